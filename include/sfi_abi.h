@@ -1,0 +1,72 @@
+/* sfi_abi.h: the contract shared by the pass, the runtime, the libc and the
+ * tools. One header so that guard sizes, symbol names and the module marker
+ * can never disagree between the pieces. C and C++ both include it. */
+#ifndef SFI_ABI_H
+#define SFI_ABI_H
+
+/* ---- The region --------------------------------------------------------
+ * Every sandbox instance owns one region of SFI_REGION_SIZE bytes, aligned
+ * to SFI_REGION_SIZE. Sandboxed code reaches memory only as
+ *     region_base + (uint32_t)pointer + folded_constant
+ * with folded_constant < SFI_FOLD_MAX, so an access can reach at most
+ * SFI_FOLD_MAX + SFI_MAX_ACCESS bytes past the region's end. The first
+ * SFI_GUARD_SIZE bytes of every region are never mapped: they make NULL
+ * and small offsets from it trap, and they catch every access that spills
+ * over from the region below. The pool reserves SFI_GUARD_SIZE unmapped
+ * bytes after its last region for the same reason. */
+#define SFI_REGION_SHIFT 32
+#define SFI_REGION_SIZE (1ULL << SFI_REGION_SHIFT)
+#define SFI_OFFSET_MASK (SFI_REGION_SIZE - 1)
+#define SFI_GUARD_SIZE (1ULL << 20)  /* 1 MiB, unmapped, at every region base */
+#define SFI_FOLD_MAX (1ULL << 19)    /* largest constant folded after a mask */
+#define SFI_MAX_ACCESS 256           /* widest single access (vector) */
+
+/* The module image (the ELF's PT_LOAD segments) starts here. */
+#define SFI_IMAGE_OFFSET SFI_GUARD_SIZE
+
+/* The shadow stack sits at the top of the region and grows down; an
+ * unmapped gap of SFI_SHADOW_GAP below it makes overflow trap. */
+#define SFI_SHADOW_STACK_DEFAULT (8ULL << 20)
+#define SFI_SHADOW_GAP (1ULL << 20)
+#define SFI_SHADOW_TOP_PAD 4096 /* keep the initial sp off the region end */
+
+/* ---- The jump table ----------------------------------------------------
+ * Every address-taken function gets one entry of SFI_JT_ENTRY_SIZE bytes,
+ * aligned to that size, in section SFI_JT_SECTION: a direct jmp followed by
+ * int3 padding. The crt's trap entry comes first, so a masked target that
+ * falls outside the table lands on offset 0, which traps. */
+#define SFI_JT_ENTRY_SHIFT 4
+#define SFI_JT_ENTRY_SIZE (1u << SFI_JT_ENTRY_SHIFT)
+#define SFI_JT_SECTION "sfi_jt"
+#define SFI_JT_PREFIX "__sfi_jt."
+
+/* ---- Module-level symbols ----------------------------------------------
+ * Defined by the crt or by the pass in every module; the runtime finds the
+ * exported ones in .dynsym. */
+#define SFI_SYM_SSP "__sfi_ssp"             /* ptr: shadow stack pointer */
+#define SFI_SYM_JT_BOUNDS "__sfi_jt_bounds" /* {start, stop} of the table */
+#define SFI_SYM_INIT "__sfi_init"           /* void(void): run constructors */
+#define SFI_SYM_START "__sfi_start"         /* int(void): libc start, main */
+
+/* ---- The marker ----------------------------------------------------------
+ * Every object the pass produced carries a note in section SFI_NOTE_SECTION:
+ * namesz=8 "libsfi\0\0", descsz=16, type=SFI_NOTE_TYPE,
+ * desc = { u32 version, u32 mode, u32 scheme, u32 abi }. */
+#define SFI_NOTE_SECTION ".note.sfi"
+#define SFI_NOTE_NAME "libsfi"
+#define SFI_NOTE_TYPE 0x53464931u /* "SFI1" */
+#define SFI_PASS_VERSION 1u
+#define SFI_ABI_VERSION 1u
+#define SFI_MODE_FULL 1u
+#define SFI_MODE_STORES 2u
+#define SFI_SCHEME_GS 1u     /* %gs base + zero-extended 32-bit offset */
+#define SFI_SCHEME_ANCHOR 2u /* base from a rip-relative anchor */
+
+/* ---- The system interface ----------------------------------------------
+ * The only way out of the sandbox: imports named SFI_SYS_PREFIX + call,
+ * always bound by the runtime. Every call returns a negative errno on
+ * failure unless said otherwise. Pointers are sandbox addresses; the runtime
+ * checks every pointer and length. */
+#define SFI_SYS_PREFIX "__sfi_sys_"
+
+#endif

@@ -1,0 +1,90 @@
+/* sfi_sys.h: the system interface, as the sandbox sees it. The sandbox libc
+ * is the only caller; the runtime (runtime/sys/) implements each call in a
+ * file of its own and checks every pointer and length it receives.
+ * Conventions: integers are returned; failure is a negative errno value
+ * (Linux numbering); sandbox pointers are plain pointers on this side. */
+#ifndef SFI_SYS_H
+#define SFI_SYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Descriptors: 0, 1, 2 are the host's stdin/stdout/stderr (as granted);
+ * others come from __sfi_sys_open. Descriptor numbers are the sandbox's own,
+ * not the host's. */
+long __sfi_sys_read(int fd, void *buf, size_t len);
+long __sfi_sys_write(int fd, const void *buf, size_t len);
+/* path is resolved beneath the directories the host granted (by their
+ * guest path); "..", absolute paths outside a grant and symlinks that leave
+ * it fail with -EACCES or -ENOENT. flags/mode use Linux O_* values. */
+int __sfi_sys_open(const char *path, int flags, int mode);
+int __sfi_sys_close(int fd);
+long __sfi_sys_lseek(int fd, long offset, int whence);
+/* st points at a struct of the x86-64 Linux `struct stat` layout (144
+ * bytes), which is musl's and glibc's layout too. */
+int __sfi_sys_fstat(int fd, void *st);
+int __sfi_sys_stat(const char *path, void *st);
+int __sfi_sys_unlink(const char *path);
+int __sfi_sys_rename(const char *from, const char *to);
+int __sfi_sys_mkdir(const char *path, int mode);
+int __sfi_sys_rmdir(const char *path);
+/* Fills buf with Linux `struct linux_dirent64` records; returns bytes. */
+long __sfi_sys_getdents(int fd, void *buf, size_t len);
+int __sfi_sys_isatty(int fd);
+
+/* Clocks: clk is CLOCK_REALTIME (0), CLOCK_MONOTONIC (1) or
+ * CLOCK_PROCESS_CPUTIME_ID (2); ts is {int64 sec, int64 nsec}. */
+int __sfi_sys_clock_gettime(int clk, void *ts);
+long __sfi_sys_getrandom(void *buf, size_t len);
+
+/* Ends the program (sfi-run) or the current call (embedding) with status. */
+_Noreturn void __sfi_sys_exit(int status);
+/* Traps the instance with SFI_TRAP_ABORT (abort(), failed assert, raise). */
+_Noreturn void __sfi_sys_abort(void);
+
+/* Heap: grows (or shrinks) the break by incr bytes; returns the old break,
+ * or (void *)-1 when the instance's memory limit or the region is reached.
+ * The heap starts page-aligned right after the image. */
+void *__sfi_sys_sbrk(long incr);
+
+/* Arguments and environment, in the manner of WASI: sizes first, then the
+ * runtime writes argc pointers into argv and the strings into buf. */
+int __sfi_sys_args_sizes(int *argc, size_t *bufsize);
+int __sfi_sys_args_get(char **argv, char *buf);
+int __sfi_sys_environ_sizes(int *count, size_t *bufsize);
+int __sfi_sys_environ_get(char **env, char *buf);
+
+/* setjmp/longjmp: the runtime keeps the saved context; *slot (in the
+ * sandbox's jmp_buf) receives only a checked handle. __sfi_sys_setjmp
+ * returns twice like setjmp. A forged or stale handle traps. */
+int __sfi_sys_setjmp(uint64_t *slot);
+_Noreturn void __sfi_sys_longjmp(uint64_t *slot, int val);
+
+/* Bulk work done by the host on checked ranges, for speed and for results
+ * identical to glibc's. fmt_fp formats one floating-point value the way
+ * printf's %<flags><width>.<prec><conv> would (conv in "aAeEfFgG", flags a
+ * bitmask: 1 '-', 2 '+', 4 ' ', 8 '#', 16 '0'; prec < 0 means none) into
+ * buf (at most cap bytes, NUL-terminated); returns the full length. */
+int __sfi_sys_fmt_fp(char *buf, size_t cap, int conv, int flags, int width,
+                     int prec, long double value);
+/* strtod/strtof/strtold on s[0..len): *end receives the count of bytes
+ * consumed (0 when none); errno value (0 or ERANGE) is returned in *err. */
+double __sfi_sys_strtod(const char *s, size_t len, size_t *end, int *err);
+float __sfi_sys_strtof(const char *s, size_t len, size_t *end, int *err);
+long double __sfi_sys_strtold(const char *s, size_t len, size_t *end,
+                              int *err);
+
+/* Math: every import named __sfi_libm_<name> is bound to the host libm's
+ * <name>, for an allowlist of functions whose arguments and results are
+ * scalars only (sin, pow, lgamma, fma, ... in float, double and long
+ * double). Functions that take pointers (frexp, modf, remquo, sincos, nan)
+ * are written in the sandbox on top of these. */
+
+#ifdef __cplusplus
+}
+#endif
+#endif
