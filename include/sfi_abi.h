@@ -40,10 +40,19 @@
 #define SFI_JT_SECTION "sfi_jt"
 #define SFI_JT_PREFIX "__sfi_jt."
 
+/* ---- Traps the pass emits ----------------------------------------------
+ * Checks that fail execute `ud1 SFI_TRAPCODE(%eax), %eax` (llvm.ubsantrap),
+ * so the runtime can name the reason from the instruction bytes
+ * 67 0f b9 40 <code>. */
+#define SFI_TRAPCODE_BOUNDS 0x51 /* memcpy/memset range leaves the region */
+#define SFI_TRAPCODE_STACK 0x52  /* shadow stack exhausted */
+#define SFI_TRAPCODE_CALL 0x53   /* indirect call outside the jump table */
+
 /* ---- Module-level symbols ----------------------------------------------
  * Defined by the crt or by the pass in every module; the runtime finds the
  * exported ones in .dynsym. */
 #define SFI_SYM_SSP "__sfi_ssp"             /* ptr: shadow stack pointer */
+#define SFI_SYM_SSP_LIMIT "__sfi_ssp_limit" /* ptr: lowest valid ssp */
 #define SFI_SYM_JT_BOUNDS "__sfi_jt_bounds" /* {start, stop} of the table */
 #define SFI_SYM_INIT "__sfi_init"           /* void(void): run constructors */
 #define SFI_SYM_START "__sfi_start"         /* int(void): libc start, main */

@@ -1,0 +1,3 @@
+// stub
+#include "SFI.h"
+bool sfi::sandboxControlFlow(llvm::Module &M) { return false; }

@@ -1,0 +1,394 @@
+//===- MemorySandbox.cpp - libsfi pass: mask every memory access ----------===//
+//
+// Every load, store, atomic and memory intrinsic reaches memory only as
+//     region_base + (uint32_t)p + C,     0 <= C < SFI_FOLD_MAX
+// which stays in the region or in the unmapped guard of the region above.
+// With the default %gs scheme the region base is the %gs segment base
+// (address space 256 on x86-64) and the mask is a 32-bit register move or a
+// 32-bit lea, which zero-extends for free:
+//
+//   native:                          sandboxed:
+//     movq 16(%rdi,%rsi,8), %rax       leal (%rdi,%rsi,8), %eax
+//                                      movq %gs:16(%rax), %rax
+//
+// The anchor scheme computes the base from a rip-relative symbol of the
+// module instead (`(%rbase,%rax)`), for hosts that want %gs for themselves.
+// Memory intrinsics always use flat pointers (base + offset): their length
+// is checked first so that [p, p+len) lies in the region, and the backend
+// may then expand them or call the sandbox's own memcpy.
+//
+// No mask is needed when the access is provably inside the image or the
+// native frame: a global or a native-stack local at a constant in-bounds
+// offset. One mask of a base pointer serves every access at a constant
+// offset from it; the mask is placed right after the base is defined, so a
+// loop-invariant base is masked once outside the loop.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SFI.h"
+
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Support/Debug.h"
+
+using namespace llvm;
+using namespace sfi;
+
+#define DEBUG_TYPE "sfi"
+
+STATISTIC(NumMaskedLoads, "Loads masked");
+STATISTIC(NumMaskedStores, "Stores masked");
+STATISTIC(NumMaskedAtomics, "Atomic accesses masked");
+STATISTIC(NumMaskedIntrinsics, "Memory intrinsics sandboxed");
+STATISTIC(NumRangeChecks, "Memory intrinsic ranges checked");
+STATISTIC(NumElidedGlobal, "Accesses to globals at in-bounds offsets (no mask)");
+STATISTIC(NumElidedNative, "Accesses to native-stack locals (no mask)");
+STATISTIC(NumSkippedLoads, "Loads left unmasked (stores-only mode)");
+STATISTIC(NumMasks, "Mask computations emitted");
+STATISTIC(NumMasksShared, "Accesses served by an existing mask");
+STATISTIC(NumFolded, "Constant offsets folded after a mask");
+
+namespace {
+
+// Image segments never exceed this (the loader refuses larger ones), so an
+// access at most this far past a global's address stays in the region.
+constexpr uint64_t MaxImageSpan = 1ULL << 30;
+
+class Sandboxer {
+public:
+  Sandboxer(Function &F, const sfi::Config &C)
+      : F(F), M(*F.getParent()), Cfg(C), DL(M.getDataLayout()),
+        Ctx(F.getContext()) {}
+  bool run();
+
+private:
+  Function &F;
+  Module &M;
+  const sfi::Config &Cfg;
+  const DataLayout &DL;
+  LLVMContext &Ctx;
+  DenseMap<Value *, Value *> Masked;     // base -> sandboxed base
+  DenseMap<Value *, Value *> FlatMasked; // base -> flat sandboxed base
+  Value *RegionBase = nullptr;
+  BasicBlock *BoundsTrap = nullptr;
+  // Where masks of arguments and constants go: after the entry allocas and
+  // after the region base, which is computed first.
+  Instruction *EntryPt = nullptr;
+
+  bool isProvablySafe(Value *P, uint64_t Size);
+  Instruction *insertionPointAfter(Value *V);
+  Value *regionBase();
+  Value *offsetOf(IRBuilder<> &B, Value *P);
+  Value *maskBase(Value *Base, bool Flat);
+  Value *sandboxPointer(Instruction *At, Value *P, uint64_t Size, bool Flat);
+  void rewriteAccess(Instruction *I, unsigned OpIdx, uint64_t Size);
+  void rewriteMemIntrinsic(AnyMemIntrinsic *MI);
+  void rewriteMaskedIntrinsic(IntrinsicInst *II);
+  void checkRange(Instruction *At, Value *P, Value *Len);
+  BasicBlock *boundsTrap();
+};
+
+} // namespace
+
+bool Sandboxer::isProvablySafe(Value *P, uint64_t Size) {
+  APInt Off(64, 0);
+  Value *Obj = P->stripAndAccumulateConstantOffsets(DL, Off,
+                                                    /*AllowNonInbounds=*/true);
+  int64_t O = Off.getSExtValue();
+  if (O < 0)
+    return false;
+  if (auto *AI = dyn_cast<AllocaInst>(Obj)) {
+    // After the shadow-stack step every remaining alloca is a native-stack
+    // local accessed only at constant in-bounds offsets.
+    std::optional<TypeSize> Sz = AI->getAllocationSize(DL);
+    if (AI->isStaticAlloca() && Sz && !Sz->isScalable() &&
+        (uint64_t)O + Size <= Sz->getFixedValue()) {
+      ++NumElidedNative;
+      return true;
+    }
+    return false;
+  }
+  if (auto *GA = dyn_cast<GlobalAlias>(Obj))
+    Obj = const_cast<GlobalObject *>(GA->getAliaseeObject());
+  auto *GV = dyn_cast_or_null<GlobalVariable>(Obj);
+  if (!GV || GV->isThreadLocal() || !GV->getValueType()->isSized())
+    return false;
+  uint64_t GSize = DL.getTypeAllocSize(GV->getValueType());
+  if ((uint64_t)O + Size <= std::min(GSize, MaxImageSpan)) {
+    ++NumElidedGlobal;
+    return true;
+  }
+  return false;
+}
+
+Instruction *Sandboxer::insertionPointAfter(Value *V) {
+  if (auto *I = dyn_cast<Instruction>(V)) {
+    if (isa<PHINode>(I))
+      return &*I->getParent()->getFirstInsertionPt();
+    return I->getNextNode();
+  }
+  return EntryPt;
+}
+
+// The region base as a flat pointer: any symbol of the image, rounded down
+// to the region alignment (the image lies in the region's low 1 GiB).
+Value *Sandboxer::regionBase() {
+  if (RegionBase)
+    return RegionBase;
+  IRBuilder<> B(EntryPt);
+  Value *Anchor = B.CreatePtrToInt(sfi::getShadowStackPointer(M),
+                                   B.getInt64Ty(), "sfi.anchor");
+  Value *Base = B.CreateAnd(Anchor, B.getInt64(~SFI_OFFSET_MASK));
+  RegionBase = B.CreateIntToPtr(Base, B.getPtrTy(), "sfi.base");
+  return RegionBase;
+}
+
+Value *Sandboxer::offsetOf(IRBuilder<> &B, Value *P) {
+  // freeze: a poison pointer must still produce some in-range offset.
+  Value *Frozen = B.CreateFreeze(P, P->getName() + ".fr");
+  Value *Int = B.CreatePtrToInt(Frozen, B.getInt64Ty());
+  ++NumMasks;
+  return B.CreateAnd(Int, B.getInt64(SFI_OFFSET_MASK), "sfi.off");
+}
+
+Value *Sandboxer::maskBase(Value *Base, bool Flat) {
+  Flat |= Cfg.TheScheme == sfi::Scheme::Anchor;
+  auto &Cache = Flat ? FlatMasked : Masked;
+  auto It = Cache.find(Base);
+  if (It != Cache.end()) {
+    ++NumMasksShared;
+    return It->second;
+  }
+  if (Flat)
+    regionBase();
+  Instruction *At = insertionPointAfter(Base);
+  IRBuilder<> B(At);
+  if (auto *I = dyn_cast<Instruction>(Base))
+    B.SetCurrentDebugLocation(I->getDebugLoc());
+  Value *Off = offsetOf(B, Base);
+  Value *R;
+  if (Flat)
+    R = B.CreateGEP(B.getInt8Ty(), RegionBase, Off, "sfi.flat");
+  else
+    R = B.CreateIntToPtr(Off, PointerType::get(Ctx, sfi::GSAddrSpace),
+                         "sfi.gs");
+  Cache[Base] = R;
+  return R;
+}
+
+Value *Sandboxer::sandboxPointer(Instruction *At, Value *P, uint64_t Size,
+                                 bool Flat) {
+  APInt Off(64, 0);
+  Value *Base = P->stripAndAccumulateConstantOffsets(DL, Off,
+                                                     /*AllowNonInbounds=*/true);
+  int64_t O = Off.getSExtValue();
+  if (O < 0 || (uint64_t)O >= SFI_FOLD_MAX || Size > SFI_MAX_ACCESS) {
+    Base = P;
+    O = 0;
+  }
+  Value *MB = maskBase(Base, Flat);
+  if (O == 0)
+    return MB;
+  ++NumFolded;
+  IRBuilder<> B(At);
+  B.SetCurrentDebugLocation(At->getDebugLoc());
+  return B.CreateConstGEP1_64(B.getInt8Ty(), MB, O, "sfi.fold");
+}
+
+void Sandboxer::rewriteAccess(Instruction *I, unsigned OpIdx, uint64_t Size) {
+  Value *P = I->getOperand(OpIdx);
+  if (isProvablySafe(P, Size))
+    return;
+  if (isa<LoadInst>(I))
+    ++NumMaskedLoads;
+  else if (isa<StoreInst>(I))
+    ++NumMaskedStores;
+  else
+    ++NumMaskedAtomics;
+  I->setOperand(OpIdx, sandboxPointer(I, P, Size, /*Flat=*/false));
+}
+
+BasicBlock *Sandboxer::boundsTrap() {
+  if (BoundsTrap)
+    return BoundsTrap;
+  BoundsTrap = BasicBlock::Create(Ctx, "sfi.bounds.trap", &F);
+  IRBuilder<> B(BoundsTrap);
+  B.CreateIntrinsic(Intrinsic::ubsantrap, {}, {B.getInt8(SFI_TRAPCODE_BOUNDS)});
+  B.CreateUnreachable();
+  return BoundsTrap;
+}
+
+// Traps unless [P, P+Len) lies in the region: (uint32_t)P + Len <= 4 GiB,
+// computed without overflow as Len <= 4 GiB - (uint32_t)P.
+void Sandboxer::checkRange(Instruction *At, Value *P, Value *Len) {
+  IRBuilder<> B(At);
+  B.SetCurrentDebugLocation(At->getDebugLoc());
+  Value *Off = offsetOf(B, P);
+  Value *Room = B.CreateSub(B.getInt64(SFI_REGION_SIZE), Off, "sfi.room");
+  Value *L = B.CreateZExtOrTrunc(Len, B.getInt64Ty());
+  Value *Bad = B.CreateICmpUGT(L, Room, "sfi.oob");
+  BasicBlock *Head = At->getParent();
+  BasicBlock *Cont = Head->splitBasicBlock(At, "sfi.range.ok");
+  Head->getTerminator()->eraseFromParent();
+  IRBuilder<> TB(Head);
+  TB.CreateCondBr(Bad, boundsTrap(), Cont);
+  ++NumRangeChecks;
+}
+
+void Sandboxer::rewriteMemIntrinsic(AnyMemIntrinsic *MI) {
+  auto *ConstLen = dyn_cast<ConstantInt>(MI->getLength());
+  // Folding is sound only while the whole range stays under the guard.
+  bool Small = ConstLen && ConstLen->getZExtValue() <= SFI_MAX_ACCESS;
+  uint64_t Size = ConstLen ? ConstLen->getZExtValue() : UINT64_MAX;
+  SmallVector<unsigned, 2> Ops = {0};
+  auto *MT = dyn_cast<AnyMemTransferInst>(MI);
+  if (MT && Cfg.TheMode == sfi::Mode::Full)
+    Ops.push_back(1);
+  bool Changed = false;
+  for (unsigned Idx : Ops) {
+    Value *P = MI->getArgOperand(Idx);
+    if (ConstLen && isProvablySafe(P, Size))
+      continue;
+    if (!Small)
+      checkRange(MI, P, MI->getLength());
+    MI->setArgOperand(Idx, sandboxPointer(MI, P, Small ? Size : UINT64_MAX,
+                                          /*Flat=*/true));
+    Changed = true;
+  }
+  if (Changed)
+    ++NumMaskedIntrinsics;
+}
+
+void Sandboxer::rewriteMaskedIntrinsic(IntrinsicInst *II) {
+  IRBuilder<> B(II);
+  B.SetCurrentDebugLocation(II->getDebugLoc());
+  auto FlatVector = [&](Value *Ptrs) {
+    // One mask per lane: base + (lane & 0xffffffff).
+    auto *VT = cast<VectorType>(Ptrs->getType());
+    Type *IntVT = VectorType::get(B.getInt64Ty(), VT->getElementCount());
+    Value *Ints = B.CreatePtrToInt(B.CreateFreeze(Ptrs), IntVT);
+    Value *Offs = B.CreateAnd(Ints, B.CreateVectorSplat(VT->getElementCount(),
+                                                        B.getInt64(
+                                                            SFI_OFFSET_MASK)));
+    ++NumMasks;
+    return B.CreateGEP(B.getInt8Ty(), regionBase(), Offs, "sfi.lanes");
+  };
+  switch (II->getIntrinsicID()) {
+  case Intrinsic::masked_gather:
+  case Intrinsic::masked_scatter: {
+    unsigned Idx = II->getIntrinsicID() == Intrinsic::masked_gather ? 0 : 1;
+    II->setArgOperand(Idx, FlatVector(II->getArgOperand(Idx)));
+    break;
+  }
+  default: {
+    // masked.load/store, expandload/compressstore, prefetch: one base
+    // pointer; the widest vector stays under SFI_MAX_ACCESS.
+    unsigned Idx = II->getIntrinsicID() == Intrinsic::masked_store ? 1 : 0;
+    if (II->getIntrinsicID() == Intrinsic::masked_compressstore)
+      Idx = 1;
+    Value *P = II->getArgOperand(Idx);
+    II->setArgOperand(Idx, sandboxPointer(II, P, SFI_MAX_ACCESS,
+                                          /*Flat=*/true));
+    break;
+  }
+  }
+  ++NumMaskedIntrinsics;
+}
+
+bool Sandboxer::run() {
+  bool Full = Cfg.TheMode == sfi::Mode::Full;
+  BasicBlock::iterator It = F.getEntryBlock().getFirstInsertionPt();
+  while (isa<AllocaInst>(*It))
+    ++It;
+  EntryPt = &*It;
+  // Computed up front so that it dominates every use; instruction selection
+  // drops it where nothing uses it.
+  regionBase();
+  struct Access {
+    Instruction *I;
+    unsigned Op;
+    uint64_t Size;
+  };
+  SmallVector<Access, 32> Accesses;
+  SmallVector<AnyMemIntrinsic *, 8> MemIntrinsics;
+  SmallVector<IntrinsicInst *, 4> MaskedIntrinsics;
+  for (Instruction &I : instructions(F)) {
+    if (auto *LI = dyn_cast<LoadInst>(&I)) {
+      if (!Full) {
+        ++NumSkippedLoads;
+        continue;
+      }
+      Accesses.push_back({LI, LI->getPointerOperandIndex(),
+                          DL.getTypeStoreSize(LI->getType()).getFixedValue()});
+    } else if (auto *SI = dyn_cast<StoreInst>(&I)) {
+      Accesses.push_back(
+          {SI, SI->getPointerOperandIndex(),
+           DL.getTypeStoreSize(SI->getValueOperand()->getType())
+               .getFixedValue()});
+    } else if (auto *RMW = dyn_cast<AtomicRMWInst>(&I)) {
+      Accesses.push_back(
+          {RMW, RMW->getPointerOperandIndex(),
+           DL.getTypeStoreSize(RMW->getValOperand()->getType())
+               .getFixedValue()});
+    } else if (auto *CX = dyn_cast<AtomicCmpXchgInst>(&I)) {
+      Accesses.push_back(
+          {CX, CX->getPointerOperandIndex(),
+           DL.getTypeStoreSize(CX->getCompareOperand()->getType())
+               .getFixedValue()});
+    } else if (auto *MI = dyn_cast<AnyMemIntrinsic>(&I)) {
+      MemIntrinsics.push_back(MI);
+    } else if (auto *II = dyn_cast<IntrinsicInst>(&I)) {
+      switch (II->getIntrinsicID()) {
+      case Intrinsic::masked_load:
+      case Intrinsic::masked_gather:
+      case Intrinsic::masked_expandload:
+      case Intrinsic::prefetch:
+        if (!Full)
+          break;
+        [[fallthrough]];
+      case Intrinsic::masked_store:
+      case Intrinsic::masked_scatter:
+      case Intrinsic::masked_compressstore:
+        MaskedIntrinsics.push_back(II);
+        break;
+      default:
+        break;
+      }
+    }
+  }
+  for (Access &A : Accesses)
+    rewriteAccess(A.I, A.Op, A.Size);
+  for (IntrinsicInst *II : MaskedIntrinsics)
+    rewriteMaskedIntrinsic(II);
+  for (AnyMemIntrinsic *MI : MemIntrinsics)
+    rewriteMemIntrinsic(MI);
+  return !Accesses.empty() || !MemIntrinsics.empty() ||
+         !MaskedIntrinsics.empty();
+}
+
+bool sfi::sandboxMemory(Module &M, const Config &C) {
+  bool Changed = false;
+  // thread_local is per instance: one thread runs an instance at a time, and
+  // %fs-relative TLS would reach the host's thread block.
+  for (GlobalVariable &GV : M.globals())
+    if (GV.isThreadLocal()) {
+      GV.setThreadLocal(false);
+      Changed = true;
+    }
+  for (Function &F : M) {
+    for (Instruction &I : make_early_inc_range(instructions(F)))
+      if (auto *II = dyn_cast<IntrinsicInst>(&I))
+        if (II->getIntrinsicID() == Intrinsic::threadlocal_address) {
+          II->replaceAllUsesWith(II->getArgOperand(0));
+          II->eraseFromParent();
+        }
+  }
+  for (Function &F : M) {
+    if (F.isDeclaration() || isSFIGenerated(F))
+      continue;
+    Changed |= Sandboxer(F, C).run();
+  }
+  return Changed;
+}

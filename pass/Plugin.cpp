@@ -1,0 +1,73 @@
+//===- Plugin.cpp - libsfi pass plugin registration -----------------------===//
+//
+// Only registration lives here: `opt -passes=sfi` / `sfi-verify` for tests,
+// and the optimizer-last extension point so that `clang -fpass-plugin`
+// sandboxes at every -O level after the IR optimizer has run (masks are not
+// undone, and they do not hamper optimization).
+//
+//===----------------------------------------------------------------------===//
+
+#include "SFI.h"
+
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/PassPlugin.h"
+
+using namespace llvm;
+using namespace sfi;
+
+// Pipeline text: sfi, sfi<stores>, sfi<anchor>, sfi<stores;anchor>, and the
+// same for sfi-verify. Without parameters the -sfi-* options apply.
+static bool parseConfig(StringRef Name, StringRef Base, sfi::Config &C) {
+  if (Name == Base) {
+    C = sfi::configFromOptions();
+    return true;
+  }
+  if (!Name.consume_front(Base) || !Name.consume_front("<") ||
+      !Name.consume_back(">"))
+    return false;
+  C = sfi::configFromOptions();
+  SmallVector<StringRef, 4> Params;
+  Name.split(Params, ';');
+  for (StringRef P : Params) {
+    if (P == "stores")
+      C.TheMode = sfi::Mode::StoresOnly;
+    else if (P == "full")
+      C.TheMode = sfi::Mode::Full;
+    else if (P == "anchor")
+      C.TheScheme = sfi::Scheme::Anchor;
+    else if (P == "gs")
+      C.TheScheme = sfi::Scheme::GS;
+    else if (P == "verify")
+      C.Verify = true;
+    else if (P == "no-verify")
+      C.Verify = false;
+    else
+      return false;
+  }
+  return true;
+}
+
+static void registerCallbacks(PassBuilder &PB) {
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, ModulePassManager &MPM,
+         ArrayRef<PassBuilder::PipelineElement>) {
+        sfi::Config C;
+        if (parseConfig(Name, "sfi-verify", C)) {
+          MPM.addPass(sfi::SFIVerifyPass(C));
+          return true;
+        }
+        if (parseConfig(Name, "sfi", C)) {
+          MPM.addPass(sfi::SFIPass(C));
+          return true;
+        }
+        return false;
+      });
+  PB.registerOptimizerLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(sfi::SFIPass(sfi::configFromOptions()));
+      });
+}
+
+extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "libsfi", "1", registerCallbacks};
+}

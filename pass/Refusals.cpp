@@ -1,0 +1,224 @@
+//===- Refusals.cpp - libsfi pass: what sandboxed code may not contain ----===//
+//
+// Some constructs cannot be made safe by rewriting, or are not supported
+// yet. They are refused with a compile error at their source line rather
+// than compiled into something that might escape:
+//   - inline and module-level assembly (arbitrary instructions);
+//   - pointers in non-zero address spaces (__seg_gs would reach the region
+//     base register itself, __seg_fs the host's thread block);
+//   - intrinsics outside a known-safe list (wrgsbase, read_register, ...);
+//   - C++ exceptions (invoke/landingpad) and ifuncs;
+//   - names reserved for the pass (__sfi_jt.*), so that user code cannot
+//     pose as code the pass generated.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SFI.h"
+
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Intrinsics.h"
+#include "llvm/IR/IntrinsicsX86.h"
+#include "llvm/IR/Metadata.h"
+
+using namespace llvm;
+using namespace sfi;
+
+#define DEBUG_TYPE "sfi"
+
+STATISTIC(NumRefused, "Constructs refused by libsfi");
+
+static bool isAllowedIntrinsic(const Function &F) {
+  switch (F.getIntrinsicID()) {
+  // Rewritten by later steps.
+  case Intrinsic::memcpy:
+  case Intrinsic::memcpy_inline:
+  case Intrinsic::memmove:
+  case Intrinsic::memset:
+  case Intrinsic::memset_inline:
+  case Intrinsic::memcpy_element_unordered_atomic:
+  case Intrinsic::memmove_element_unordered_atomic:
+  case Intrinsic::memset_element_unordered_atomic:
+  case Intrinsic::masked_load:
+  case Intrinsic::masked_store:
+  case Intrinsic::masked_gather:
+  case Intrinsic::masked_scatter:
+  case Intrinsic::masked_expandload:
+  case Intrinsic::masked_compressstore:
+  case Intrinsic::prefetch:
+  case Intrinsic::stacksave:
+  case Intrinsic::stackrestore:
+  case Intrinsic::vastart:
+  case Intrinsic::vaend:
+  case Intrinsic::vacopy:
+  case Intrinsic::threadlocal_address:
+  // No memory access of their own.
+  case Intrinsic::lifetime_start:
+  case Intrinsic::lifetime_end:
+  case Intrinsic::invariant_start:
+  case Intrinsic::invariant_end:
+  case Intrinsic::launder_invariant_group:
+  case Intrinsic::strip_invariant_group:
+  case Intrinsic::dbg_declare:
+  case Intrinsic::dbg_value:
+  case Intrinsic::dbg_label:
+  case Intrinsic::dbg_assign:
+  case Intrinsic::assume:
+  case Intrinsic::expect:
+  case Intrinsic::expect_with_probability:
+  case Intrinsic::trap:
+  case Intrinsic::debugtrap:
+  case Intrinsic::ubsantrap:
+  case Intrinsic::donothing:
+  case Intrinsic::sideeffect:
+  case Intrinsic::experimental_noalias_scope_decl:
+  case Intrinsic::objectsize:
+  case Intrinsic::is_constant:
+  case Intrinsic::annotation:
+  case Intrinsic::var_annotation:
+  case Intrinsic::ptr_annotation:
+  case Intrinsic::codeview_annotation:
+  case Intrinsic::pseudoprobe:
+  case Intrinsic::allow_runtime_check:
+  case Intrinsic::allow_ubsan_check:
+  // Floating-point environment: the runtime restores MXCSR and the x87
+  // control word when a call into the sandbox returns.
+  case Intrinsic::get_rounding:
+  case Intrinsic::set_rounding:
+    return true;
+  // Reach outside the sandbox or expose the native stack.
+  case Intrinsic::frameaddress:
+  case Intrinsic::returnaddress:
+  case Intrinsic::addressofreturnaddress:
+  case Intrinsic::sponentry:
+  case Intrinsic::read_register:
+  case Intrinsic::read_volatile_register:
+  case Intrinsic::write_register:
+  case Intrinsic::thread_pointer:
+  case Intrinsic::localescape:
+  case Intrinsic::localrecover:
+  case Intrinsic::clear_cache:
+  case Intrinsic::load_relative:
+  case Intrinsic::stackprotector:
+  case Intrinsic::stackguard:
+  case Intrinsic::x86_rdfsbase_32:
+  case Intrinsic::x86_rdfsbase_64:
+  case Intrinsic::x86_rdgsbase_32:
+  case Intrinsic::x86_rdgsbase_64:
+  case Intrinsic::x86_wrfsbase_32:
+  case Intrinsic::x86_wrfsbase_64:
+  case Intrinsic::x86_wrgsbase_32:
+  case Intrinsic::x86_wrgsbase_64:
+    return false;
+  default:
+    break;
+  }
+  // Pure computations (math, bit manipulation, vector shuffles, x86 SIMD
+  // arithmetic) are safe; anything that touches memory or has effects we do
+  // not know is not.
+  return F.doesNotAccessMemory() && F.willReturn();
+}
+
+static bool hasForeignPointer(Type *T) {
+  if (auto *VT = dyn_cast<VectorType>(T))
+    T = VT->getElementType();
+  if (auto *PT = dyn_cast<PointerType>(T))
+    return PT->getAddressSpace() != 0;
+  return false;
+}
+
+static bool refuseInFunction(Function &F) {
+  bool Refused = false;
+  auto Refuse = [&](const Instruction *I, const Twine &Msg) {
+    reportError(F, I, Msg);
+    ++NumRefused;
+    Refused = true;
+  };
+  for (Instruction &I : instructions(F)) {
+    if (isa<InvokeInst>(I) || isa<LandingPadInst>(I) || isa<ResumeInst>(I) ||
+        I.isEHPad() || isa<CallBrInst>(I)) {
+      Refuse(&I, "exceptions and asm goto are not supported in sandboxed code");
+      continue;
+    }
+    if (hasForeignPointer(I.getType())) {
+      Refuse(&I, "pointers in address space " +
+                     Twine(I.getType()->getScalarType()->getPointerAddressSpace()) +
+                     " (e.g. __seg_gs/__seg_fs) are not allowed in sandboxed "
+                     "code");
+      continue;
+    }
+    for (const Use &U : I.operands())
+      if (hasForeignPointer(U->getType())) {
+        Refuse(&I, "pointers in a non-zero address space (e.g. __seg_gs/"
+                   "__seg_fs) are not allowed in sandboxed code");
+        break;
+      }
+    auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB)
+      continue;
+    if (CB->isInlineAsm()) {
+      // Inline asm carries clang's source-location cookie; this diagnostic
+      // kind makes clang print the exact file:line:col of the asm statement.
+      uint64_t Cookie = 0;
+      if (MDNode *SrcLoc = I.getMetadata("srcloc"))
+        if (auto *CI = mdconst::dyn_extract<ConstantInt>(SrcLoc->getOperand(0)))
+          Cookie = CI->getZExtValue();
+      if (Cookie)
+        F.getContext().diagnose(DiagnosticInfoInlineAsm(
+            Cookie, "libsfi: inline assembly is not allowed in sandboxed code",
+            DS_Error));
+      else
+        reportError(F, &I, "inline assembly is not allowed in sandboxed code");
+      ++NumRefused;
+      Refused = true;
+      continue;
+    }
+    Function *Callee = CB->getCalledFunction();
+    if (Callee && Callee->isIntrinsic() && !isAllowedIntrinsic(*Callee))
+      Refuse(&I, "intrinsic " + Callee->getName() +
+                     " cannot be made safe in sandboxed code");
+  }
+  return Refused;
+}
+
+bool sfi::refuseUnsafe(Module &M) {
+  bool Refused = false;
+  if (!M.getModuleInlineAsm().empty()) {
+    reportModuleError(M, "module-level assembly is not allowed in sandboxed "
+                         "code");
+    Refused = true;
+  }
+  for (GlobalIFunc &IF : M.ifuncs()) {
+    reportModuleError(M, "ifunc '" + IF.getName() +
+                             "' is not allowed in sandboxed code");
+    Refused = true;
+  }
+  for (GlobalVariable &GV : M.globals())
+    if (GV.getAddressSpace() != 0) {
+      reportModuleError(M, "global '" + GV.getName() +
+                               "' is in a non-zero address space");
+      Refused = true;
+    }
+  for (Function &F : M) {
+    if (F.getName().starts_with(SFI_JT_PREFIX) ||
+        F.hasFnAttribute("sfi-generated")) {
+      reportModuleError(M, "the name '" + F.getName() +
+                               "' is reserved for libsfi");
+      Refused = true;
+      continue;
+    }
+    if (F.isDeclaration())
+      continue;
+    if (F.hasFnAttribute(Attribute::Naked)) {
+      reportError(F, nullptr, "naked functions are not allowed in sandboxed "
+                              "code");
+      Refused = true;
+      continue;
+    }
+    Refused |= refuseInFunction(F);
+  }
+  return Refused;
+}

@@ -1,0 +1,94 @@
+//===- SFI.h - libsfi pass: shared declarations -----------------*- C++ -*-===//
+//
+// The sandboxing pass is one module pass made of steps, one concern per file.
+// The order matters and lives in SFIPass.cpp:
+//   refusals -> varargs -> control flow -> byval -> shadow stack ->
+//   memory masking -> marker -> (verifier)
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LIBSFI_PASS_SFI_H
+#define LIBSFI_PASS_SFI_H
+
+#include "llvm/Config/llvm-config.h"
+// Debian's LLVM is built without statistics; force ours on so that
+// -mllvm -stats (or -sfi-stats) reports what the pass masked and elided.
+#undef LLVM_FORCE_ENABLE_STATS
+#define LLVM_FORCE_ENABLE_STATS 1
+#include "llvm/ADT/Statistic.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Support/CommandLine.h"
+
+#include "sfi_abi.h"
+
+namespace sfi {
+
+enum class Mode { Full, StoresOnly };
+enum class Scheme { GS, Anchor };
+
+struct Config {
+  Mode TheMode = Mode::Full;
+  Scheme TheScheme = Scheme::GS;
+  bool Verify = false;
+};
+
+/// Options from -mllvm -sfi-* (needs -fplugin=libsfi.so in clang, see
+/// Options.cpp) or from the pipeline text (sfi<stores;anchor>).
+Config configFromOptions();
+
+/// Address space of %gs-relative pointers on x86-64.
+constexpr unsigned GSAddrSpace = 256;
+
+/// Reports an error at the instruction's source location (file:line when the
+/// module has debug info or clang's srcloc) through LLVM's diagnostic
+/// handler, so that clang prints `error:` and fails the build.
+void reportError(llvm::Function &F, const llvm::Instruction *I,
+                 const llvm::Twine &Msg);
+void reportModuleError(llvm::Module &M, const llvm::Twine &Msg);
+
+/// Prints this pass's statistics to stderr when -stats or -sfi-stats is on.
+void printStatsIfRequested();
+
+/// Functions the pass itself generates and must leave alone.
+bool isSFIGenerated(const llvm::Function &F);
+
+/// Steps. Each returns true if it changed the module. Steps that find
+/// something they cannot make safe report an error and return.
+bool refuseUnsafe(llvm::Module &M);
+bool lowerVarargs(llvm::Module &M);
+bool sandboxControlFlow(llvm::Module &M);
+bool lowerByval(llvm::Module &M);
+bool moveToShadowStack(llvm::Module &M);
+bool sandboxMemory(llvm::Module &M, const Config &C);
+bool addMarker(llvm::Module &M, const Config &C);
+/// Returns the number of violations found (0 = verified).
+unsigned verifySandboxed(llvm::Module &M, const Config &C, bool Report);
+
+/// The module-level shadow stack pointer, declared if missing.
+llvm::GlobalVariable *getShadowStackPointer(llvm::Module &M);
+llvm::GlobalVariable *getShadowStackLimit(llvm::Module &M);
+
+class SFIPass : public llvm::PassInfoMixin<SFIPass> {
+public:
+  explicit SFIPass(Config C) : Cfg(C) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+  static bool isRequired() { return true; }
+
+private:
+  Config Cfg;
+};
+
+class SFIVerifyPass : public llvm::PassInfoMixin<SFIVerifyPass> {
+public:
+  explicit SFIVerifyPass(Config C) : Cfg(C) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+  static bool isRequired() { return true; }
+
+private:
+  Config Cfg;
+};
+
+} // namespace sfi
+
+#endif

@@ -1,0 +1,65 @@
+//===- SFIPass.cpp - libsfi pass: the order of the steps ------------------===//
+//
+// run() is thin: it calls the steps in order. Refusals come first so that a
+// module with something we cannot make safe is reported before we rewrite
+// it; memory masking comes after every step that creates memory accesses
+// (varargs buffers, byval copies, shadow frames), so those are masked too.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SFI.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+using namespace sfi;
+
+#define DEBUG_TYPE "sfi"
+
+static GlobalVariable *getOrDeclarePtrGlobal(Module &M, StringRef Name) {
+  if (GlobalVariable *GV = M.getNamedGlobal(Name))
+    return GV;
+  auto *GV = new GlobalVariable(M, PointerType::get(M.getContext(), 0),
+                                /*isConstant=*/false,
+                                GlobalValue::ExternalLinkage, nullptr, Name);
+  // Defined by the crt in the same module (linked -Bsymbolic), so it can be
+  // reached rip-relative without a GOT load.
+  GV->setDSOLocal(true);
+  GV->setAlignment(Align(8));
+  return GV;
+}
+
+GlobalVariable *sfi::getShadowStackPointer(Module &M) {
+  return getOrDeclarePtrGlobal(M, SFI_SYM_SSP);
+}
+
+GlobalVariable *sfi::getShadowStackLimit(Module &M) {
+  return getOrDeclarePtrGlobal(M, "__sfi_ssp_limit");
+}
+
+PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &) {
+  // A module the pass has already seen (e.g. LTO after a per-TU run) keeps
+  // its marker; running twice would mask masked pointers again, which is
+  // safe but wasteful, and would re-wrap jump-table entries.
+  if (M.getNamedGlobal("__sfi_note"))
+    return PreservedAnalyses::all();
+  if (refuseUnsafe(M))
+    return PreservedAnalyses::none();
+  lowerVarargs(M);
+  sandboxControlFlow(M);
+  lowerByval(M);
+  moveToShadowStack(M);
+  sandboxMemory(M, Cfg);
+  addMarker(M, Cfg);
+  if (Cfg.Verify)
+    verifySandboxed(M, Cfg, /*Report=*/true);
+  printStatsIfRequested();
+  return PreservedAnalyses::none();
+}
+
+PreservedAnalyses sfi::SFIVerifyPass::run(Module &M, ModuleAnalysisManager &) {
+  verifySandboxed(M, Cfg, /*Report=*/true);
+  return PreservedAnalyses::all();
+}
