@@ -1,3 +1,302 @@
-// stub
+//===- ControlFlow.cpp - libsfi pass: jump table and indirect calls -------===//
+//
+// Sandboxed code may transfer control only to its own function entries and
+// to the imports the host granted. Direct calls are safe as they are (their
+// targets are fixed at link time; imports go through a read-only GOT).
+// Returns are safe because return addresses live on the native stack, which
+// sandboxed code cannot address. What remains is indirect calls.
+//
+// Every function whose address is taken gets one 16-byte entry in the
+// section sfi_jt, and every use of its address becomes the entry's address:
+//
+//   __sfi_jt.foo:                 ; align 16, COMDAT __sfi_jt.foo
+//     jmp  foo@PLT                ; 5 bytes
+//     int3 x 11                   ; padding up to the next entry
+//
+// The linker concatenates the entries of all objects into one table between
+// __start_sfi_jt and __stop_sfi_jt (COMDAT keeps one entry per function, so
+// pointers compare equal across translation units); the crt's trap entry
+// comes first. An indirect call masks its target into the table without a
+// branch:
+//
+//   leaq  __start_sfi_jt(%rip), %rax
+//   subq  %rax, %rdi              ; offset into the table
+//   andq  $-16, %rdi              ; entry boundary
+//   leaq  __stop_sfi_jt(%rip), %rcx
+//   subq  %rax, %rcx              ; table size
+//   cmpq  %rcx, %rdi
+//   sbbq  %rdx, %rdx              ; all ones if inside, else zero
+//   andq  %rdi, %rdx              ; outside -> offset 0, the trap entry
+//   addq  %rax, %rdx
+//   callq *%rdx
+//
+// setjmp/longjmp and their variants become calls into the runtime, which
+// keeps the saved context; the jmp_buf holds only a handle it checks.
+// indirectbr (computed goto) becomes a switch over its possible targets.
+//
+//===----------------------------------------------------------------------===//
+
 #include "SFI.h"
-bool sfi::sandboxControlFlow(llvm::Module &M) { return false; }
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/CFG.h"
+
+using namespace llvm;
+using namespace sfi;
+
+#define DEBUG_TYPE "sfi"
+
+STATISTIC(NumTableEntries, "Jump-table entries created");
+STATISTIC(NumIndirectCalls, "Indirect calls confined to the jump table");
+STATISTIC(NumSetjmpCalls, "setjmp/longjmp calls routed to the runtime");
+STATISTIC(NumIndirectBr, "indirectbr lowered to switch");
+
+// Constants reachable from the special arrays (llvm.used, global ctors and
+// dtors): these need the real function addresses.
+static SmallPtrSet<const User *, 16> collectSpecialUsers(Module &M) {
+  SmallPtrSet<const User *, 16> Special;
+  SmallVector<const User *, 16> Work;
+  for (StringRef Name : {"llvm.used", "llvm.compiler.used", "llvm.global_ctors",
+                         "llvm.global_dtors"})
+    if (GlobalVariable *GV = M.getNamedGlobal(Name)) {
+      Special.insert(GV);
+      if (GV->hasInitializer())
+        Work.push_back(GV->getInitializer());
+    }
+  while (!Work.empty()) {
+    const User *U = Work.pop_back_val();
+    if (!Special.insert(U).second && !isa<GlobalVariable>(U))
+      continue;
+    for (const Value *Op : U->operands())
+      if (auto *C = dyn_cast<Constant>(Op))
+        if (!isa<GlobalValue>(C))
+          Work.push_back(C);
+  }
+  return Special;
+}
+
+static bool isAddressTaken(const Function &F,
+                           const SmallPtrSetImpl<const User *> &Special) {
+  for (const Use &U : F.uses()) {
+    if (auto *CB = dyn_cast<CallBase>(U.getUser()))
+      if (CB->isCallee(&U))
+        continue;
+    if (Special.count(U.getUser()))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+static Function *createEntry(Function &F) {
+  Module &M = *F.getParent();
+  LLVMContext &Ctx = M.getContext();
+  std::string Name = (SFI_JT_PREFIX + F.getName()).str();
+  auto *Ty = FunctionType::get(Type::getVoidTy(Ctx), false);
+  bool Local = F.hasLocalLinkage();
+  Function *E = Function::Create(
+      Ty, Local ? GlobalValue::InternalLinkage : GlobalValue::LinkOnceODRLinkage,
+      Name, &M);
+  if (!Local) {
+    E->setVisibility(GlobalValue::HiddenVisibility);
+    E->setComdat(M.getOrInsertComdat(E->getName()));
+  }
+  E->setDSOLocal(true);
+  E->setSection(SFI_JT_SECTION);
+  E->setAlignment(Align(SFI_JT_ENTRY_SIZE));
+  E->addFnAttr(Attribute::Naked);
+  E->addFnAttr(Attribute::NoInline);
+  E->addFnAttr(Attribute::NoUnwind);
+  E->addFnAttr("sfi-generated");
+  BasicBlock *BB = BasicBlock::Create(Ctx, "", E);
+  IRBuilder<> B(BB);
+  // @PLT: the target may be in another object or a host import; -Bsymbolic
+  // turns it into a direct jump when it is defined in the module.
+  InlineAsm *IA = InlineAsm::get(
+      FunctionType::get(Type::getVoidTy(Ctx), {F.getType()}, false),
+      "jmp ${0:c}@PLT\n\t.p2align " + std::to_string(SFI_JT_ENTRY_SHIFT) +
+          ", 0xcc",
+      "s", /*hasSideEffects=*/true);
+  B.CreateCall(IA, {&F});
+  B.CreateUnreachable();
+  ++NumTableEntries;
+  return E;
+}
+
+static GlobalVariable *getTableBound(Module &M, StringRef Name) {
+  if (GlobalVariable *GV = M.getNamedGlobal(Name))
+    return GV;
+  auto *GV = new GlobalVariable(M, Type::getInt8Ty(M.getContext()), true,
+                                GlobalValue::ExternalLinkage, nullptr, Name);
+  GV->setVisibility(GlobalValue::HiddenVisibility);
+  GV->setDSOLocal(true);
+  return GV;
+}
+
+static bool isDirect(const CallBase &CB) {
+  const Value *Callee = CB.getCalledOperand()->stripPointerCasts();
+  if (auto *GA = dyn_cast<GlobalAlias>(Callee))
+    Callee = GA->getAliaseeObject();
+  return isa_and_nonnull<Function>(Callee);
+}
+
+static void confineIndirectCall(CallBase &CB) {
+  Module &M = *CB.getModule();
+  IRBuilder<> B(&CB);
+  Value *Start = getTableBound(M, "__start_" SFI_JT_SECTION);
+  Value *Stop = getTableBound(M, "__stop_" SFI_JT_SECTION);
+  Value *Target = B.CreatePtrToInt(B.CreateFreeze(CB.getCalledOperand()),
+                                   B.getInt64Ty());
+  Value *StartI = B.CreatePtrToInt(Start, B.getInt64Ty());
+  Value *Off = B.CreateSub(Target, StartI);
+  Off = B.CreateAnd(Off, B.getInt64(~(uint64_t)(SFI_JT_ENTRY_SIZE - 1)));
+  Value *Size = B.CreateSub(B.CreatePtrToInt(Stop, B.getInt64Ty()), StartI);
+  Value *Inside = B.CreateSExt(B.CreateICmpULT(Off, Size), B.getInt64Ty());
+  Off = B.CreateAnd(Off, Inside, "sfi.jt.off");
+  CB.setCalledOperand(B.CreateGEP(B.getInt8Ty(), Start, Off, "sfi.jt.target"));
+  ++NumIndirectCalls;
+}
+
+// setjmp(buf) -> __sfi_sys_setjmp(buf); longjmp(buf, v) ->
+// __sfi_sys_longjmp(buf, v). sigsetjmp's mask argument is dropped: the
+// sandbox has no signal mask.
+static bool routeSetjmp(Module &M) {
+  LLVMContext &Ctx = M.getContext();
+  Type *I32 = Type::getInt32Ty(Ctx);
+  Type *Ptr = PointerType::get(Ctx, 0);
+  bool Changed = false;
+  for (Function &F : make_early_inc_range(M)) {
+    StringRef N = F.getName();
+    bool IsSet = N == "setjmp" || N == "_setjmp" || N == "sigsetjmp" ||
+                 N == "__sigsetjmp";
+    bool IsLong = N == "longjmp" || N == "_longjmp" || N == "siglongjmp";
+    if (!IsSet && !IsLong)
+      continue;
+    FunctionCallee Repl =
+        IsSet ? M.getOrInsertFunction(SFI_SYS_PREFIX "setjmp",
+                                      FunctionType::get(I32, {Ptr}, false))
+              : M.getOrInsertFunction(SFI_SYS_PREFIX "longjmp",
+                                      FunctionType::get(Type::getVoidTy(Ctx),
+                                                        {Ptr, I32}, false));
+    auto *RF = cast<Function>(Repl.getCallee());
+    if (IsSet)
+      RF->addFnAttr(Attribute::ReturnsTwice);
+    else
+      RF->addFnAttr(Attribute::NoReturn);
+    for (User *U : make_early_inc_range(F.users())) {
+      auto *CB = dyn_cast<CallInst>(U);
+      if (!CB || CB->getCalledOperand() != &F)
+        continue;
+      IRBuilder<> B(CB);
+      SmallVector<Value *, 2> Args = {CB->getArgOperand(0)};
+      if (IsLong)
+        Args.push_back(B.CreateZExtOrTrunc(CB->getArgOperand(1), I32));
+      CallInst *NC = B.CreateCall(Repl, Args);
+      NC->setDebugLoc(CB->getDebugLoc());
+      if (IsSet)
+        NC->addFnAttr(Attribute::ReturnsTwice);
+      else
+        NC->setDoesNotReturn();
+      if (!CB->getType()->isVoidTy())
+        CB->replaceAllUsesWith(
+            B.CreateZExtOrTrunc(NC, CB->getType()));
+      CB->eraseFromParent();
+      ++NumSetjmpCalls;
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+static bool lowerIndirectBr(Function &F) {
+  SmallVector<IndirectBrInst *, 2> Work;
+  for (BasicBlock &BB : F)
+    if (auto *IBI = dyn_cast<IndirectBrInst>(BB.getTerminator()))
+      Work.push_back(IBI);
+  for (IndirectBrInst *IBI : Work) {
+    IRBuilder<> B(IBI);
+    BasicBlock *Trap = BasicBlock::Create(F.getContext(), "sfi.ibr.trap", &F);
+    IRBuilder<> TB(Trap);
+    TB.CreateIntrinsic(Intrinsic::ubsantrap, {},
+                       {TB.getInt8(SFI_TRAPCODE_CALL)});
+    TB.CreateUnreachable();
+    // Block addresses are link-time constants, not integers a switch can
+    // take, so compare against each possible target in turn.
+    Value *Addr = B.CreateFreeze(IBI->getAddress());
+    SmallPtrSet<BasicBlock *, 8> Seen;
+    BasicBlock *Cur = IBI->getParent();
+    SmallVector<BasicBlock *, 8> Dests;
+    for (BasicBlock *Dest : IBI->successors())
+      if (Seen.insert(Dest).second)
+        Dests.push_back(Dest);
+    IRBuilder<> CB(IBI);
+    for (unsigned I = 0; I < Dests.size(); ++I) {
+      BasicBlock *Next =
+          I + 1 < Dests.size()
+              ? BasicBlock::Create(F.getContext(), "sfi.ibr.next", &F)
+              : Trap;
+      Value *Eq = CB.CreateICmpEQ(Addr, BlockAddress::get(&F, Dests[I]));
+      CB.CreateCondBr(Eq, Dests[I], Next);
+      if (Next != Trap)
+        CB.SetInsertPoint(Next);
+    }
+    // Phis in the targets saw the indirectbr's block as their predecessor;
+    // now the chain blocks are.
+    for (BasicBlock *Dest : Dests)
+      for (PHINode &PN : Dest->phis()) {
+        Value *V = PN.getIncomingValueForBlock(Cur);
+        PN.removeIncomingValue(Cur, /*DeletePHIIfEmpty=*/false);
+        for (BasicBlock *Pred : predecessors(Dest))
+          if (PN.getBasicBlockIndex(Pred) < 0)
+            PN.addIncoming(V, Pred);
+      }
+    if (Dests.empty())
+      CB.CreateBr(Trap);
+    IBI->eraseFromParent();
+    ++NumIndirectBr;
+  }
+  return !Work.empty();
+}
+
+bool sfi::sandboxControlFlow(Module &M) {
+  bool Changed = routeSetjmp(M);
+
+  SmallPtrSet<const User *, 16> Special = collectSpecialUsers(M);
+  SmallVector<Function *, 16> Taken;
+  for (Function &F : M)
+    if (!F.isIntrinsic() && !isSFIGenerated(F) && isAddressTaken(F, Special))
+      Taken.push_back(&F);
+  for (Function *F : Taken) {
+    Function *E = createEntry(*F);
+    F->replaceUsesWithIf(E, [&](Use &U) {
+      if (U.getUser() == E || Special.count(U.getUser()))
+        return false;
+      if (auto *I = dyn_cast<Instruction>(U.getUser()))
+        if (isSFIGenerated(*I->getFunction()))
+          return false;
+      if (auto *CB = dyn_cast<CallBase>(U.getUser()))
+        return !CB->isCallee(&U);
+      return true;
+    });
+    Changed = true;
+  }
+
+  for (Function &F : M) {
+    if (F.isDeclaration() || isSFIGenerated(F))
+      continue;
+    Changed |= lowerIndirectBr(F);
+    SmallVector<CallBase *, 16> Indirect;
+    for (Instruction &I : instructions(F))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        if (!CB->isInlineAsm() && !isDirect(*CB))
+          Indirect.push_back(CB);
+    for (CallBase *CB : Indirect)
+      confineIndirectCall(*CB);
+    Changed |= !Indirect.empty();
+  }
+  return Changed;
+}

@@ -143,6 +143,11 @@ static bool refuseInFunction(Function &F) {
       Refuse(&I, "exceptions and asm goto are not supported in sandboxed code");
       continue;
     }
+    if (isa<VAArgInst>(I)) {
+      Refuse(&I, "the va_arg instruction is not supported (clang lowers "
+                 "va_arg for x86-64 itself)");
+      continue;
+    }
     if (hasForeignPointer(I.getType())) {
       Refuse(&I, "pointers in address space " +
                      Twine(I.getType()->getScalarType()->getPointerAddressSpace()) +

@@ -16,6 +16,7 @@
 #undef LLVM_FORCE_ENABLE_STATS
 #define LLVM_FORCE_ENABLE_STATS 1
 #include "llvm/ADT/Statistic.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Support/CommandLine.h"
@@ -64,6 +65,12 @@ bool sandboxMemory(llvm::Module &M, const Config &C);
 bool addMarker(llvm::Module &M, const Config &C);
 /// Returns the number of violations found (0 = verified).
 unsigned verifySandboxed(llvm::Module &M, const Config &C, bool Report);
+
+/// True if every use of the alloca is a load or store (or a constant-length
+/// memory intrinsic) at a constant offset inside it: it may stay on the
+/// native stack and its accesses need no mask.
+bool isNativeSafeAlloca(const llvm::AllocaInst &AI,
+                        const llvm::DataLayout &DL);
 
 /// The module-level shadow stack pointer, declared if missing.
 llvm::GlobalVariable *getShadowStackPointer(llvm::Module &M);

@@ -41,10 +41,7 @@ STATISTIC(NumShadowAllocas, "Static allocas moved to the shadow stack");
 STATISTIC(NumDynamicAllocas, "Dynamic allocas moved to the shadow stack");
 STATISTIC(NumNativeAllocas, "Allocas kept on the native stack (no mask)");
 
-// True if every use of the alloca is a load or store (or a constant-length
-// memory intrinsic) at a constant offset inside it, so that the access can
-// stay on the native stack without a mask.
-static bool isNativeSafeAlloca(const AllocaInst &AI, const DataLayout &DL) {
+bool sfi::isNativeSafeAlloca(const AllocaInst &AI, const DataLayout &DL) {
   if (!AI.isStaticAlloca())
     return false;
   std::optional<TypeSize> Sz = AI.getAllocationSize(DL);
