@@ -1,0 +1,304 @@
+/* call.c: calls into a sandbox. Per-thread state (the sandbox native stack,
+ * the chain of active calls), the %gs base switch, argument marshalling
+ * from signature strings, and the checks on function addresses. */
+#include <asm/prctl.h>
+#include <errno.h>
+#include <immintrin.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static _Thread_local struct sfi_thread thread_state
+    __attribute__((tls_model("initial-exec")));
+static pthread_key_t thread_key;
+static pthread_once_t thread_once = PTHREAD_ONCE_INIT;
+static int fsgsbase = -1;
+
+struct sfi_thread *sfi__thread(void) { return &thread_state; }
+
+static void thread_exit(void *p) {
+  struct sfi_thread *t = p;
+  if (t->timer_ok)
+    timer_delete(t->timer);
+  if (t->altstack) {
+    stack_t ss = {.ss_flags = SS_DISABLE};
+    sigaltstack(&ss, NULL);
+    munmap(t->altstack, SFI_ALTSTACK_SIZE);
+  }
+  if (t->stack_map)
+    munmap(t->stack_map, t->stack_map_size);
+  memset(t, 0, sizeof *t);
+}
+
+static void make_key(void) {
+  pthread_key_create(&thread_key, thread_exit);
+  fsgsbase = (getauxval(AT_HWCAP2) & 2) != 0;
+}
+
+/* The sandbox native stack: SFI_NSTACK_SIZE bytes aligned to their size,
+ * the lowest SFI_NSTACK_GUARD of them PROT_NONE. */
+int sfi__thread_prepare(struct sfi_thread *t) {
+  pthread_once(&thread_once, make_key);
+  if (t->stack_map)
+    return SFI_OK;
+  uint64_t len = 2 * SFI_NSTACK_SIZE;
+  void *p = mmap(NULL, len, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED)
+    return sfi__err(SFI_ERR_NOMEM, "cannot reserve a sandbox stack: %s",
+                    strerror(errno));
+  uint64_t lo = (uint64_t)p;
+  uint64_t al = (lo + SFI_NSTACK_SIZE - 1) & ~(SFI_NSTACK_SIZE - 1);
+  if (al > lo)
+    munmap(p, al - lo);
+  if (lo + len > al + SFI_NSTACK_SIZE)
+    munmap((void *)(al + SFI_NSTACK_SIZE), lo + len - al - SFI_NSTACK_SIZE);
+  if (mprotect((void *)(al + SFI_NSTACK_GUARD),
+               SFI_NSTACK_SIZE - SFI_NSTACK_GUARD,
+               PROT_READ | PROT_WRITE) != 0) {
+    munmap((void *)al, SFI_NSTACK_SIZE);
+    return sfi__err(SFI_ERR_NOMEM, "cannot map a sandbox stack: %s",
+                    strerror(errno));
+  }
+  stack_t old;
+  if (sigaltstack(NULL, &old) == 0 && (old.ss_flags & SS_DISABLE)) {
+    void *a = mmap(NULL, SFI_ALTSTACK_SIZE, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    stack_t ss = {.ss_sp = a, .ss_size = SFI_ALTSTACK_SIZE};
+    if (a == MAP_FAILED || sigaltstack(&ss, NULL) != 0) {
+      if (a != MAP_FAILED)
+        munmap(a, SFI_ALTSTACK_SIZE);
+      munmap((void *)al, SFI_NSTACK_SIZE);
+      return sfi__err(SFI_ERR_NOMEM, "cannot set a signal stack: %s",
+                      strerror(errno));
+    }
+    t->altstack = a;
+  }
+  t->stack_map = (void *)al;
+  t->stack_map_size = SFI_NSTACK_SIZE;
+  t->stack_lo = al + SFI_NSTACK_GUARD;
+  t->stack_hi = al + SFI_NSTACK_SIZE;
+  pthread_setspecific(thread_key, t);
+  return SFI_OK;
+}
+
+__attribute__((target("fsgsbase"))) void sfi__set_gs(uint64_t v) {
+  if (fsgsbase)
+    _writegsbase_u64(v);
+  else
+    syscall(SYS_arch_prctl, ARCH_SET_GS, v);
+}
+
+__attribute__((target("fsgsbase"))) uint64_t sfi__get_gs(void) {
+  if (fsgsbase)
+    return _readgsbase_u64();
+  unsigned long v = 0;
+  syscall(SYS_arch_prctl, ARCH_GET_GS, &v);
+  return v;
+}
+
+sfi_instance *sfi_current(void) {
+  struct sfi_thread *t = &thread_state;
+  return t->top ? t->top->in : NULL;
+}
+
+static int load_args(struct sfi_callrec *rec, const char *sig,
+                     const sfi_val *args, uint64_t *stack, char *res) {
+  int ng = 0, nx = 0, ns = 0, i = 0;
+  const char *s = sig;
+  for (; *s && *s != ':'; s++, i++) {
+    if (i >= SFI_MAX_ARGS)
+      return sfi__err(SFI_ERR_INVALID, "signature '%s': more than %d "
+                      "arguments", sig, SFI_MAX_ARGS);
+    if (!args)
+      return sfi__err(SFI_ERR_INVALID, "signature '%s': NULL args", sig);
+    uint64_t v;
+    switch (*s) {
+    case 'i': v = (uint64_t)(int64_t)args[i].i32; break;
+    case 'I': v = (uint64_t)args[i].i64; break;
+    case 'p': v = args[i].ptr; break;
+    case 'f': v = 0; memcpy(&v, &args[i].f32, 4); break;
+    case 'd': memcpy(&v, &args[i].f64, 8); break;
+    default:
+      return sfi__err(SFI_ERR_INVALID, "signature '%s': bad argument type "
+                      "'%c'", sig, *s);
+    }
+    if (*s == 'f' || *s == 'd') {
+      if (nx < 8)
+        rec->xmm[nx++] = v;
+      else
+        stack[ns++] = v;
+    } else {
+      if (ng < 6)
+        rec->gpr[ng++] = v;
+      else
+        stack[ns++] = v;
+    }
+  }
+  if (*s != ':' || !s[1] || s[2] || !strchr("iIpfdv", s[1]))
+    return sfi__err(SFI_ERR_INVALID, "signature '%s': want ARGS:RESULT with "
+                    "types from iIpfd and result from iIpfdv", sig);
+  *res = s[1];
+  rec->stack = stack;
+  rec->nstack = (uint64_t)ns;
+  return SFI_OK;
+}
+
+static void store_ret(const struct sfi_callrec *rec, char res, sfi_val *ret) {
+  if (!ret || res == 'v')
+    return;
+  memset(ret, 0, sizeof *ret);
+  switch (res) {
+  case 'i': ret->i32 = (int32_t)rec->ret_rax; break;
+  case 'I': case 'p': ret->i64 = (int64_t)rec->ret_rax; break;
+  case 'f': memcpy(&ret->f32, &rec->ret_xmm0, 4); break;
+  case 'd': memcpy(&ret->f64, &rec->ret_xmm0, 8); break;
+  }
+}
+
+/* Calls sandbox address fn (already checked by the caller). */
+int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
+                  const sfi_val *args, sfi_val *ret) {
+  struct sfi_thread *t = &thread_state;
+  struct sfi_callrec rec;
+  uint64_t stack[SFI_MAX_ARGS];
+  char res = 0;
+  int rc;
+  if (in->trapped)
+    return sfi__err(SFI_ERR_TRAPPED, "%s: instance trapped before; reset it "
+                    "with sfi_instance_reset", in->m->name);
+  if (!t->stack_map && (rc = sfi__thread_prepare(t)) != SFI_OK)
+    return rc;
+  memset(&rec, 0, offsetof(struct sfi_callrec, bt));
+  if ((rc = load_args(&rec, sig, args, stack, &res)) != SFI_OK)
+    return rc;
+  uint64_t here = (uint64_t)__builtin_frame_address(0);
+  int nested = t->depth > 0 && here >= t->stack_lo && here < t->stack_hi;
+  if (t->depth > 0 && !nested)
+    return sfi__err(SFI_ERR_INVALID, "nested sfi_call from outside the "
+                    "sandbox native stack");
+  if (nested && here - t->stack_lo < SFI_NSTACK_RESERVE)
+    return sfi__err(SFI_TRAP_STACK, "sandbox native stack exhausted by "
+                    "nested calls");
+  rec.fn = fn;
+  rec.new_rsp = nested ? 0 : t->stack_hi;
+  rec.in = in;
+  rec.prev = t->top;
+  rec.serial = ++in->call_serial;
+  rec.prev_gs = sfi__get_gs();
+  uint64_t ssp;
+  memcpy(&ssp, (void *)(in->image + in->m->ssp_off), 8);
+  sfi__set_gs(in->base);
+  in->running++;
+  t->top = &rec;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  t->depth++;
+  if (t->depth == 1 && in->time_limit > 0)
+    sfi__timer_arm(t, in->time_limit);
+  rc = sfi__enter(&rec);
+  if (t->depth == 1 && t->timer_armed)
+    sfi__timer_disarm(t);
+  t->depth--;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  t->top = rec.prev;
+  in->running--;
+  sfi__set_gs(rec.prev_gs);
+  if (in->njmp)
+    sfi__jmp_release_serial(in, rec.serial);
+  if (rc == SFI_OK) {
+    store_ret(&rec, res, ret);
+    return SFI_OK;
+  }
+  /* Unwound: the sandbox's shadow stack pointer is wherever it was. */
+  memcpy((void *)(in->image + in->m->ssp_off), &ssp, 8);
+  if (rc == SFI_ERR_EXIT)
+    return sfi__err(SFI_ERR_EXIT, "%s: exit(%d)", in->m->name,
+                    in->exit_status);
+  in->trapped = 1;
+  rec.trap = rc;
+  sfi__trap_message(&rec);
+  return rc;
+}
+
+int sfi_is_funcptr(sfi_instance *in, uint64_t fn) {
+  if (!in)
+    return 0;
+  /* Entry 0 of the table is the crt's trap entry: never a target. */
+  return fn >= in->jt_lo + SFI_JT_ENTRY_SIZE && fn < in->jt_hi &&
+         ((fn - in->jt_lo) & (SFI_JT_ENTRY_SIZE - 1)) == 0;
+}
+
+static int is_export_fn(const sfi_instance *in, uint64_t fn) {
+  const sfi_module *m = in->m;
+  if (fn < in->image)
+    return 0;
+  uint64_t off = fn - in->image;
+  size_t lo = 0, hi = m->nefuncs;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (m->efuncs[mid] == off)
+      return 1;
+    if (m->efuncs[mid] < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
+}
+
+uint64_t sfi_lookup(sfi_instance *in, const char *name) {
+  if (!in || !name) {
+    sfi__err(SFI_ERR_INVALID, "sfi_lookup: NULL argument");
+    return 0;
+  }
+  const struct sfi_sym *s = sfi__export(in->m, name);
+  if (!s || !is_export_fn(in, in->image + s->value)) {
+    sfi__err(SFI_ERR_NOTFOUND, "%s: no exported function '%s'", in->m->name,
+             name);
+    return 0;
+  }
+  return in->image + s->value;
+}
+
+int sfi_call(sfi_instance *in, const char *name, const char *sig,
+             const sfi_val *args, sfi_val *ret) {
+  if (!in || !name || !sig)
+    return sfi__err(SFI_ERR_INVALID, "sfi_call: NULL argument");
+  uint64_t fn = sfi_lookup(in, name);
+  if (!fn)
+    return SFI_ERR_NOTFOUND;
+  return sfi__call_raw(in, fn, sig, args, ret);
+}
+
+int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
+                  const sfi_val *args, sfi_val *ret) {
+  if (!in || !sig)
+    return sfi__err(SFI_ERR_INVALID, "sfi_call_addr: NULL argument");
+  if (!sfi_is_funcptr(in, fn) && !is_export_fn(in, fn))
+    return sfi__err(SFI_ERR_INVALID, "%s: 0x%llx is neither an exported "
+                    "function nor a jump-table entry", in->m->name,
+                    (unsigned long long)fn);
+  return sfi__call_raw(in, fn, sig, args, ret);
+}
+
+int sfi_run_main(sfi_instance *in) {
+  if (!in)
+    return sfi__err(SFI_ERR_INVALID, "sfi_run_main: NULL instance");
+  if (!in->m->start_off)
+    return sfi__err(SFI_ERR_NOTFOUND, "%s: no %s export (link a program "
+                    "with sfi-cc, not -shared)", in->m->name, SFI_SYM_START);
+  sfi_val r;
+  int rc = sfi__call_raw(in, in->image + in->m->start_off, ":i", NULL, &r);
+  if (rc == SFI_OK)
+    return r.i32 & 0xff;
+  if (rc == SFI_ERR_EXIT)
+    return in->exit_status & 0xff;
+  return rc;
+}

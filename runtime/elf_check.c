@@ -1,0 +1,624 @@
+/* elf_check.c: validation of a module file, treated as hostile. Every field
+ * is checked before it is used; errors name the file and the offending
+ * value. Nothing here maps memory: the loader maps only what passed. */
+#include <elf.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sfi_elf.h"
+
+#define BAD(...) sfi__err(SFI_ERR_BADMODULE, __VA_ARGS__)
+
+/* a + b <= limit without overflow */
+static int fits(uint64_t a, uint64_t b, uint64_t limit) {
+  return a <= limit && b <= limit - a;
+}
+
+/* The file bytes backing image range [vaddr, vaddr+len), or NULL when the
+ * range is not entirely inside the file part of one segment. */
+static const uint8_t *at_vaddr(const struct sfi_elf *e, uint64_t vaddr,
+                               uint64_t len) {
+  for (int i = 0; i < e->nsegs; i++) {
+    const struct sfi_seg *s = &e->segs[i];
+    if (vaddr >= s->vaddr && fits(vaddr - s->vaddr, len, s->filesz))
+      return e->data + s->offset + (vaddr - s->vaddr);
+  }
+  return NULL;
+}
+
+static const struct sfi_seg *seg_of(const struct sfi_elf *e, uint64_t vaddr,
+                                    uint64_t len) {
+  for (int i = 0; i < e->nsegs; i++) {
+    const struct sfi_seg *s = &e->segs[i];
+    if (vaddr >= s->vaddr && fits(vaddr - s->vaddr, len, s->memsz))
+      return s;
+  }
+  return NULL;
+}
+
+static int check_ehdr(struct sfi_elf *e, const Elf64_Ehdr *h) {
+  const char *p = e->path;
+  if (e->size < sizeof *h)
+    return BAD("%s: file too small for an ELF header (%zu bytes)", p, e->size);
+  if (memcmp(h->e_ident, ELFMAG, SELFMAG) != 0)
+    return BAD("%s: not an ELF file (bad magic)", p);
+  if (h->e_ident[EI_CLASS] != ELFCLASS64)
+    return BAD("%s: EI_CLASS %u is not ELFCLASS64", p, h->e_ident[EI_CLASS]);
+  if (h->e_ident[EI_DATA] != ELFDATA2LSB)
+    return BAD("%s: EI_DATA %u is not little-endian", p, h->e_ident[EI_DATA]);
+  if (h->e_ident[EI_VERSION] != EV_CURRENT || h->e_version != EV_CURRENT)
+    return BAD("%s: ELF version %u/%u is not 1", p, h->e_ident[EI_VERSION],
+               h->e_version);
+  if (h->e_type != ET_DYN)
+    return BAD("%s: e_type %u is not ET_DYN (a shared object)", p, h->e_type);
+  if (h->e_machine != EM_X86_64)
+    return BAD("%s: e_machine %u is not EM_X86_64", p, h->e_machine);
+  if (h->e_ehsize != sizeof(Elf64_Ehdr))
+    return BAD("%s: e_ehsize %u is not %zu", p, h->e_ehsize,
+               sizeof(Elf64_Ehdr));
+  if (h->e_phentsize != sizeof(Elf64_Phdr))
+    return BAD("%s: e_phentsize %u is not %zu", p, h->e_phentsize,
+               sizeof(Elf64_Phdr));
+  if (h->e_phnum == 0 || h->e_phnum > PHNUM_MAX)
+    return BAD("%s: e_phnum %u outside [1, %d]", p, h->e_phnum, PHNUM_MAX);
+  if (h->e_phoff % 8 ||
+      !fits(h->e_phoff, (uint64_t)h->e_phnum * sizeof(Elf64_Phdr), e->size))
+    return BAD("%s: program headers at e_phoff 0x%llx (%u entries) past end "
+               "of file (size 0x%zx) or misaligned", p,
+               (unsigned long long)h->e_phoff, h->e_phnum, e->size);
+  return SFI_OK;
+}
+
+static int check_load(struct sfi_elf *e, int i, const Elf64_Phdr *ph) {
+  const char *p = e->path;
+  if (e->nsegs == SEG_MAX)
+    return BAD("%s: more than %d PT_LOAD segments", p, SEG_MAX);
+  if ((ph->p_flags & PF_W) && (ph->p_flags & PF_X))
+    return BAD("%s: program header %d: segment is writable and executable "
+               "(p_flags 0x%x)", p, i, ph->p_flags);
+  if (ph->p_filesz > ph->p_memsz)
+    return BAD("%s: program header %d: p_filesz 0x%llx > p_memsz 0x%llx", p,
+               i, (unsigned long long)ph->p_filesz,
+               (unsigned long long)ph->p_memsz);
+  if (!fits(ph->p_offset, ph->p_filesz, e->size))
+    return BAD("%s: program header %d: p_offset 0x%llx + p_filesz 0x%llx past "
+               "end of file (size 0x%zx)", p, i,
+               (unsigned long long)ph->p_offset,
+               (unsigned long long)ph->p_filesz, e->size);
+  if (!fits(ph->p_vaddr, ph->p_memsz, IMAGE_MAX) || ph->p_memsz == 0)
+    return BAD("%s: program header %d: p_vaddr 0x%llx + p_memsz 0x%llx "
+               "outside the image space [0, 0x%llx) or empty", p, i,
+               (unsigned long long)ph->p_vaddr,
+               (unsigned long long)ph->p_memsz, IMAGE_MAX);
+  if ((ph->p_offset ^ ph->p_vaddr) & (SFI_PAGE - 1))
+    return BAD("%s: program header %d: p_offset 0x%llx and p_vaddr 0x%llx "
+               "differ modulo the page size", p, i,
+               (unsigned long long)ph->p_offset,
+               (unsigned long long)ph->p_vaddr);
+  struct sfi_seg *s = &e->segs[e->nsegs];
+  s->vaddr = ph->p_vaddr;
+  s->memsz = ph->p_memsz;
+  s->filesz = ph->p_filesz;
+  s->offset = ph->p_offset;
+  s->start = PAGE_DOWN(ph->p_vaddr);
+  s->file_end = PAGE_UP(ph->p_vaddr + ph->p_filesz);
+  s->end = PAGE_UP(ph->p_vaddr + ph->p_memsz);
+  s->prot = ((ph->p_flags & PF_R) ? 1 : 0) | ((ph->p_flags & PF_W) ? 2 : 0) |
+            ((ph->p_flags & PF_X) ? 4 : 0); /* PROT_READ/WRITE/EXEC */
+  if (e->nsegs > 0 && s->start < e->segs[e->nsegs - 1].end)
+    return BAD("%s: program header %d: segment at 0x%llx overlaps or precedes "
+               "the previous one (ends 0x%llx)", p, i,
+               (unsigned long long)ph->p_vaddr,
+               (unsigned long long)e->segs[e->nsegs - 1].end);
+  e->nsegs++;
+  e->image_size = s->end;
+  return SFI_OK;
+}
+
+static int check_notes(struct sfi_elf *e, int i, const Elf64_Phdr *ph,
+                       int *found) {
+  const char *p = e->path;
+  if (!fits(ph->p_offset, ph->p_filesz, e->size))
+    return BAD("%s: program header %d (PT_NOTE): p_offset 0x%llx + p_filesz "
+               "0x%llx past end of file (size 0x%zx)", p, i,
+               (unsigned long long)ph->p_offset,
+               (unsigned long long)ph->p_filesz, e->size);
+  const uint8_t *n = e->data + ph->p_offset;
+  uint64_t left = ph->p_filesz;
+  for (int k = 0; left > 0; k++) {
+    if (k == NOTE_MAX)
+      return BAD("%s: PT_NOTE %d: more than %d notes", p, i, NOTE_MAX);
+    if (left < 12)
+      return BAD("%s: PT_NOTE %d: truncated note header", p, i);
+    uint32_t namesz, descsz, type;
+    memcpy(&namesz, n, 4);
+    memcpy(&descsz, n + 4, 4);
+    memcpy(&type, n + 8, 4);
+    uint64_t nlen = ((uint64_t)namesz + 3) & ~3ULL;
+    uint64_t dlen = ((uint64_t)descsz + 3) & ~3ULL;
+    if (!fits(12 + nlen, dlen, left))
+      return BAD("%s: PT_NOTE %d: note %d namesz 0x%x descsz 0x%x past the "
+                 "segment", p, i, k, namesz, descsz);
+    const uint8_t *name = n + 12, *desc = n + 12 + nlen;
+    int is_sfi = (namesz == 7 || namesz == 8) && memcmp(name, "libsfi", 6) == 0
+                 && name[6] == 0 && (namesz == 7 || name[7] == 0);
+    if (is_sfi) {
+      if (type != SFI_NOTE_TYPE || descsz != 16)
+        return BAD("%s: libsfi note with type 0x%x and descsz %u (want 0x%x, "
+                   "16)", p, type, descsz, SFI_NOTE_TYPE);
+      uint32_t d[4];
+      memcpy(d, desc, 16);
+      if (d[0] != SFI_PASS_VERSION)
+        return BAD("%s: libsfi note: pass version %u, runtime expects %u", p,
+                   d[0], SFI_PASS_VERSION);
+      if (d[3] != SFI_ABI_VERSION)
+        return BAD("%s: libsfi note: ABI version %u, runtime expects %u", p,
+                   d[3], SFI_ABI_VERSION);
+      if (d[1] > SFI_MODE_STORES || d[2] > SFI_SCHEME_ANCHOR)
+        return BAD("%s: libsfi note: unknown mode %u or scheme %u", p, d[1],
+                   d[2]);
+      /* 0 means "any" (the crt's own note); the others must agree. */
+      if (d[1] && e->mode && d[1] != e->mode)
+        return BAD("%s: libsfi notes disagree on the mode (%u vs %u): objects "
+                   "built in different modes were linked together", p,
+                   d[1], e->mode);
+      if (d[2] && e->scheme && d[2] != e->scheme)
+        return BAD("%s: libsfi notes disagree on the scheme (%u vs %u)", p,
+                   d[2], e->scheme);
+      if (d[1])
+        e->mode = d[1];
+      if (d[2])
+        e->scheme = d[2];
+      *found = 1;
+    }
+    n += 12 + nlen + dlen;
+    left -= 12 + nlen + dlen;
+  }
+  return SFI_OK;
+}
+
+static int check_phdrs(struct sfi_elf *e, const Elf64_Ehdr *h) {
+  const char *p = e->path;
+  const Elf64_Phdr *dyn = NULL, *relro = NULL;
+  int marker = 0, rc;
+  for (int i = 0; i < h->e_phnum; i++) {
+    Elf64_Phdr ph;
+    memcpy(&ph, e->data + h->e_phoff + (uint64_t)i * sizeof ph, sizeof ph);
+    switch (ph.p_type) {
+    case PT_LOAD:
+      if ((rc = check_load(e, i, &ph)))
+        return rc;
+      break;
+    case PT_DYNAMIC:
+      if (dyn)
+        return BAD("%s: program header %d: second PT_DYNAMIC", p, i);
+      dyn = (const Elf64_Phdr *)(e->data + h->e_phoff + (uint64_t)i * sizeof ph);
+      break;
+    case PT_NOTE:
+      if ((rc = check_notes(e, i, &ph, &marker)))
+        return rc;
+      break;
+    case PT_TLS:
+      return BAD("%s: program header %d: PT_TLS (thread-local storage) is "
+                 "not supported in a sandbox", p, i);
+    case PT_INTERP:
+      return BAD("%s: program header %d: PT_INTERP: a module is a shared "
+                 "object, not an executable", p, i);
+    case PT_GNU_RELRO:
+      if (relro)
+        return BAD("%s: program header %d: second PT_GNU_RELRO", p, i);
+      relro = (const Elf64_Phdr *)(e->data + h->e_phoff + (uint64_t)i * sizeof ph);
+      break;
+    case PT_GNU_STACK:
+      if (ph.p_flags & PF_X)
+        return BAD("%s: program header %d: executable stack requested", p, i);
+      break;
+    default: /* PT_PHDR, PT_GNU_EH_FRAME, PT_GNU_PROPERTY...: not used */
+      break;
+    }
+  }
+  if (!e->nsegs)
+    return BAD("%s: no PT_LOAD segment", p);
+  if (!marker)
+    return BAD("%s: no libsfi marker note (.note.sfi): the module was not "
+               "built by the libsfi toolchain", p);
+  if (!dyn)
+    return BAD("%s: no PT_DYNAMIC", p);
+  if (relro) {
+    Elf64_Phdr r;
+    memcpy(&r, relro, sizeof r);
+    const struct sfi_seg *s = seg_of(e, r.p_vaddr, r.p_memsz);
+    if (!s || !(s->prot & 2) || r.p_memsz == 0)
+      return BAD("%s: PT_GNU_RELRO 0x%llx+0x%llx not inside one writable "
+                 "segment", p, (unsigned long long)r.p_vaddr,
+                 (unsigned long long)r.p_memsz);
+    e->relro_start = PAGE_DOWN(r.p_vaddr);
+    e->relro_end = PAGE_DOWN(r.p_vaddr + r.p_memsz);
+    if (e->relro_start < s->start)
+      e->relro_start = s->start;
+  }
+  Elf64_Phdr d;
+  memcpy(&d, dyn, sizeof d);
+  if (d.p_filesz % sizeof(Elf64_Dyn) || !at_vaddr(e, d.p_vaddr, d.p_filesz))
+    return BAD("%s: PT_DYNAMIC 0x%llx+0x%llx not inside a loaded segment's "
+               "file data", p, (unsigned long long)d.p_vaddr,
+               (unsigned long long)d.p_filesz);
+  return SFI_OK;
+}
+
+/* Number of dynamic symbols from DT_GNU_HASH: the highest index reached by
+ * any bucket chain, plus one. */
+static int gnu_hash_count(struct sfi_elf *e, uint64_t vaddr, uint32_t *out) {
+  const uint8_t *h = at_vaddr(e, vaddr, 16);
+  if (!h)
+    return BAD("%s: DT_GNU_HASH 0x%llx outside the file", e->path,
+               (unsigned long long)vaddr);
+  uint32_t nb, symoff, bloom;
+  memcpy(&nb, h, 4);
+  memcpy(&symoff, h + 4, 4);
+  memcpy(&bloom, h + 8, 4);
+  uint64_t buckets = vaddr + 16 + (uint64_t)bloom * 8;
+  const uint8_t *b = at_vaddr(e, buckets, (uint64_t)nb * 4);
+  if (!b || nb > SYM_MAX || bloom > SYM_MAX)
+    return BAD("%s: DT_GNU_HASH: %u buckets / %u bloom words outside the file",
+               e->path, nb, bloom);
+  uint32_t max = 0;
+  for (uint32_t i = 0; i < nb; i++) {
+    uint32_t v;
+    memcpy(&v, b + 4 * (uint64_t)i, 4);
+    if (v > max)
+      max = v;
+  }
+  if (max == 0) {
+    *out = symoff;
+    return SFI_OK;
+  }
+  if (max < symoff || max > SYM_MAX)
+    return BAD("%s: DT_GNU_HASH: bucket value %u invalid", e->path, max);
+  uint64_t chains = buckets + (uint64_t)nb * 4;
+  for (;;) {
+    const uint8_t *c = at_vaddr(e, chains + 4ULL * (max - symoff), 4);
+    if (!c || max > SYM_MAX)
+      return BAD("%s: DT_GNU_HASH chain runs outside the file", e->path);
+    uint32_t v;
+    memcpy(&v, c, 4);
+    if (v & 1)
+      break;
+    max++;
+  }
+  *out = max + 1;
+  return SFI_OK;
+}
+
+static int check_sym(const struct sfi_elf *e, const char *what,
+                     const uint8_t *tab, uint64_t idx, const char *str,
+                     uint64_t strsz, Elf64_Sym *out) {
+  memcpy(out, tab + idx * sizeof(Elf64_Sym), sizeof *out);
+  if (out->st_name >= strsz || !memchr(str + out->st_name, 0,
+                                       strsz - out->st_name))
+    return BAD("%s: %s symbol %llu: name offset 0x%x outside the string "
+               "table (size 0x%llx)", e->path, what, (unsigned long long)idx,
+               out->st_name, (unsigned long long)strsz);
+  int type = ELF64_ST_TYPE(out->st_info);
+  if (type == STT_TLS || type == STT_GNU_IFUNC)
+    return BAD("%s: %s symbol '%s': type %d (TLS/IFUNC) not supported",
+               e->path, what, str + out->st_name, type);
+  if (out->st_shndx != SHN_UNDEF && out->st_shndx != SHN_ABS &&
+      idx != 0 && type != STT_SECTION && type != STT_FILE &&
+      out->st_value > e->image_size)
+    return BAD("%s: %s symbol '%s': value 0x%llx outside the image (size "
+               "0x%llx)", e->path, what, str + out->st_name,
+               (unsigned long long)out->st_value,
+               (unsigned long long)e->image_size);
+  return SFI_OK;
+}
+
+static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
+  const char *p = e->path;
+  Elf64_Phdr d;
+  for (int i = 0; i < h->e_phnum; i++) {
+    memcpy(&d, e->data + h->e_phoff + (uint64_t)i * sizeof d, sizeof d);
+    if (d.p_type == PT_DYNAMIC)
+      break;
+  }
+  const uint8_t *dyn = at_vaddr(e, d.p_vaddr, d.p_filesz);
+  uint64_t n = d.p_filesz / sizeof(Elf64_Dyn);
+  uint64_t strtab = 0, strsz = 0, symtab = 0, syment = 0, rela = 0,
+           relasz = 0, relaent = sizeof(Elf64_Rela), jmprel = 0, pltsz = 0,
+           pltrel = DT_RELA, hash = 0, gnuhash = 0, init = 0, initsz = 0;
+  int have_strtab = 0, have_symtab = 0, have_init = 0;
+  uint64_t k;
+  for (k = 0; k < n; k++) {
+    if (k == DYN_MAX)
+      return BAD("%s: more than %d dynamic entries", p, DYN_MAX);
+    Elf64_Dyn de;
+    memcpy(&de, dyn + k * sizeof de, sizeof de);
+    uint64_t v = de.d_un.d_val;
+    switch (de.d_tag) {
+    case DT_NULL: goto done;
+    case DT_NEEDED:
+      return BAD("%s: dynamic entry %llu: DT_NEEDED: a module may not depend "
+                 "on other shared libraries", p, (unsigned long long)k);
+    case DT_TEXTREL:
+      return BAD("%s: dynamic entry %llu: DT_TEXTREL (text relocations)", p,
+                 (unsigned long long)k);
+    case DT_FLAGS:
+      if (v & DF_TEXTREL)
+        return BAD("%s: dynamic entry %llu: DF_TEXTREL (text relocations)", p,
+                   (unsigned long long)k);
+      break;
+    case DT_INIT:
+      return BAD("%s: dynamic entry %llu: DT_INIT is not supported (use "
+                 "DT_INIT_ARRAY)", p, (unsigned long long)k);
+    case DT_STRTAB: strtab = v; have_strtab = 1; break;
+    case DT_STRSZ: strsz = v; break;
+    case DT_SYMTAB: symtab = v; have_symtab = 1; break;
+    case DT_SYMENT: syment = v; break;
+    case DT_RELA: rela = v; break;
+    case DT_RELASZ: relasz = v; break;
+    case DT_RELAENT: relaent = v; break;
+    case DT_JMPREL: jmprel = v; break;
+    case DT_PLTRELSZ: pltsz = v; break;
+    case DT_PLTREL: pltrel = v; break;
+    case DT_HASH: hash = v; break;
+    case DT_GNU_HASH: gnuhash = v; break;
+    case DT_INIT_ARRAY: init = v; have_init = 1; break;
+    case DT_INIT_ARRAYSZ: initsz = v; break;
+    case DT_REL: case DT_RELSZ: case DT_RELR: case DT_RELRSZ:
+      return BAD("%s: dynamic entry %llu: tag 0x%llx (REL/RELR relocations) "
+                 "not supported", p, (unsigned long long)k,
+                 (unsigned long long)de.d_tag);
+    default: break; /* DT_FLAGS_1, DT_RELACOUNT, DT_FINI_ARRAY...: unused */
+    }
+  }
+  return BAD("%s: dynamic section not terminated by DT_NULL", p);
+done:
+  if (!have_strtab || !have_symtab)
+    return BAD("%s: DT_STRTAB or DT_SYMTAB missing", p);
+  if (syment != sizeof(Elf64_Sym))
+    return BAD("%s: DT_SYMENT %llu is not %zu", p, (unsigned long long)syment,
+               sizeof(Elf64_Sym));
+  if (relaent != sizeof(Elf64_Rela))
+    return BAD("%s: DT_RELAENT %llu is not %zu", p,
+               (unsigned long long)relaent, sizeof(Elf64_Rela));
+  if (pltrel != DT_RELA)
+    return BAD("%s: DT_PLTREL %llu is not DT_RELA", p,
+               (unsigned long long)pltrel);
+  if (strsz == 0 || !(e->dynstr = (const char *)at_vaddr(e, strtab, strsz)) ||
+      e->dynstr[strsz - 1] != 0)
+    return BAD("%s: DT_STRTAB 0x%llx + DT_STRSZ 0x%llx outside the file or "
+               "not NUL-terminated", p, (unsigned long long)strtab,
+               (unsigned long long)strsz);
+  e->dynstrsz = strsz;
+  uint32_t nsym = 0;
+  if (hash) {
+    const uint8_t *hh = at_vaddr(e, hash, 8);
+    if (!hh)
+      return BAD("%s: DT_HASH 0x%llx outside the file", p,
+                 (unsigned long long)hash);
+    memcpy(&nsym, hh + 4, 4);
+  } else if (gnuhash) {
+    int rc = gnu_hash_count(e, gnuhash, &nsym);
+    if (rc)
+      return rc;
+  } else {
+    return BAD("%s: neither DT_HASH nor DT_GNU_HASH: cannot size the dynamic "
+               "symbol table", p);
+  }
+  if (nsym > SYM_MAX ||
+      !(e->dynsym = at_vaddr(e, symtab, (uint64_t)nsym * sizeof(Elf64_Sym))))
+    return BAD("%s: dynamic symbol table 0x%llx with %u symbols outside the "
+               "file (max %u)", p, (unsigned long long)symtab, nsym, SYM_MAX);
+  e->ndynsym = nsym;
+  if (relasz % sizeof(Elf64_Rela) || pltsz % sizeof(Elf64_Rela) ||
+      relasz / sizeof(Elf64_Rela) + pltsz / sizeof(Elf64_Rela) > RELOC_MAX)
+    return BAD("%s: DT_RELASZ 0x%llx / DT_PLTRELSZ 0x%llx not a multiple of "
+               "%zu or too many relocations (max %u)", p,
+               (unsigned long long)relasz, (unsigned long long)pltsz,
+               sizeof(Elf64_Rela), RELOC_MAX);
+  if (relasz && !(e->rela = at_vaddr(e, rela, relasz)))
+    return BAD("%s: DT_RELA 0x%llx + 0x%llx outside the file", p,
+               (unsigned long long)rela, (unsigned long long)relasz);
+  if (pltsz && !(e->jmprel = at_vaddr(e, jmprel, pltsz)))
+    return BAD("%s: DT_JMPREL 0x%llx + 0x%llx outside the file", p,
+               (unsigned long long)jmprel, (unsigned long long)pltsz);
+  e->nrela = relasz / sizeof(Elf64_Rela);
+  e->njmprel = pltsz / sizeof(Elf64_Rela);
+  if (have_init && initsz) {
+    const struct sfi_seg *s = seg_of(e, init, initsz);
+    if (initsz % 8 || initsz / 8 > INIT_MAX || init % 8 || !s)
+      return BAD("%s: DT_INIT_ARRAY 0x%llx size 0x%llx misaligned, too big "
+                 "or outside the image", p, (unsigned long long)init,
+                 (unsigned long long)initsz);
+    e->init_array = init;
+    e->init_array_n = initsz / 8;
+  }
+  /* Every dynamic symbol must be well formed; undefined ones are imports. */
+  e->undefs = calloc(nsym ? nsym : 1, sizeof *e->undefs);
+  if (!e->undefs)
+    return sfi__err(SFI_ERR_NOMEM, "%s: out of memory", p);
+  for (uint32_t i = 1; i < nsym; i++) {
+    Elf64_Sym s;
+    int rc = check_sym(e, "dynamic", e->dynsym, i, e->dynstr, strsz, &s);
+    if (rc)
+      return rc;
+    if (s.st_shndx == SHN_UNDEF) {
+      const char *name = e->dynstr + s.st_name;
+      int type = ELF64_ST_TYPE(s.st_info);
+      if (type == STT_OBJECT || type == STT_COMMON)
+        return BAD("%s: undefined data symbol '%s': data imports are not "
+                   "allowed, only functions", p, name);
+      if (!*name)
+        return BAD("%s: dynamic symbol %u: undefined with an empty name", p, i);
+      e->undefs[e->nundefs++] = (struct sfi_undef){i, name, -1};
+    }
+  }
+  return SFI_OK;
+}
+
+static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
+  const char *p = e->path;
+  if (h->e_shoff == 0 || h->e_shnum == 0)
+    return SFI_OK;
+  if (h->e_shentsize != sizeof(Elf64_Shdr) || h->e_shnum > SHNUM_MAX ||
+      h->e_shoff % 8 ||
+      !fits(h->e_shoff, (uint64_t)h->e_shnum * sizeof(Elf64_Shdr), e->size))
+    return BAD("%s: section headers at e_shoff 0x%llx (%u of %u bytes) "
+               "outside the file (size 0x%zx) or malformed", p,
+               (unsigned long long)h->e_shoff, h->e_shnum, h->e_shentsize,
+               e->size);
+  for (unsigned i = 0; i < h->e_shnum; i++) {
+    Elf64_Shdr s, l;
+    memcpy(&s, e->data + h->e_shoff + i * sizeof s, sizeof s);
+    if (s.sh_type != SHT_SYMTAB)
+      continue;
+    if (s.sh_entsize != sizeof(Elf64_Sym) || s.sh_link >= h->e_shnum ||
+        !fits(s.sh_offset, s.sh_size, e->size) || s.sh_size % sizeof(Elf64_Sym)
+        || s.sh_size / sizeof(Elf64_Sym) > SYM_MAX)
+      return BAD("%s: section %u (.symtab): offset 0x%llx size 0x%llx "
+                 "entsize %llu link %u invalid", p, i,
+                 (unsigned long long)s.sh_offset,
+                 (unsigned long long)s.sh_size,
+                 (unsigned long long)s.sh_entsize, s.sh_link);
+    memcpy(&l, e->data + h->e_shoff + s.sh_link * sizeof l, sizeof l);
+    if (l.sh_type != SHT_STRTAB || l.sh_size == 0 ||
+        !fits(l.sh_offset, l.sh_size, e->size) ||
+        e->data[l.sh_offset + l.sh_size - 1] != 0)
+      return BAD("%s: section %u: string table of .symtab (offset 0x%llx size "
+                 "0x%llx) invalid", p, s.sh_link,
+                 (unsigned long long)l.sh_offset,
+                 (unsigned long long)l.sh_size);
+    e->symtab = e->data + s.sh_offset;
+    e->nsymtab = s.sh_size / sizeof(Elf64_Sym);
+    e->symstr = (const char *)e->data + l.sh_offset;
+    e->symstrsz = l.sh_size;
+    for (uint64_t k = 1; k < e->nsymtab; k++) {
+      Elf64_Sym sym;
+      int rc = check_sym(e, ".symtab", e->symtab, k, e->symstr, e->symstrsz,
+                         &sym);
+      if (rc)
+        return rc;
+    }
+    break;
+  }
+  return SFI_OK;
+}
+
+int sfi__elf_parse(struct sfi_elf *e) {
+  Elf64_Ehdr h;
+  if (e->size > FILE_MAX)
+    return BAD("%s: file too big (%zu bytes, max %llu)", e->path, e->size,
+               FILE_MAX);
+  if (e->size < sizeof h)
+    return BAD("%s: file too small for an ELF header (%zu bytes)", e->path,
+               e->size);
+  memcpy(&h, e->data, sizeof h);
+  int rc;
+  if ((rc = check_ehdr(e, &h)) || (rc = check_phdrs(e, &h)) ||
+      (rc = check_dynamic(e, &h)) || (rc = check_symtab(e, &h)))
+    return rc;
+  return SFI_OK;
+}
+
+const struct sfi_undef *sfi__elf_undef(const struct sfi_elf *e, uint32_t idx) {
+  /* undefs are in increasing symbol order: binary search */
+  uint32_t lo = 0, hi = e->nundefs;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (e->undefs[mid].symidx == idx)
+      return &e->undefs[mid];
+    if (e->undefs[mid].symidx < idx)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return NULL;
+}
+
+static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
+                     const Elf64_Rela *r, const uint64_t *import_addr,
+                     struct sfi_reloc *out, int *skip) {
+  const char *p = e->path;
+  uint32_t type = ELF64_R_TYPE(r->r_info), sym = ELF64_R_SYM(r->r_info);
+  *skip = 0;
+  if (type == R_X86_64_NONE) {
+    *skip = 1;
+    return SFI_OK;
+  }
+  if (type != R_X86_64_RELATIVE && type != R_X86_64_64 &&
+      type != R_X86_64_GLOB_DAT && type != R_X86_64_JUMP_SLOT)
+    return BAD("%s: %s relocation %llu: type %u not supported (only RELATIVE, "
+               "64, GLOB_DAT, JUMP_SLOT)", p, table, (unsigned long long)k,
+               type);
+  const struct sfi_seg *s = seg_of(e, r->r_offset, 8);
+  if (!s || !(s->prot & 2))
+    return BAD("%s: %s relocation %llu: target 0x%llx not inside a writable "
+               "segment", p, table, (unsigned long long)k,
+               (unsigned long long)r->r_offset);
+  out->off = r->r_offset;
+  if (type == R_X86_64_RELATIVE) {
+    if (sym != 0)
+      return BAD("%s: %s relocation %llu: RELATIVE with symbol %u", p, table,
+                 (unsigned long long)k, sym);
+    out->kind = RK_BASE;
+    out->v = (uint64_t)r->r_addend;
+    return SFI_OK;
+  }
+  if (sym == 0 || sym >= e->ndynsym)
+    return BAD("%s: %s relocation %llu: symbol index %u outside the dynamic "
+               "symbol table (%u symbols)", p, table, (unsigned long long)k,
+               sym, e->ndynsym);
+  Elf64_Sym st;
+  memcpy(&st, e->dynsym + (uint64_t)sym * sizeof st, sizeof st);
+  const char *name = e->dynstr + st.st_name;
+  if (st.st_shndx == SHN_UNDEF) {
+    if (type == R_X86_64_64)
+      return BAD("%s: %s relocation %llu: R_X86_64_64 against import '%s': "
+                 "imports may only be called, not used as data", p, table,
+                 (unsigned long long)k, name);
+    const struct sfi_undef *u = sfi__elf_undef(e, sym);
+    if (!u || u->import < 0)
+      return sfi__err(SFI_ERR_IMPORT, "%s: import '%s' not resolved", p, name);
+    out->kind = RK_ABS;
+    out->v = import_addr[u->import] + (uint64_t)r->r_addend;
+    return SFI_OK;
+  }
+  if (st.st_shndx == SHN_ABS)
+    return BAD("%s: %s relocation %llu: against absolute symbol '%s'", p,
+               table, (unsigned long long)k, name);
+  out->kind = RK_BASE;
+  out->v = st.st_value + (uint64_t)r->r_addend;
+  return SFI_OK;
+}
+
+int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_addr,
+                    struct sfi_reloc **out, size_t *nout) {
+  uint64_t total = e->nrela + e->njmprel;
+  struct sfi_reloc *v = calloc(total ? total : 1, sizeof *v);
+  if (!v)
+    return sfi__err(SFI_ERR_NOMEM, "%s: out of memory", e->path);
+  size_t n = 0;
+  for (int t = 0; t < 2; t++) {
+    const uint8_t *tab = t ? e->jmprel : e->rela;
+    uint64_t cnt = t ? e->njmprel : e->nrela;
+    for (uint64_t k = 0; k < cnt; k++) {
+      Elf64_Rela r;
+      int skip, rc;
+      memcpy(&r, tab + k * sizeof r, sizeof r);
+      if ((rc = one_reloc(e, t ? "PLT" : "dynamic", k, &r, import_addr,
+                          &v[n], &skip))) {
+        free(v);
+        return rc;
+      }
+      n += !skip;
+    }
+  }
+  *out = v;
+  *nout = n;
+  return SFI_OK;
+}
+
+void sfi__elf_free(struct sfi_elf *e) {
+  free(e->undefs);
+  e->undefs = NULL;
+}

@@ -1,0 +1,51 @@
+/* error.c: result codes, their names, and the per-thread message that every
+ * failing runtime function leaves for sfi_errmsg(). */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static _Thread_local char errbuf[2048] = "no error";
+
+int sfi__err(int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(errbuf, sizeof errbuf, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+void sfi__errappend(const char *fmt, ...) {
+  size_t n = strlen(errbuf);
+  if (n + 1 >= sizeof errbuf)
+    return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(errbuf + n, sizeof errbuf - n, fmt, ap);
+  va_end(ap);
+}
+
+const char *sfi_errmsg(void) { return errbuf; }
+
+const char *sfi_strerror(int err) {
+  switch (err) {
+  case SFI_OK: return "success";
+  case SFI_ERR_INVALID: return "invalid argument";
+  case SFI_ERR_NOMEM: return "out of memory or address space";
+  case SFI_ERR_IO: return "cannot read module file";
+  case SFI_ERR_BADMODULE: return "malformed or unsandboxed module";
+  case SFI_ERR_IMPORT: return "import not granted";
+  case SFI_ERR_NOTFOUND: return "no such export";
+  case SFI_ERR_TRAPPED: return "instance trapped before";
+  case SFI_ERR_EXIT: return "sandbox called exit";
+  case SFI_TRAP_OOB: return "out-of-bounds memory access";
+  case SFI_TRAP_STACK: return "stack exhausted";
+  case SFI_TRAP_DIV: return "integer division by zero or overflow";
+  case SFI_TRAP_ILLEGAL: return "illegal instruction or bad indirect call";
+  case SFI_TRAP_BREAK: return "breakpoint";
+  case SFI_TRAP_ABORT: return "abort";
+  case SFI_TRAP_TIMEOUT: return "time limit exceeded";
+  case SFI_TRAP_FPE: return "floating-point exception";
+  default: return "unknown error";
+  }
+}

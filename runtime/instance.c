@@ -1,0 +1,274 @@
+/* instance.c: creating, resetting and destroying instances. An instance is
+ * a region with the module image mapped from the module's memfd (code and
+ * read-only data shared, writable data copy-on-write), relocated for its
+ * base, a heap after the image and a shadow stack at the top. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "internal.h"
+
+static int to_prot(int p) {
+  return ((p & 1) ? PROT_READ : 0) | ((p & 2) ? PROT_WRITE : 0) |
+         ((p & 4) ? PROT_EXEC : 0);
+}
+
+static int map_segments(sfi_instance *in) {
+  const sfi_module *m = in->m;
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *s = &m->segs[i];
+    int w = s->prot & 2;
+    uint64_t at = in->image + s->start;
+    if (s->file_end > s->start &&
+        mmap((void *)at, s->file_end - s->start, to_prot(s->prot),
+             (w ? MAP_PRIVATE : MAP_SHARED) | MAP_FIXED, m->memfd,
+             (off_t)s->start) == MAP_FAILED)
+      return sfi__err(SFI_ERR_NOMEM, "%s: mapping segment %d: %s", m->name, i,
+                      strerror(errno));
+    if (s->end > s->file_end &&
+        mmap((void *)(in->image + s->file_end), s->end - s->file_end,
+             to_prot(s->prot), MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
+             0) == MAP_FAILED)
+      return sfi__err(SFI_ERR_NOMEM, "%s: mapping bss of segment %d: %s",
+                      m->name, i, strerror(errno));
+  }
+  return SFI_OK;
+}
+
+static int exec_addr(const sfi_instance *in, uint64_t a) {
+  for (int i = 0; i < in->m->nsegs; i++) {
+    const struct sfi_seg *s = &in->m->segs[i];
+    if ((s->prot & 4) && a >= in->image + s->vaddr &&
+        a < in->image + s->vaddr + s->memsz)
+      return 1;
+  }
+  return 0;
+}
+
+/* Applies the relocations (all inside writable segments, so RELRO must be
+ * writable now) and then write-protects RELRO. */
+int sfi__relocate(sfi_instance *in) {
+  const sfi_module *m = in->m;
+  uint64_t rlen = m->relro_end - m->relro_start;
+  for (size_t i = 0; i < m->nrelocs; i++) {
+    const struct sfi_reloc *r = &m->relocs[i];
+    uint64_t v = r->kind == RK_BASE ? in->image + r->v : r->v;
+    memcpy((void *)(in->image + r->off), &v, 8);
+  }
+  if (rlen && mprotect((void *)(in->image + m->relro_start), rlen,
+                       PROT_READ) != 0)
+    return sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name,
+                    strerror(errno));
+  uint64_t jt[2];
+  memcpy(jt, (void *)(in->image + m->jt_bounds_off), 16);
+  if (jt[0] > jt[1] || (jt[0] & (SFI_JT_ENTRY_SIZE - 1)) ||
+      (jt[1] & (SFI_JT_ENTRY_SIZE - 1)) || jt[1] - jt[0] < SFI_JT_ENTRY_SIZE ||
+      !exec_addr(in, jt[0]) || !exec_addr(in, jt[1] - 1))
+    return sfi__err(SFI_ERR_BADMODULE, "%s: %s {0x%llx, 0x%llx} is not an "
+                    "aligned, non-empty range of code", m->name,
+                    SFI_SYM_JT_BOUNDS, (unsigned long long)jt[0],
+                    (unsigned long long)jt[1]);
+  in->jt_lo = jt[0];
+  in->jt_hi = jt[1];
+  uint64_t ssp = in->shadow_hi - SFI_SHADOW_TOP_PAD;
+  memcpy((void *)(in->image + m->ssp_off), &ssp, 8);
+  return SFI_OK;
+}
+
+static void add_range(sfi_instance *in, uint64_t lo, uint64_t hi, int w) {
+  if (hi > lo && in->nranges < (int)(sizeof in->ranges / sizeof in->ranges[0]))
+    in->ranges[in->nranges++] = (struct sfi_range){lo, hi, w};
+}
+
+static void build_ranges(sfi_instance *in) {
+  const sfi_module *m = in->m;
+  in->nranges = 0;
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *s = &m->segs[i];
+    uint64_t lo = in->image + s->start, hi = in->image + s->end;
+    if (!(s->prot & 2)) {
+      add_range(in, lo, hi, 0);
+      continue;
+    }
+    uint64_t rlo = in->image + m->relro_start, rhi = in->image + m->relro_end;
+    if (m->relro_end > m->relro_start && rlo < hi && rhi > lo) {
+      add_range(in, lo, rlo > lo ? rlo : lo, 1);
+      add_range(in, rlo > lo ? rlo : lo, rhi < hi ? rhi : hi, 0);
+      add_range(in, rhi < hi ? rhi : hi, hi, 1);
+    } else {
+      add_range(in, lo, hi, 1);
+    }
+  }
+  add_range(in, in->shadow_lo, in->shadow_hi, 1);
+}
+
+/* Runs DT_INIT_ARRAY, each entry checked to point at code. */
+static int run_ctors(sfi_instance *in) {
+  const sfi_module *m = in->m;
+  for (uint64_t i = 0; i < m->init_array_n; i++) {
+    uint64_t fn;
+    memcpy(&fn, (void *)(in->image + m->init_array + 8 * i), 8);
+    if (fn == 0 || fn == ~0ULL)
+      continue;
+    if (!exec_addr(in, fn))
+      return sfi__err(SFI_ERR_BADMODULE, "%s: init_array[%llu] = 0x%llx is "
+                      "not inside an executable segment", m->name,
+                      (unsigned long long)i, (unsigned long long)fn);
+    int rc = sfi__call_raw(in, fn, ":v", NULL, NULL);
+    if (rc != SFI_OK) {
+      sfi__errappend(" (in constructor %llu)", (unsigned long long)i);
+      return rc;
+    }
+  }
+  return SFI_OK;
+}
+
+sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
+  static const sfi_instance_options defaults;
+  if (!m) {
+    sfi__err(SFI_ERR_INVALID, "sfi_instance_new: NULL module");
+    return NULL;
+  }
+  if (!o)
+    o = &defaults;
+  uint64_t shadow = o->shadow_stack ? PAGE_UP(o->shadow_stack)
+                                    : SFI_SHADOW_STACK_DEFAULT;
+  if (shadow < 2 * SFI_SHADOW_TOP_PAD || shadow > (1ULL << 30) ||
+      o->time_limit < 0 || o->time_limit != o->time_limit ||
+      o->ndirs < 0 || (o->ndirs && (!o->dirs_host || !o->dirs_guest))) {
+    sfi__err(SFI_ERR_INVALID, "sfi_instance_new: bad options (shadow_stack "
+             "%llu, time_limit %g, ndirs %d)", (unsigned long long)shadow,
+             o->time_limit, o->ndirs);
+    return NULL;
+  }
+  if (sfi__signals_ensure() != SFI_OK)
+    return NULL;
+  sfi_instance *in = calloc(1, sizeof *in);
+  if (!in) {
+    sfi__err(SFI_ERR_NOMEM, "sfi_instance_new: out of memory");
+    return NULL;
+  }
+  in->m = m;
+  __atomic_add_fetch(&m->ninstances, 1, __ATOMIC_RELAXED);
+  in->base = sfi__region_alloc();
+  if (!in->base)
+    goto err;
+  in->image = in->base + SFI_IMAGE_OFFSET;
+  in->shadow_size = shadow;
+  in->shadow_hi = in->base + SFI_REGION_SIZE;
+  in->shadow_lo = in->shadow_hi - shadow;
+  in->heap_start = in->brk = in->heap_mapped = in->image + m->image_size;
+  in->heap_max = in->shadow_lo - SFI_SHADOW_GAP;
+  in->mem_limit = o->mem_limit;
+  if (in->mem_limit && in->mem_limit < in->heap_max - in->heap_start)
+    in->heap_max = in->heap_start + PAGE_UP(in->mem_limit);
+  in->time_limit = o->time_limit;
+  if (map_segments(in) != SFI_OK)
+    goto err;
+  if (mmap((void *)in->shadow_lo, shadow, PROT_READ | PROT_WRITE,
+           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
+           0) == MAP_FAILED) {
+    sfi__err(SFI_ERR_NOMEM, "%s: mapping shadow stack: %s", m->name,
+             strerror(errno));
+    goto err;
+  }
+  if (sfi__relocate(in) != SFI_OK)
+    goto err;
+  build_ranges(in);
+  if (sfi__sys_instance_init(in, o) != SFI_OK)
+    goto err;
+  const struct sfi_sym *s;
+  if ((s = sfi__export(m, "malloc")))
+    in->malloc_fn = in->image + s->value;
+  if ((s = sfi__export(m, "free")))
+    in->free_fn = in->image + s->value;
+  if (run_ctors(in) != SFI_OK)
+    goto err;
+  return in;
+err:
+  sfi_instance_free(in);
+  return NULL;
+}
+
+int sfi_instance_reset(sfi_instance *in) {
+  if (!in)
+    return sfi__err(SFI_ERR_INVALID, "sfi_instance_reset: NULL instance");
+  if (in->running)
+    return sfi__err(SFI_ERR_INVALID, "sfi_instance_reset: instance is running");
+  const sfi_module *m = in->m;
+  /* Dropping the private pages of a file mapping brings back the memfd's
+   * (unrelocated) contents; anonymous pages come back zero. */
+  if (m->relro_end > m->relro_start &&
+      mprotect((void *)(in->image + m->relro_start),
+               m->relro_end - m->relro_start, PROT_READ | PROT_WRITE) != 0)
+    return sfi__err(SFI_ERR_NOMEM, "reset: mprotect RELRO: %s",
+                    strerror(errno));
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *s = &m->segs[i];
+    if ((s->prot & 2) &&
+        madvise((void *)(in->image + s->start), s->end - s->start,
+                MADV_DONTNEED) != 0)
+      return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
+  }
+  madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED);
+  if (sfi__heap_resize(in, in->heap_start) != 0)
+    return sfi__err(SFI_ERR_NOMEM, "reset: cannot release the heap");
+  in->cb_used = 0;
+  in->njmp = 0;
+  in->trapped = 0;
+  in->exit_status = 0;
+  int rc = sfi__relocate(in);
+  if (rc != SFI_OK)
+    return rc;
+  sfi__sys_instance_reset(in);
+  return run_ctors(in);
+}
+
+void sfi_instance_free(sfi_instance *in) {
+  if (!in)
+    return;
+  if (in->running) {
+    sfi__err(SFI_ERR_INVALID, "sfi_instance_free: instance is running; "
+             "leaked");
+    return;
+  }
+  sfi__sys_instance_fini(in);
+  if (in->base)
+    sfi__region_free(in->base);
+  if (in->cb_thunks)
+    sfi__thunks_free(in->cb_thunks, SFI_PAGE);
+  free(in->jmp);
+  __atomic_sub_fetch(&in->m->ninstances, 1, __ATOMIC_RELAXED);
+  free(in);
+}
+
+void sfi_set_userdata(sfi_instance *in, void *data) {
+  if (in)
+    in->userdata = data;
+}
+void *sfi_userdata(sfi_instance *in) { return in ? in->userdata : NULL; }
+uint64_t sfi_region_base(sfi_instance *in) { return in ? in->base : 0; }
+int sfi_exit_status(sfi_instance *in) { return in ? in->exit_status : 0; }
+
+/* Moves the break; maps or unmaps whole pages. Returns 0 or -1. */
+int sfi__heap_resize(sfi_instance *in, uint64_t nb) {
+  if (nb < in->heap_start || nb > in->heap_max)
+    return -1;
+  uint64_t want = PAGE_UP(nb);
+  if (want > in->heap_mapped) {
+    if (mmap((void *)in->heap_mapped, want - in->heap_mapped,
+             PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
+             0) == MAP_FAILED)
+      return -1;
+  } else if (want < in->heap_mapped) {
+    if (mmap((void *)want, in->heap_mapped - want, PROT_NONE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
+             0) == MAP_FAILED)
+      return -1;
+  }
+  in->heap_mapped = want;
+  in->brk = nb;
+  return 0;
+}

@@ -1,0 +1,244 @@
+/* internal.h: data structures shared by the runtime's files. Nothing here is
+ * public; the host sees only the opaque types of sfi.h. */
+#ifndef SFI_INTERNAL_H
+#define SFI_INTERNAL_H
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "sfi.h"
+#include "sfi_abi.h"
+
+#define SFI_PAGE 4096ULL
+#define PAGE_DOWN(x) ((uint64_t)(x) & ~(SFI_PAGE - 1))
+#define PAGE_UP(x) (((uint64_t)(x) + SFI_PAGE - 1) & ~(SFI_PAGE - 1))
+
+/* Per-thread sandbox native stack: size-aligned so the import thunks can
+ * check headroom with `rsp & (size - 1)`; the low SFI_NSTACK_GUARD bytes are
+ * PROT_NONE. Thunks refuse to enter the host with less than
+ * SFI_NSTACK_RESERVE bytes left. */
+#define SFI_NSTACK_SIZE (8ULL << 20)
+#define SFI_NSTACK_GUARD (1ULL << 20)
+#define SFI_NSTACK_RESERVE (128ULL << 10)
+
+#define SFI_ALTSTACK_SIZE (64ULL << 10)
+#define SFI_CALLBACK_SLOTS 64
+#define SFI_MAX_ARGS 32
+#define SFI_BT_MAX 32
+#define SFI_JMP_CTX_MAX 256
+#define SFI_FD_MAX 256
+#define SFI_SYM_CB_SLOTS "__sfi_cb_slots"
+
+/* ---- errors (error.c) ---- */
+int sfi__err(int code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sfi__errappend(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- region pool (region.c) ---- */
+uint64_t sfi__region_alloc(void);
+void sfi__region_free(uint64_t base);
+int sfi__region_live(void);
+
+/* ---- ELF parsing (elf_check.c) ---- */
+struct sfi_seg {
+  uint64_t vaddr, memsz, filesz, offset; /* as in the program header */
+  uint64_t start, file_end, end;         /* page-rounded image offsets */
+  int prot;
+};
+
+enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
+struct sfi_reloc {
+  uint64_t off; /* image offset of the 8-byte slot */
+  uint64_t v;
+  int kind;
+};
+
+struct sfi_sym {
+  uint64_t value, size; /* image offsets */
+  const char *name;     /* points into module->strs */
+};
+
+struct sfi_elf; /* parse state, private to elf_check.c */
+
+/* ---- modules ---- */
+struct sfi_module {
+  char *name;
+  int memfd;
+  uint64_t image_size; /* page-rounded end of the last segment */
+  struct sfi_seg segs[16];
+  int nsegs;
+  uint64_t relro_start, relro_end; /* page-rounded; 0/0 when none */
+  struct sfi_reloc *relocs;
+  size_t nrelocs;
+  uint64_t init_array, init_array_n; /* image offset and count */
+  struct sfi_sym *exports;           /* defined dynsym functions/objects */
+  size_t nexports;                   /* sorted by name */
+  uint64_t *efuncs; /* exported function offsets, sorted */
+  size_t nefuncs;
+  struct sfi_sym *funcs;             /* for symbolizing, sorted by value */
+  size_t nfuncs;
+  char *strs; /* owns the names */
+  uint64_t ssp_off, jt_bounds_off, cb_slots_off; /* 0: absent */
+  uint64_t start_off;                             /* __sfi_start */
+  uint32_t mode, scheme;
+  void *thunks; /* host RX page(s) with one thunk per import */
+  size_t thunks_size;
+  int ninstances;
+};
+
+/* ---- instances ---- */
+struct sfi_range {
+  uint64_t lo, hi; /* absolute addresses */
+  int writable;
+};
+
+struct sfi_jmpctx {
+  uint64_t regs[8]; /* rbx rbp r12 r13 r14 r15 rsp rip */
+  uint64_t ssp, serial, slot;
+  uint32_t gen;
+  int live;
+};
+
+struct sfi_fd {
+  int host; /* -1: free */
+  int owned; /* close on reset/free */
+};
+
+struct sfi_grant {
+  char *guest;
+  int dirfd;
+};
+
+struct sfi_instance {
+  sfi_module *m;
+  uint64_t base;  /* region base */
+  uint64_t image; /* base + SFI_IMAGE_OFFSET */
+  uint64_t heap_start, brk, heap_mapped, heap_max;
+  uint64_t shadow_lo, shadow_hi;
+  uint64_t mem_limit, shadow_size;
+  double time_limit;
+  int trapped;
+  int exit_status;
+  int running; /* call depth of this instance */
+  uint64_t jt_lo, jt_hi; /* jump table bounds, checked at creation */
+  void *userdata;
+  struct sfi_range ranges[24];
+  int nranges;
+  /* callbacks */
+  uint64_t cb_used; /* bitmask of slots in use */
+  void *cb_thunks;  /* one host RX page, one thunk per slot */
+  /* setjmp contexts */
+  struct sfi_jmpctx *jmp;
+  int njmp;
+  uint64_t call_serial;
+  /* system interface */
+  struct sfi_fd fds[SFI_FD_MAX];
+  struct sfi_grant *grants;
+  int ngrants;
+  char **argv, **envp;
+  int argc, envc;
+  int stdio[3];
+  uint64_t malloc_fn, free_fn;
+};
+
+/* ---- calls (call.c, enter.S) ----
+ * One record per call into a sandbox, on the host stack of sfi_call. The
+ * offsets of the first fields are used by enter.S: keep them in sync. */
+struct sfi_callrec {
+  uint64_t saved[7]; /* 0: rbx rbp r12 r13 r14 r15 rsp */
+  uint64_t fn;       /* 56 */
+  uint64_t gpr[6];   /* 64 */
+  uint64_t xmm[8];   /* 112 */
+  uint64_t *stack;   /* 176: stack arguments */
+  uint64_t nstack;   /* 184 */
+  uint64_t new_rsp;  /* 192: 0 = continue below the current rsp */
+  uint64_t ret_rax;  /* 200 */
+  uint64_t ret_xmm0; /* 208 */
+  uint32_t mxcsr;    /* 216 */
+  uint16_t fcw;      /* 220 */
+  uint16_t pad;
+  uint64_t entry_rsp; /* 224: rsp just before the call into the sandbox */
+  /* C only below */
+  struct sfi_callrec *prev;
+  sfi_instance *in;
+  uint64_t prev_gs;
+  uint64_t serial;
+  /* filled by the signal handler */
+  int trap;
+  char why[160]; /* runtime-detected traps: the reason */
+  int signo, sicode;
+  uint64_t fault_addr, fault_rip;
+  uint64_t bt[SFI_BT_MAX];
+  int nbt;
+};
+
+int sfi__enter(struct sfi_callrec *rec);
+_Noreturn void sfi__recover(struct sfi_callrec *rec, int code);
+extern char sfi__recover_label[];
+void sfi__sys_setjmp(void);
+_Noreturn void sfi__longjmp_to(const uint64_t regs[8], int val);
+
+struct sfi_thread {
+  struct sfi_callrec *top;
+  int depth;
+  uint64_t stack_lo, stack_hi; /* usable sandbox native stack */
+  void *stack_map;
+  size_t stack_map_size;
+  void *altstack;
+  int timer_ok;
+  timer_t timer;
+  int timer_armed;
+};
+struct sfi_thread *sfi__thread(void);
+int sfi__thread_prepare(struct sfi_thread *t);
+
+void sfi__set_gs(uint64_t v);
+uint64_t sfi__get_gs(void);
+
+/* ---- traps (trap.c) ---- */
+int sfi__signals_ensure(void);
+void sfi__trap_message(struct sfi_callrec *rec);
+int sfi__in_thunk(uint64_t rip);
+void sfi__thunk_range_add(uint64_t lo, uint64_t hi);
+void sfi__thunk_range_del(uint64_t lo);
+void sfi__timer_arm(struct sfi_thread *t, double secs);
+void sfi__timer_disarm(struct sfi_thread *t);
+_Noreturn void sfi__trap_now(int code, const char *why);
+
+/* ---- thunks (thunk.c) ---- */
+void *sfi__thunks_make(void *const *fns, size_t n, size_t *size);
+void sfi__thunks_free(void *p, size_t size);
+uint64_t sfi__thunk_addr(void *page, size_t i);
+int sfi__thunk_set(void *page, size_t i, void *fn);
+
+/* ---- symbols (symbolize.c) ---- */
+const struct sfi_sym *sfi__export(const sfi_module *m, const char *name);
+int sfi__symbolize(const sfi_instance *in, uint64_t addr, char *buf,
+                   size_t cap);
+
+sfi_module *sfi__module_load_named(const void *data, size_t size,
+                                   const sfi_import *imports,
+                                   const sfi_module_options *opts,
+                                   const char *name);
+
+/* ---- instance internals ---- */
+int sfi__relocate(sfi_instance *in);
+void sfi__jmp_release_serial(sfi_instance *in, uint64_t serial);
+int sfi__heap_resize(sfi_instance *in, uint64_t new_brk);
+int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
+                  const sfi_val *args, sfi_val *ret);
+
+/* ---- system interface (sys/) ---- */
+struct sfi_bind {
+  const char *name;
+  void *fn;
+};
+void *sfi__sys_lookup(const char *name);
+void *sfi__libm_lookup(const char *name);
+int sfi__sys_instance_init(sfi_instance *in, const sfi_instance_options *o);
+void sfi__sys_instance_fini(sfi_instance *in);
+void sfi__sys_instance_reset(sfi_instance *in);
+
+#endif

@@ -1,0 +1,58 @@
+/* args.c: __sfi_sys_args_* and __sfi_sys_environ_*, WASI style: sizes,
+ * then the pointer array and the strings written into checked buffers. */
+#include <string.h>
+
+#include "sys.h"
+
+static int sizes(char **v, int n, uint64_t count, uint64_t bufsize) {
+  sfi_instance *in = sfi_current();
+  int *pc = sfi_ptr(in, count, sizeof(int), 1);
+  uint64_t *pb = sfi_ptr(in, bufsize, 8, 1);
+  if (!pc || !pb)
+    return -EFAULT;
+  uint64_t total = 0;
+  for (int i = 0; i < n; i++)
+    total += strlen(v[i]) + 1;
+  *pc = n;
+  *pb = total;
+  return 0;
+}
+
+static int get(char **v, int n, uint64_t ptrs, uint64_t buf) {
+  sfi_instance *in = sfi_current();
+  uint64_t total = 0;
+  for (int i = 0; i < n; i++)
+    total += strlen(v[i]) + 1;
+  uint64_t *pp = sfi_ptr(in, ptrs, 8 * (uint64_t)n, 1);
+  char *pb = sfi_ptr(in, buf, total, 1);
+  if (!pp || !pb)
+    return -EFAULT;
+  uint64_t off = 0;
+  for (int i = 0; i < n; i++) {
+    size_t l = strlen(v[i]) + 1;
+    memcpy(pb + off, v[i], l);
+    pp[i] = buf + off;
+    off += l;
+  }
+  return 0;
+}
+
+int sfi__sys_args_sizes(uint64_t argc, uint64_t bufsize) {
+  sfi_instance *in = sfi_current();
+  return sizes(in->argv, in->argc, argc, bufsize);
+}
+
+int sfi__sys_args_get(uint64_t argv, uint64_t buf) {
+  sfi_instance *in = sfi_current();
+  return get(in->argv, in->argc, argv, buf);
+}
+
+int sfi__sys_environ_sizes(uint64_t count, uint64_t bufsize) {
+  sfi_instance *in = sfi_current();
+  return sizes(in->envp, in->envc, count, bufsize);
+}
+
+int sfi__sys_environ_get(uint64_t env, uint64_t buf) {
+  sfi_instance *in = sfi_current();
+  return get(in->envp, in->envc, env, buf);
+}

@@ -1,0 +1,116 @@
+/* fd.c: the per-instance descriptor table (sandbox fd -> host fd) and its
+ * setup from the instance options, with the directory grants. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sys.h"
+
+int sfi__sys_hostfd(sfi_instance *in, int fd) {
+  if (fd < 0 || fd >= SFI_FD_MAX)
+    return -1;
+  return in->fds[fd].host;
+}
+
+int sfi__sys_newfd(sfi_instance *in, int host) {
+  for (int i = 3; i < SFI_FD_MAX; i++)
+    if (in->fds[i].host < 0) {
+      in->fds[i].host = host;
+      in->fds[i].owned = 1;
+      return i;
+    }
+  close(host);
+  return -EMFILE;
+}
+
+static void close_owned(sfi_instance *in) {
+  for (int i = 0; i < SFI_FD_MAX; i++) {
+    if (in->fds[i].host >= 0 && in->fds[i].owned)
+      close(in->fds[i].host);
+    in->fds[i].host = -1;
+    in->fds[i].owned = 0;
+  }
+}
+
+static void stdio_init(sfi_instance *in) {
+  for (int i = 0; i < 3; i++)
+    in->fds[i] = (struct sfi_fd){in->stdio[i], 0};
+}
+
+static char **copy_strv(const char *const *v, int *n) {
+  int c = 0;
+  while (v && v[c])
+    c++;
+  char **r = calloc((size_t)c + 1, sizeof *r);
+  if (!r)
+    return NULL;
+  for (int i = 0; i < c; i++)
+    if (!(r[i] = strdup(v[i]))) {
+      for (int k = 0; k < i; k++)
+        free(r[k]);
+      free(r);
+      return NULL;
+    }
+  *n = c;
+  return r;
+}
+
+static void free_strv(char **v) {
+  for (int i = 0; v && v[i]; i++)
+    free(v[i]);
+  free(v);
+}
+
+int sfi__sys_instance_init(sfi_instance *in, const sfi_instance_options *o) {
+  for (int i = 0; i < SFI_FD_MAX; i++)
+    in->fds[i].host = -1;
+  int all0 = !o->stdio_fds[0] && !o->stdio_fds[1] && !o->stdio_fds[2];
+  for (int i = 0; i < 3; i++)
+    in->stdio[i] = all0 ? i : o->stdio_fds[i];
+  stdio_init(in);
+  if (!(in->argv = copy_strv(o->argv, &in->argc)) ||
+      !(in->envp = copy_strv(o->envp, &in->envc)))
+    return sfi__err(SFI_ERR_NOMEM, "out of memory");
+  if (o->ndirs) {
+    in->grants = calloc((size_t)o->ndirs, sizeof *in->grants);
+    if (!in->grants)
+      return sfi__err(SFI_ERR_NOMEM, "out of memory");
+  }
+  for (int i = 0; i < o->ndirs; i++) {
+    const char *h = o->dirs_host[i], *g = o->dirs_guest[i];
+    if (!h || !g || !*g)
+      return sfi__err(SFI_ERR_INVALID, "directory grant %d: NULL or empty "
+                      "path", i);
+    int fd = open(h, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+      return sfi__err(SFI_ERR_INVALID, "directory grant %d: %s: %s", i, h,
+                      strerror(errno));
+    char *gg = strdup(g);
+    if (!gg) {
+      close(fd);
+      return sfi__err(SFI_ERR_NOMEM, "out of memory");
+    }
+    size_t n = strlen(gg);
+    while (n > 1 && gg[n - 1] == '/')
+      gg[--n] = 0;
+    in->grants[in->ngrants++] = (struct sfi_grant){gg, fd};
+  }
+  return SFI_OK;
+}
+
+void sfi__sys_instance_reset(sfi_instance *in) {
+  close_owned(in);
+  stdio_init(in);
+}
+
+void sfi__sys_instance_fini(sfi_instance *in) {
+  close_owned(in); /* only owned fds: safe even if init never ran */
+  for (int i = 0; i < in->ngrants; i++) {
+    close(in->grants[i].dirfd);
+    free(in->grants[i].guest);
+  }
+  free(in->grants);
+  free_strv(in->argv);
+  free_strv(in->envp);
+}

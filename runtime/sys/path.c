@@ -1,0 +1,98 @@
+/* path.c: resolving sandbox paths beneath the granted directories. The
+ * kernel does the hard part: openat2 with RESOLVE_BENEATH refuses "..",
+ * absolute components and symlinks that leave the directory. */
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "sys.h"
+
+/* Does guest path g (no trailing slash) prefix p as whole components? */
+static size_t prefix_len(const char *g, const char *p) {
+  if (strcmp(g, "/") == 0)
+    return p[0] == '/' ? 1 : 0;
+  if (strcmp(g, ".") == 0)
+    return p[0] != '/' ? (size_t)-2 : 0; /* matches every relative path */
+  size_t n = strlen(g);
+  if (strncmp(g, p, n) == 0 && (p[n] == '/' || p[n] == 0))
+    return n;
+  return 0;
+}
+
+int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest) {
+  char buf[PATH_MAX];
+  if (sfi_copy_string_out(in, buf, sizeof buf, path) != SFI_OK)
+    return -EFAULT;
+  if (!buf[0])
+    return -ENOENT;
+  if (in->ngrants == 0)
+    return -EACCES;
+  const char *p = buf;
+  while (p[0] == '.' && p[1] == '/')
+    p += 2;
+  int best = -1;
+  size_t bestlen = 0;
+  for (int i = 0; i < in->ngrants; i++) {
+    size_t n = prefix_len(in->grants[i].guest, p);
+    if (n == (size_t)-2) { /* "." grant: relative paths as they are */
+      if (best < 0)
+        best = i, bestlen = 0;
+      continue;
+    }
+    if (n && (best < 0 || n > bestlen))
+      best = i, bestlen = n;
+  }
+  if (best < 0) {
+    if (p[0] == '/')
+      return -EACCES;
+    best = 0; /* relative paths resolve against the first grant */
+    bestlen = 0;
+  }
+  const char *r = p + bestlen;
+  while (*r == '/')
+    r++;
+  if (!*r)
+    r = ".";
+  *dirfd = in->grants[best].dirfd;
+  strcpy(rest, r);
+  return 0;
+}
+
+int sfi__sys_open_beneath(int dirfd, const char *rest, int flags, int mode) {
+  struct open_how how = {
+      .flags = (uint64_t)flags | O_CLOEXEC,
+      .mode = (flags & (O_CREAT | O_TMPFILE)) ? (uint64_t)(mode & 07777) : 0,
+      .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
+  };
+  long fd = syscall(SYS_openat2, dirfd, rest, &how, sizeof how);
+  if (fd < 0)
+    return errno == EXDEV ? -EACCES : -errno;
+  return (int)fd;
+}
+
+int sfi__sys_parent(sfi_instance *in, uint64_t path, int *pfd, char *leaf) {
+  char rest[PATH_MAX];
+  int dirfd, rc = sfi__sys_path(in, path, &dirfd, rest);
+  if (rc)
+    return rc;
+  size_t n = strlen(rest);
+  while (n > 1 && rest[n - 1] == '/')
+    rest[--n] = 0;
+  char *slash = strrchr(rest, '/');
+  const char *parent = ".", *name = rest;
+  if (slash) {
+    *slash = 0;
+    parent = rest[0] ? rest : "/";
+    name = slash + 1;
+  }
+  if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+    return -EACCES; /* the granted directory itself or an escape */
+  int fd = sfi__sys_open_beneath(dirfd, parent, O_PATH | O_DIRECTORY, 0);
+  if (fd < 0)
+    return fd;
+  strcpy(leaf, name);
+  *pfd = fd;
+  return 0;
+}

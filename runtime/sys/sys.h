@@ -1,0 +1,29 @@
+/* sys.h: helpers shared by the system-interface calls (one call per file).
+ * Each call runs on the sandbox native stack, in host code, for the
+ * instance sfi_current() returns; pointers and lengths come from the
+ * sandbox and are checked before any use. */
+#ifndef SFI_SYS_INTERNAL_H
+#define SFI_SYS_INTERNAL_H
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+
+#include "../internal.h"
+
+#define SYS_IO_MAX (1ULL << 30) /* one read/write moves at most this */
+
+/* The host fd behind sandbox fd, or -1. */
+int sfi__sys_hostfd(sfi_instance *in, int fd);
+/* Installs a host fd (owned) under the lowest free sandbox fd >= 3. */
+int sfi__sys_newfd(sfi_instance *in, int host);
+/* Resolves a sandbox path to a granted directory fd and a relative rest
+ * (at most PATH_MAX bytes). Returns 0 or a negative errno. */
+int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest);
+/* Opens rest beneath dirfd with openat2 RESOLVE_BENEATH; -errno on error. */
+int sfi__sys_open_beneath(int dirfd, const char *rest, int flags, int mode);
+/* Splits a resolved path into an O_PATH fd of its parent and the last
+ * component (which must be a real name, not "." or ".."). */
+int sfi__sys_parent(sfi_instance *in, uint64_t path, int *pfd, char *leaf);
+
+#endif

@@ -1,0 +1,18 @@
+/* write.c: __sfi_sys_write from a checked sandbox buffer. */
+#include <unistd.h>
+
+#include "sys.h"
+
+long sfi__sys_write(int fd, uint64_t buf, uint64_t len) {
+  sfi_instance *in = sfi_current();
+  if (len > SYS_IO_MAX)
+    len = SYS_IO_MAX;
+  const void *p = sfi_ptr(in, buf, len, 0);
+  if (!p)
+    return -EFAULT;
+  int h = sfi__sys_hostfd(in, fd);
+  if (h < 0)
+    return -EBADF;
+  ssize_t r = write(h, p, len);
+  return r < 0 ? -errno : r;
+}

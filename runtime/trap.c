@@ -1,0 +1,305 @@
+/* trap.c: turning faults of sandboxed code into errors. The handlers decide
+ * whether a signal is the sandbox's (this thread is inside a call and rip is
+ * in the running instance's region or in a runtime thunk); if so they record
+ * the fault and a frame-pointer backtrace and resume the interrupted thread
+ * in sfi__recover, which returns the trap code from the innermost call.
+ * Other signals go to the handlers installed before. Also: the per-thread
+ * timer of the time limit. */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define THUNK_RANGES_MAX 4096
+#define TIMER_SIGNAL (SIGRTMIN + 4)
+#define TIMER_RETRY_NS 5000000 /* 5 ms: retry while the thread is in host code */
+
+static const int trap_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP};
+#define NSIG_TRAP 5
+static struct sigaction old_actions[NSIG_TRAP + 1];
+static int installed;
+static pthread_mutex_t install_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct {
+  uint64_t lo, hi;
+} thunk_ranges[THUNK_RANGES_MAX];
+
+void sfi__thunk_range_add(uint64_t lo, uint64_t hi) {
+  for (int i = 0; i < THUNK_RANGES_MAX; i++) {
+    uint64_t z = 0;
+    if (__atomic_compare_exchange_n(&thunk_ranges[i].lo, &z, lo, 0,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+      __atomic_store_n(&thunk_ranges[i].hi, hi, __ATOMIC_SEQ_CST);
+      return;
+    }
+  }
+  /* Full: faults in those thunks are then treated as host faults. */
+}
+
+void sfi__thunk_range_del(uint64_t lo) {
+  for (int i = 0; i < THUNK_RANGES_MAX; i++)
+    if (__atomic_load_n(&thunk_ranges[i].lo, __ATOMIC_SEQ_CST) == lo) {
+      __atomic_store_n(&thunk_ranges[i].hi, 0, __ATOMIC_SEQ_CST);
+      __atomic_store_n(&thunk_ranges[i].lo, 0, __ATOMIC_SEQ_CST);
+      return;
+    }
+}
+
+int sfi__in_thunk(uint64_t rip) {
+  for (int i = 0; i < THUNK_RANGES_MAX; i++) {
+    uint64_t lo = __atomic_load_n(&thunk_ranges[i].lo, __ATOMIC_RELAXED);
+    if (lo && rip >= lo &&
+        rip < __atomic_load_n(&thunk_ranges[i].hi, __ATOMIC_RELAXED))
+      return 1;
+  }
+  return 0;
+}
+
+static int in_region(const sfi_instance *in, uint64_t a) {
+  return (a >> SFI_REGION_SHIFT) == (in->base >> SFI_REGION_SHIFT);
+}
+
+static int classify(int sig, const siginfo_t *si, const struct sfi_thread *t,
+                    const sfi_instance *in, int thunk) {
+  uint64_t a = (uint64_t)si->si_addr;
+  switch (sig) {
+  case SIGSEGV:
+  case SIGBUS:
+    if (a >= (uint64_t)t->stack_map && a < t->stack_lo)
+      return SFI_TRAP_STACK;
+    if (a >= in->shadow_lo - SFI_SHADOW_GAP && a < in->shadow_lo)
+      return SFI_TRAP_STACK;
+    return SFI_TRAP_OOB;
+  case SIGFPE:
+    return (si->si_code == FPE_INTDIV || si->si_code == FPE_INTOVF)
+               ? SFI_TRAP_DIV : SFI_TRAP_FPE;
+  case SIGILL:
+    return thunk ? SFI_TRAP_STACK : SFI_TRAP_ILLEGAL;
+  default:
+    return SFI_TRAP_BREAK;
+  }
+}
+
+/* Return addresses from the rbp chain, each frame inside this call's part
+ * of the sandbox stack and above the previous one. */
+static void backtrace(struct sfi_callrec *rec, const ucontext_t *uc,
+                      const sfi_instance *in) {
+  uint64_t rsp = (uint64_t)uc->uc_mcontext.gregs[REG_RSP];
+  uint64_t fp = (uint64_t)uc->uc_mcontext.gregs[REG_RBP];
+  uint64_t hi = rec->entry_rsp;
+  rec->nbt = 0;
+  rec->bt[rec->nbt++] = rec->fault_rip;
+  while (rec->nbt < SFI_BT_MAX) {
+    if (fp < rsp || fp >= hi || hi - fp < 16 || (fp & 7))
+      break;
+    const uint64_t *f = (const uint64_t *)fp;
+    if (!in_region(in, f[1]))
+      break;
+    rec->bt[rec->nbt++] = f[1];
+    if (f[0] <= fp)
+      break;
+    fp = f[0];
+  }
+}
+
+static void chain(int idx, int sig, siginfo_t *si, void *ctx) {
+  struct sigaction *old = &old_actions[idx];
+  if (old->sa_flags & SA_SIGINFO) {
+    if (old->sa_sigaction) {
+      old->sa_sigaction(sig, si, ctx);
+      return;
+    }
+  } else if (old->sa_handler != SIG_DFL && old->sa_handler != SIG_IGN) {
+    old->sa_handler(sig);
+    return;
+  }
+  if (old->sa_handler == SIG_IGN && si->si_code <= 0)
+    return;
+  /* Default action: reinstall it; a fault re-executes and kills us, a
+   * sent signal is raised again. */
+  signal(sig, SIG_DFL);
+  if (si->si_code <= 0 || sig == SIGTRAP)
+    raise(sig);
+}
+
+static void redirect(ucontext_t *uc, struct sfi_callrec *rec, int code) {
+  uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uint64_t)sfi__recover;
+  uc->uc_mcontext.gregs[REG_RDI] = (greg_t)(uint64_t)rec;
+  uc->uc_mcontext.gregs[REG_RSI] = (greg_t)code;
+  uc->uc_mcontext.gregs[REG_RSP] = (greg_t)rec->saved[6];
+}
+
+static void on_trap(int sig, siginfo_t *si, void *ctx) {
+  ucontext_t *uc = ctx;
+  struct sfi_thread *t = sfi__thread();
+  int idx = 0;
+  while (idx < NSIG_TRAP && trap_signals[idx] != sig)
+    idx++;
+  uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+  struct sfi_callrec *rec = t->top;
+  if (t->depth <= 0 || !rec || si->si_code <= 0) {
+    chain(idx, sig, si, ctx);
+    return;
+  }
+  sfi_instance *in = rec->in;
+  int thunk = !in_region(in, rip) && sfi__in_thunk(rip);
+  if (!in_region(in, rip) && !thunk) {
+    chain(idx, sig, si, ctx);
+    return;
+  }
+  int code = classify(sig, si, t, in, thunk);
+  rec->signo = sig;
+  rec->sicode = si->si_code;
+  rec->fault_addr = (uint64_t)si->si_addr;
+  rec->fault_rip = rip;
+  backtrace(rec, uc, in);
+  redirect(uc, rec, code);
+}
+
+static void on_timer(int sig, siginfo_t *si, void *ctx) {
+  (void)sig;
+  (void)si;
+  ucontext_t *uc = ctx;
+  struct sfi_thread *t = sfi__thread();
+  struct sfi_callrec *rec = t->top;
+  if (t->depth <= 0 || !rec || !t->timer_armed)
+    return;
+  uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+  if (!in_region(rec->in, rip)) {
+    /* In host code (an import): try again soon rather than unwind host
+     * frames that may hold locks. */
+    struct itimerspec its = {.it_value = {0, TIMER_RETRY_NS}};
+    timer_settime(t->timer, 0, &its, NULL);
+    return;
+  }
+  rec->signo = 0;
+  rec->fault_rip = rip;
+  rec->fault_addr = rip;
+  backtrace(rec, uc, rec->in);
+  redirect(uc, rec, SFI_TRAP_TIMEOUT);
+}
+
+int sfi_signals_install(void) {
+  pthread_mutex_lock(&install_lock);
+  int rc = SFI_OK;
+  if (!installed) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sa.sa_sigaction = on_trap;
+    for (int i = 0; i < NSIG_TRAP && rc == SFI_OK; i++)
+      if (sigaction(trap_signals[i], &sa, &old_actions[i]) != 0)
+        rc = sfi__err(SFI_ERR_INVALID, "sigaction(%d) failed",
+                      trap_signals[i]);
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+    sa.sa_sigaction = on_timer;
+    if (rc == SFI_OK && sigaction(TIMER_SIGNAL, &sa, &old_actions[NSIG_TRAP]))
+      rc = sfi__err(SFI_ERR_INVALID, "sigaction(timer) failed");
+    installed = rc == SFI_OK;
+  }
+  pthread_mutex_unlock(&install_lock);
+  return rc;
+}
+
+void sfi_signals_uninstall(void) {
+  pthread_mutex_lock(&install_lock);
+  if (installed) {
+    for (int i = 0; i < NSIG_TRAP; i++)
+      sigaction(trap_signals[i], &old_actions[i], NULL);
+    sigaction(TIMER_SIGNAL, &old_actions[NSIG_TRAP], NULL);
+    installed = 0;
+  }
+  pthread_mutex_unlock(&install_lock);
+}
+
+int sfi__signals_ensure(void) {
+  if (__atomic_load_n(&installed, __ATOMIC_ACQUIRE))
+    return SFI_OK;
+  return sfi_signals_install();
+}
+
+_Noreturn void sfi__trap_now(int code, const char *why) {
+  struct sfi_thread *t = sfi__thread();
+  struct sfi_callrec *rec = t->top;
+  snprintf(rec->why, sizeof rec->why, "%s", why);
+  rec->signo = 0;
+  rec->nbt = 0;
+  sfi__recover(rec, code);
+}
+
+void sfi__timer_arm(struct sfi_thread *t, double secs) {
+  if (!t->timer_ok) {
+    struct sigevent sev;
+    memset(&sev, 0, sizeof sev);
+    sev.sigev_notify = SIGEV_THREAD_ID;
+    sev.sigev_signo = TIMER_SIGNAL;
+    sev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+    if (timer_create(CLOCK_MONOTONIC, &sev, &t->timer) != 0)
+      return;
+    t->timer_ok = 1;
+  }
+  struct itimerspec its = {0};
+  its.it_value.tv_sec = (time_t)secs;
+  its.it_value.tv_nsec = (long)((secs - (double)(time_t)secs) * 1e9);
+  if (!its.it_value.tv_sec && !its.it_value.tv_nsec)
+    its.it_value.tv_nsec = 1;
+  t->timer_armed = 1;
+  timer_settime(t->timer, 0, &its, NULL);
+}
+
+void sfi__timer_disarm(struct sfi_thread *t) {
+  struct itimerspec its = {0};
+  timer_settime(t->timer, 0, &its, NULL);
+  t->timer_armed = 0;
+}
+
+static const char *signame(int s) {
+  switch (s) {
+  case SIGSEGV: return "SIGSEGV";
+  case SIGBUS: return "SIGBUS";
+  case SIGFPE: return "SIGFPE";
+  case SIGILL: return "SIGILL";
+  case SIGTRAP: return "SIGTRAP";
+  default: return "signal";
+  }
+}
+
+/* Formats the trap into sfi_errmsg(): one line with kind, address and
+ * function, then the backtrace. Runs after recovery, in normal context. */
+void sfi__trap_message(struct sfi_callrec *rec) {
+  sfi_instance *in = rec->in;
+  char fn[256], addr[96];
+  if (rec->signo == 0 && rec->why[0]) {
+    sfi__err(rec->trap, "trap: %s: %s", sfi_strerror(rec->trap), rec->why);
+    return;
+  }
+  sfi__symbolize(in, rec->fault_rip, fn, sizeof fn);
+  if (!in_region(in, rec->fault_rip))
+    snprintf(fn, sizeof fn, "import thunk 0x%llx",
+             (unsigned long long)rec->fault_rip);
+  uint64_t a = rec->trap == SFI_TRAP_OOB || rec->trap == SFI_TRAP_STACK
+                   ? rec->fault_addr : rec->fault_rip;
+  if (in_region(in, a))
+    snprintf(addr, sizeof addr, "0x%llx (sandbox offset 0x%llx)",
+             (unsigned long long)a,
+             (unsigned long long)(a & SFI_OFFSET_MASK));
+  else
+    snprintf(addr, sizeof addr, "0x%llx", (unsigned long long)a);
+  if (rec->signo)
+    sfi__err(rec->trap, "trap: %s (%s) at %s in %s", sfi_strerror(rec->trap),
+             signame(rec->signo), addr, fn);
+  else
+    sfi__err(rec->trap, "trap: %s at %s in %s", sfi_strerror(rec->trap),
+             addr, fn);
+  for (int i = 0; i < rec->nbt; i++) {
+    sfi__symbolize(in, rec->bt[i], fn, sizeof fn);
+    sfi__errappend("\n  #%d 0x%llx %s", i,
+                   (unsigned long long)(rec->bt[i] & SFI_OFFSET_MASK), fn);
+  }
+}
