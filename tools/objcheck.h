@@ -1,0 +1,12 @@
+/* objcheck.h: does an object file (or every object in an archive) carry the
+ * libsfi pass's marker note, for the expected mode? */
+#ifndef SFI_OBJCHECK_H
+#define SFI_OBJCHECK_H
+#include <stddef.h>
+
+/* Returns 0 if path is a marked ELF object or an archive of them, built in
+ * `mode` ("full" or "stores"); else -1 with the reason in why. */
+int sfi_check_object(const char *path, const char *mode, char *why,
+                     size_t whylen);
+
+#endif

@@ -1,0 +1,354 @@
+/* sfi-cc: a clang-compatible compiler driver that builds sandboxed modules.
+ * Compiles C with the libsfi pass against the sandbox libc and links the
+ * objects into a module (an ELF shared object) that the runtime can load.
+ *
+ *   sfi-cc -O2 -c a.c -o a.o          compile with the pass
+ *   sfi-cc a.o b.o -o prog.so         link a program module (has main)
+ *   sfi-cc -shared x.c -o lib.so      link a library module (no main)
+ *   sfi-cc -fsfi-mode=stores ...      stores-only (integrity) mode
+ *
+ * Refuses to link an object that lacks the pass's marker, naming it. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "objcheck.h"
+
+#ifndef SFI_CLANG
+#define SFI_CLANG "/usr/lib/llvm-19/bin/clang"
+#endif
+#ifndef SFI_LLD
+#define SFI_LLD "/usr/lib/llvm-19/bin/ld.lld"
+#endif
+#ifndef SFI_MUSL_INCLUDE
+#define SFI_MUSL_INCLUDE "/usr/include/x86_64-linux-musl"
+#endif
+
+struct argv_buf {
+  char **v;
+  int n, cap;
+};
+
+static int verbose;
+
+static void die(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("sfi-cc: error: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  exit(1);
+}
+
+static void push(struct argv_buf *a, const char *s) {
+  if (a->n + 2 > a->cap) {
+    a->cap = a->cap ? a->cap * 2 : 64;
+    a->v = realloc(a->v, sizeof(char *) * a->cap);
+    if (!a->v)
+      die("out of memory");
+  }
+  a->v[a->n++] = strdup(s);
+  a->v[a->n] = NULL;
+}
+
+static char *fmt(const char *f, ...) {
+  va_list ap;
+  char *s;
+  va_start(ap, f);
+  if (vasprintf(&s, f, ap) < 0)
+    die("out of memory");
+  va_end(ap);
+  return s;
+}
+
+static int run(struct argv_buf *a) {
+  if (verbose) {
+    for (int i = 0; i < a->n; i++)
+      fprintf(stderr, "%s%s", i ? " " : "", a->v[i]);
+    fputc('\n', stderr);
+  }
+  pid_t pid = fork();
+  if (pid < 0)
+    die("fork: %s", strerror(errno));
+  if (pid == 0) {
+    execv(a->v[0], a->v);
+    fprintf(stderr, "sfi-cc: error: cannot run %s: %s\n", a->v[0],
+            strerror(errno));
+    _exit(127);
+  }
+  int st;
+  while (waitpid(pid, &st, 0) < 0)
+    if (errno != EINTR)
+      die("waitpid: %s", strerror(errno));
+  if (WIFEXITED(st))
+    return WEXITSTATUS(st);
+  return 128 + WTERMSIG(st);
+}
+
+/* The build (or install) layout: <prefix>/bin/sfi-cc, <prefix>/lib/... */
+static char prefix[PATH_MAX];
+
+static void find_prefix(void) {
+  char self[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0)
+    die("cannot find myself: %s", strerror(errno));
+  self[n] = 0;
+  char *slash = strrchr(self, '/');
+  *slash = 0;
+  slash = strrchr(self, '/');
+  if (slash)
+    *slash = 0;
+  snprintf(prefix, sizeof prefix, "%s", self);
+}
+
+static const char *libpath(const char *name) {
+  char *p = fmt("%s/lib/%s", prefix, name);
+  if (access(p, R_OK) != 0)
+    die("missing %s (build the project first: cmake --build build)", p);
+  return p;
+}
+
+static int has_suffix(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int is_source(const char *s) {
+  return has_suffix(s, ".c") || has_suffix(s, ".i") || has_suffix(s, ".ll") ||
+         has_suffix(s, ".bc");
+}
+
+/* Flags that only matter at link time, or that clang would warn about when
+ * it is only compiling. */
+static int is_link_flag(const char *a) {
+  return !strncmp(a, "-l", 2) || !strncmp(a, "-L", 2) ||
+         !strncmp(a, "-Wl,", 4) || !strcmp(a, "-shared") ||
+         !strcmp(a, "-static") || !strcmp(a, "-pie") ||
+         !strcmp(a, "-no-pie") || !strcmp(a, "-rdynamic") ||
+         !strcmp(a, "-pthread") || !strcmp(a, "-s");
+}
+
+int main(int argc, char **argv) {
+  find_prefix();
+  const char *mode = "full", *scheme = "gs";
+  int compile_only = 0, shared = 0, preprocess = 0, verify = 0;
+  const char *out = NULL;
+  struct argv_buf cflags = {0}, inputs = {0}, libs = {0}, ldflags = {0},
+                  libdirs = {0};
+  int saw_x = 0;
+
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strncmp(a, "-fsfi-mode=", 11)) {
+      mode = a + 11;
+      if (strcmp(mode, "full") && strcmp(mode, "stores"))
+        die("-fsfi-mode must be 'full' or 'stores', not '%s'", mode);
+    } else if (!strncmp(a, "-fsfi-scheme=", 13)) {
+      scheme = a + 13;
+      if (strcmp(scheme, "gs") && strcmp(scheme, "anchor"))
+        die("-fsfi-scheme must be 'gs' or 'anchor', not '%s'", scheme);
+    } else if (!strcmp(a, "-fsfi-verify")) {
+      verify = 1;
+    } else if (!strncmp(a, "-fsfi", 5)) {
+      die("unknown option '%s' (known: -fsfi-mode=full|stores, "
+          "-fsfi-scheme=gs|anchor, -fsfi-verify)", a);
+    } else if (!strcmp(a, "-v")) {
+      verbose = 1;
+    } else if (!strcmp(a, "-c") || !strcmp(a, "-S")) {
+      compile_only = 1;
+      push(&cflags, a);
+    } else if (!strcmp(a, "-E") || !strcmp(a, "-M") || !strcmp(a, "-MM")) {
+      preprocess = 1;
+      push(&cflags, a);
+    } else if (!strcmp(a, "-o")) {
+      if (++i >= argc)
+        die("missing file name after '-o'");
+      out = argv[i];
+    } else if (!strcmp(a, "-shared")) {
+      shared = 1;
+    } else if (!strncmp(a, "-l", 2)) {
+      const char *name = a[2] ? a + 2 : (++i < argc ? argv[i] : NULL);
+      if (!name)
+        die("missing library name after '-l'");
+      /* libm, libc, libpthread, libdl, librt: all in the sandbox libc. */
+      if (strcmp(name, "m") && strcmp(name, "c") && strcmp(name, "pthread") &&
+          strcmp(name, "dl") && strcmp(name, "rt"))
+        push(&libs, name);
+    } else if (!strncmp(a, "-L", 2)) {
+      const char *dir = a[2] ? a + 2 : (++i < argc ? argv[i] : NULL);
+      if (!dir)
+        die("missing directory after '-L'");
+      push(&libdirs, dir);
+    } else if (!strncmp(a, "-Wl,", 4)) {
+      char *copy = strdup(a + 4), *save = NULL;
+      for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+        push(&ldflags, t);
+      free(copy);
+    } else if (is_link_flag(a)) {
+      /* -static/-pie/-rdynamic/-pthread: a module is always one thing. */
+    } else if (!strcmp(a, "-x")) {
+      if (++i >= argc)
+        die("missing language after '-x'");
+      push(&cflags, a);
+      push(&cflags, argv[i]);
+      saw_x = 1;
+    } else if (!strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U") ||
+               !strcmp(a, "-include") || !strcmp(a, "-MF") ||
+               !strcmp(a, "-MT") || !strcmp(a, "-MQ") || !strcmp(a, "-isystem") ||
+               !strcmp(a, "-iquote") || !strcmp(a, "-idirafter")) {
+      if (++i >= argc)
+        die("missing argument after '%s'", a);
+      push(&cflags, a);
+      push(&cflags, argv[i]);
+    } else if (a[0] == '-' && a[1]) {
+      if (!strcmp(a, "-nostdlib") || !strcmp(a, "-nostartfiles"))
+        continue;
+      push(&cflags, a);
+    } else {
+      push(&inputs, a);
+    }
+  }
+  if (inputs.n == 0) {
+    if (cflags.n == 0)
+      die("no input files (usage: sfi-cc [clang options] file... [-o out])");
+    /* e.g. sfi-cc --version: let clang answer. */
+  }
+
+  const char *plugin = libpath("libsfi.so");
+  struct argv_buf cc = {0};
+  push(&cc, SFI_CLANG);
+  push(&cc, "-nostdinc");
+  push(&cc, "-isystem" SFI_CLANG_INCLUDE);
+  push(&cc, "-isystem" SFI_LIBC_INCLUDE);
+  push(&cc, "-isystem" SFI_MUSL_INCLUDE);
+  push(&cc, "-fPIC");
+  push(&cc, "-fno-plt");
+  push(&cc, "-fno-stack-protector");
+  push(&cc, "-fcf-protection=none");
+  push(&cc, "-fno-semantic-interposition");
+  push(&cc, "-D__sfi__=1");
+  push(&cc, fmt("-fplugin=%s", plugin));
+  push(&cc, fmt("-fpass-plugin=%s", plugin));
+  push(&cc, "-mllvm");
+  push(&cc, fmt("-sfi-mode=%s", mode));
+  push(&cc, "-mllvm");
+  push(&cc, fmt("-sfi-scheme=%s", scheme));
+  if (verify) {
+    push(&cc, "-mllvm");
+    push(&cc, "-sfi-verify");
+  }
+  for (int i = 0; i < cflags.n; i++)
+    push(&cc, cflags.v[i]);
+
+  if (compile_only || preprocess || inputs.n == 0) {
+    if (out) {
+      push(&cc, "-o");
+      push(&cc, out);
+    }
+    for (int i = 0; i < inputs.n; i++)
+      push(&cc, inputs.v[i]);
+    return run(&cc);
+  }
+
+  /* Compile sources to temporary objects, then link. */
+  struct argv_buf objs = {0}, temps = {0};
+  for (int i = 0; i < inputs.n; i++) {
+    const char *in = inputs.v[i];
+    if (!is_source(in) && !saw_x) {
+      push(&objs, in);
+      continue;
+    }
+    char tmpl[] = "/tmp/sfi-cc-XXXXXX.o";
+    int fd = mkstemps(tmpl, 2);
+    if (fd < 0)
+      die("cannot create a temporary file: %s", strerror(errno));
+    close(fd);
+    push(&temps, tmpl);
+    struct argv_buf one = {0};
+    for (int j = 0; j < cc.n; j++)
+      push(&one, cc.v[j]);
+    push(&one, "-c");
+    push(&one, in);
+    push(&one, "-o");
+    push(&one, tmpl);
+    int rc = run(&one);
+    if (rc) {
+      for (int j = 0; j < temps.n; j++)
+        unlink(temps.v[j]);
+      return rc;
+    }
+    push(&objs, tmpl);
+  }
+
+  /* Every object must carry the pass's marker. */
+  int bad = 0;
+  for (int i = 0; i < objs.n; i++) {
+    char why[512];
+    if (sfi_check_object(objs.v[i], mode, why, sizeof why) != 0) {
+      fprintf(stderr, "sfi-cc: error: %s: %s\n", objs.v[i], why);
+      bad = 1;
+    }
+  }
+  /* Libraries named with -l: lib<name>.a in a -L directory. */
+  struct argv_buf libfiles = {0};
+  for (int i = 0; i < libs.n && !bad; i++) {
+    const char *found = NULL;
+    for (int j = 0; j < libdirs.n && !found; j++) {
+      char *p = fmt("%s/lib%s.a", libdirs.v[j], libs.v[i]);
+      if (access(p, R_OK) == 0)
+        found = p;
+    }
+    if (!found) {
+      fprintf(stderr,
+              "sfi-cc: error: cannot find sandboxed library -l%s (looked for "
+              "lib%s.a in the -L directories)\n",
+              libs.v[i], libs.v[i]);
+      bad = 1;
+      continue;
+    }
+    char why[512];
+    if (sfi_check_object(found, mode, why, sizeof why) != 0) {
+      fprintf(stderr, "sfi-cc: error: %s: %s\n", found, why);
+      bad = 1;
+    }
+    push(&libfiles, found);
+  }
+  if (bad) {
+    for (int j = 0; j < temps.n; j++)
+      unlink(temps.v[j]);
+    return 1;
+  }
+
+  struct argv_buf ld = {0};
+  push(&ld, SFI_LLD);
+  const char *std[] = {"-shared", "-z", "now", "-z", "relro", "-z",
+                       "noexecstack", "-z", "text", "-Bsymbolic",
+                       "--hash-style=both", "--build-id=none", "-u", "malloc",
+                       "-u", "free", "-u", "calloc", "-u", "realloc"};
+  for (size_t i = 0; i < sizeof std / sizeof *std; i++)
+    push(&ld, std[i]);
+  push(&ld, "-o");
+  push(&ld, out ? out : "a.out");
+  push(&ld, libpath("sfi_crt.o"));
+  if (!shared)
+    push(&ld, libpath("sfi_start.o"));
+  for (int i = 0; i < objs.n; i++)
+    push(&ld, objs.v[i]);
+  for (int i = 0; i < libfiles.n; i++)
+    push(&ld, libfiles.v[i]);
+  for (int i = 0; i < ldflags.n; i++)
+    push(&ld, ldflags.v[i]);
+  push(&ld, libpath("libsfic.a"));
+  int rc = run(&ld);
+  for (int j = 0; j < temps.n; j++)
+    unlink(temps.v[j]);
+  return rc;
+}
