@@ -15,11 +15,11 @@ __sfi_jt_trap:
         ud2
         .fill SFI_JT_ENTRY_SIZE - 2, 1, 0xcc
         /* Entries 1..64: callbacks, each jumping through its slot. */
-        .set slot, 0
+        .set .Lslot, 0
         .rept CALLBACK_SLOTS
-        jmp     *(.Lcb_slots + 8 * slot)(%rip)
+        jmp     *(.Lcb_slots + 8 * .Lslot)(%rip)
         .p2align SFI_JT_ENTRY_SHIFT, 0xcc
-        .set slot, slot + 1
+        .set .Lslot, .Lslot + 1
         .endr
 
         .text

@@ -1,0 +1,152 @@
+/* sfi-run: runs a sandboxed program's main (a module built by sfi-cc) with
+ * granted directories, environment and limits, and exits with its status.
+ *
+ * Exit status: the program's; 124 when the time limit ran out (as
+ * timeout(1)); 134 for any other trap (as a host abort), after one line
+ * "sfi-run: trap: <kind> at <addr> in <function>" and a backtrace on
+ * stderr; 2 for bad flags or a module that cannot be loaded. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sfi.h"
+
+#define EXIT_USAGE 2
+#define EXIT_TRAP 134
+#define EXIT_TIMEOUT 124
+
+static void usage(void) {
+  fprintf(stderr,
+          "usage: sfi-run [--dir HOST[:GUEST]]... [--env K=V]... "
+          "[--mem-limit SIZE] [--time-limit SECONDS] [--] module.so "
+          "[args...]\n"
+          "  SIZE takes a K, M or G suffix; a directory granted as --dir D "
+          "is seen as D\n");
+}
+
+static int parse_size(const char *s, uint64_t *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s || s[0] == '-')
+    return -1;
+  uint64_t mul = 1;
+  switch (*end) {
+  case 'k': case 'K': mul = 1ULL << 10; end++; break;
+  case 'm': case 'M': mul = 1ULL << 20; end++; break;
+  case 'g': case 'G': mul = 1ULL << 30; end++; break;
+  default: break;
+  }
+  if (*end || (v && mul > UINT64_MAX / v))
+    return -1;
+  *out = v * mul;
+  return 0;
+}
+
+/* Flag value: "--flag=V" or "--flag V". */
+static const char *value(int argc, char **argv, int *i, const char *flag) {
+  size_t n = strlen(flag);
+  if (strncmp(argv[*i], flag, n) == 0 && argv[*i][n] == '=')
+    return argv[*i] + n + 1;
+  if (strcmp(argv[*i], flag) == 0) {
+    if (*i + 1 >= argc)
+      return NULL;
+    return argv[++*i];
+  }
+  return NULL;
+}
+
+static int is_flag(const char *a, const char *flag) {
+  size_t n = strlen(flag);
+  return strncmp(a, flag, n) == 0 && (a[n] == 0 || a[n] == '=');
+}
+
+int main(int argc, char **argv) {
+  const char **dh = calloc((size_t)argc, sizeof *dh);
+  const char **dg = calloc((size_t)argc, sizeof *dg);
+  const char **env = calloc((size_t)argc + 1, sizeof *env);
+  int nd = 0, ne = 0, i;
+  sfi_instance_options o = {0};
+  if (!dh || !dg || !env)
+    return EXIT_USAGE;
+  for (i = 1; i < argc; i++) {
+    const char *a = argv[i], *v;
+    if (strcmp(a, "--") == 0) {
+      i++;
+      break;
+    }
+    if (a[0] != '-')
+      break;
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      usage();
+      return 0;
+    }
+    if (is_flag(a, "--dir")) {
+      if (!(v = value(argc, argv, &i, "--dir")) || !*v)
+        goto bad;
+      char *d = strdup(v), *c = strchr(d, ':');
+      if (c) {
+        *c = 0;
+        if (!*d || !c[1])
+          goto bad;
+      }
+      dh[nd] = d;
+      dg[nd++] = c ? c + 1 : d;
+    } else if (is_flag(a, "--env")) {
+      if (!(v = value(argc, argv, &i, "--env")) || !strchr(v, '=') ||
+          v[0] == '=')
+        goto bad;
+      env[ne++] = v;
+    } else if (is_flag(a, "--mem-limit")) {
+      if (!(v = value(argc, argv, &i, "--mem-limit")) ||
+          parse_size(v, &o.mem_limit) != 0 || !o.mem_limit)
+        goto bad;
+    } else if (is_flag(a, "--time-limit")) {
+      char *end;
+      if (!(v = value(argc, argv, &i, "--time-limit")))
+        goto bad;
+      o.time_limit = strtod(v, &end);
+      if (*end || end == v || !(o.time_limit > 0) || o.time_limit > 1e9)
+        goto bad;
+    } else {
+      fprintf(stderr, "sfi-run: unknown option '%s'\n", a);
+      usage();
+      return EXIT_USAGE;
+    }
+  }
+  if (i >= argc) {
+    fprintf(stderr, "sfi-run: no module given\n");
+    usage();
+    return EXIT_USAGE;
+  }
+  o.argv = (const char *const *)&argv[i];
+  o.envp = env;
+  o.dirs_host = dh;
+  o.dirs_guest = dg;
+  o.ndirs = nd;
+  sfi_module *m = sfi_module_load(argv[i], NULL, NULL);
+  if (!m) {
+    fprintf(stderr, "sfi-run: %s\n", sfi_errmsg());
+    return EXIT_USAGE;
+  }
+  sfi_instance *in = sfi_instance_new(m, &o);
+  if (!in) {
+    fprintf(stderr, "sfi-run: %s\n", sfi_errmsg());
+    return EXIT_USAGE;
+  }
+  int rc = sfi_run_main(in);
+  if (rc < 0) {
+    fflush(stdout);
+    fprintf(stderr, "sfi-run: %s\n", sfi_errmsg());
+    if (rc == SFI_ERR_NOTFOUND)
+      return EXIT_USAGE;
+    return rc == SFI_TRAP_TIMEOUT ? EXIT_TIMEOUT : EXIT_TRAP;
+  }
+  /* The program's own exit status; the region is left to process exit. */
+  return rc;
+bad:
+  fprintf(stderr, "sfi-run: bad value for option '%s'\n", argv[i]);
+  usage();
+  return EXIT_USAGE;
+}
