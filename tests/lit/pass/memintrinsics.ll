@@ -16,7 +16,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; FULL: sfi.range.ok:
 ; FULL: br i1 {{%.*}}, label %sfi.bounds.trap
 ; STORES: call void @llvm.memcpy.p0.p0.i64(ptr %sfi.flat, ptr %s, i64 %n, i1 false)
-; CHECK: call void @llvm.memcpy.p0.p0.i64(ptr %sfi.flat{{.*}}, ptr {{.*}}, i64 %n, i1 false)
+; FULL: call void @llvm.memcpy.p0.p0.i64(ptr %sfi.flat{{.*}}, ptr %sfi.flat{{.*}}, i64 %n, i1 false)
 ; CHECK: sfi.bounds.trap:
 ; CHECK-NEXT: call void @llvm.ubsantrap(i8 81)
 ; CHECK-NEXT: unreachable
