@@ -73,8 +73,7 @@ private:
   DenseMap<Value *, Value *> FlatMasked; // base -> flat sandboxed base
   Value *RegionBase = nullptr;
   BasicBlock *BoundsTrap = nullptr;
-  // Where masks of arguments and constants go: after the entry allocas and
-  // after the region base, which is computed first.
+  // Where masks of arguments and constants go: after the entry allocas.
   Instruction *EntryPt = nullptr;
 
   bool isProvablySafe(Value *P, uint64_t Size);
@@ -137,7 +136,10 @@ Instruction *Sandboxer::insertionPointAfter(Value *V) {
 Value *Sandboxer::regionBase() {
   if (RegionBase)
     return RegionBase;
-  IRBuilder<> B(EntryPt);
+  // At the very top of the entry block, so that it dominates every mask,
+  // including those of arguments placed at EntryPt.
+  BasicBlock &Entry = F.getEntryBlock();
+  IRBuilder<> B(&Entry, Entry.getFirstInsertionPt());
   Value *Anchor = B.CreatePtrToInt(sfi::getShadowStackPointer(M),
                                    B.getInt64Ty(), "sfi.anchor");
   Value *Base = B.CreateAnd(Anchor, B.getInt64(~SFI_OFFSET_MASK));
@@ -303,9 +305,6 @@ bool Sandboxer::run() {
   while (isa<AllocaInst>(*It))
     ++It;
   EntryPt = &*It;
-  // Computed up front so that it dominates every use; instruction selection
-  // drops it where nothing uses it.
-  regionBase();
   struct Access {
     Instruction *I;
     unsigned Op;

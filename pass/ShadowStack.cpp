@@ -199,8 +199,9 @@ static bool processFunction(Function &F) {
                                   Trap);
     for (unsigned I = 0; I < Static.size(); ++I) {
       AllocaInst *AI = Static[I];
-      Value *Slot = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Frame,
-                                                 Offsets[I], AI->getName());
+      Value *Slot =
+          B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Frame, Offsets[I]);
+      Slot->takeName(AI);
       AI->replaceAllUsesWith(Slot);
       AI->eraseFromParent();
       ++NumShadowAllocas;
