@@ -24,7 +24,7 @@ bool sfi::addMarker(Module &M, const Config &C) {
   Constant *NameC = ConstantDataArray::get(
       Ctx, ArrayRef<uint8_t>((const uint8_t *)Name, sizeof(Name)));
   Constant *Fields[] = {
-      U32(sizeof(SFI_NOTE_NAME)), U32(16), U32(SFI_NOTE_TYPE), NameC,
+      U32(sizeof(Name)), U32(16), U32(SFI_NOTE_TYPE), NameC,
       U32(SFI_PASS_VERSION),
       U32(C.TheMode == Mode::Full ? SFI_MODE_FULL : SFI_MODE_STORES),
       U32(C.TheScheme == Scheme::GS ? SFI_SCHEME_GS : SFI_SCHEME_ANCHOR),

@@ -31,7 +31,7 @@ static uint32_t find_note(const uint8_t *p, uint64_t size) {
     if (name_len > size - off - 12 || desc_len > size - off - 12 - name_len)
       return 0;
     const uint8_t *name = p + off + 12, *desc = name + name_len;
-    if (type == SFI_NOTE_TYPE && namesz == sizeof(SFI_NOTE_NAME) &&
+    if (type == SFI_NOTE_TYPE && namesz == 8 &&
         !memcmp(name, SFI_NOTE_NAME, sizeof(SFI_NOTE_NAME)) && descsz == 16) {
       uint32_t v[4];
       memcpy(v, desc, 16);

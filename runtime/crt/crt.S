@@ -56,6 +56,14 @@ __sfi_jt_bounds:
         .size   __sfi_ssp, 8
 __sfi_ssp:
         .quad   0
+        /* The lowest value __sfi_ssp may take (the shadow stack's bottom);
+         * the pass checks every new frame against it. The runtime writes it
+         * right after __sfi_ssp. */
+        .globl  __sfi_ssp_limit
+        .type   __sfi_ssp_limit,@object
+        .size   __sfi_ssp_limit, 8
+__sfi_ssp_limit:
+        .quad   0
 
         /* The marker; mode and scheme 0 mean "any": the crt is linked into
          * modules of every mode, and the pass's notes state the real one. */
