@@ -1,0 +1,216 @@
+/* shim.c: runs a natively built libc "module" (the sandbox libc and a
+ * program compiled WITHOUT the pass, linked like a module) outside any
+ * sandbox, with the system interface implemented directly on the host.
+ * For developing and benchmarking the libc itself, and for tests that
+ * compare it with glibc; it isolates nothing.
+ *   sfi-libc-shim module-native.so [args...] */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../src/math/libm_list.h"
+#include "sfi_sys.h"
+
+#define EXPORT __attribute__((visibility("default")))
+static long neg(long r) { return r < 0 ? -errno : r; }
+#define NEG(r) neg(r)
+
+static int g_argc;
+static char **g_argv;
+
+EXPORT long __sfi_sys_read(int fd, void *b, size_t n) { return NEG(read(fd, b, n)); }
+EXPORT long __sfi_sys_write(int fd, const void *b, size_t n) {
+  return NEG(write(fd, b, n));
+}
+EXPORT int __sfi_sys_open(const char *p, int f, int m) { return NEG(open(p, f, m)); }
+EXPORT int __sfi_sys_close(int fd) { return NEG(close(fd)); }
+EXPORT long __sfi_sys_lseek(int fd, long o, int w) { return NEG(lseek(fd, o, w)); }
+EXPORT int __sfi_sys_fstat(int fd, void *st) { return NEG(fstat(fd, st)); }
+EXPORT int __sfi_sys_stat(const char *p, void *st) { return NEG(stat(p, st)); }
+EXPORT int __sfi_sys_unlink(const char *p) { return NEG(unlink(p)); }
+EXPORT int __sfi_sys_rename(const char *a, const char *b) { return NEG(rename(a, b)); }
+EXPORT int __sfi_sys_mkdir(const char *p, int m) { return NEG(mkdir(p, (mode_t)m)); }
+EXPORT int __sfi_sys_rmdir(const char *p) { return NEG(rmdir(p)); }
+EXPORT long __sfi_sys_getdents(int fd, void *b, size_t n) {
+  return NEG(syscall(SYS_getdents64, fd, b, n));
+}
+EXPORT int __sfi_sys_isatty(int fd) { return isatty(fd); }
+EXPORT int __sfi_sys_clock_gettime(int c, void *ts) {
+  return NEG(clock_gettime(c, ts));
+}
+EXPORT long __sfi_sys_getrandom(void *b, size_t n) { return NEG(getrandom(b, n, 0)); }
+EXPORT _Noreturn void __sfi_sys_exit(int s) { _exit(s); }
+EXPORT _Noreturn void __sfi_sys_abort(void) {
+  fprintf(stderr, "sfi-libc-shim: trap: abort\n");
+  _exit(134);
+}
+
+/* A bump heap in one reservation, like a region's heap. */
+static char *heap, *brk_now;
+#define HEAP_MAX (8ull << 30)
+EXPORT void *__sfi_sys_sbrk(long incr) {
+  if (!heap) {
+    heap = mmap(0, HEAP_MAX, PROT_READ | PROT_WRITE,
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (heap == MAP_FAILED)
+      return (void *)-1;
+    brk_now = heap;
+  }
+  if ((incr > 0 && (uint64_t)(brk_now - heap) + (uint64_t)incr > HEAP_MAX) ||
+      (incr < 0 && brk_now - heap < -incr))
+    return (void *)-1;
+  char *old = brk_now;
+  brk_now += incr;
+  return old;
+}
+
+static int sizes(int n, char **v, int *count, size_t *bytes) {
+  size_t b = 0;
+  for (int i = 0; i < n; i++)
+    b += strlen(v[i]) + 1;
+  *count = n;
+  *bytes = b;
+  return 0;
+}
+static int get(int n, char **v, char **out, char *buf) {
+  for (int i = 0; i < n; i++) {
+    size_t l = strlen(v[i]) + 1;
+    memcpy(buf, v[i], l);
+    out[i] = buf;
+    buf += l;
+  }
+  return 0;
+}
+EXPORT int __sfi_sys_args_sizes(int *c, size_t *b) { return sizes(g_argc, g_argv, c, b); }
+EXPORT int __sfi_sys_args_get(char **v, char *b) { return get(g_argc, g_argv, v, b); }
+static int env_count(void) {
+  int n = 0;
+  while (environ[n])
+    n++;
+  return n;
+}
+EXPORT int __sfi_sys_environ_sizes(int *c, size_t *b) {
+  return sizes(env_count(), environ, c, b);
+}
+EXPORT int __sfi_sys_environ_get(char **v, char *b) {
+  return get(env_count(), environ, v, b);
+}
+
+EXPORT int __sfi_sys_fmt_fp(char *buf, size_t cap, int conv, int flags,
+                            int width, int prec, long double v) {
+  char f[16], *p = f;
+  *p++ = '%';
+  if (flags & 1) *p++ = '-';
+  if (flags & 2) *p++ = '+';
+  if (flags & 4) *p++ = ' ';
+  if (flags & 8) *p++ = '#';
+  if (flags & 16) *p++ = '0';
+  memcpy(p, "*.*L", 4);
+  p += 4;
+  *p++ = (char)conv;
+  *p = 0;
+  return snprintf(buf, cap, f, width, prec < 0 ? -1 : prec, v);
+}
+
+#define STRTO(name, T, fn)                                                   \
+  EXPORT T name(const char *s, size_t len, size_t *end, int *err) {          \
+    char *tmp = strndup(s, len), *e;                                         \
+    errno = 0;                                                               \
+    T v = fn(tmp, &e);                                                       \
+    *err = errno;                                                            \
+    *end = (size_t)(e - tmp);                                                \
+    free(tmp);                                                               \
+    return v;                                                                \
+  }
+STRTO(__sfi_sys_strtod, double, strtod)
+STRTO(__sfi_sys_strtof, float, strtof)
+STRTO(__sfi_sys_strtold, long double, strtold)
+
+/* __sfi_libm_<name> -> <name>, from the libc's own list. */
+#define D1(n)                                                                \
+  EXPORT double __sfi_libm_##n(double x) { return n(x); }                    \
+  EXPORT float __sfi_libm_##n##f(float x) { return n##f(x); }                \
+  EXPORT long double __sfi_libm_##n##l(long double x) { return n##l(x); }
+#define D2(n)                                                                \
+  EXPORT double __sfi_libm_##n(double x, double y) { return n(x, y); }       \
+  EXPORT float __sfi_libm_##n##f(float x, float y) { return n##f(x, y); }    \
+  EXPORT long double __sfi_libm_##n##l(long double x, long double y) {       \
+    return n##l(x, y);                                                       \
+  }
+#define D3(n)                                                                \
+  EXPORT double __sfi_libm_##n(double x, double y, double z) {               \
+    return n(x, y, z);                                                       \
+  }                                                                          \
+  EXPORT float __sfi_libm_##n##f(float x, float y, float z) {                \
+    return n##f(x, y, z);                                                    \
+  }                                                                          \
+  EXPORT long double __sfi_libm_##n##l(long double x, long double y,         \
+                                       long double z) {                      \
+    return n##l(x, y, z);                                                    \
+  }
+#define DA(n, A)                                                             \
+  EXPORT double __sfi_libm_##n(double x, A i) { return n(x, i); }            \
+  EXPORT float __sfi_libm_##n##f(float x, A i) { return n##f(x, i); }        \
+  EXPORT long double __sfi_libm_##n##l(long double x, A i) {                 \
+    return n##l(x, i);                                                       \
+  }
+#define DI(n) DA(n, int)
+#define DL(n) DA(n, long)
+#define DLD(n) DA(n, long double)
+#define DIF(n)                                                               \
+  EXPORT double __sfi_libm_##n(int i, double x) { return n(i, x); }          \
+  EXPORT float __sfi_libm_##n##f(int i, float x) { return n##f(i, x); }      \
+  EXPORT long double __sfi_libm_##n##l(int i, long double x) {               \
+    return n##l(i, x);                                                       \
+  }
+#define DR(n, R)                                                             \
+  EXPORT R __sfi_libm_##n(double x) { return n(x); }                         \
+  EXPORT R __sfi_libm_##n##f(float x) { return n##f(x); }                    \
+  EXPORT R __sfi_libm_##n##l(long double x) { return n##l(x); }
+#define DRI(n) DR(n, int)
+#define DRL(n) DR(n, long)
+#define DRLL(n) DR(n, long long)
+SFI_LIBM_F1(D1)
+SFI_LIBM_F1_EXTRA(D1)
+SFI_LIBM_F1_SIGNGAM(D1)
+SFI_LIBM_F2(D2)
+SFI_LIBM_F3(D3)
+SFI_LIBM_FI(DI)
+SFI_LIBM_FL(DL)
+SFI_LIBM_FLD(DLD)
+SFI_LIBM_IF_EXTRA(DIF)
+SFI_LIBM_RI(DRI)
+SFI_LIBM_RL(DRL)
+SFI_LIBM_RLL(DRLL)
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: %s module-native.so [args...]\n", argv[0]);
+    return 2;
+  }
+  void *m = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+  if (!m) {
+    fprintf(stderr, "sfi-libc-shim: %s\n", dlerror());
+    return 2;
+  }
+  int (*start)(void) = (int (*)(void))dlsym(m, "__sfi_start");
+  if (!start) {
+    fprintf(stderr, "sfi-libc-shim: %s has no __sfi_start\n", argv[1]);
+    return 2;
+  }
+  g_argc = argc - 1;
+  g_argv = argv + 1;
+  return start();
+}

@@ -1,0 +1,232 @@
+/* mem.c: memcpy, memmove, memset and friends, 16 bytes at a time with
+ * SSE2 vectors (plain C vector types: no asm, no target builtins). */
+#include <stdint.h>
+#include <string.h>
+
+typedef unsigned char v16 __attribute__((vector_size(16), aligned(1), may_alias));
+typedef uint64_t u64 __attribute__((aligned(1), may_alias));
+typedef uint32_t u32 __attribute__((aligned(1), may_alias));
+typedef uint16_t u16 __attribute__((aligned(1), may_alias));
+
+/* Copies n <= 64 bytes; every load happens before the first store, so the
+ * ranges may overlap (memmove uses this too). */
+static inline void copy_small(unsigned char *d, const unsigned char *s,
+                              size_t n) {
+  if (n >= 16) {
+    if (n <= 32) {
+      v16 a = *(const v16 *)s, b = *(const v16 *)(s + n - 16);
+      *(v16 *)d = a;
+      *(v16 *)(d + n - 16) = b;
+    } else {
+      v16 a = *(const v16 *)s, b = *(const v16 *)(s + 16);
+      v16 c = *(const v16 *)(s + n - 32), e = *(const v16 *)(s + n - 16);
+      *(v16 *)d = a;
+      *(v16 *)(d + 16) = b;
+      *(v16 *)(d + n - 32) = c;
+      *(v16 *)(d + n - 16) = e;
+    }
+  } else if (n >= 8) {
+    uint64_t a = *(const u64 *)s, b = *(const u64 *)(s + n - 8);
+    *(u64 *)d = a;
+    *(u64 *)(d + n - 8) = b;
+  } else if (n >= 4) {
+    uint32_t a = *(const u32 *)s, b = *(const u32 *)(s + n - 4);
+    *(u32 *)d = a;
+    *(u32 *)(d + n - 4) = b;
+  } else if (n >= 2) {
+    uint16_t a = *(const u16 *)s, b = *(const u16 *)(s + n - 2);
+    *(u16 *)d = a;
+    *(u16 *)(d + n - 2) = b;
+  } else if (n) {
+    *d = *s;
+  }
+}
+
+void *memcpy(void *restrict dst, const void *restrict src, size_t n) {
+  unsigned char *d = dst;
+  const unsigned char *s = src;
+  if (n <= 64) {
+    copy_small(d, s, n);
+    return dst;
+  }
+  v16 head = *(const v16 *)s;
+  v16 t0 = *(const v16 *)(s + n - 64), t1 = *(const v16 *)(s + n - 48);
+  v16 t2 = *(const v16 *)(s + n - 32), t3 = *(const v16 *)(s + n - 16);
+  unsigned char *dend = d + n;
+  /* Align the destination: stores are the expensive side. */
+  size_t skip = 16 - ((uintptr_t)d & 15);
+  *(v16 *)d = head;
+  d += skip;
+  s += skip;
+  n -= skip;
+  while (n > 64) {
+    v16 a = *(const v16 *)s, b = *(const v16 *)(s + 16);
+    v16 c = *(const v16 *)(s + 32), e = *(const v16 *)(s + 48);
+    *(v16 *)d = a;
+    *(v16 *)(d + 16) = b;
+    *(v16 *)(d + 32) = c;
+    *(v16 *)(d + 48) = e;
+    d += 64;
+    s += 64;
+    n -= 64;
+  }
+  *(v16 *)(dend - 64) = t0;
+  *(v16 *)(dend - 48) = t1;
+  *(v16 *)(dend - 32) = t2;
+  *(v16 *)(dend - 16) = t3;
+  return dst;
+}
+
+void *mempcpy(void *restrict dst, const void *restrict src, size_t n) {
+  return (char *)memcpy(dst, src, n) + n;
+}
+
+void *memmove(void *dst, const void *src, size_t n) {
+  unsigned char *d = dst;
+  const unsigned char *s = src;
+  if (n <= 64) {
+    copy_small(d, s, n);
+    return dst;
+  }
+  /* Disjoint ranges (also when d is far enough below s): memcpy. */
+  if ((uintptr_t)d - (uintptr_t)s >= n && (uintptr_t)s - (uintptr_t)d >= n)
+    return memcpy(dst, src, n);
+  if (d < s) {
+    /* Each chunk is loaded before it is stored, and a store to d+i only
+     * touches source bytes that were already read, since d < s. */
+    while (n >= 16) {
+      v16 a = *(const v16 *)s;
+      *(v16 *)d = a;
+      d += 16;
+      s += 16;
+      n -= 16;
+    }
+    while (n--)
+      *d++ = *s++;
+  } else {
+    d += n;
+    s += n;
+    while (n >= 16) {
+      d -= 16;
+      s -= 16;
+      n -= 16;
+      v16 a = *(const v16 *)s;
+      *(v16 *)d = a;
+    }
+    while (n--)
+      *--d = *--s;
+  }
+  return dst;
+}
+
+void bcopy(const void *src, void *dst, size_t n) { memmove(dst, src, n); }
+
+void *memset(void *dst, int c, size_t n) {
+  unsigned char *d = dst;
+  unsigned char b = (unsigned char)c;
+  if (n < 16) {
+    if (n >= 8) {
+      uint64_t w = 0x0101010101010101ull * b;
+      *(u64 *)d = w;
+      *(u64 *)(d + n - 8) = w;
+    } else if (n >= 4) {
+      uint32_t w = 0x01010101u * b;
+      *(u32 *)d = w;
+      *(u32 *)(d + n - 4) = w;
+    } else {
+      for (size_t i = 0; i < n; i++)
+        d[i] = b;
+    }
+    return dst;
+  }
+  v16 v = (v16){0} + b;
+  unsigned char *end = d + n;
+  *(v16 *)d = v;
+  *(v16 *)(end - 16) = v;
+  if (n <= 32)
+    return dst;
+  d = (unsigned char *)(((uintptr_t)d + 16) & ~(uintptr_t)15);
+  while (end - d > 64) {
+    *(v16 *)d = v;
+    *(v16 *)(d + 16) = v;
+    *(v16 *)(d + 32) = v;
+    *(v16 *)(d + 48) = v;
+    d += 64;
+  }
+  while (end - d > 16) {
+    *(v16 *)d = v;
+    d += 16;
+  }
+  return dst;
+}
+
+void bzero(void *dst, size_t n) { memset(dst, 0, n); }
+void explicit_bzero(void *dst, size_t n) { memset(dst, 0, n); }
+
+int memcmp(const void *a, const void *b, size_t n) {
+  const unsigned char *p = a, *q = b;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x = *(const u64 *)(p + i), y = *(const u64 *)(q + i);
+    if (x != y) {
+      x = __builtin_bswap64(x);
+      y = __builtin_bswap64(y);
+      return x < y ? -1 : 1;
+    }
+  }
+  for (; i < n; i++)
+    if (p[i] != q[i])
+      return p[i] - q[i];
+  return 0;
+}
+
+/* LLVM turns memcmp(...) == 0 into bcmp on GNU targets. */
+int bcmp(const void *a, const void *b, size_t n) { return memcmp(a, b, n); }
+
+void *memchr(const void *src, int c, size_t n) {
+  const unsigned char *s = src;
+  unsigned char b = (unsigned char)c;
+  for (; n >= 8; n -= 8, s += 8) {
+    uint64_t w = *(const u64 *)s ^ (0x0101010101010101ull * b);
+    if ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)
+      break;
+  }
+  for (; n; n--, s++)
+    if (*s == b)
+      return (void *)s;
+  return 0;
+}
+
+void *memrchr(const void *src, int c, size_t n) {
+  const unsigned char *s = src;
+  while (n--)
+    if (s[n] == (unsigned char)c)
+      return (void *)(s + n);
+  return 0;
+}
+
+void *memccpy(void *restrict dst, const void *restrict src, int c, size_t n) {
+  unsigned char *d = dst;
+  const unsigned char *s = src;
+  for (; n; n--) {
+    if ((*d++ = *s++) == (unsigned char)c)
+      return d;
+  }
+  return 0;
+}
+
+void *memmem(const void *h, size_t hn, const void *n, size_t nn) {
+  const unsigned char *hp = h, *np = n;
+  if (!nn)
+    return (void *)h;
+  while (hn >= nn) {
+    const unsigned char *p = memchr(hp, np[0], hn - nn + 1);
+    if (!p)
+      return 0;
+    if (!memcmp(p, np, nn))
+      return (void *)p;
+    hn -= (size_t)(p - hp) + 1;
+    hp = p + 1;
+  }
+  return 0;
+}
