@@ -143,7 +143,7 @@ int main(int argc, char **argv) {
   hex(d, hx);
   printf("bulk: %s\n", hx);
   /* A chain of short messages: d = sha256(d || counter). */
-  for (size_t i = 0; i < chain; i++) {
+  for (uint64_t i = 0; i < chain; i++) {
     uint8_t m[40];
     memcpy(m, d, 32);
     for (int k = 0; k < 8; k++)
