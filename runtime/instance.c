@@ -73,8 +73,8 @@ int sfi__relocate(sfi_instance *in) {
   in->jt_hi = jt[1];
   uint64_t ssp = in->shadow_hi - SFI_SHADOW_TOP_PAD;
   memcpy((void *)(in->image + m->ssp_off), &ssp, 8);
-  /* __sfi_ssp_limit follows __sfi_ssp in the crt's .data. */
-  memcpy((void *)(in->image + m->ssp_off + 8), &in->shadow_lo, 8);
+  /* The pass checks every new shadow frame against __sfi_ssp_limit. */
+  memcpy((void *)(in->image + m->ssp_limit_off), &in->shadow_lo, 8);
   return SFI_OK;
 }
 

@@ -80,7 +80,7 @@ struct sfi_module {
   struct sfi_sym *funcs;             /* for symbolizing, sorted by value */
   size_t nfuncs;
   char *strs; /* owns the names */
-  uint64_t ssp_off, jt_bounds_off, cb_slots_off; /* 0: absent */
+  uint64_t ssp_off, ssp_limit_off, jt_bounds_off, cb_slots_off;
   uint64_t start_off;                             /* __sfi_start */
   uint32_t mode, scheme;
   void *thunks; /* host RX page(s) with one thunk per import */

@@ -147,6 +147,13 @@ static int find_specials(sfi_module *m) {
                     "8-byte writable variable (link the libsfi crt first)",
                     m->name, SFI_SYM_SSP);
   m->ssp_off = s->value;
+  s = sfi__export(m, SFI_SYM_SSP_LIMIT);
+  if (!s || !(sg = mseg(m, s->value, 8)) || !(sg->prot & 2) ||
+      (s->value + 8 > m->relro_start && s->value < m->relro_end))
+    return sfi__err(SFI_ERR_BADMODULE, "%s: export %s missing or not an "
+                    "8-byte writable variable (link the libsfi crt first)",
+                    m->name, SFI_SYM_SSP_LIMIT);
+  m->ssp_limit_off = s->value;
   s = sfi__export(m, SFI_SYM_JT_BOUNDS);
   if (!s || !mseg(m, s->value, 16))
     return sfi__err(SFI_ERR_BADMODULE, "%s: export %s missing or outside "

@@ -1,0 +1,91 @@
+/* t.h: tiny assertion helpers for the runtime's C tests (ctest). A failed
+ * CHECK prints the line and the runtime's last message and fails the test
+ * at exit. */
+#ifndef SFI_T_H
+#define SFI_T_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sfi.h"
+
+static int t_failures, t_checks;
+
+#define CHECK(c)                                                            \
+  do {                                                                      \
+    t_checks++;                                                             \
+    if (!(c)) {                                                             \
+      t_failures++;                                                         \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n  last error: %s\n",        \
+              __FILE__, __LINE__, #c, sfi_errmsg());                        \
+    }                                                                       \
+  } while (0)
+
+#define CHECK_EQ(a, b)                                                      \
+  do {                                                                      \
+    long long a_ = (long long)(a), b_ = (long long)(b);                     \
+    t_checks++;                                                             \
+    if (a_ != b_) {                                                         \
+      t_failures++;                                                         \
+      fprintf(stderr, "%s:%d: CHECK_EQ failed: %s == %lld, %s == %lld\n"    \
+              "  last error: %s\n", __FILE__, __LINE__, #a, a_, #b, b_,     \
+              sfi_errmsg());                                                \
+    }                                                                       \
+  } while (0)
+
+#define CHECK_MSG(sub)                                                      \
+  do {                                                                      \
+    t_checks++;                                                             \
+    if (!strstr(sfi_errmsg(), sub)) {                                       \
+      t_failures++;                                                         \
+      fprintf(stderr, "%s:%d: message lacks \"%s\": %s\n", __FILE__,        \
+              __LINE__, sub, sfi_errmsg());                                 \
+    }                                                                       \
+  } while (0)
+
+static inline int t_done(const char *name) {
+  fprintf(stderr, "%s: %d checks, %d failed\n", name, t_checks, t_failures);
+  return t_failures ? 1 : 0;
+}
+
+static inline void *t_read_file(const char *path, size_t *size) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  void *p = malloc((size_t)n);
+  if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
+    free(p);
+    p = NULL;
+  }
+  fclose(f);
+  *size = (size_t)n;
+  return p;
+}
+
+/* Lines of /proc/self/maps: a leak check for mappings. */
+static inline int t_maps(void) {
+  FILE *f = fopen("/proc/self/maps", "r");
+  int n = 0, c;
+  while ((c = fgetc(f)) != EOF)
+    n += c == '\n';
+  fclose(f);
+  return n;
+}
+
+static inline int t_fds(void) {
+  int n = 0;
+  char p[64];
+  for (int i = 0; i < 1024; i++) {
+    snprintf(p, sizeof p, "/proc/self/fd/%d", i);
+    char l[256];
+    n += readlink(p, l, sizeof l) > 0;
+  }
+  return n;
+}
+
+#endif
