@@ -157,17 +157,14 @@ static int check_notes(struct sfi_elf *e, int i, const Elf64_Phdr *ph,
       if (d[1] > SFI_MODE_STORES || d[2] > SFI_SCHEME_ANCHOR)
         return BAD("%s: libsfi note: unknown mode %u or scheme %u", p, d[1],
                    d[2]);
-      /* 0 means "any" (the crt's own note); the others must agree. */
-      if (d[1] && e->mode && d[1] != e->mode)
-        return BAD("%s: libsfi notes disagree on the mode (%u vs %u): objects "
-                   "built in different modes were linked together", p,
-                   d[1], e->mode);
-      if (d[2] && e->scheme && d[2] != e->scheme)
-        return BAD("%s: libsfi notes disagree on the scheme (%u vs %u)", p,
-                   d[2], e->scheme);
-      if (d[1])
+      /* 0 means "any" (the crt's own note). Objects of different modes
+       * and schemes may be linked together (a full-mode libc in a
+       * stores-only program, an anchor-scheme object beside %gs ones: each
+       * is safe on its own, and the runtime always sets %gs); the module is
+       * only as strong as its weakest object, so stores-only wins. */
+      if (d[1] == SFI_MODE_STORES || (d[1] && !e->mode))
         e->mode = d[1];
-      if (d[2])
+      if (d[2] && !e->scheme)
         e->scheme = d[2];
       *found = 1;
     }

@@ -11,7 +11,6 @@
 
 #include "sfi_abi.h"
 
-#define SHNUM_MAX 65536
 
 static int why_set(char *why, size_t n, const char *msg) {
   snprintf(why, n, "%s", msg);
@@ -54,7 +53,7 @@ static int check_elf(const uint8_t *p, uint64_t size, uint32_t want,
   if (eh.e_type != ET_REL)
     return why_set(why, n, "not a relocatable object (ET_REL)");
   if (eh.e_shentsize != sizeof(Elf64_Shdr) || eh.e_shnum == 0 ||
-      eh.e_shnum > SHNUM_MAX || eh.e_shoff > size ||
+      eh.e_shoff > size ||
       (uint64_t)eh.e_shnum * sizeof(Elf64_Shdr) > size - eh.e_shoff)
     return why_set(why, n, "malformed section header table");
   uint32_t mode = 0;
@@ -67,16 +66,16 @@ static int check_elf(const uint8_t *p, uint64_t size, uint32_t want,
       return why_set(why, n, "note section outside the file");
     uint32_t m = find_note(p + sh.sh_offset, sh.sh_size);
     if (m) {
-      if (mode && m != mode)
-        return why_set(why, n, "contains code built in two sandbox modes");
-      mode = m;
+      if (!mode || m == SFI_MODE_STORES)
+        mode = m;
     }
   }
   if (!mode)
     return why_set(why, n,
                    "not sandboxed: no libsfi marker (.note.sfi); compile it "
                    "with sfi-cc");
-  if (mode != want) {
+  /* A full-mode object is safe in a stores-only link, not the reverse. */
+  if (mode != want && !(mode == SFI_MODE_FULL && want == SFI_MODE_STORES)) {
     snprintf(why, n, "built in %s mode, but this link is in %s mode",
              mode == SFI_MODE_FULL ? "full" : "stores-only",
              want == SFI_MODE_FULL ? "full" : "stores-only");
