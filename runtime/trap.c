@@ -80,6 +80,8 @@ static int classify(int sig, const siginfo_t *si, const struct sfi_thread *t,
                ? SFI_TRAP_DIV : SFI_TRAP_FPE;
   case SIGILL:
     return thunk ? SFI_TRAP_STACK : SFI_TRAP_ILLEGAL;
+  case SIGTRAP:
+    return SFI_TRAP_BREAK;
   default:
     return SFI_TRAP_BREAK;
   }
@@ -104,6 +106,28 @@ static void backtrace(struct sfi_callrec *rec, const ucontext_t *uc,
     if (f[0] <= fp)
       break;
     fp = f[0];
+  }
+}
+
+/* The pass's failed checks are `ud1 CODE(%eax), %eax`: 67 0f b9 40 CODE.
+ * rip faulted on an instruction fetch that succeeded, so the bytes are
+ * mapped. */
+static int pass_check(uint64_t rip, int code, struct sfi_callrec *rec) {
+  const uint8_t *p = (const uint8_t *)rip;
+  if (p[0] != 0x67 || p[1] != 0x0f || p[2] != 0xb9 || p[3] != 0x40)
+    return code;
+  switch (p[4]) {
+  case SFI_TRAPCODE_BOUNDS:
+    strcpy(rec->why, "memory range check failed");
+    return SFI_TRAP_OOB;
+  case SFI_TRAPCODE_STACK:
+    strcpy(rec->why, "shadow stack exhausted");
+    return SFI_TRAP_STACK;
+  case SFI_TRAPCODE_CALL:
+    strcpy(rec->why, "indirect call outside the jump table");
+    return SFI_TRAP_ILLEGAL;
+  default:
+    return code;
   }
 }
 
@@ -153,6 +177,11 @@ static void on_trap(int sig, siginfo_t *si, void *ctx) {
     return;
   }
   int code = classify(sig, si, t, in, thunk);
+  rec->why[0] = 0;
+  if (sig == SIGILL && !thunk)
+    code = pass_check(rip, code, rec);
+  if (thunk)
+    strcpy(rec->why, "no native stack left for an import call");
   rec->signo = sig;
   rec->sicode = si->si_code;
   rec->fault_addr = (uint64_t)si->si_addr;
@@ -297,6 +326,8 @@ void sfi__trap_message(struct sfi_callrec *rec) {
   else
     sfi__err(rec->trap, "trap: %s at %s in %s", sfi_strerror(rec->trap),
              addr, fn);
+  if (rec->why[0])
+    sfi__errappend(" (%s)", rec->why);
   for (int i = 0; i < rec->nbt; i++) {
     sfi__symbolize(in, rec->bt[i], fn, sizeof fn);
     sfi__errappend("\n  #%d 0x%llx %s", i,
