@@ -532,6 +532,18 @@ const struct sfi_undef *sfi__elf_undef(const struct sfi_elf *e, uint32_t idx) {
   return NULL;
 }
 
+/* A relocated value image + v must stay inside the region, so that no
+ * pointer the loader writes (a GOT entry may be a call target) leads out. */
+static int in_region(const struct sfi_elf *e, const char *table, uint64_t k,
+                     uint64_t v) {
+  int64_t sv = (int64_t)v;
+  if (sv < -(int64_t)SFI_IMAGE_OFFSET ||
+      sv >= (int64_t)(SFI_REGION_SIZE - SFI_IMAGE_OFFSET))
+    return BAD("%s: %s relocation %llu: value image%+lld outside the region",
+               e->path, table, (unsigned long long)k, (long long)sv);
+  return SFI_OK;
+}
+
 static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
                      const Elf64_Rela *r, const uint64_t *import_addr,
                      struct sfi_reloc *out, int *skip) {
@@ -559,7 +571,7 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
                  (unsigned long long)k, sym);
     out->kind = RK_BASE;
     out->v = (uint64_t)r->r_addend;
-    return SFI_OK;
+    return in_region(e, table, k, out->v);
   }
   if (sym == 0 || sym >= e->ndynsym)
     return BAD("%s: %s relocation %llu: symbol index %u outside the dynamic "
@@ -573,6 +585,10 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
       return BAD("%s: %s relocation %llu: R_X86_64_64 against import '%s': "
                  "imports may only be called, not used as data", p, table,
                  (unsigned long long)k, name);
+    if (r->r_addend != 0)
+      return BAD("%s: %s relocation %llu: addend %lld on import '%s' (must "
+                 "be 0: an import is called at its thunk's entry)", p, table,
+                 (unsigned long long)k, (long long)r->r_addend, name);
     const struct sfi_undef *u = sfi__elf_undef(e, sym);
     if (!u || u->import < 0)
       return sfi__err(SFI_ERR_IMPORT, "%s: import '%s' not resolved", p, name);
@@ -585,7 +601,7 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
                table, (unsigned long long)k, name);
   out->kind = RK_BASE;
   out->v = st.st_value + (uint64_t)r->r_addend;
-  return SFI_OK;
+  return in_region(e, table, k, out->v);
 }
 
 int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_addr,

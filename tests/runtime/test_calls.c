@@ -11,7 +11,7 @@ static sfi_module *mod;
 static sfi_instance *A, *B;
 
 static int64_t host_twice(int64_t x) {
-  CHECK(sfi_current() == A || sfi_current() == B);
+  CHECK(sfi_current() != NULL);
   return 2 * x;
 }
 

@@ -69,9 +69,12 @@ void *get_sq(void) { return (void *)sq; }
 
 int counter = 5;
 int bump(void) { return ++counter; }
-static int ctor_ran;
-__attribute__((constructor)) static void init(void) { ctor_ran += 42; }
-int get_ctor(void) { return ctor_ran; }
+static long ctor_ran;
+/* Calls an import, so the compiler cannot fold it into an initialiser. */
+__attribute__((constructor)) static void init(void) {
+  ctor_ran += host_twice(21);
+}
+int get_ctor(void) { return (int)ctor_ran; }
 
 void do_abort(void) { __sfi_sys_abort(); }
 void do_exit(int s) { __sfi_sys_exit(s); }

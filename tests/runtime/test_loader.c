@@ -1,0 +1,312 @@
+/* test_loader.c: the loader treats module files as hostile. Truncations,
+ * random byte flips and targeted corruptions of every structure must fail
+ * with a clear message (or load a harmless module), never crash, and leave
+ * no mapping or descriptor behind. */
+#include <elf.h>
+#include <stdint.h>
+
+#include "t.h"
+
+static uint8_t *good;
+static size_t good_size;
+static const char *mod_path;
+
+static int64_t host_twice(int64_t x) { return 2 * x; }
+static const sfi_import imports[] = {
+    {"host_twice", "I:I", (void *)host_twice},
+    {"host_reenter", "I:I", (void *)host_twice},
+    {"host_block", "I:I", (void *)host_twice},
+    {NULL, NULL, NULL}};
+
+static uint8_t *copy(void) {
+  uint8_t *p = malloc(good_size);
+  memcpy(p, good, good_size);
+  return p;
+}
+
+static Elf64_Ehdr *eh(uint8_t *p) { return (Elf64_Ehdr *)p; }
+static Elf64_Phdr *ph(uint8_t *p, int type) {
+  Elf64_Ehdr *h = eh(p);
+  for (int i = 0; i < h->e_phnum; i++) {
+    Elf64_Phdr *q = (Elf64_Phdr *)(p + h->e_phoff) + i;
+    if ((int)q->p_type == type)
+      return q;
+  }
+  return NULL;
+}
+/* File offset of an image address (first PT_LOAD containing it). */
+static uint64_t file_off(uint8_t *p, uint64_t va) {
+  Elf64_Ehdr *h = eh(p);
+  for (int i = 0; i < h->e_phnum; i++) {
+    Elf64_Phdr *q = (Elf64_Phdr *)(p + h->e_phoff) + i;
+    if (q->p_type == PT_LOAD && va >= q->p_vaddr &&
+        va < q->p_vaddr + q->p_filesz)
+      return q->p_offset + (va - q->p_vaddr);
+  }
+  return 0;
+}
+static Elf64_Dyn *dyn(uint8_t *p, int64_t tag) {
+  Elf64_Phdr *d = ph(p, PT_DYNAMIC);
+  for (Elf64_Dyn *e = (Elf64_Dyn *)(p + d->p_offset); e->d_tag; e++)
+    if (e->d_tag == tag)
+      return e;
+  return NULL;
+}
+
+/* Loads the mutated image; expects failure with code and message. */
+static void expect_bad(uint8_t *p, int code, const char *msg, int line) {
+  sfi_module *m = sfi_module_load_mem(p, good_size, imports, NULL);
+  t_checks++;
+  if (m || (code && !strstr(sfi_errmsg(), msg))) {
+    t_failures++;
+    fprintf(stderr, "line %d: expected failure with \"%s\", got %s: %s\n",
+            line, msg, m ? "success" : "failure", sfi_errmsg());
+  }
+  sfi_module_free(m);
+  free(p);
+}
+#define BAD(p, msg) expect_bad(p, 1, msg, __LINE__)
+
+static void targeted(void) {
+  uint8_t *p;
+  p = copy(); p[1] = 'X'; BAD(p, "bad magic");
+  p = copy(); p[EI_CLASS] = ELFCLASS32; BAD(p, "EI_CLASS");
+  p = copy(); p[EI_DATA] = ELFDATA2MSB; BAD(p, "EI_DATA");
+  p = copy(); eh(p)->e_version = 2; BAD(p, "version");
+  p = copy(); eh(p)->e_type = ET_EXEC; BAD(p, "e_type 2");
+  p = copy(); eh(p)->e_machine = EM_386; BAD(p, "e_machine 3");
+  p = copy(); eh(p)->e_ehsize = 60; BAD(p, "e_ehsize");
+  p = copy(); eh(p)->e_phentsize = 48; BAD(p, "e_phentsize");
+  p = copy(); eh(p)->e_phnum = 0; BAD(p, "e_phnum 0");
+  p = copy(); eh(p)->e_phnum = 65; BAD(p, "e_phnum 65");
+  p = copy(); eh(p)->e_phnum = 0xffff; BAD(p, "e_phnum 65535");
+  p = copy(); eh(p)->e_phoff = good_size - 8; BAD(p, "past end of file");
+  p = copy(); eh(p)->e_phoff = ~0ULL - 8; BAD(p, "e_phoff");
+  p = copy(); eh(p)->e_shoff = good_size; BAD(p, "section headers");
+  p = copy(); eh(p)->e_shentsize = 32; BAD(p, "section headers");
+  p = copy(); ph(p, PT_LOAD)->p_offset = good_size; BAD(p, "p_offset");
+  p = copy(); ph(p, PT_LOAD)->p_filesz = ~0ULL; BAD(p, "p_filesz");
+  p = copy(); ph(p, PT_LOAD)->p_flags = PF_R | PF_W | PF_X;
+  BAD(p, "writable and executable");
+  p = copy(); ph(p, PT_LOAD)->p_vaddr = 1ULL << 30; BAD(p, "image space");
+  p = copy(); ph(p, PT_LOAD)->p_memsz = 0; BAD(p, "p_memsz");
+  p = copy(); ph(p, PT_LOAD)->p_vaddr += 1; BAD(p, "modulo the page size");
+  p = copy(); ph(p, PT_NOTE)->p_type = PT_TLS; BAD(p, "PT_TLS");
+  p = copy(); ph(p, PT_NOTE)->p_type = PT_INTERP; BAD(p, "PT_INTERP");
+  p = copy(); ph(p, PT_DYNAMIC)->p_type = PT_NULL; BAD(p, "PT_DYNAMIC");
+  p = copy(); ph(p, PT_DYNAMIC)->p_filesz = 12; BAD(p, "PT_DYNAMIC");
+  p = copy(); ph(p, PT_GNU_STACK)->p_flags |= PF_X; BAD(p, "executable stack");
+  /* The marker. */
+  p = copy(); ph(p, PT_NOTE)->p_type = PT_NULL; BAD(p, "no libsfi marker");
+  p = copy();
+  for (uint64_t o = ph(p, PT_NOTE)->p_offset, e = o + ph(p, PT_NOTE)->p_filesz;
+       o < e; o += 12 + 8 + 16)
+    p[o + 12 + 5] = 'X'; /* "libsfX" in every note */
+  BAD(p, "no libsfi marker");
+  p = copy(); p[ph(p, PT_NOTE)->p_offset + 20] = 9; BAD(p, "pass version");
+  p = copy(); p[ph(p, PT_NOTE)->p_offset + 32] = 9; BAD(p, "ABI version");
+  p = copy(); p[ph(p, PT_NOTE)->p_offset + 24] = 7; BAD(p, "unknown mode");
+  p = copy(); p[ph(p, PT_NOTE)->p_offset + 4] = 12; BAD(p, "descsz");
+  p = copy(); p[ph(p, PT_NOTE)->p_offset] = 0xff; BAD(p, "PT_NOTE");
+  /* Dynamic section. */
+  p = copy(); dyn(p, DT_FLAGS)->d_tag = DT_NEEDED; BAD(p, "DT_NEEDED");
+  p = copy(); dyn(p, DT_FLAGS)->d_tag = DT_TEXTREL; BAD(p, "DT_TEXTREL");
+  p = copy(); dyn(p, DT_FLAGS)->d_un.d_val |= DF_TEXTREL; BAD(p, "DF_TEXTREL");
+  p = copy(); dyn(p, DT_FLAGS)->d_tag = DT_INIT; BAD(p, "DT_INIT");
+  p = copy(); dyn(p, DT_FLAGS)->d_tag = DT_REL; BAD(p, "REL/RELR");
+  p = copy(); dyn(p, DT_SYMENT)->d_un.d_val = 16; BAD(p, "DT_SYMENT");
+  p = copy(); dyn(p, DT_STRSZ)->d_un.d_val = 1ULL << 40; BAD(p, "DT_STRTAB");
+  p = copy(); dyn(p, DT_STRTAB)->d_un.d_val = 1ULL << 29; BAD(p, "DT_STRTAB");
+  p = copy(); dyn(p, DT_SYMTAB)->d_tag = DT_DEBUG; BAD(p, "DT_SYMTAB");
+  p = copy(); dyn(p, DT_RELASZ)->d_un.d_val += 1; BAD(p, "DT_RELASZ");
+  p = copy(); dyn(p, DT_RELA)->d_un.d_val = 1ULL << 29; BAD(p, "DT_RELA");
+  p = copy(); dyn(p, DT_RELAENT)->d_un.d_val = 16; BAD(p, "DT_RELAENT");
+  p = copy(); dyn(p, DT_INIT_ARRAYSZ)->d_un.d_val = 12; BAD(p, "DT_INIT_ARRAY");
+  p = copy(); dyn(p, DT_HASH)->d_un.d_val = 1ULL << 29;
+  BAD(p, "DT_HASH");
+  p = copy();
+  {
+    Elf64_Dyn *h = dyn(p, DT_HASH);
+    uint32_t *nch = (uint32_t *)(p + file_off(p, h->d_un.d_val) + 4);
+    *nch = 1u << 24;
+    BAD(p, "dynamic symbol table");
+  }
+  /* Relocations. */
+  Elf64_Rela *r0;
+#define RELA(p) ((Elf64_Rela *)(p + file_off(p, dyn(p, DT_RELA)->d_un.d_val)))
+  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0, R_X86_64_PC32);
+  BAD(p, "type 2 not supported");
+  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0, R_X86_64_COPY);
+  BAD(p, "not supported");
+  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0, R_X86_64_IRELATIVE);
+  BAD(p, "not supported");
+  p = copy(); r0 = RELA(p); r0->r_offset = 0x40; BAD(p, "not inside a writable");
+  p = copy(); r0 = RELA(p); r0->r_offset = 1ULL << 40; BAD(p, "not inside a writable");
+  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(3, R_X86_64_RELATIVE);
+  BAD(p, "RELATIVE with symbol");
+  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0xffffff, R_X86_64_GLOB_DAT);
+  BAD(p, "symbol index");
+  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0, R_X86_64_64);
+  BAD(p, "symbol index 0");
+  p = copy(); r0 = RELA(p); r0->r_addend = 1LL << 33;
+  BAD(p, "outside the region");
+  p = copy(); r0 = RELA(p); r0->r_addend = -(1LL << 21);
+  BAD(p, "outside the region");
+  p = copy();
+  {
+    Elf64_Rela *r = RELA(p);
+    size_t n = dyn(p, DT_RELASZ)->d_un.d_val / sizeof *r, i = 0;
+    while (i < n && ELF64_R_TYPE(r[i].r_info) != R_X86_64_GLOB_DAT)
+      i++;
+    CHECK(i < n);
+    if (i < n)
+      r[i].r_addend = 8; /* into the middle of an import thunk */
+    BAD(p, "addend 8 on import");
+  }
+  /* Symbols. */
+  p = copy();
+  {
+    Elf64_Sym *s = (Elf64_Sym *)(p + file_off(p, dyn(p, DT_SYMTAB)->d_un.d_val));
+    s[1].st_name = 0x7fffffff;
+    BAD(p, "name offset");
+  }
+  p = copy();
+  {
+    Elf64_Sym *s = (Elf64_Sym *)(p + file_off(p, dyn(p, DT_SYMTAB)->d_un.d_val));
+    s[2].st_info = ELF64_ST_INFO(STB_GLOBAL, STT_TLS);
+    BAD(p, "TLS");
+  }
+  p = copy();
+  {
+    Elf64_Sym *s = (Elf64_Sym *)(p + file_off(p, dyn(p, DT_SYMTAB)->d_un.d_val));
+    int n = 1;
+    while (s[n].st_shndx == SHN_UNDEF) /* first defined symbol */
+      n++;
+    s[n].st_value = 1ULL << 35;
+    BAD(p, "outside the image");
+  }
+}
+
+static void imports_and_options(void) {
+  sfi_module *m = sfi_module_load(mod_path, NULL, NULL);
+  CHECK(m == NULL);
+  CHECK_MSG("host_twice");
+  CHECK_MSG("not granted");
+  sfi_import badsig[] = {{"host_twice", "I:x", (void *)host_twice}, {0}};
+  CHECK(sfi_module_load(mod_path, badsig, NULL) == NULL);
+  CHECK_MSG("bad signature");
+  sfi_import reserved[] = {{"__sfi_sys_write", "I:I", (void *)host_twice},
+                           {0}};
+  CHECK(sfi_module_load(mod_path, reserved, NULL) == NULL);
+  CHECK_MSG("reserved");
+  sfi_import nofn[] = {{"host_twice", "I:I", NULL}, {0}};
+  CHECK(sfi_module_load(mod_path, nofn, NULL) == NULL);
+  CHECK(sfi_module_load("/nonexistent/x.so", imports, NULL) == NULL);
+  CHECK_MSG("No such file");
+  CHECK(sfi_module_load("/", imports, NULL) == NULL);
+  CHECK(sfi_module_load(NULL, imports, NULL) == NULL);
+  CHECK(sfi_module_load_mem(NULL, 10, imports, NULL) == NULL);
+  CHECK(sfi_module_load("/etc/passwd", imports, NULL) == NULL);
+  CHECK_MSG("not an ELF");
+  sfi_module_options full = {.require_full_mode = 1};
+  m = sfi_module_load(mod_path, imports, &full);
+  /* Built with the pass: full mode, accepted; without: refused. */
+  if (m)
+    sfi_module_free(m);
+  else
+    CHECK_MSG("requires full");
+  m = sfi_module_load_mem(good, good_size, imports, NULL);
+  CHECK(m != NULL);
+  sfi_instance_options bad = {0};
+  bad.time_limit = -1;
+  CHECK(sfi_instance_new(m, &bad) == NULL);
+  bad.time_limit = 0;
+  bad.ndirs = 1; /* but no arrays */
+  CHECK(sfi_instance_new(m, &bad) == NULL);
+  const char *h[] = {"/nonexistent-dir"}, *g[] = {"/x"};
+  bad.dirs_host = h;
+  bad.dirs_guest = g;
+  CHECK(sfi_instance_new(m, &bad) == NULL);
+  CHECK_MSG("nonexistent-dir");
+  CHECK(sfi_instance_new(NULL, NULL) == NULL);
+  sfi_module_free(m);
+}
+
+static void data_import(const char *path) {
+  int dummy;
+  sfi_import imp[] = {{"host_var", "I:I", (void *)&dummy}, {0}};
+  CHECK(sfi_module_load(path, imp, NULL) == NULL);
+  CHECK_MSG("R_X86_64_64 against import 'host_var'");
+}
+
+static uint64_t rng = 88172645463325252ULL;
+static uint64_t next(void) {
+  rng ^= rng << 13;
+  rng ^= rng >> 7;
+  rng ^= rng << 17;
+  return rng;
+}
+
+static void fuzz(void) {
+  /* Truncation at every length up to 8 KiB, then every 61st. */
+  for (size_t n = 0; n < good_size; n += n < 8192 ? 1 : 61) {
+    sfi_module *m = sfi_module_load_mem(good, n, imports, NULL);
+    t_checks++;
+    if (m) {
+      t_failures++;
+      fprintf(stderr, "truncated to %zu bytes: loaded\n", n);
+      sfi_module_free(m);
+    }
+  }
+  /* Random flips. Mutants that load are not run: the runtime does not
+   * verify machine code (modules come from the trusted toolchain), so a
+   * mutated instruction may do anything. */
+  int loaded = 0, rejected = 0;
+  for (int it = 0; it < 3000; it++) {
+    uint8_t *p = copy();
+    int k = 1 + (int)(next() % 4);
+    size_t span = it % 2 ? 4096 : good_size;
+    for (int j = 0; j < k; j++) {
+      size_t at = next() % (span < good_size ? span : good_size);
+      p[at] ^= (uint8_t)(1u << (next() % 8));
+      if (next() % 4 == 0)
+        p[at] = (uint8_t)next();
+    }
+    sfi_module *m = sfi_module_load_mem(p, good_size, imports, NULL);
+    if (m) {
+      loaded++;
+      sfi_module_free(m);
+    } else {
+      rejected++;
+    }
+    free(p);
+  }
+  fprintf(stderr, "fuzz: %d mutants loaded, %d rejected\n", loaded, rejected);
+  CHECK(rejected > 1000);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 3)
+    return 2;
+  mod_path = argv[1];
+  good = t_read_file(mod_path, &good_size);
+  CHECK(good != NULL);
+  if (!good)
+    return t_done("test_loader");
+  /* Warm up (signal handlers, thread stack) before counting mappings. */
+  sfi_module *m = sfi_module_load(mod_path, imports, NULL);
+  CHECK(m != NULL);
+  sfi_instance *in = sfi_instance_new(m, NULL);
+  CHECK(in != NULL);
+  sfi_instance_free(in);
+  sfi_module_free(m);
+  int maps0 = t_maps(), fds0 = t_fds();
+  targeted();
+  imports_and_options();
+  data_import(argv[2]);
+  fuzz();
+  CHECK_EQ(t_maps(), maps0);
+  CHECK_EQ(t_fds(), fds0);
+  free(good);
+  return t_done("test_loader");
+}
