@@ -196,17 +196,19 @@ while [ $r -le "$runs" ]; do
       esac
       res=$("$timeit" "$o" "$@" 2>"$log/$p.$b.err") || die "timing harness failed on $p.$b"
       set -- $res
-      wall=$1 status=$5
+      wall=$1 status=$5 verdict=ok
       if [ "$status" != 0 ]; then
         echo "run.sh: FAIL $p.$b (run $r) exit status $status" >&2
         sed 's/^/    /' "$log/$p.$b.err" | head -10 >&2
         bad=1
+        verdict=exit
       elif [ "$b" != native ] && ! cmp -s "$o" "$log/$p.native.out"; then
         echo "run.sh: FAIL $p.$b (run $r): output differs from native" >&2
         diff "$log/$p.native.out" "$o" | head -10 | sed 's/^/    /' >&2
         bad=1
+        verdict=mismatch
       fi
-      echo "$p $b $r $res" >>"$times"
+      echo "$p $b $r $res $verdict" >>"$times"
       printf '  run %d %-10s %-7s %8.3f s\n' "$r" "$p" "$b" "$wall"
     done
   done
@@ -230,8 +232,9 @@ function median(key,   n, i, j, t, a) {
 {
   p = $1; b = $2; k = p SUBSEP b
   cnt[k]++; val[k, cnt[k]] = $4
+  if ($9 != "ok") failed[k] = $9
   if (!(p in seen)) { seen[p] = 1; order[++np] = p }
-  print p "," b "," $3 "," $4 "," $5 "," $6 "," $7 "," $8 > runsf
+  print p "," b "," $3 "," $4 "," $5 "," $6 "," $7 "," $8 "," $9 > runsf
 }
 END {
   nb = split(blist, bl, " ")
@@ -255,6 +258,13 @@ END {
     for (i = 1; i <= nb; i++) { m[i] = median(p SUBSEP bl[i]); line = line "," sprintf("%.4f", m[i]) }
     for (i = 2; i <= nb; i++) {
       ratio = (nat > 0) ? m[i] / nat : 0
+      if ((p SUBSEP bl[i]) in failed || (p SUBSEP "native") in failed) {
+        # A failed build has no meaningful time: shown, never averaged.
+        line = line ",FAIL"; why = ((p SUBSEP bl[i]) in failed) ? failed[p SUBSEP bl[i]] : "native " failed[p SUBSEP "native"]
+        mline = mline " FAIL (" why ") |"
+        dline = dline " 0"; nfail[i]++
+        continue
+      }
       line = line "," sprintf("%.4f", ratio)
       mline = mline " " sprintf("%.3f", ratio) " |"
       dline = dline " " sprintf("%.4f", ratio)
@@ -266,7 +276,8 @@ END {
   gline = "geomean"; gm = "| **geomean** | |"; gd = "geomean"
   for (i = 2; i <= nb; i++) {
     g = lcnt[i] ? exp(lsum[i] / lcnt[i]) : 0
-    gline = gline "," sprintf("%.4f", g); gm = gm " **" sprintf("%.3f", g) "** |"; gd = gd " " sprintf("%.4f", g)
+    gs = lcnt[i] ? sprintf("%.4f", g) : "n/a"
+    gline = gline "," gs; gm = gm " **" (lcnt[i] ? sprintf("%.3f", g) : "n/a") "** |"; gd = gd " " (lcnt[i] ? gs : "0")
     geo[i] = g
   }
   gl = "geomean"; for (i = 1; i <= nb; i++) gl = gl ","  # no times, only ratios
@@ -275,16 +286,17 @@ END {
   print gd > dat
   print "" > md
   for (i = 2; i <= nb; i++)
-    printf("- %s: geomean %.1f%% over native, worst %s at %.1f%%\n", label[bl[i]], (geo[i] - 1) * 100, worstp[i], (worst[i] - 1) * 100) > md
+    if (!lcnt[i]) printf("- %s: no program ran correctly (%d FAILED)\n", label[bl[i]], nfail[i]) > md
+    else printf("- %s: geomean %+.1f%% vs native over %d program(s), worst %s at %+.1f%%%s\n", label[bl[i]], (geo[i] - 1) * 100, lcnt[i], worstp[i], (worst[i] - 1) * 100, nfail[i] ? sprintf("; %d program(s) FAILED and are left out", nfail[i]) : "") > md
   print "" > md
   print "- command: `" cmdline "`" > md
   print "- date: " when > md
   print "- machine: " machine "; load average at start: " load0 > md
   print "- compiler: " ccver "; every build at -O2; wasm2c builds use wasi-libc and the wasm2c runtime in guard-page mode" > md
   print "- raw times: runs.csv (program, build, run, wall s, user s, sys s, max RSS KiB, exit status)" > md
-  for (i = 2; i <= nb; i++) printf("%s geomean ratio: %.4f\n", label[bl[i]], geo[i])
+  for (i = 2; i <= nb; i++) printf("%s geomean ratio: %s\n", label[bl[i]], lcnt[i] ? sprintf("%.4f", geo[i]) : "n/a (all failed)")
 }' "$times"
-sed -i '1i program,build,run,wall_s,user_s,sys_s,maxrss_kb,status' "$results/runs.csv"
+sed -i '1i program,build,run,wall_s,user_s,sys_s,maxrss_kb,status,verdict' "$results/runs.csv"
 
 if command -v gnuplot >/dev/null; then
   ncol=$(echo $blist | wc -w)

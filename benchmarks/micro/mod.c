@@ -1,0 +1,24 @@
+/* mod.c: the microbenchmarks' sandbox module (built with sfi-cc -shared):
+ * an empty export to time calls in, and a loop calling an empty host import
+ * to time calls out. */
+void host_empty(void); /* granted by the host (micro.c) */
+
+void empty(void) {}
+
+long call_out(long n) {
+  for (long i = 0; i < n; i++)
+    host_empty();
+  return n;
+}
+
+/* Work in the instance so an idle instance has touched its heap once. */
+#include <stdlib.h>
+long touch_heap(long n) {
+  char *p = malloc((size_t)n);
+  if (!p)
+    return -1;
+  for (long i = 0; i < n; i += 4096)
+    p[i] = 1;
+  free(p);
+  return 0;
+}
