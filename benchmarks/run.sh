@@ -6,7 +6,10 @@
 #
 #   benchmarks/run.sh [--runs N] [--size small|full] [--only prog,...]
 #                     [--builds native,full,stores,wasm2c] [--out DIR]
-#                     [--results DIR] [--sfi-bin DIR] [--jobs N]
+#                     [--results DIR] [--sfi-bin DIR] [--jobs N] [--metric wall|cpu]
+#
+# --metric cpu reports user+sys CPU time instead of wall time (steadier on a
+# shared machine); both are always kept in runs.csv.
 #
 # A failed build, a crash, a non-zero exit or an output that differs from the
 # native build's makes the run fail (exit 1); nothing is skipped silently.
@@ -26,6 +29,7 @@ out="$here/out"
 results=""
 sfibin="${SFI_BIN:-$root/build/bin}"
 jobs=2
+metric=wall
 CLANG="${CLANG:-clang-19}"
 WASM2C="${WASM2C:-wasm2c}"
 WASI_SYSROOT="${WASI_SYSROOT:-/usr}"
@@ -47,11 +51,13 @@ while [ $# -gt 0 ]; do
   --results) results=$2; shift 2 ;;
   --sfi-bin) sfibin=$2; shift 2 ;;
   --jobs) jobs=$2; shift 2 ;;
-  -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
+  --metric) metric=$2; shift 2 ;;
+  -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
   *) die "unknown option $1 (see --help)" ;;
   esac
 done
 case "$size" in small | full) ;; *) die "--size must be small or full" ;; esac
+case "$metric" in wall | cpu) ;; *) die "--metric must be wall or cpu" ;; esac
 case "$runs" in '' | *[!0-9]*) die "--runs needs a number" ;; esac
 [ "$runs" -ge 1 ] || die "--runs must be at least 1"
 if [ -z "$results" ]; then
@@ -222,7 +228,7 @@ ccver=$("$CLANG" --version | head -1)
 awk -v blist="$blist" -v csv="$results/results.csv" -v md="$results/results.md" \
   -v dat="$out/ratios.dat" -v runsf="$results/runs.csv" \
   -v cmdline="$cmdline" -v when="$when" -v machine="$machine" -v load0="$load0" \
-  -v ccver="$ccver" -v size="$size" -v nruns="$runs" '
+  -v ccver="$ccver" -v size="$size" -v nruns="$runs" -v metric="$metric" '
 function median(key,   n, i, j, t, a) {
   n = cnt[key]
   for (i = 1; i <= n; i++) a[i] = val[key, i]
@@ -231,7 +237,7 @@ function median(key,   n, i, j, t, a) {
 }
 {
   p = $1; b = $2; k = p SUBSEP b
-  cnt[k]++; val[k, cnt[k]] = $4
+  cnt[k]++; val[k, cnt[k]] = (metric == "cpu") ? $5 + $6 : $4
   if ($9 != "ok") failed[k] = $9
   if (!(p in seen)) { seen[p] = 1; order[++np] = p }
   print p "," b "," $3 "," $4 "," $5 "," $6 "," $7 "," $8 "," $9 > runsf
@@ -248,7 +254,7 @@ END {
   for (i = 2; i <= nb; i++) { mdh = mdh " " label[bl[i]] " |"; sep = sep "---:|" }
   print "# Benchmark results" > md
   print "" > md
-  print "Median wall time of " nruns " run(s) per build (size " size "); other builds as a ratio to native (lower is better; 1.000 = native speed)." > md
+  print "Median " (metric == "cpu" ? "CPU time (user+sys)" : "wall time") " of " nruns " run(s) per build (size " size "); other builds as a ratio to native (lower is better; 1.000 = native speed)." > md
   print "" > md
   print mdh > md
   print sep > md
