@@ -109,28 +109,40 @@ sfi_instance *sfi_current(void) {
   return t->top ? t->top->in : NULL;
 }
 
+/* The signature is checked as a whole before any argument is read. */
+static int check_sig(const char *sig, char *res) {
+  const char *c = strchr(sig, ':');
+  if (!c || c[1] == 0 || c[2] != 0 || !strchr("iIpfdv", c[1]))
+    return sfi__err(SFI_ERR_INVALID, "signature '%s': want ARGS:RESULT with "
+                    "types from iIpfd and result from iIpfdv", sig);
+  if (c - sig > SFI_MAX_ARGS)
+    return sfi__err(SFI_ERR_INVALID, "signature '%s': more than %d "
+                    "arguments", sig, SFI_MAX_ARGS);
+  for (const char *s = sig; s < c; s++)
+    if (!strchr("iIpfd", *s) || !*s)
+      return sfi__err(SFI_ERR_INVALID, "signature '%s': bad argument type "
+                      "'%c'", sig, *s);
+  *res = c[1];
+  return SFI_OK;
+}
+
 static int load_args(struct sfi_callrec *rec, const char *sig,
                      const sfi_val *args, uint64_t *stack, char *res) {
-  int ng = 0, nx = 0, ns = 0, i = 0;
-  const char *s = sig;
-  for (; *s && *s != ':'; s++, i++) {
-    if (i >= SFI_MAX_ARGS)
-      return sfi__err(SFI_ERR_INVALID, "signature '%s': more than %d "
-                      "arguments", sig, SFI_MAX_ARGS);
-    if (!args)
-      return sfi__err(SFI_ERR_INVALID, "signature '%s': NULL args", sig);
-    uint64_t v;
-    switch (*s) {
+  int ng = 0, nx = 0, ns = 0, rc = check_sig(sig, res);
+  if (rc != SFI_OK)
+    return rc;
+  if (sig[0] != ':' && !args)
+    return sfi__err(SFI_ERR_INVALID, "signature '%s': NULL args", sig);
+  for (int i = 0; sig[i] != ':'; i++) {
+    uint64_t v = 0;
+    switch (sig[i]) {
     case 'i': v = (uint64_t)(int64_t)args[i].i32; break;
     case 'I': v = (uint64_t)args[i].i64; break;
     case 'p': v = args[i].ptr; break;
-    case 'f': v = 0; memcpy(&v, &args[i].f32, 4); break;
+    case 'f': memcpy(&v, &args[i].f32, 4); break;
     case 'd': memcpy(&v, &args[i].f64, 8); break;
-    default:
-      return sfi__err(SFI_ERR_INVALID, "signature '%s': bad argument type "
-                      "'%c'", sig, *s);
     }
-    if (*s == 'f' || *s == 'd') {
+    if (sig[i] == 'f' || sig[i] == 'd') {
       if (nx < 8)
         rec->xmm[nx++] = v;
       else
@@ -142,10 +154,6 @@ static int load_args(struct sfi_callrec *rec, const char *sig,
         stack[ns++] = v;
     }
   }
-  if (*s != ':' || !s[1] || s[2] || !strchr("iIpfdv", s[1]))
-    return sfi__err(SFI_ERR_INVALID, "signature '%s': want ARGS:RESULT with "
-                    "types from iIpfd and result from iIpfdv", sig);
-  *res = s[1];
   rec->stack = stack;
   rec->nstack = (uint64_t)ns;
   return SFI_OK;

@@ -62,14 +62,10 @@ static int is_flag(const char *a, const char *flag) {
   return strncmp(a, flag, n) == 0 && (a[n] == 0 || a[n] == '=');
 }
 
-int main(int argc, char **argv) {
-  const char **dh = calloc((size_t)argc, sizeof *dh);
-  const char **dg = calloc((size_t)argc, sizeof *dg);
-  const char **env = calloc((size_t)argc + 1, sizeof *env);
+static int run(int argc, char **argv, const char **dh, const char **dg,
+               const char **env) {
   int nd = 0, ne = 0, i;
   sfi_instance_options o = {0};
-  if (!dh || !dg || !env)
-    return EXIT_USAGE;
   for (i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
     if (strcmp(a, "--") == 0) {
@@ -85,14 +81,16 @@ int main(int argc, char **argv) {
     if (is_flag(a, "--dir")) {
       if (!(v = value(argc, argv, &i, "--dir")) || !*v)
         goto bad;
-      char *d = strdup(v), *c = strchr(d, ':');
+      char *d = strdup(v), *c = d ? strchr(d, ':') : NULL;
+      if (!d)
+        return EXIT_USAGE;
+      dh[nd] = d;
+      dg[nd++] = c ? c + 1 : d;
       if (c) {
         *c = 0;
         if (!*d || !c[1])
           goto bad;
       }
-      dh[nd] = d;
-      dg[nd++] = c ? c + 1 : d;
     } else if (is_flag(a, "--env")) {
       if (!(v = value(argc, argv, &i, "--env")) || !strchr(v, '=') ||
           v[0] == '=')
@@ -133,20 +131,37 @@ int main(int argc, char **argv) {
   sfi_instance *in = sfi_instance_new(m, &o);
   if (!in) {
     fprintf(stderr, "sfi-run: %s\n", sfi_errmsg());
+    sfi_module_free(m);
     return EXIT_USAGE;
   }
   int rc = sfi_run_main(in);
   if (rc < 0) {
     fflush(stdout);
     fprintf(stderr, "sfi-run: %s\n", sfi_errmsg());
-    if (rc == SFI_ERR_NOTFOUND)
-      return EXIT_USAGE;
-    return rc == SFI_TRAP_TIMEOUT ? EXIT_TIMEOUT : EXIT_TRAP;
+    rc = rc == SFI_ERR_NOTFOUND  ? EXIT_USAGE
+         : rc == SFI_TRAP_TIMEOUT ? EXIT_TIMEOUT
+                                  : EXIT_TRAP;
   }
-  /* The program's own exit status; the region is left to process exit. */
-  return rc;
+  sfi_instance_free(in);
+  sfi_module_free(m);
+  return rc; /* the program's own exit status */
 bad:
   fprintf(stderr, "sfi-run: bad value for option '%s'\n", argv[i]);
   usage();
   return EXIT_USAGE;
+}
+
+int main(int argc, char **argv) {
+  const char **dh = calloc((size_t)argc, sizeof *dh);
+  const char **dg = calloc((size_t)argc, sizeof *dg);
+  const char **env = calloc((size_t)argc + 1, sizeof *env);
+  int rc = EXIT_USAGE;
+  if (dh && dg && env)
+    rc = run(argc, argv, dh, dg, env);
+  for (int i = 0; dh && i < argc; i++)
+    free((void *)dh[i]);
+  free(dh);
+  free(dg);
+  free(env);
+  return rc;
 }

@@ -28,6 +28,7 @@ int main(int argc, char **argv) {
     v[i] = sfi_instance_new(mod, NULL);
     CHECK(v[i] != NULL);
   }
+  CHECK(t_maps() >= maps0 + limit); /* the leak check does see instances */
   sfi_instance *extra = sfi_instance_new(mod, NULL);
   CHECK(extra == NULL);
   CHECK_MSG("region pool exhausted");
