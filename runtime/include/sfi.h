@@ -15,7 +15,16 @@
  * Threads: a module may be used from any thread; an instance is used by one
  * thread at a time; different instances run on different threads at once.
  * Errors: functions return SFI_OK (0) / a negative sfi_err code, or NULL,
- * and leave a readable message for sfi_errmsg() in thread-local storage. */
+ * and leave a readable message for sfi_errmsg() in thread-local storage.
+ *
+ * Resources, per process: every instance takes one 4 GiB region of address
+ * space (x86-64 user space holds about 32,700 of them) and about eight
+ * memory mappings, so more than ~9,000 live instances need a higher
+ * vm.max_map_count (`sysctl vm.max_map_count=1048576`). The environment
+ * variable SFI_MAX_REGIONS=n caps the pool (tests). Per thread that calls
+ * into a sandbox: an 8 MiB native stack (1 MiB of it a guard), a 64 KiB
+ * signal stack if the thread has none, and, with a time limit, a POSIX
+ * timer delivering SIGRTMIN+4. */
 #ifndef SFI_H
 #define SFI_H
 
@@ -58,7 +67,10 @@ const char *sfi_strerror(int err);
  * offending value, trap address, sandbox backtrace). Never NULL. */
 const char *sfi_errmsg(void);
 
-/* ---- Values passed across the boundary -------------------------------- */
+/* ---- Values passed across the boundary --------------------------------
+ * Signatures are strings "ARGS:RESULT": ARGS is up to 32 of i (int32),
+ * I (int64), p (sandbox pointer), f (float), d (double); RESULT is one of
+ * those or v (void). "ii:i" is int f(int, int), ":v" is void f(void). */
 typedef union sfi_val {
   int32_t i32;
   int64_t i64;
@@ -103,36 +115,71 @@ typedef struct sfi_module_options {
 /* Loads a module file; imports is terminated by an entry with name NULL and
  * may be NULL. Every undefined symbol of the module must be a granted import
  * or part of the system interface, or the load fails naming it. opts may be
- * NULL. */
+ * NULL. The file is checked as hostile input (a bad one is an error naming
+ * the offending field, never a crash), but its machine code is trusted to
+ * come from the libsfi toolchain: the runtime does not verify instructions.
+ * The image is kept in a memfd: instances share its code pages.
+ *
+ *   sfi_module *m = sfi_module_load("plugin.so", imps, NULL);
+ *   if (!m) errx(1, "%s", sfi_errmsg());  // e.g. "plugin.so: import 'foo'
+ *                                         // is not granted by the host..." */
 sfi_module *sfi_module_load(const char *path, const sfi_import *imports,
                             const sfi_module_options *opts);
-/* The same from memory (the bytes are copied). */
+/* The same from memory (the bytes are copied; data may be freed after). */
 sfi_module *sfi_module_load_mem(const void *data, size_t size,
                                 const sfi_import *imports,
                                 const sfi_module_options *opts);
-/* Frees a module; its instances must be freed first. */
+/* Frees a module; its instances must be freed first (otherwise the call
+ * fails with a message and the module stays). NULL is ignored. */
 void sfi_module_free(sfi_module *m);
 
 /* ---- Instances ---------------------------------------------------------- */
 typedef struct sfi_instance_options {
-  uint64_t mem_limit;     /* max heap bytes; 0: the region's size */
-  uint64_t shadow_stack;  /* shadow stack bytes; 0: 8 MiB */
-  double time_limit;      /* seconds per outermost call; 0: none */
-  const char *const *argv; /* for the system interface; may be NULL */
-  const char *const *envp; /* may be NULL */
-  /* Directories granted to the sandbox: host path and guest path pairs. */
+  /* Most heap bytes __sfi_sys_sbrk hands out (malloc then returns NULL);
+   * 0: as much as the region holds (about 4 GiB minus image and stacks). */
+  uint64_t mem_limit;
+  uint64_t shadow_stack;  /* shadow stack bytes, page-rounded; 0: 8 MiB */
+  /* Seconds one outermost sfi_call may run before it ends with
+   * SFI_TRAP_TIMEOUT; 0: no limit. Time spent in host imports counts, but
+   * an import is never interrupted: the trap happens once it returns. */
+  double time_limit;
+  /* argv/envp (NULL-terminated, copied) for __sfi_sys_args_* and
+   * __sfi_sys_environ_*; may be NULL. argv[0] is the program name. */
+  const char *const *argv;
+  const char *const *envp;
+  /* Directories granted to the sandbox: dirs_host[i] is visible inside as
+   * dirs_guest[i] (e.g. "/data"); relative paths resolve against the first
+   * grant. Nothing outside them is reachable: "..", absolute paths and
+   * symlinks that leave a grant fail. Opened when the instance is made. */
   const char *const *dirs_host;
   const char *const *dirs_guest;
   int ndirs;
-  int stdio_fds[3]; /* host fds for sandbox 0,1,2; -1 closes; {0,0,0}: 0,1,2 */
+  /* Host fds behind sandbox fds 0, 1, 2 (not closed by the runtime); -1
+   * leaves one closed; all zero means the host's own 0, 1, 2. */
+  int stdio_fds[3];
 } sfi_instance_options;
 
-/* Creates an instance in a fresh region and runs its constructors. */
+/* Creates an instance in a fresh region (image mapped, relocated, RELRO
+ * read-only, empty heap, shadow stack) and runs its constructors; about
+ * 15 us. o may be NULL for defaults. NULL on failure (pool exhausted:
+ * SFI_ERR_NOMEM; a constructor trapped: its trap message).
+ *
+ *   sfi_instance_options o = {.mem_limit = 64 << 20, .time_limit = 1.0};
+ *   sfi_instance *in = sfi_instance_new(m, &o); */
 sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o);
-/* Puts the instance back to its just-loaded state (clears a trap). */
+/* Puts the instance back to its just-loaded state: data and bss restored,
+ * heap and shadow stack emptied, callbacks and files closed, constructors
+ * run again, the trap cleared. Not while it is running (SFI_ERR_INVALID).
+ *
+ *   if (sfi_call(in, "parse", "pI:i", a, &r) < SFI_ERR_EXIT)
+ *     sfi_instance_reset(in);   // trapped: start over */
 int sfi_instance_reset(sfi_instance *in);
+/* Returns the region to the pool (all its memory is released). NULL is
+ * ignored; a running instance is not freed. */
 void sfi_instance_free(sfi_instance *in);
-/* The instance whose code is running on this thread (inside an import). */
+/* The instance whose code is running on this thread: inside an import or
+ * a callback, the sandbox that called it (the innermost one when calls
+ * nest); NULL outside any call. */
 sfi_instance *sfi_current(void);
 /* Host data attached to an instance. */
 void sfi_set_userdata(sfi_instance *in, void *data);
@@ -142,34 +189,67 @@ void *sfi_userdata(sfi_instance *in);
  * Calls export `name` with arguments described by sig (see sfi_import) and
  * stores the result in *ret (may be NULL for "v"). Returns SFI_OK, or a trap
  * code with the details in sfi_errmsg(). After a trap the instance refuses
- * calls (SFI_ERR_TRAPPED) until sfi_instance_reset(). */
+ * calls (SFI_ERR_TRAPPED) until sfi_instance_reset(). SFI_ERR_EXIT (the
+ * sandbox called exit) is not a trap: the instance stays usable.
+ * The call runs on this thread's sandbox stack with %gs pointing at the
+ * region; an import may call sfi_call again (same or another instance).
+ * About 60 ns per call on the development machine.
+ *
+ *   sfi_val a[2] = {SFI_PTR(buf), SFI_I64(len)}, r;
+ *   int rc = sfi_call(in, "checksum", "pI:i", a, &r);
+ *   if (rc != SFI_OK) fprintf(stderr, "%s\n", sfi_errmsg());
+ *   // "trap: out-of-bounds memory access (SIGSEGV) at 0x7f0000000010
+ *   //  (sandbox offset 0x10) in checksum+0x1c\n  #0 0x10231c checksum+0x1c
+ *   //  \n  #1 0x1024a0 main+0x40" */
 int sfi_call(sfi_instance *in, const char *name, const char *sig,
              const sfi_val *args, sfi_val *ret);
-/* The same with a function address found before (sfi_lookup) or handed out
- * by the sandbox (a function pointer, checked to be a jump-table entry). */
+/* The same with a function address found before (sfi_lookup: 0 and
+ * SFI_ERR_NOTFOUND if there is no such exported function) or handed out by
+ * the sandbox (a function pointer, checked to be a jump-table entry);
+ * anything else is refused with SFI_ERR_INVALID before running.
+ *
+ *   uint64_t f = sfi_lookup(in, "step");      // once
+ *   sfi_call_addr(in, f, "i:v", &arg, NULL);  // many times */
 uint64_t sfi_lookup(sfi_instance *in, const char *name);
 int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret);
 /* Nonzero if fn is an entry of the instance's jump table (a function
- * pointer the sandbox may legitimately hold). */
+ * pointer the sandbox may legitimately hold): 16-byte aligned, inside
+ * __sfi_jt_bounds, and not entry 0 (the trap entry). */
 int sfi_is_funcptr(sfi_instance *in, uint64_t fn);
-/* The status passed to exit() when a call returned SFI_ERR_EXIT. */
+/* The status passed to exit() by the last call that returned
+ * SFI_ERR_EXIT. */
 int sfi_exit_status(sfi_instance *in);
 
 /* ---- Callbacks -----------------------------------------------------------
  * Gives the sandbox a function pointer to host function fn (signature as
  * for imports): returns a sandbox function pointer (a jump-table callback
- * slot whose target the sandbox cannot change), or 0 with sfi_errmsg(). */
+ * slot whose target the sandbox cannot change: the slot is in RELRO), or 0
+ * with sfi_errmsg(). 64 slots per instance; sfi_instance_reset frees them
+ * all. Calling a freed callback traps (SFI_TRAP_ILLEGAL).
+ *
+ *   static void on_row(uint64_t row, int32_t n) { ... sfi_ptr(...) ... }
+ *   uint64_t cb = sfi_callback_new(in, "pi:v", (void *)on_row);
+ *   sfi_val a[2] = {SFI_PTR(img), SFI_PTR(cb)};
+ *   sfi_call(in, "decode", "pp:i", a, &r); */
 uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn);
 void sfi_callback_free(sfi_instance *in, uint64_t fnptr);
 
 /* ---- Memory ----------------------------------------------------------------
  * sfi_ptr returns a host pointer to [addr, addr+len) if the whole range is
- * mapped sandbox memory (writable when write != 0), else NULL. Never trust
- * the bytes behind it: the sandbox may change them. */
+ * mapped sandbox memory of this instance (image, heap, shadow stack;
+ * writable when write != 0), else NULL: addresses in the guard zones, in
+ * another region, with an overflowing length, or read-only for a write.
+ * Sandbox pointers are plain addresses inside the region, so the pointer
+ * returned equals addr. Never trust the bytes behind it: the sandbox may
+ * change them (copy first, then check).
+ *
+ *   const char *s = sfi_ptr(in, arg, n, 0);
+ *   if (!s) return -1;   // the sandbox passed a bad pointer */
 void *sfi_ptr(sfi_instance *in, uint64_t addr, uint64_t len, int write);
 /* Allocation with the sandbox's own malloc/free (the module must export
- * them, as every module linked with the sandbox libc does). 0 on failure. */
+ * them, as every module linked with the sandbox libc does). 0 on failure,
+ * also when the sandbox's malloc returns memory that is not its own. */
 uint64_t sfi_malloc(sfi_instance *in, uint64_t size);
 void sfi_free(sfi_instance *in, uint64_t addr);
 int sfi_copy_in(sfi_instance *in, uint64_t dst, const void *src, size_t n);
@@ -178,18 +258,26 @@ int sfi_copy_out(sfi_instance *in, void *dst, uint64_t src, size_t n);
  * SFI_ERR_INVALID if it is not terminated within cap or leaves memory. */
 int sfi_copy_string_out(sfi_instance *in, char *dst, size_t cap,
                         uint64_t src);
-/* The region: base address, size, and bytes of heap in use. */
+/* The region's base address (4 GiB-aligned; the region is SFI_REGION_SIZE
+ * bytes, see sfi_abi.h). */
 uint64_t sfi_region_base(sfi_instance *in);
 
 /* ---- Programs --------------------------------------------------------------
- * Runs the module's main with the options' argv/envp; returns the exit
- * status (>= 0) or a negative trap code. */
+ * Runs the module's main (its __sfi_start export, from the sandbox libc)
+ * with the options' argv/envp; returns the exit status (0..255) or a
+ * negative code (SFI_ERR_NOTFOUND for a library module, or a trap).
+ *
+ *   int st = sfi_run_main(in);
+ *   if (st < 0) fprintf(stderr, "%s\n", sfi_errmsg()); */
 int sfi_run_main(sfi_instance *in);
 
 /* ---- Signal handling -------------------------------------------------------
- * The runtime installs its SIGSEGV/SIGBUS/SIGFPE/SIGILL/SIGTRAP handlers on
- * first use; signals raised by host code go to the handlers that were there
- * before. sfi_signals_uninstall() puts those back. */
+ * The runtime installs its SIGSEGV/SIGBUS/SIGFPE/SIGILL/SIGTRAP handlers
+ * (and SIGRTMIN+4 for time limits) on the first sfi_instance_new; signals
+ * raised by host code go to the handlers that were there before.
+ * sfi_signals_uninstall() puts those back (no sandbox call may run until
+ * sfi_signals_install() again). Install your own handlers for these
+ * signals before creating instances so that the runtime chains to them. */
 int sfi_signals_install(void);
 void sfi_signals_uninstall(void);
 
