@@ -21,7 +21,9 @@ static pthread_key_t thread_key;
 static pthread_once_t thread_once = PTHREAD_ONCE_INIT;
 static int fsgsbase = -1;
 
-struct sfi_thread *sfi__thread(void) { return &thread_state; }
+struct sfi_thread *sfi__thread(void) {
+  return &thread_state;
+}
 
 static void thread_exit(void *p) {
   struct sfi_thread *t = p;
@@ -113,15 +115,21 @@ sfi_instance *sfi_current(void) {
 static int check_sig(const char *sig, char *res) {
   const char *c = strchr(sig, ':');
   if (!c || c[1] == 0 || c[2] != 0 || !strchr("iIpfdv", c[1]))
-    return sfi__err(SFI_ERR_INVALID, "signature '%s': want ARGS:RESULT with "
-                    "types from iIpfd and result from iIpfdv", sig);
+    return sfi__err(SFI_ERR_INVALID,
+                    "signature '%s': want ARGS:RESULT with "
+                    "types from iIpfd and result from iIpfdv",
+                    sig);
   if (c - sig > SFI_MAX_ARGS)
-    return sfi__err(SFI_ERR_INVALID, "signature '%s': more than %d "
-                    "arguments", sig, SFI_MAX_ARGS);
+    return sfi__err(SFI_ERR_INVALID,
+                    "signature '%s': more than %d "
+                    "arguments",
+                    sig, SFI_MAX_ARGS);
   for (const char *s = sig; s < c; s++)
     if (!strchr("iIpfd", *s) || !*s)
-      return sfi__err(SFI_ERR_INVALID, "signature '%s': bad argument type "
-                      "'%c'", sig, *s);
+      return sfi__err(SFI_ERR_INVALID,
+                      "signature '%s': bad argument type "
+                      "'%c'",
+                      sig, *s);
   *res = c[1];
   return SFI_OK;
 }
@@ -136,11 +144,21 @@ static int load_args(struct sfi_callrec *rec, const char *sig,
   for (int i = 0; sig[i] != ':'; i++) {
     uint64_t v = 0;
     switch (sig[i]) {
-    case 'i': v = (uint64_t)(int64_t)args[i].i32; break;
-    case 'I': v = (uint64_t)args[i].i64; break;
-    case 'p': v = args[i].ptr; break;
-    case 'f': memcpy(&v, &args[i].f32, 4); break;
-    case 'd': memcpy(&v, &args[i].f64, 8); break;
+    case 'i':
+      v = (uint64_t)(int64_t)args[i].i32;
+      break;
+    case 'I':
+      v = (uint64_t)args[i].i64;
+      break;
+    case 'p':
+      v = args[i].ptr;
+      break;
+    case 'f':
+      memcpy(&v, &args[i].f32, 4);
+      break;
+    case 'd':
+      memcpy(&v, &args[i].f64, 8);
+      break;
     }
     if (sig[i] == 'f' || sig[i] == 'd') {
       if (nx < 8)
@@ -164,10 +182,19 @@ static void store_ret(const struct sfi_callrec *rec, char res, sfi_val *ret) {
     return;
   memset(ret, 0, sizeof *ret);
   switch (res) {
-  case 'i': ret->i32 = (int32_t)rec->ret_rax; break;
-  case 'I': case 'p': ret->i64 = (int64_t)rec->ret_rax; break;
-  case 'f': memcpy(&ret->f32, &rec->ret_xmm0, 4); break;
-  case 'd': memcpy(&ret->f64, &rec->ret_xmm0, 8); break;
+  case 'i':
+    ret->i32 = (int32_t)rec->ret_rax;
+    break;
+  case 'I':
+  case 'p':
+    ret->i64 = (int64_t)rec->ret_rax;
+    break;
+  case 'f':
+    memcpy(&ret->f32, &rec->ret_xmm0, 4);
+    break;
+  case 'd':
+    memcpy(&ret->f64, &rec->ret_xmm0, 8);
+    break;
   }
 }
 
@@ -180,8 +207,10 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   char res = 0;
   int rc;
   if (in->trapped)
-    return sfi__err(SFI_ERR_TRAPPED, "%s: instance trapped before; reset it "
-                    "with sfi_instance_reset", in->m->name);
+    return sfi__err(SFI_ERR_TRAPPED,
+                    "%s: instance trapped before; reset it "
+                    "with sfi_instance_reset",
+                    in->m->name);
   if (!t->stack_map && (rc = sfi__thread_prepare(t)) != SFI_OK)
     return rc;
   memset(&rec, 0, offsetof(struct sfi_callrec, bt));
@@ -191,10 +220,10 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   int nested = t->depth > 0 && here >= t->stack_lo && here < t->stack_hi;
   if (t->depth > 0 && !nested)
     return sfi__err(SFI_ERR_INVALID, "nested sfi_call from outside the "
-                    "sandbox native stack");
+                                     "sandbox native stack");
   if (nested && here - t->stack_lo < SFI_NSTACK_RESERVE)
     return sfi__err(SFI_TRAP_STACK, "sandbox native stack exhausted by "
-                    "nested calls");
+                                    "nested calls");
   rec.fn = fn;
   rec.new_rsp = nested ? 0 : t->stack_hi;
   rec.in = in;
@@ -227,8 +256,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   /* Unwound: the sandbox's shadow stack pointer is wherever it was. */
   memcpy((void *)(in->image + in->m->ssp_off), &ssp, 8);
   if (rc == SFI_ERR_EXIT)
-    return sfi__err(SFI_ERR_EXIT, "%s: exit(%d)", in->m->name,
-                    in->exit_status);
+    return sfi__err(SFI_ERR_EXIT, "%s: exit(%d)", in->m->name, in->exit_status);
   in->trapped = 1;
   rec.trap = rc;
   sfi__trap_message(&rec);
@@ -290,9 +318,10 @@ int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
   if (!in || !sig)
     return sfi__err(SFI_ERR_INVALID, "sfi_call_addr: NULL argument");
   if (!sfi_is_funcptr(in, fn) && !is_export_fn(in, fn))
-    return sfi__err(SFI_ERR_INVALID, "%s: 0x%llx is neither an exported "
-                    "function nor a jump-table entry", in->m->name,
-                    (unsigned long long)fn);
+    return sfi__err(SFI_ERR_INVALID,
+                    "%s: 0x%llx is neither an exported "
+                    "function nor a jump-table entry",
+                    in->m->name, (unsigned long long)fn);
   return sfi__call_raw(in, fn, sig, args, ret);
 }
 
@@ -300,8 +329,10 @@ int sfi_run_main(sfi_instance *in) {
   if (!in)
     return sfi__err(SFI_ERR_INVALID, "sfi_run_main: NULL instance");
   if (!in->m->start_off)
-    return sfi__err(SFI_ERR_NOTFOUND, "%s: no %s export (link a program "
-                    "with sfi-cc, not -shared)", in->m->name, SFI_SYM_START);
+    return sfi__err(SFI_ERR_NOTFOUND,
+                    "%s: no %s export (link a program "
+                    "with sfi-cc, not -shared)",
+                    in->m->name, SFI_SYM_START);
   sfi_val r;
   int rc = sfi__call_raw(in, in->image + in->m->start_off, ":i", NULL, &r);
   if (rc == SFI_OK)

@@ -46,21 +46,24 @@ uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn) {
     return 0;
   }
   if (!in->m->cb_slots_off) {
-    sfi__err(SFI_ERR_NOTFOUND, "%s: no callback slots (%s): module not "
-             "linked with the libsfi crt", in->m->name, SFI_SYM_CB_SLOTS);
+    sfi__err(SFI_ERR_NOTFOUND,
+             "%s: no callback slots (%s): module not "
+             "linked with the libsfi crt",
+             in->m->name, SFI_SYM_CB_SLOTS);
     return 0;
   }
   int i = 0;
   while (i < SFI_CALLBACK_SLOTS && (in->cb_used >> i) & 1)
     i++;
   if (i == SFI_CALLBACK_SLOTS) {
-    sfi__err(SFI_ERR_NOMEM, "all %d callback slots in use",
-             SFI_CALLBACK_SLOTS);
+    sfi__err(SFI_ERR_NOMEM, "all %d callback slots in use", SFI_CALLBACK_SLOTS);
     return 0;
   }
   if (!entry_ok(in, i)) {
-    sfi__err(SFI_ERR_BADMODULE, "%s: jump-table entry %d is not the crt's "
-             "callback entry", in->m->name, i + 1);
+    sfi__err(SFI_ERR_BADMODULE,
+             "%s: jump-table entry %d is not the crt's "
+             "callback entry",
+             in->m->name, i + 1);
     return 0;
   }
   if (!in->cb_thunks) {

@@ -64,8 +64,8 @@ static int check_ehdr(struct sfi_elf *e, const Elf64_Ehdr *h) {
   if (h->e_phoff % 8 ||
       !fits(h->e_phoff, (uint64_t)h->e_phnum * sizeof(Elf64_Phdr), e->size))
     return BAD("%s: program headers at e_phoff 0x%llx (%u entries) past end "
-               "of file (size 0x%zx) or misaligned", p,
-               (unsigned long long)h->e_phoff, h->e_phnum, e->size);
+               "of file (size 0x%zx) or misaligned",
+               p, (unsigned long long)h->e_phoff, h->e_phnum, e->size);
   return SFI_OK;
 }
 
@@ -75,25 +75,26 @@ static int check_load(struct sfi_elf *e, int i, const Elf64_Phdr *ph) {
     return BAD("%s: more than %d PT_LOAD segments", p, SEG_MAX);
   if ((ph->p_flags & PF_W) && (ph->p_flags & PF_X))
     return BAD("%s: program header %d: segment is writable and executable "
-               "(p_flags 0x%x)", p, i, ph->p_flags);
+               "(p_flags 0x%x)",
+               p, i, ph->p_flags);
   if (ph->p_filesz > ph->p_memsz)
-    return BAD("%s: program header %d: p_filesz 0x%llx > p_memsz 0x%llx", p,
-               i, (unsigned long long)ph->p_filesz,
+    return BAD("%s: program header %d: p_filesz 0x%llx > p_memsz 0x%llx", p, i,
+               (unsigned long long)ph->p_filesz,
                (unsigned long long)ph->p_memsz);
   if (!fits(ph->p_offset, ph->p_filesz, e->size))
     return BAD("%s: program header %d: p_offset 0x%llx + p_filesz 0x%llx past "
-               "end of file (size 0x%zx)", p, i,
-               (unsigned long long)ph->p_offset,
+               "end of file (size 0x%zx)",
+               p, i, (unsigned long long)ph->p_offset,
                (unsigned long long)ph->p_filesz, e->size);
   if (!fits(ph->p_vaddr, ph->p_memsz, IMAGE_MAX) || ph->p_memsz == 0)
     return BAD("%s: program header %d: p_vaddr 0x%llx + p_memsz 0x%llx "
-               "outside the image space [0, 0x%llx) or empty", p, i,
-               (unsigned long long)ph->p_vaddr,
+               "outside the image space [0, 0x%llx) or empty",
+               p, i, (unsigned long long)ph->p_vaddr,
                (unsigned long long)ph->p_memsz, IMAGE_MAX);
   if ((ph->p_offset ^ ph->p_vaddr) & (SFI_PAGE - 1))
     return BAD("%s: program header %d: p_offset 0x%llx and p_vaddr 0x%llx "
-               "differ modulo the page size", p, i,
-               (unsigned long long)ph->p_offset,
+               "differ modulo the page size",
+               p, i, (unsigned long long)ph->p_offset,
                (unsigned long long)ph->p_vaddr);
   struct sfi_seg *s = &e->segs[e->nsegs];
   s->vaddr = ph->p_vaddr;
@@ -107,8 +108,8 @@ static int check_load(struct sfi_elf *e, int i, const Elf64_Phdr *ph) {
             ((ph->p_flags & PF_X) ? 4 : 0); /* PROT_READ/WRITE/EXEC */
   if (e->nsegs > 0 && s->start < e->segs[e->nsegs - 1].end)
     return BAD("%s: program header %d: segment at 0x%llx overlaps or precedes "
-               "the previous one (ends 0x%llx)", p, i,
-               (unsigned long long)ph->p_vaddr,
+               "the previous one (ends 0x%llx)",
+               p, i, (unsigned long long)ph->p_vaddr,
                (unsigned long long)e->segs[e->nsegs - 1].end);
   e->nsegs++;
   e->image_size = s->end;
@@ -120,8 +121,8 @@ static int check_notes(struct sfi_elf *e, int i, const Elf64_Phdr *ph,
   const char *p = e->path;
   if (!fits(ph->p_offset, ph->p_filesz, e->size))
     return BAD("%s: program header %d (PT_NOTE): p_offset 0x%llx + p_filesz "
-               "0x%llx past end of file (size 0x%zx)", p, i,
-               (unsigned long long)ph->p_offset,
+               "0x%llx past end of file (size 0x%zx)",
+               p, i, (unsigned long long)ph->p_offset,
                (unsigned long long)ph->p_filesz, e->size);
   const uint8_t *n = e->data + ph->p_offset;
   uint64_t left = ph->p_filesz;
@@ -138,14 +139,17 @@ static int check_notes(struct sfi_elf *e, int i, const Elf64_Phdr *ph,
     uint64_t dlen = ((uint64_t)descsz + 3) & ~3ULL;
     if (!fits(12 + nlen, dlen, left))
       return BAD("%s: PT_NOTE %d: note %d namesz 0x%x descsz 0x%x past the "
-                 "segment", p, i, k, namesz, descsz);
+                 "segment",
+                 p, i, k, namesz, descsz);
     const uint8_t *name = n + 12, *desc = n + 12 + nlen;
-    int is_sfi = (namesz == 7 || namesz == 8) && memcmp(name, "libsfi", 6) == 0
-                 && name[6] == 0 && (namesz == 7 || name[7] == 0);
+    int is_sfi = (namesz == 7 || namesz == 8) &&
+                 memcmp(name, "libsfi", 6) == 0 && name[6] == 0 &&
+                 (namesz == 7 || name[7] == 0);
     if (is_sfi) {
       if (type != SFI_NOTE_TYPE || descsz != 16)
         return BAD("%s: libsfi note with type 0x%x and descsz %u (want 0x%x, "
-                   "16)", p, type, descsz, SFI_NOTE_TYPE);
+                   "16)",
+                   p, type, descsz, SFI_NOTE_TYPE);
       uint32_t d[4];
       memcpy(d, desc, 16);
       if (d[0] != SFI_PASS_VERSION)
@@ -189,7 +193,8 @@ static int check_phdrs(struct sfi_elf *e, const Elf64_Ehdr *h) {
     case PT_DYNAMIC:
       if (dyn)
         return BAD("%s: program header %d: second PT_DYNAMIC", p, i);
-      dyn = (const Elf64_Phdr *)(e->data + h->e_phoff + (uint64_t)i * sizeof ph);
+      dyn =
+          (const Elf64_Phdr *)(e->data + h->e_phoff + (uint64_t)i * sizeof ph);
       break;
     case PT_NOTE:
       if ((rc = check_notes(e, i, &ph, &marker)))
@@ -197,14 +202,17 @@ static int check_phdrs(struct sfi_elf *e, const Elf64_Ehdr *h) {
       break;
     case PT_TLS:
       return BAD("%s: program header %d: PT_TLS (thread-local storage) is "
-                 "not supported in a sandbox", p, i);
+                 "not supported in a sandbox",
+                 p, i);
     case PT_INTERP:
       return BAD("%s: program header %d: PT_INTERP: a module is a shared "
-                 "object, not an executable", p, i);
+                 "object, not an executable",
+                 p, i);
     case PT_GNU_RELRO:
       if (relro)
         return BAD("%s: program header %d: second PT_GNU_RELRO", p, i);
-      relro = (const Elf64_Phdr *)(e->data + h->e_phoff + (uint64_t)i * sizeof ph);
+      relro =
+          (const Elf64_Phdr *)(e->data + h->e_phoff + (uint64_t)i * sizeof ph);
       break;
     case PT_GNU_STACK:
       if (ph.p_flags & PF_X)
@@ -218,7 +226,8 @@ static int check_phdrs(struct sfi_elf *e, const Elf64_Ehdr *h) {
     return BAD("%s: no PT_LOAD segment", p);
   if (!marker)
     return BAD("%s: no libsfi marker note (.note.sfi): the module was not "
-               "built by the libsfi toolchain", p);
+               "built by the libsfi toolchain",
+               p);
   if (!dyn)
     return BAD("%s: no PT_DYNAMIC", p);
   if (relro) {
@@ -227,7 +236,8 @@ static int check_phdrs(struct sfi_elf *e, const Elf64_Ehdr *h) {
     const struct sfi_seg *s = seg_of(e, r.p_vaddr, r.p_memsz);
     if (!s || !(s->prot & 2) || r.p_memsz == 0)
       return BAD("%s: PT_GNU_RELRO 0x%llx+0x%llx not inside one writable "
-                 "segment", p, (unsigned long long)r.p_vaddr,
+                 "segment",
+                 p, (unsigned long long)r.p_vaddr,
                  (unsigned long long)r.p_memsz);
     e->relro_start = PAGE_DOWN(r.p_vaddr);
     e->relro_end = PAGE_DOWN(r.p_vaddr + r.p_memsz);
@@ -238,7 +248,8 @@ static int check_phdrs(struct sfi_elf *e, const Elf64_Ehdr *h) {
   memcpy(&d, dyn, sizeof d);
   if (d.p_filesz % sizeof(Elf64_Dyn) || !at_vaddr(e, d.p_vaddr, d.p_filesz))
     return BAD("%s: PT_DYNAMIC 0x%llx+0x%llx not inside a loaded segment's "
-               "file data", p, (unsigned long long)d.p_vaddr,
+               "file data",
+               p, (unsigned long long)d.p_vaddr,
                (unsigned long long)d.p_filesz);
   return SFI_OK;
 }
@@ -291,20 +302,21 @@ static int check_sym(const struct sfi_elf *e, const char *what,
                      const uint8_t *tab, uint64_t idx, const char *str,
                      uint64_t strsz, Elf64_Sym *out) {
   memcpy(out, tab + idx * sizeof(Elf64_Sym), sizeof *out);
-  if (out->st_name >= strsz || !memchr(str + out->st_name, 0,
-                                       strsz - out->st_name))
+  if (out->st_name >= strsz ||
+      !memchr(str + out->st_name, 0, strsz - out->st_name))
     return BAD("%s: %s symbol %llu: name offset 0x%x outside the string "
-               "table (size 0x%llx)", e->path, what, (unsigned long long)idx,
-               out->st_name, (unsigned long long)strsz);
+               "table (size 0x%llx)",
+               e->path, what, (unsigned long long)idx, out->st_name,
+               (unsigned long long)strsz);
   int type = ELF64_ST_TYPE(out->st_info);
   if (type == STT_TLS || type == STT_GNU_IFUNC)
-    return BAD("%s: %s symbol '%s': type %d (TLS/IFUNC) not supported",
-               e->path, what, str + out->st_name, type);
-  if (out->st_shndx != SHN_UNDEF && out->st_shndx != SHN_ABS &&
-      idx != 0 && type != STT_SECTION && type != STT_FILE &&
-      out->st_value > e->image_size)
+    return BAD("%s: %s symbol '%s': type %d (TLS/IFUNC) not supported", e->path,
+               what, str + out->st_name, type);
+  if (out->st_shndx != SHN_UNDEF && out->st_shndx != SHN_ABS && idx != 0 &&
+      type != STT_SECTION && type != STT_FILE && out->st_value > e->image_size)
     return BAD("%s: %s symbol '%s': value 0x%llx outside the image (size "
-               "0x%llx)", e->path, what, str + out->st_name,
+               "0x%llx)",
+               e->path, what, str + out->st_name,
                (unsigned long long)out->st_value,
                (unsigned long long)e->image_size);
   return SFI_OK;
@@ -320,8 +332,8 @@ static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
   }
   const uint8_t *dyn = at_vaddr(e, d.p_vaddr, d.p_filesz);
   uint64_t n = d.p_filesz / sizeof(Elf64_Dyn);
-  uint64_t strtab = 0, strsz = 0, symtab = 0, syment = 0, rela = 0,
-           relasz = 0, relaent = sizeof(Elf64_Rela), jmprel = 0, pltsz = 0,
+  uint64_t strtab = 0, strsz = 0, symtab = 0, syment = 0, rela = 0, relasz = 0,
+           relaent = sizeof(Elf64_Rela), jmprel = 0, pltsz = 0,
            pltrel = DT_RELA, hash = 0, gnuhash = 0, init = 0, initsz = 0;
   int have_strtab = 0, have_symtab = 0, have_init = 0;
   uint64_t k;
@@ -332,10 +344,12 @@ static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
     memcpy(&de, dyn + k * sizeof de, sizeof de);
     uint64_t v = de.d_un.d_val;
     switch (de.d_tag) {
-    case DT_NULL: goto done;
+    case DT_NULL:
+      goto done;
     case DT_NEEDED:
       return BAD("%s: dynamic entry %llu: DT_NEEDED: a module may not depend "
-                 "on other shared libraries", p, (unsigned long long)k);
+                 "on other shared libraries",
+                 p, (unsigned long long)k);
     case DT_TEXTREL:
       return BAD("%s: dynamic entry %llu: DT_TEXTREL (text relocations)", p,
                  (unsigned long long)k);
@@ -346,26 +360,62 @@ static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
       break;
     case DT_INIT:
       return BAD("%s: dynamic entry %llu: DT_INIT is not supported (use "
-                 "DT_INIT_ARRAY)", p, (unsigned long long)k);
-    case DT_STRTAB: strtab = v; have_strtab = 1; break;
-    case DT_STRSZ: strsz = v; break;
-    case DT_SYMTAB: symtab = v; have_symtab = 1; break;
-    case DT_SYMENT: syment = v; break;
-    case DT_RELA: rela = v; break;
-    case DT_RELASZ: relasz = v; break;
-    case DT_RELAENT: relaent = v; break;
-    case DT_JMPREL: jmprel = v; break;
-    case DT_PLTRELSZ: pltsz = v; break;
-    case DT_PLTREL: pltrel = v; break;
-    case DT_HASH: hash = v; break;
-    case DT_GNU_HASH: gnuhash = v; break;
-    case DT_INIT_ARRAY: init = v; have_init = 1; break;
-    case DT_INIT_ARRAYSZ: initsz = v; break;
-    case DT_REL: case DT_RELSZ: case DT_RELR: case DT_RELRSZ:
+                 "DT_INIT_ARRAY)",
+                 p, (unsigned long long)k);
+    case DT_STRTAB:
+      strtab = v;
+      have_strtab = 1;
+      break;
+    case DT_STRSZ:
+      strsz = v;
+      break;
+    case DT_SYMTAB:
+      symtab = v;
+      have_symtab = 1;
+      break;
+    case DT_SYMENT:
+      syment = v;
+      break;
+    case DT_RELA:
+      rela = v;
+      break;
+    case DT_RELASZ:
+      relasz = v;
+      break;
+    case DT_RELAENT:
+      relaent = v;
+      break;
+    case DT_JMPREL:
+      jmprel = v;
+      break;
+    case DT_PLTRELSZ:
+      pltsz = v;
+      break;
+    case DT_PLTREL:
+      pltrel = v;
+      break;
+    case DT_HASH:
+      hash = v;
+      break;
+    case DT_GNU_HASH:
+      gnuhash = v;
+      break;
+    case DT_INIT_ARRAY:
+      init = v;
+      have_init = 1;
+      break;
+    case DT_INIT_ARRAYSZ:
+      initsz = v;
+      break;
+    case DT_REL:
+    case DT_RELSZ:
+    case DT_RELR:
+    case DT_RELRSZ:
       return BAD("%s: dynamic entry %llu: tag 0x%llx (REL/RELR relocations) "
-                 "not supported", p, (unsigned long long)k,
-                 (unsigned long long)de.d_tag);
-    default: break; /* DT_FLAGS_1, DT_RELACOUNT, DT_FINI_ARRAY...: unused */
+                 "not supported",
+                 p, (unsigned long long)k, (unsigned long long)de.d_tag);
+    default:
+      break; /* DT_FLAGS_1, DT_RELACOUNT, DT_FINI_ARRAY...: unused */
     }
   }
   return BAD("%s: dynamic section not terminated by DT_NULL", p);
@@ -376,16 +426,16 @@ done:
     return BAD("%s: DT_SYMENT %llu is not %zu", p, (unsigned long long)syment,
                sizeof(Elf64_Sym));
   if (relaent != sizeof(Elf64_Rela))
-    return BAD("%s: DT_RELAENT %llu is not %zu", p,
-               (unsigned long long)relaent, sizeof(Elf64_Rela));
+    return BAD("%s: DT_RELAENT %llu is not %zu", p, (unsigned long long)relaent,
+               sizeof(Elf64_Rela));
   if (pltrel != DT_RELA)
     return BAD("%s: DT_PLTREL %llu is not DT_RELA", p,
                (unsigned long long)pltrel);
   if (strsz == 0 || !(e->dynstr = (const char *)at_vaddr(e, strtab, strsz)) ||
       e->dynstr[strsz - 1] != 0)
     return BAD("%s: DT_STRTAB 0x%llx + DT_STRSZ 0x%llx outside the file or "
-               "not NUL-terminated", p, (unsigned long long)strtab,
-               (unsigned long long)strsz);
+               "not NUL-terminated",
+               p, (unsigned long long)strtab, (unsigned long long)strsz);
   e->dynstrsz = strsz;
   uint32_t nsym = 0;
   if (hash) {
@@ -400,18 +450,20 @@ done:
       return rc;
   } else {
     return BAD("%s: neither DT_HASH nor DT_GNU_HASH: cannot size the dynamic "
-               "symbol table", p);
+               "symbol table",
+               p);
   }
   if (nsym > SYM_MAX ||
       !(e->dynsym = at_vaddr(e, symtab, (uint64_t)nsym * sizeof(Elf64_Sym))))
     return BAD("%s: dynamic symbol table 0x%llx with %u symbols outside the "
-               "file (max %u)", p, (unsigned long long)symtab, nsym, SYM_MAX);
+               "file (max %u)",
+               p, (unsigned long long)symtab, nsym, SYM_MAX);
   e->ndynsym = nsym;
   if (relasz % sizeof(Elf64_Rela) || pltsz % sizeof(Elf64_Rela) ||
       relasz / sizeof(Elf64_Rela) + pltsz / sizeof(Elf64_Rela) > RELOC_MAX)
     return BAD("%s: DT_RELASZ 0x%llx / DT_PLTRELSZ 0x%llx not a multiple of "
-               "%zu or too many relocations (max %u)", p,
-               (unsigned long long)relasz, (unsigned long long)pltsz,
+               "%zu or too many relocations (max %u)",
+               p, (unsigned long long)relasz, (unsigned long long)pltsz,
                sizeof(Elf64_Rela), RELOC_MAX);
   if (relasz && !(e->rela = at_vaddr(e, rela, relasz)))
     return BAD("%s: DT_RELA 0x%llx + 0x%llx outside the file", p,
@@ -425,8 +477,8 @@ done:
     const struct sfi_seg *s = seg_of(e, init, initsz);
     if (initsz % 8 || initsz / 8 > INIT_MAX || init % 8 || !s)
       return BAD("%s: DT_INIT_ARRAY 0x%llx size 0x%llx misaligned, too big "
-                 "or outside the image", p, (unsigned long long)init,
-                 (unsigned long long)initsz);
+                 "or outside the image",
+                 p, (unsigned long long)init, (unsigned long long)initsz);
     e->init_array = init;
     e->init_array_n = initsz / 8;
   }
@@ -444,7 +496,8 @@ done:
       int type = ELF64_ST_TYPE(s.st_info);
       if (type == STT_OBJECT || type == STT_COMMON)
         return BAD("%s: undefined data symbol '%s': data imports are not "
-                   "allowed, only functions", p, name);
+                   "allowed, only functions",
+                   p, name);
       if (!*name)
         return BAD("%s: dynamic symbol %u: undefined with an empty name", p, i);
       e->undefs[e->nundefs++] = (struct sfi_undef){i, name, -1};
@@ -461,8 +514,8 @@ static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
       h->e_shoff % 8 ||
       !fits(h->e_shoff, (uint64_t)h->e_shnum * sizeof(Elf64_Shdr), e->size))
     return BAD("%s: section headers at e_shoff 0x%llx (%u of %u bytes) "
-               "outside the file (size 0x%zx) or malformed", p,
-               (unsigned long long)h->e_shoff, h->e_shnum, h->e_shentsize,
+               "outside the file (size 0x%zx) or malformed",
+               p, (unsigned long long)h->e_shoff, h->e_shnum, h->e_shentsize,
                e->size);
   for (unsigned i = 0; i < h->e_shnum; i++) {
     Elf64_Shdr s, l;
@@ -470,11 +523,12 @@ static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
     if (s.sh_type != SHT_SYMTAB)
       continue;
     if (s.sh_entsize != sizeof(Elf64_Sym) || s.sh_link >= h->e_shnum ||
-        !fits(s.sh_offset, s.sh_size, e->size) || s.sh_size % sizeof(Elf64_Sym)
-        || s.sh_size / sizeof(Elf64_Sym) > SYM_MAX)
+        !fits(s.sh_offset, s.sh_size, e->size) ||
+        s.sh_size % sizeof(Elf64_Sym) ||
+        s.sh_size / sizeof(Elf64_Sym) > SYM_MAX)
       return BAD("%s: section %u (.symtab): offset 0x%llx size 0x%llx "
-                 "entsize %llu link %u invalid", p, i,
-                 (unsigned long long)s.sh_offset,
+                 "entsize %llu link %u invalid",
+                 p, i, (unsigned long long)s.sh_offset,
                  (unsigned long long)s.sh_size,
                  (unsigned long long)s.sh_entsize, s.sh_link);
     memcpy(&l, e->data + h->e_shoff + s.sh_link * sizeof l, sizeof l);
@@ -482,8 +536,8 @@ static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
         !fits(l.sh_offset, l.sh_size, e->size) ||
         e->data[l.sh_offset + l.sh_size - 1] != 0)
       return BAD("%s: section %u: string table of .symtab (offset 0x%llx size "
-                 "0x%llx) invalid", p, s.sh_link,
-                 (unsigned long long)l.sh_offset,
+                 "0x%llx) invalid",
+                 p, s.sh_link, (unsigned long long)l.sh_offset,
                  (unsigned long long)l.sh_size);
     e->symtab = e->data + s.sh_offset;
     e->nsymtab = s.sh_size / sizeof(Elf64_Sym);
@@ -491,8 +545,8 @@ static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
     e->symstrsz = l.sh_size;
     for (uint64_t k = 1; k < e->nsymtab; k++) {
       Elf64_Sym sym;
-      int rc = check_sym(e, ".symtab", e->symtab, k, e->symstr, e->symstrsz,
-                         &sym);
+      int rc =
+          check_sym(e, ".symtab", e->symtab, k, e->symstr, e->symstrsz, &sym);
       if (rc)
         return rc;
     }
@@ -557,12 +611,13 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
   if (type != R_X86_64_RELATIVE && type != R_X86_64_64 &&
       type != R_X86_64_GLOB_DAT && type != R_X86_64_JUMP_SLOT)
     return BAD("%s: %s relocation %llu: type %u not supported (only RELATIVE, "
-               "64, GLOB_DAT, JUMP_SLOT)", p, table, (unsigned long long)k,
-               type);
+               "64, GLOB_DAT, JUMP_SLOT)",
+               p, table, (unsigned long long)k, type);
   const struct sfi_seg *s = seg_of(e, r->r_offset, 8);
   if (!s || !(s->prot & 2))
     return BAD("%s: %s relocation %llu: target 0x%llx not inside a writable "
-               "segment", p, table, (unsigned long long)k,
+               "segment",
+               p, table, (unsigned long long)k,
                (unsigned long long)r->r_offset);
   out->off = r->r_offset;
   if (type == R_X86_64_RELATIVE) {
@@ -575,20 +630,20 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
   }
   if (sym == 0 || sym >= e->ndynsym)
     return BAD("%s: %s relocation %llu: symbol index %u outside the dynamic "
-               "symbol table (%u symbols)", p, table, (unsigned long long)k,
-               sym, e->ndynsym);
+               "symbol table (%u symbols)",
+               p, table, (unsigned long long)k, sym, e->ndynsym);
   Elf64_Sym st;
   memcpy(&st, e->dynsym + (uint64_t)sym * sizeof st, sizeof st);
   const char *name = e->dynstr + st.st_name;
   if (st.st_shndx == SHN_UNDEF) {
     if (type == R_X86_64_64)
       return BAD("%s: %s relocation %llu: R_X86_64_64 against import '%s': "
-                 "imports may only be called, not used as data", p, table,
-                 (unsigned long long)k, name);
+                 "imports may only be called, not used as data",
+                 p, table, (unsigned long long)k, name);
     if (r->r_addend != 0)
       return BAD("%s: %s relocation %llu: addend %lld on import '%s' (must "
-                 "be 0: an import is called at its thunk's entry)", p, table,
-                 (unsigned long long)k, (long long)r->r_addend, name);
+                 "be 0: an import is called at its thunk's entry)",
+                 p, table, (unsigned long long)k, (long long)r->r_addend, name);
     const struct sfi_undef *u = sfi__elf_undef(e, sym);
     if (!u || u->import < 0)
       return sfi__err(SFI_ERR_IMPORT, "%s: import '%s' not resolved", p, name);
@@ -597,8 +652,8 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
     return SFI_OK;
   }
   if (st.st_shndx == SHN_ABS)
-    return BAD("%s: %s relocation %llu: against absolute symbol '%s'", p,
-               table, (unsigned long long)k, name);
+    return BAD("%s: %s relocation %llu: against absolute symbol '%s'", p, table,
+               (unsigned long long)k, name);
   out->kind = RK_BASE;
   out->v = st.st_value + (uint64_t)r->r_addend;
   return in_region(e, table, k, out->v);
@@ -618,8 +673,8 @@ int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_addr,
       Elf64_Rela r;
       int skip, rc;
       memcpy(&r, tab + k * sizeof r, sizeof r);
-      if ((rc = one_reloc(e, t ? "PLT" : "dynamic", k, &r, import_addr,
-                          &v[n], &skip))) {
+      if ((rc = one_reloc(e, t ? "PLT" : "dynamic", k, &r, import_addr, &v[n],
+                          &skip))) {
         free(v);
         return rc;
       }

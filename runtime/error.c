@@ -29,23 +29,41 @@ const char *sfi_errmsg(void) { return errbuf; }
 
 const char *sfi_strerror(int err) {
   switch (err) {
-  case SFI_OK: return "success";
-  case SFI_ERR_INVALID: return "invalid argument";
-  case SFI_ERR_NOMEM: return "out of memory or address space";
-  case SFI_ERR_IO: return "cannot read module file";
-  case SFI_ERR_BADMODULE: return "malformed or unsandboxed module";
-  case SFI_ERR_IMPORT: return "import not granted";
-  case SFI_ERR_NOTFOUND: return "no such export";
-  case SFI_ERR_TRAPPED: return "instance trapped before";
-  case SFI_ERR_EXIT: return "sandbox called exit";
-  case SFI_TRAP_OOB: return "out-of-bounds memory access";
-  case SFI_TRAP_STACK: return "stack exhausted";
-  case SFI_TRAP_DIV: return "integer division by zero or overflow";
-  case SFI_TRAP_ILLEGAL: return "illegal instruction or bad indirect call";
-  case SFI_TRAP_BREAK: return "breakpoint";
-  case SFI_TRAP_ABORT: return "abort";
-  case SFI_TRAP_TIMEOUT: return "time limit exceeded";
-  case SFI_TRAP_FPE: return "floating-point exception";
-  default: return "unknown error";
+  case SFI_OK:
+    return "success";
+  case SFI_ERR_INVALID:
+    return "invalid argument";
+  case SFI_ERR_NOMEM:
+    return "out of memory or address space";
+  case SFI_ERR_IO:
+    return "cannot read module file";
+  case SFI_ERR_BADMODULE:
+    return "malformed or unsandboxed module";
+  case SFI_ERR_IMPORT:
+    return "import not granted";
+  case SFI_ERR_NOTFOUND:
+    return "no such export";
+  case SFI_ERR_TRAPPED:
+    return "instance trapped before";
+  case SFI_ERR_EXIT:
+    return "sandbox called exit";
+  case SFI_TRAP_OOB:
+    return "out-of-bounds memory access";
+  case SFI_TRAP_STACK:
+    return "stack exhausted";
+  case SFI_TRAP_DIV:
+    return "integer division by zero or overflow";
+  case SFI_TRAP_ILLEGAL:
+    return "illegal instruction or bad indirect call";
+  case SFI_TRAP_BREAK:
+    return "breakpoint";
+  case SFI_TRAP_ABORT:
+    return "abort";
+  case SFI_TRAP_TIMEOUT:
+    return "time limit exceeded";
+  case SFI_TRAP_FPE:
+    return "floating-point exception";
+  default:
+    return "unknown error";
   }
 }

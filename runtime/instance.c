@@ -56,8 +56,8 @@ int sfi__relocate(sfi_instance *in) {
     uint64_t v = r->kind == RK_BASE ? in->image + r->v : r->v;
     memcpy((void *)(in->image + r->off), &v, 8);
   }
-  if (rlen && mprotect((void *)(in->image + m->relro_start), rlen,
-                       PROT_READ) != 0)
+  if (rlen &&
+      mprotect((void *)(in->image + m->relro_start), rlen, PROT_READ) != 0)
     return sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name,
                     strerror(errno));
   uint64_t jt[2];
@@ -65,9 +65,10 @@ int sfi__relocate(sfi_instance *in) {
   if (jt[0] > jt[1] || (jt[0] & (SFI_JT_ENTRY_SIZE - 1)) ||
       (jt[1] & (SFI_JT_ENTRY_SIZE - 1)) || jt[1] - jt[0] < SFI_JT_ENTRY_SIZE ||
       !exec_addr(in, jt[0]) || !exec_addr(in, jt[1] - 1))
-    return sfi__err(SFI_ERR_BADMODULE, "%s: %s {0x%llx, 0x%llx} is not an "
-                    "aligned, non-empty range of code", m->name,
-                    SFI_SYM_JT_BOUNDS, (unsigned long long)jt[0],
+    return sfi__err(SFI_ERR_BADMODULE,
+                    "%s: %s {0x%llx, 0x%llx} is not an "
+                    "aligned, non-empty range of code",
+                    m->name, SFI_SYM_JT_BOUNDS, (unsigned long long)jt[0],
                     (unsigned long long)jt[1]);
   in->jt_lo = jt[0];
   in->jt_hi = jt[1];
@@ -114,9 +115,10 @@ static int run_ctors(sfi_instance *in) {
     if (fn == 0 || fn == ~0ULL)
       continue;
     if (!exec_addr(in, fn))
-      return sfi__err(SFI_ERR_BADMODULE, "%s: init_array[%llu] = 0x%llx is "
-                      "not inside an executable segment", m->name,
-                      (unsigned long long)i, (unsigned long long)fn);
+      return sfi__err(SFI_ERR_BADMODULE,
+                      "%s: init_array[%llu] = 0x%llx is "
+                      "not inside an executable segment",
+                      m->name, (unsigned long long)i, (unsigned long long)fn);
     int rc = sfi__call_raw(in, fn, ":v", NULL, NULL);
     if (rc != SFI_OK) {
       sfi__errappend(" (in constructor %llu)", (unsigned long long)i);
@@ -134,14 +136,15 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   }
   if (!o)
     o = &defaults;
-  uint64_t shadow = o->shadow_stack ? PAGE_UP(o->shadow_stack)
-                                    : SFI_SHADOW_STACK_DEFAULT;
+  uint64_t shadow =
+      o->shadow_stack ? PAGE_UP(o->shadow_stack) : SFI_SHADOW_STACK_DEFAULT;
   if (shadow < 2 * SFI_SHADOW_TOP_PAD || shadow > (1ULL << 30) ||
-      o->time_limit < 0 || o->time_limit != o->time_limit ||
-      o->ndirs < 0 || (o->ndirs && (!o->dirs_host || !o->dirs_guest))) {
-    sfi__err(SFI_ERR_INVALID, "sfi_instance_new: bad options (shadow_stack "
-             "%llu, time_limit %g, ndirs %d)", (unsigned long long)shadow,
-             o->time_limit, o->ndirs);
+      o->time_limit < 0 || o->time_limit != o->time_limit || o->ndirs < 0 ||
+      (o->ndirs && (!o->dirs_host || !o->dirs_guest))) {
+    sfi__err(SFI_ERR_INVALID,
+             "sfi_instance_new: bad options (shadow_stack "
+             "%llu, time_limit %g, ndirs %d)",
+             (unsigned long long)shadow, o->time_limit, o->ndirs);
     return NULL;
   }
   if (sfi__signals_ensure() != SFI_OK)
@@ -208,9 +211,8 @@ int sfi_instance_reset(sfi_instance *in) {
                     strerror(errno));
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
-    if ((s->prot & 2) &&
-        madvise((void *)(in->image + s->start), s->end - s->start,
-                MADV_DONTNEED) != 0)
+    if ((s->prot & 2) && madvise((void *)(in->image + s->start),
+                                 s->end - s->start, MADV_DONTNEED) != 0)
       return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
   }
   madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED);
@@ -232,7 +234,7 @@ void sfi_instance_free(sfi_instance *in) {
     return;
   if (in->running) {
     sfi__err(SFI_ERR_INVALID, "sfi_instance_free: instance is running; "
-             "leaked");
+                              "leaked");
     return;
   }
   sfi__sys_instance_fini(in);

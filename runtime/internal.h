@@ -75,13 +75,13 @@ struct sfi_module {
   uint64_t init_array, init_array_n; /* image offset and count */
   struct sfi_sym *exports;           /* defined dynsym functions/objects */
   size_t nexports;                   /* sorted by name */
-  uint64_t *efuncs; /* exported function offsets, sorted */
+  uint64_t *efuncs;                  /* exported function offsets, sorted */
   size_t nefuncs;
-  struct sfi_sym *funcs;             /* for symbolizing, sorted by value */
+  struct sfi_sym *funcs; /* for symbolizing, sorted by value */
   size_t nfuncs;
   char *strs; /* owns the names */
   uint64_t ssp_off, ssp_limit_off, jt_bounds_off, cb_slots_off;
-  uint64_t start_off;                             /* __sfi_start */
+  uint64_t start_off; /* __sfi_start */
   uint32_t mode, scheme;
   void *thunks; /* host RX page(s) with one thunk per import */
   size_t thunks_size;
@@ -102,7 +102,7 @@ struct sfi_jmpctx {
 };
 
 struct sfi_fd {
-  int host; /* -1: free */
+  int host;  /* -1: free */
   int owned; /* close on reset/free */
 };
 
@@ -121,7 +121,7 @@ struct sfi_instance {
   double time_limit;
   int trapped;
   int exit_status;
-  int running; /* call depth of this instance */
+  int running;           /* call depth of this instance */
   uint64_t jt_lo, jt_hi; /* jump table bounds, checked at creation */
   void *userdata;
   struct sfi_range ranges[24];

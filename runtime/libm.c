@@ -174,7 +174,7 @@ static int cmp(const void *k, const void *e) {
 }
 
 void *sfi__libm_lookup(const char *name) {
-  const struct sfi_bind *b = bsearch(name, libm, sizeof libm / sizeof libm[0],
-                                     sizeof libm[0], cmp);
+  const struct sfi_bind *b =
+      bsearch(name, libm, sizeof libm / sizeof libm[0], sizeof libm[0], cmp);
   return b ? b->fn : NULL;
 }

@@ -48,9 +48,10 @@ static int resolve_imports(sfi_module *m, struct sfi_elf *e,
     if (!im->fn || !im->sig || !valid_sig(im->sig) ||
         strncmp(im->name, "__sfi_", 6) == 0) {
       free(v);
-      return sfi__err(SFI_ERR_INVALID, "import '%s': NULL function, bad "
-                      "signature '%s' or reserved __sfi_ name", im->name,
-                      im->sig ? im->sig : "(null)");
+      return sfi__err(SFI_ERR_INVALID,
+                      "import '%s': NULL function, bad "
+                      "signature '%s' or reserved __sfi_ name",
+                      im->name, im->sig ? im->sig : "(null)");
     }
   for (uint32_t i = 0; i < e->nundefs; i++) {
     const char *n = e->undefs[i].name;
@@ -67,8 +68,10 @@ static int resolve_imports(sfi_module *m, struct sfi_elf *e,
         }
     if (!fn) {
       free(v);
-      return sfi__err(SFI_ERR_IMPORT, "%s: import '%s' is not granted by the "
-                      "host nor part of the system interface", m->name, n);
+      return sfi__err(SFI_ERR_IMPORT,
+                      "%s: import '%s' is not granted by the "
+                      "host nor part of the system interface",
+                      m->name, n);
     }
     v[i] = fn;
     e->undefs[i].import = (int)i;
@@ -143,31 +146,35 @@ static int find_specials(sfi_module *m) {
   s = sfi__export(m, SFI_SYM_SSP);
   if (!s || !(sg = mseg(m, s->value, 8)) || !(sg->prot & 2) ||
       (s->value + 8 > m->relro_start && s->value < m->relro_end))
-    return sfi__err(SFI_ERR_BADMODULE, "%s: export %s missing or not an "
+    return sfi__err(SFI_ERR_BADMODULE,
+                    "%s: export %s missing or not an "
                     "8-byte writable variable (link the libsfi crt first)",
                     m->name, SFI_SYM_SSP);
   m->ssp_off = s->value;
   s = sfi__export(m, SFI_SYM_SSP_LIMIT);
   if (!s || !(sg = mseg(m, s->value, 8)) || !(sg->prot & 2) ||
       (s->value + 8 > m->relro_start && s->value < m->relro_end))
-    return sfi__err(SFI_ERR_BADMODULE, "%s: export %s missing or not an "
+    return sfi__err(SFI_ERR_BADMODULE,
+                    "%s: export %s missing or not an "
                     "8-byte writable variable (link the libsfi crt first)",
                     m->name, SFI_SYM_SSP_LIMIT);
   m->ssp_limit_off = s->value;
   s = sfi__export(m, SFI_SYM_JT_BOUNDS);
   if (!s || !mseg(m, s->value, 16))
-    return sfi__err(SFI_ERR_BADMODULE, "%s: export %s missing or outside "
-                    "the image (link the libsfi crt first)", m->name,
-                    SFI_SYM_JT_BOUNDS);
+    return sfi__err(SFI_ERR_BADMODULE,
+                    "%s: export %s missing or outside "
+                    "the image (link the libsfi crt first)",
+                    m->name, SFI_SYM_JT_BOUNDS);
   m->jt_bounds_off = s->value;
   s = sfi__export(m, SFI_SYM_CB_SLOTS);
   if (s) {
     uint64_t len = 8 * SFI_CALLBACK_SLOTS;
     if (!mseg(m, s->value, len) || s->value < m->relro_start ||
         s->value + len > m->relro_end)
-      return sfi__err(SFI_ERR_BADMODULE, "%s: %s at 0x%llx is not inside the "
-                      "RELRO segment", m->name, SFI_SYM_CB_SLOTS,
-                      (unsigned long long)s->value);
+      return sfi__err(SFI_ERR_BADMODULE,
+                      "%s: %s at 0x%llx is not inside the "
+                      "RELRO segment",
+                      m->name, SFI_SYM_CB_SLOTS, (unsigned long long)s->value);
     m->cb_slots_off = s->value;
   }
   s = sfi__export(m, SFI_SYM_START);
@@ -227,8 +234,10 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
   if ((rc = sfi__elf_parse(&e)))
     goto err;
   if (opts && opts->require_full_mode && e.mode != SFI_MODE_FULL) {
-    sfi__err(SFI_ERR_BADMODULE, "%s: built in mode %u, but the host requires "
-             "full (load and store) sandboxing", name, e.mode);
+    sfi__err(SFI_ERR_BADMODULE,
+             "%s: built in mode %u, but the host requires "
+             "full (load and store) sandboxing",
+             name, e.mode);
     goto err;
   }
   m->nsegs = e.nsegs;
@@ -314,8 +323,10 @@ void sfi_module_free(sfi_module *m) {
   if (!m)
     return;
   if (m->ninstances) {
-    sfi__err(SFI_ERR_INVALID, "%s: sfi_module_free with %d live instances; "
-             "module leaked", m->name, m->ninstances);
+    sfi__err(SFI_ERR_INVALID,
+             "%s: sfi_module_free with %d live instances; "
+             "module leaked",
+             m->name, m->ninstances);
     return;
   }
   if (m->memfd >= 0)

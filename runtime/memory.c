@@ -42,8 +42,10 @@ void *sfi_ptr(sfi_instance *in, uint64_t addr, uint64_t len, int write) {
 int sfi_copy_in(sfi_instance *in, uint64_t dst, const void *src, size_t n) {
   void *p = sfi_ptr(in, dst, n, 1);
   if (!p || (n && !src))
-    return sfi__err(SFI_ERR_INVALID, "sfi_copy_in: [0x%llx, +%zu) is not "
-                    "writable sandbox memory", (unsigned long long)dst, n);
+    return sfi__err(SFI_ERR_INVALID,
+                    "sfi_copy_in: [0x%llx, +%zu) is not "
+                    "writable sandbox memory",
+                    (unsigned long long)dst, n);
   memcpy(p, src, n);
   return SFI_OK;
 }
@@ -51,25 +53,29 @@ int sfi_copy_in(sfi_instance *in, uint64_t dst, const void *src, size_t n) {
 int sfi_copy_out(sfi_instance *in, void *dst, uint64_t src, size_t n) {
   const void *p = sfi_ptr(in, src, n, 0);
   if (!p || (n && !dst))
-    return sfi__err(SFI_ERR_INVALID, "sfi_copy_out: [0x%llx, +%zu) is not "
-                    "readable sandbox memory", (unsigned long long)src, n);
+    return sfi__err(SFI_ERR_INVALID,
+                    "sfi_copy_out: [0x%llx, +%zu) is not "
+                    "readable sandbox memory",
+                    (unsigned long long)src, n);
   memcpy(dst, p, n);
   return SFI_OK;
 }
 
-int sfi_copy_string_out(sfi_instance *in, char *dst, size_t cap,
-                        uint64_t src) {
+int sfi_copy_string_out(sfi_instance *in, char *dst, size_t cap, uint64_t src) {
   if (!in || !dst || !cap)
     return sfi__err(SFI_ERR_INVALID, "sfi_copy_string_out: bad argument");
   if ((src >> SFI_REGION_SHIFT) != (in->base >> SFI_REGION_SHIFT))
-    return sfi__err(SFI_ERR_INVALID, "sfi_copy_string_out: 0x%llx is not in "
-                    "the sandbox", (unsigned long long)src);
+    return sfi__err(SFI_ERR_INVALID,
+                    "sfi_copy_string_out: 0x%llx is not in "
+                    "the sandbox",
+                    (unsigned long long)src);
   uint64_t n = span(in, src, 0);
   if (n > cap)
     n = cap;
   const char *nul = memchr((const void *)src, 0, n);
   if (!nul)
-    return sfi__err(SFI_ERR_INVALID, "sfi_copy_string_out: string at 0x%llx "
+    return sfi__err(SFI_ERR_INVALID,
+                    "sfi_copy_string_out: string at 0x%llx "
                     "not terminated within %llu bytes of mapped memory",
                     (unsigned long long)src, (unsigned long long)n);
   memcpy(dst, (const void *)src, (size_t)(nul - (const char *)src) + 1);
@@ -86,9 +92,10 @@ uint64_t sfi_malloc(sfi_instance *in, uint64_t size) {
     return 0;
   /* The sandbox's malloc is untrusted: check what it handed back. */
   if (r.ptr && !sfi_ptr(in, r.ptr, size, 1)) {
-    sfi__err(SFI_ERR_INVALID, "sfi_malloc: sandbox malloc returned 0x%llx, "
-             "not %llu writable bytes", (unsigned long long)r.ptr,
-             (unsigned long long)size);
+    sfi__err(SFI_ERR_INVALID,
+             "sfi_malloc: sandbox malloc returned 0x%llx, "
+             "not %llu writable bytes",
+             (unsigned long long)r.ptr, (unsigned long long)size);
     return 0;
   }
   if (!r.ptr)

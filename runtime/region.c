@@ -84,8 +84,10 @@ uint64_t sfi__region_alloc(void) {
   pthread_mutex_lock(&lock);
   read_limit();
   if (limit && live >= limit) {
-    sfi__err(SFI_ERR_NOMEM, "region pool exhausted: limit of %d regions "
-             "(SFI_MAX_REGIONS) reached", limit);
+    sfi__err(SFI_ERR_NOMEM,
+             "region pool exhausted: limit of %d regions "
+             "(SFI_MAX_REGIONS) reached",
+             limit);
     goto out;
   }
   for (int pass = 0; pass < 2 && !r; pass++) {
@@ -107,8 +109,10 @@ uint64_t sfi__region_alloc(void) {
   if (r)
     live++;
   else
-    sfi__err(SFI_ERR_NOMEM, "region pool exhausted: %d live regions, no "
-             "more 4 GiB-aligned address space (%s)", live, strerror(errno));
+    sfi__err(SFI_ERR_NOMEM,
+             "region pool exhausted: %d live regions, no "
+             "more 4 GiB-aligned address space (%s)",
+             live, strerror(errno));
 out:
   pthread_mutex_unlock(&lock);
   return r;
@@ -116,9 +120,12 @@ out:
 
 void sfi__region_free(uint64_t base) {
   /* Remapping PROT_NONE drops every page and mapping the instance made and
-   * merges the region back into one reservation. */
-  mmap((void *)base, SFI_REGION_SIZE, PROT_NONE,
-       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+   * merges the region back into one reservation. If that fails the region
+   * is not reused (it stays allocated and unusable). */
+  if (mmap((void *)base, SFI_REGION_SIZE, PROT_NONE,
+           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1,
+           0) == MAP_FAILED)
+    return;
   pthread_mutex_lock(&lock);
   for (int i = 0; i < nchunks; i++) {
     struct chunk *c = &chunks[i];

@@ -19,9 +19,9 @@
  * %r11 is free at a call boundary in the SysV ABI and carries no argument. */
 static void emit(uint8_t *t, void *fn) {
   static const uint8_t tmpl[] = {
-      0x49, 0x89, 0xe3, 0x49, 0x81, 0xe3, 0, 0, 0, 0, 0x49, 0x81, 0xfb,
-      0,    0,    0,    0,    0x72, 0x0d, 0x49, 0xbb, 0, 0, 0, 0, 0,
-      0,    0,    0,    0x41, 0xff, 0xe3, 0x0f, 0x0b};
+      0x49, 0x89, 0xe3, 0x49, 0x81, 0xe3, 0,    0,    0,    0,   0x49, 0x81,
+      0xfb, 0,    0,    0,    0,    0x72, 0x0d, 0x49, 0xbb, 0,   0,    0,
+      0,    0,    0,    0,    0,    0x41, 0xff, 0xe3, 0x0f, 0x0b};
   uint32_t mask = (uint32_t)(SFI_NSTACK_SIZE - 1);
   /* the low SFI_NSTACK_GUARD bytes of the aligned block are the guard */
   uint32_t reserve = (uint32_t)(SFI_NSTACK_GUARD + SFI_NSTACK_RESERVE);

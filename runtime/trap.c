@@ -17,7 +17,8 @@
 
 #define THUNK_RANGES_MAX 4096
 #define TIMER_SIGNAL (SIGRTMIN + 4)
-#define TIMER_RETRY_NS 5000000 /* 5 ms: retry while the thread is in host code */
+#define TIMER_RETRY_NS                                                         \
+  5000000 /* 5 ms: retry while the thread is in host code */
 
 static const int trap_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP};
 #define NSIG_TRAP 5
@@ -25,9 +26,7 @@ static struct sigaction old_actions[NSIG_TRAP + 1];
 static int installed;
 static pthread_mutex_t install_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static struct {
-  uint64_t lo, hi;
-} thunk_ranges[THUNK_RANGES_MAX];
+static struct { uint64_t lo, hi; } thunk_ranges[THUNK_RANGES_MAX];
 
 void sfi__thunk_range_add(uint64_t lo, uint64_t hi) {
   for (int i = 0; i < THUNK_RANGES_MAX; i++) {
@@ -77,7 +76,8 @@ static int classify(int sig, const siginfo_t *si, const struct sfi_thread *t,
     return SFI_TRAP_OOB;
   case SIGFPE:
     return (si->si_code == FPE_INTDIV || si->si_code == FPE_INTOVF)
-               ? SFI_TRAP_DIV : SFI_TRAP_FPE;
+               ? SFI_TRAP_DIV
+               : SFI_TRAP_FPE;
   case SIGILL:
     return thunk ? SFI_TRAP_STACK : SFI_TRAP_ILLEGAL;
   case SIGTRAP:
@@ -207,9 +207,15 @@ static void on_timer(int sig, siginfo_t *si, void *ctx) {
     return;
   }
   rec->signo = 0;
+  rec->why[0] = 0;
   rec->fault_rip = rip;
   rec->fault_addr = rip;
   backtrace(rec, uc, rec->in);
+  if (t->depth > 1) {
+    /* Only the innermost call ends here; the outer ones must end too. */
+    struct itimerspec its = {.it_value = {0, TIMER_RETRY_NS}};
+    timer_settime(t->timer, 0, &its, NULL);
+  }
   redirect(uc, rec, SFI_TRAP_TIMEOUT);
 }
 
@@ -224,8 +230,7 @@ int sfi_signals_install(void) {
     sa.sa_sigaction = on_trap;
     for (int i = 0; i < NSIG_TRAP && rc == SFI_OK; i++)
       if (sigaction(trap_signals[i], &sa, &old_actions[i]) != 0)
-        rc = sfi__err(SFI_ERR_INVALID, "sigaction(%d) failed",
-                      trap_signals[i]);
+        rc = sfi__err(SFI_ERR_INVALID, "sigaction(%d) failed", trap_signals[i]);
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
     sa.sa_sigaction = on_timer;
     if (rc == SFI_OK && sigaction(TIMER_SIGNAL, &sa, &old_actions[NSIG_TRAP]))
@@ -290,12 +295,18 @@ void sfi__timer_disarm(struct sfi_thread *t) {
 
 static const char *signame(int s) {
   switch (s) {
-  case SIGSEGV: return "SIGSEGV";
-  case SIGBUS: return "SIGBUS";
-  case SIGFPE: return "SIGFPE";
-  case SIGILL: return "SIGILL";
-  case SIGTRAP: return "SIGTRAP";
-  default: return "signal";
+  case SIGSEGV:
+    return "SIGSEGV";
+  case SIGBUS:
+    return "SIGBUS";
+  case SIGFPE:
+    return "SIGFPE";
+  case SIGILL:
+    return "SIGILL";
+  case SIGTRAP:
+    return "SIGTRAP";
+  default:
+    return "signal";
   }
 }
 
@@ -313,19 +324,19 @@ void sfi__trap_message(struct sfi_callrec *rec) {
     snprintf(fn, sizeof fn, "import thunk 0x%llx",
              (unsigned long long)rec->fault_rip);
   uint64_t a = rec->trap == SFI_TRAP_OOB || rec->trap == SFI_TRAP_STACK
-                   ? rec->fault_addr : rec->fault_rip;
+                   ? rec->fault_addr
+                   : rec->fault_rip;
   if (in_region(in, a))
     snprintf(addr, sizeof addr, "0x%llx (sandbox offset 0x%llx)",
-             (unsigned long long)a,
-             (unsigned long long)(a & SFI_OFFSET_MASK));
+             (unsigned long long)a, (unsigned long long)(a & SFI_OFFSET_MASK));
   else
     snprintf(addr, sizeof addr, "0x%llx", (unsigned long long)a);
   if (rec->signo)
     sfi__err(rec->trap, "trap: %s (%s) at %s in %s", sfi_strerror(rec->trap),
              signame(rec->signo), addr, fn);
   else
-    sfi__err(rec->trap, "trap: %s at %s in %s", sfi_strerror(rec->trap),
-             addr, fn);
+    sfi__err(rec->trap, "trap: %s at %s in %s", sfi_strerror(rec->trap), addr,
+             fn);
   if (rec->why[0])
     sfi__errappend(" (%s)", rec->why);
   for (int i = 0; i < rec->nbt; i++) {

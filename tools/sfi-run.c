@@ -33,10 +33,23 @@ static int parse_size(const char *s, uint64_t *out) {
     return -1;
   uint64_t mul = 1;
   switch (*end) {
-  case 'k': case 'K': mul = 1ULL << 10; end++; break;
-  case 'm': case 'M': mul = 1ULL << 20; end++; break;
-  case 'g': case 'G': mul = 1ULL << 30; end++; break;
-  default: break;
+  case 'k':
+  case 'K':
+    mul = 1ULL << 10;
+    end++;
+    break;
+  case 'm':
+  case 'M':
+    mul = 1ULL << 20;
+    end++;
+    break;
+  case 'g':
+  case 'G':
+    mul = 1ULL << 30;
+    end++;
+    break;
+  default:
+    break;
   }
   if (*end || (v && mul > UINT64_MAX / v))
     return -1;
@@ -138,7 +151,7 @@ static int run(int argc, char **argv, const char **dh, const char **dg,
   if (rc < 0) {
     fflush(stdout);
     fprintf(stderr, "sfi-run: %s\n", sfi_errmsg());
-    rc = rc == SFI_ERR_NOTFOUND  ? EXIT_USAGE
+    rc = rc == SFI_ERR_NOTFOUND   ? EXIT_USAGE
          : rc == SFI_TRAP_TIMEOUT ? EXIT_TIMEOUT
                                   : EXIT_TRAP;
   }

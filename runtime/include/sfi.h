@@ -50,14 +50,14 @@ typedef enum sfi_err {
   SFI_ERR_TRAPPED = -7,   /* instance trapped before; reset it first */
   SFI_ERR_EXIT = -8,      /* the sandbox called exit(); see sfi_exit_status */
   /* Traps: the call ended because the sandbox faulted. */
-  SFI_TRAP_OOB = -20,        /* access outside mapped sandbox memory */
-  SFI_TRAP_STACK = -21,      /* native or shadow stack exhausted */
-  SFI_TRAP_DIV = -22,        /* integer division by zero or overflow */
-  SFI_TRAP_ILLEGAL = -23,    /* illegal instruction, bad indirect call */
-  SFI_TRAP_BREAK = -24,      /* int3: jump table padding, unreachable */
-  SFI_TRAP_ABORT = -25,      /* abort(), assert, bad jmp_buf */
-  SFI_TRAP_TIMEOUT = -26,    /* the instance's time limit ran out */
-  SFI_TRAP_FPE = -27,        /* other floating-point exception */
+  SFI_TRAP_OOB = -20,     /* access outside mapped sandbox memory */
+  SFI_TRAP_STACK = -21,   /* native or shadow stack exhausted */
+  SFI_TRAP_DIV = -22,     /* integer division by zero or overflow */
+  SFI_TRAP_ILLEGAL = -23, /* illegal instruction, bad indirect call */
+  SFI_TRAP_BREAK = -24,   /* int3: jump table padding, unreachable */
+  SFI_TRAP_ABORT = -25,   /* abort(), assert, bad jmp_buf */
+  SFI_TRAP_TIMEOUT = -26, /* the instance's time limit ran out */
+  SFI_TRAP_FPE = -27,     /* other floating-point exception */
 } sfi_err;
 
 /* A readable name for a code: sfi_strerror(SFI_TRAP_OOB) is
@@ -138,7 +138,7 @@ typedef struct sfi_instance_options {
   /* Most heap bytes __sfi_sys_sbrk hands out (malloc then returns NULL);
    * 0: as much as the region holds (about 4 GiB minus image and stacks). */
   uint64_t mem_limit;
-  uint64_t shadow_stack;  /* shadow stack bytes, page-rounded; 0: 8 MiB */
+  uint64_t shadow_stack; /* shadow stack bytes, page-rounded; 0: 8 MiB */
   /* Seconds one outermost sfi_call may run before it ends with
    * SFI_TRAP_TIMEOUT; 0: no limit. Time spent in host imports counts, but
    * an import is never interrupted: the trap happens once it returns. */
@@ -256,8 +256,7 @@ int sfi_copy_in(sfi_instance *in, uint64_t dst, const void *src, size_t n);
 int sfi_copy_out(sfi_instance *in, void *dst, uint64_t src, size_t n);
 /* Copies a NUL-terminated sandbox string into dst (cap bytes); fails with
  * SFI_ERR_INVALID if it is not terminated within cap or leaves memory. */
-int sfi_copy_string_out(sfi_instance *in, char *dst, size_t cap,
-                        uint64_t src);
+int sfi_copy_string_out(sfi_instance *in, char *dst, size_t cap, uint64_t src);
 /* The region's base address (4 GiB-aligned; the region is SFI_REGION_SIZE
  * bytes, see sfi_abi.h). */
 uint64_t sfi_region_base(sfi_instance *in);

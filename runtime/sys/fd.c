@@ -80,8 +80,10 @@ int sfi__sys_instance_init(sfi_instance *in, const sfi_instance_options *o) {
   for (int i = 0; i < o->ndirs; i++) {
     const char *h = o->dirs_host[i], *g = o->dirs_guest[i];
     if (!h || !g || !*g)
-      return sfi__err(SFI_ERR_INVALID, "directory grant %d: NULL or empty "
-                      "path", i);
+      return sfi__err(SFI_ERR_INVALID,
+                      "directory grant %d: NULL or empty "
+                      "path",
+                      i);
     int fd = open(h, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
       return sfi__err(SFI_ERR_INVALID, "directory grant %d: %s: %s", i, h,

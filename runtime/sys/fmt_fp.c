@@ -9,8 +9,8 @@
 
 #define FMT_WIDTH_MAX 100000
 
-int sfi__sys_fmt_fp(uint64_t buf, uint64_t cap, int conv, int flags,
-                    int width, int prec, long double value) {
+int sfi__sys_fmt_fp(uint64_t buf, uint64_t cap, int conv, int flags, int width,
+                    int prec, long double value) {
   sfi_instance *in = sfi_current();
   if (!conv || !strchr("aAeEfFgG", conv) || (flags & ~31) || width < 0 ||
       width > FMT_WIDTH_MAX || prec > FMT_WIDTH_MAX)
@@ -20,11 +20,16 @@ int sfi__sys_fmt_fp(uint64_t buf, uint64_t cap, int conv, int flags,
     return -EFAULT;
   char fmt[16], *f = fmt;
   *f++ = '%';
-  if (flags & 1) *f++ = '-';
-  if (flags & 2) *f++ = '+';
-  if (flags & 4) *f++ = ' ';
-  if (flags & 8) *f++ = '#';
-  if (flags & 16) *f++ = '0';
+  if (flags & 1)
+    *f++ = '-';
+  if (flags & 2)
+    *f++ = '+';
+  if (flags & 4)
+    *f++ = ' ';
+  if (flags & 8)
+    *f++ = '#';
+  if (flags & 16)
+    *f++ = '0';
   memcpy(f, "*.*L", 4);
   f += 4;
   *f++ = (char)conv;

@@ -3,8 +3,8 @@
 
 #include "sys.h"
 
-#define OPEN_FLAGS_OK                                                       \
-  (O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_NONBLOCK |          \
+#define OPEN_FLAGS_OK                                                          \
+  (O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_NONBLOCK |            \
    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)
 
 int sfi__sys_open(uint64_t path, int flags, int mode) {

@@ -23,7 +23,7 @@ int sfi__setjmp_save(uint64_t slot, const uint64_t *regs) {
   uint64_t *ps = sfi_ptr(in, slot, 8, 1);
   if (!ps)
     sfi__trap_now(SFI_TRAP_ABORT, "setjmp: jmp_buf is not writable sandbox "
-                  "memory");
+                                  "memory");
   if (!in->jmp && !(in->jmp = calloc(SFI_JMP_CTX_MAX, sizeof *in->jmp)))
     sfi__trap_now(SFI_TRAP_ABORT, "setjmp: out of host memory");
   /* Frames below this one have returned: their contexts are dead. */
@@ -70,7 +70,7 @@ _Noreturn void sfi__sys_longjmp(uint64_t slot, int val) {
   if (c->serial != rec->serial ||
       c->regs[6] < (uint64_t)__builtin_frame_address(0))
     sfi__trap_now(SFI_TRAP_ABORT, "longjmp: the frame of its setjmp has "
-                  "returned");
+                                  "returned");
   invalidate_below(in, rec->serial, c->regs[6]);
   memcpy((void *)(in->image + in->m->ssp_off), &c->ssp, 8);
   sfi__longjmp_to(c->regs, val ? val : 1);

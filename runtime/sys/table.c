@@ -31,15 +31,16 @@ double sfi__sys_strtod(uint64_t, uint64_t, uint64_t, uint64_t);
 float sfi__sys_strtof(uint64_t, uint64_t, uint64_t, uint64_t);
 long double sfi__sys_strtold(uint64_t, uint64_t, uint64_t, uint64_t);
 
-#define B(n) {#n, (void *)sfi__sys_##n}
+#define B(n)                                                                   \
+  { #n, (void *)sfi__sys_##n }
 static const struct sfi_bind table[] = {
-    B(read),         B(write),        B(open),        B(close),
-    B(lseek),        B(fstat),        B(stat),        B(unlink),
-    B(rename),       B(mkdir),        B(rmdir),       B(getdents),
-    B(isatty),       B(clock_gettime), B(getrandom),  B(exit),
-    B(abort),        B(sbrk),         B(args_sizes),  B(args_get),
-    B(environ_sizes), B(environ_get), B(setjmp),      B(longjmp),
-    B(fmt_fp),       B(strtod),       B(strtof),      B(strtold),
+    B(read),          B(write),         B(open),       B(close),
+    B(lseek),         B(fstat),         B(stat),       B(unlink),
+    B(rename),        B(mkdir),         B(rmdir),      B(getdents),
+    B(isatty),        B(clock_gettime), B(getrandom),  B(exit),
+    B(abort),         B(sbrk),          B(args_sizes), B(args_get),
+    B(environ_sizes), B(environ_get),   B(setjmp),     B(longjmp),
+    B(fmt_fp),        B(strtod),        B(strtof),     B(strtold),
 };
 
 void *sfi__sys_lookup(const char *name) {

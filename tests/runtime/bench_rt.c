@@ -104,7 +104,8 @@ int main(int argc, char **argv) {
   }
   (void)fp;
   printf("call out (sandbox -> import thunk -> host), per call %5.1f ns "
-         "(native call %4.1f ns)\n", median(t, RUNS), native);
+         "(native call %4.1f ns)\n",
+         median(t, RUNS), native);
   sfi_instance_free(in);
 
   /* Live instances. */

@@ -13,36 +13,37 @@
 
 static int t_failures, t_checks;
 
-#define CHECK(c)                                                            \
-  do {                                                                      \
-    t_checks++;                                                             \
-    if (!(c)) {                                                             \
-      t_failures++;                                                         \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n  last error: %s\n",        \
-              __FILE__, __LINE__, #c, sfi_errmsg());                        \
-    }                                                                       \
+#define CHECK(c)                                                               \
+  do {                                                                         \
+    t_checks++;                                                                \
+    if (!(c)) {                                                                \
+      t_failures++;                                                            \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n  last error: %s\n", __FILE__, \
+              __LINE__, #c, sfi_errmsg());                                     \
+    }                                                                          \
   } while (0)
 
-#define CHECK_EQ(a, b)                                                      \
-  do {                                                                      \
-    long long a_ = (long long)(a), b_ = (long long)(b);                     \
-    t_checks++;                                                             \
-    if (a_ != b_) {                                                         \
-      t_failures++;                                                         \
-      fprintf(stderr, "%s:%d: CHECK_EQ failed: %s == %lld, %s == %lld\n"    \
-              "  last error: %s\n", __FILE__, __LINE__, #a, a_, #b, b_,     \
-              sfi_errmsg());                                                \
-    }                                                                       \
+#define CHECK_EQ(a, b)                                                         \
+  do {                                                                         \
+    long long a_ = (long long)(a), b_ = (long long)(b);                        \
+    t_checks++;                                                                \
+    if (a_ != b_) {                                                            \
+      t_failures++;                                                            \
+      fprintf(stderr,                                                          \
+              "%s:%d: CHECK_EQ failed: %s == %lld, %s == %lld\n"               \
+              "  last error: %s\n",                                            \
+              __FILE__, __LINE__, #a, a_, #b, b_, sfi_errmsg());               \
+    }                                                                          \
   } while (0)
 
-#define CHECK_MSG(sub)                                                      \
-  do {                                                                      \
-    t_checks++;                                                             \
-    if (!strstr(sfi_errmsg(), sub)) {                                       \
-      t_failures++;                                                         \
-      fprintf(stderr, "%s:%d: message lacks \"%s\": %s\n", __FILE__,        \
-              __LINE__, sub, sfi_errmsg());                                 \
-    }                                                                       \
+#define CHECK_MSG(sub)                                                         \
+  do {                                                                         \
+    t_checks++;                                                                \
+    if (!strstr(sfi_errmsg(), sub)) {                                          \
+      t_failures++;                                                            \
+      fprintf(stderr, "%s:%d: message lacks \"%s\": %s\n", __FILE__, __LINE__, \
+              sub, sfi_errmsg());                                              \
+    }                                                                          \
   } while (0)
 
 static inline int t_done(const char *name) {

@@ -89,8 +89,7 @@ static void test_signatures(void) {
   CHECK_EQ(sfi_call(A, "add", "ii:i", NULL, &r), SFI_ERR_INVALID);
   CHECK_EQ(sfi_call(A, "add", "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii:i", a, &r),
            SFI_ERR_INVALID);
-  CHECK_EQ(sfi_call(A, "no_such_function", ":v", NULL, NULL),
-           SFI_ERR_NOTFOUND);
+  CHECK_EQ(sfi_call(A, "no_such_function", ":v", NULL, NULL), SFI_ERR_NOTFOUND);
   CHECK_MSG("no_such_function");
   CHECK_EQ(sfi_call(A, "counter", ":i", NULL, &r), SFI_ERR_NOTFOUND); /* data */
   CHECK_EQ(sfi_call(NULL, "add", "ii:i", a, &r), SFI_ERR_INVALID);
@@ -198,18 +197,18 @@ static void test_memory(void) {
   CHECK(buf >> 32 == base >> 32);
   CHECK(sfi_ptr(A, buf, 65536, 1) == (void *)(uintptr_t)buf);
   CHECK(sfi_ptr(A, buf, 0, 0) != NULL);
-  CHECK(sfi_ptr(A, base, 1, 0) == NULL);            /* NULL guard */
+  CHECK(sfi_ptr(A, base, 1, 0) == NULL); /* NULL guard */
   CHECK(sfi_ptr(A, base + 0x10, 1, 0) == NULL);
-  CHECK(sfi_ptr(A, buf - base, 4, 0) == NULL);      /* upper bits missing */
+  CHECK(sfi_ptr(A, buf - base, 4, 0) == NULL); /* upper bits missing */
   CHECK(sfi_ptr(A, buf + 0x100000000ULL, 4, 0) == NULL); /* next region */
-  CHECK(sfi_ptr(A, buf, ~0ULL, 0) == NULL);         /* overflowing length */
+  CHECK(sfi_ptr(A, buf, ~0ULL, 0) == NULL); /* overflowing length */
   CHECK(sfi_ptr(A, buf, 0x100000000ULL, 0) == NULL);
   CHECK(sfi_ptr(A, base + 0xfffffff0ULL, 0x20, 0) == NULL); /* past end */
   CHECK(sfi_ptr(A, base + 0xfffffff0ULL, 0x10, 1) != NULL); /* shadow top */
   CHECK(sfi_ptr(NULL, buf, 1, 0) == NULL);
   uint64_t add = sfi_lookup(A, "add");
-  CHECK(sfi_ptr(A, add, 4, 0) != NULL);  /* code is readable */
-  CHECK(sfi_ptr(A, add, 4, 1) == NULL);  /* but not writable */
+  CHECK(sfi_ptr(A, add, 4, 0) != NULL); /* code is readable */
+  CHECK(sfi_ptr(A, add, 4, 1) == NULL); /* but not writable */
   /* The range crossing the end of the image's last page. */
   char hello[] = "hello, sandbox";
   CHECK_EQ(sfi_copy_in(A, buf, hello, sizeof hello), SFI_OK);
@@ -250,12 +249,12 @@ static void test_reset_ctors(void) {
   CHECK_EQ(sfi_instance_reset(A), SFI_OK);
   CHECK(sfi_ptr(A, heap, 1 << 20, 1) == NULL); /* heap released */
   CHECK_EQ(sfi_call(A, "bump", ":i", NULL, &r), SFI_OK);
-  CHECK_EQ(r.i32, 6);                 /* data back to its initial value */
+  CHECK_EQ(r.i32, 6); /* data back to its initial value */
   CHECK_EQ(sfi_call(A, "get_ctor", ":i", NULL, &r), SFI_OK);
-  CHECK_EQ(r.i32, 42);                /* constructors ran once again */
+  CHECK_EQ(r.i32, 42); /* constructors ran once again */
   a = SFI_I64(16);
   CHECK_EQ(sfi_call(A, "do_sbrk", "I:I", &a, &r), SFI_OK);
-  CHECK_EQ(r.ptr, heap);              /* break back at the start */
+  CHECK_EQ(r.ptr, heap); /* break back at the start */
   CHECK_EQ(sfi_instance_reset(NULL), SFI_ERR_INVALID);
 }
 

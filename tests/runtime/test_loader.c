@@ -59,8 +59,8 @@ static void expect_bad(uint8_t *p, int code, const char *msg, int line) {
   t_checks++;
   if (m || (code && !strstr(sfi_errmsg(), msg))) {
     t_failures++;
-    fprintf(stderr, "line %d: expected failure with \"%s\", got %s: %s\n",
-            line, msg, m ? "success" : "failure", sfi_errmsg());
+    fprintf(stderr, "line %d: expected failure with \"%s\", got %s: %s\n", line,
+            msg, m ? "success" : "failure", sfi_errmsg());
   }
   sfi_module_free(m);
   free(p);
@@ -69,60 +69,150 @@ static void expect_bad(uint8_t *p, int code, const char *msg, int line) {
 
 static void targeted(void) {
   uint8_t *p;
-  p = copy(); p[1] = 'X'; BAD(p, "bad magic");
-  p = copy(); p[EI_CLASS] = ELFCLASS32; BAD(p, "EI_CLASS");
-  p = copy(); p[EI_DATA] = ELFDATA2MSB; BAD(p, "EI_DATA");
-  p = copy(); eh(p)->e_version = 2; BAD(p, "version");
-  p = copy(); eh(p)->e_type = ET_EXEC; BAD(p, "e_type 2");
-  p = copy(); eh(p)->e_machine = EM_386; BAD(p, "e_machine 3");
-  p = copy(); eh(p)->e_ehsize = 60; BAD(p, "e_ehsize");
-  p = copy(); eh(p)->e_phentsize = 48; BAD(p, "e_phentsize");
-  p = copy(); eh(p)->e_phnum = 0; BAD(p, "e_phnum 0");
-  p = copy(); eh(p)->e_phnum = 65; BAD(p, "e_phnum 65");
-  p = copy(); eh(p)->e_phnum = 0xffff; BAD(p, "e_phnum 65535");
-  p = copy(); eh(p)->e_phoff = good_size - 8; BAD(p, "past end of file");
-  p = copy(); eh(p)->e_phoff = ~0ULL - 8; BAD(p, "e_phoff");
-  p = copy(); eh(p)->e_shoff = good_size; BAD(p, "section headers");
-  p = copy(); eh(p)->e_shentsize = 32; BAD(p, "section headers");
-  p = copy(); ph(p, PT_LOAD)->p_offset = good_size; BAD(p, "p_offset");
-  p = copy(); ph(p, PT_LOAD)->p_filesz = ~0ULL; BAD(p, "p_filesz");
-  p = copy(); ph(p, PT_LOAD)->p_flags = PF_R | PF_W | PF_X;
+  p = copy();
+  p[1] = 'X';
+  BAD(p, "bad magic");
+  p = copy();
+  p[EI_CLASS] = ELFCLASS32;
+  BAD(p, "EI_CLASS");
+  p = copy();
+  p[EI_DATA] = ELFDATA2MSB;
+  BAD(p, "EI_DATA");
+  p = copy();
+  eh(p)->e_version = 2;
+  BAD(p, "version");
+  p = copy();
+  eh(p)->e_type = ET_EXEC;
+  BAD(p, "e_type 2");
+  p = copy();
+  eh(p)->e_machine = EM_386;
+  BAD(p, "e_machine 3");
+  p = copy();
+  eh(p)->e_ehsize = 60;
+  BAD(p, "e_ehsize");
+  p = copy();
+  eh(p)->e_phentsize = 48;
+  BAD(p, "e_phentsize");
+  p = copy();
+  eh(p)->e_phnum = 0;
+  BAD(p, "e_phnum 0");
+  p = copy();
+  eh(p)->e_phnum = 65;
+  BAD(p, "e_phnum 65");
+  p = copy();
+  eh(p)->e_phnum = 0xffff;
+  BAD(p, "e_phnum 65535");
+  p = copy();
+  eh(p)->e_phoff = good_size - 8;
+  BAD(p, "past end of file");
+  p = copy();
+  eh(p)->e_phoff = ~0ULL - 8;
+  BAD(p, "e_phoff");
+  p = copy();
+  eh(p)->e_shoff = good_size;
+  BAD(p, "section headers");
+  p = copy();
+  eh(p)->e_shentsize = 32;
+  BAD(p, "section headers");
+  p = copy();
+  ph(p, PT_LOAD)->p_offset = good_size;
+  BAD(p, "p_offset");
+  p = copy();
+  ph(p, PT_LOAD)->p_filesz = ~0ULL;
+  BAD(p, "p_filesz");
+  p = copy();
+  ph(p, PT_LOAD)->p_flags = PF_R | PF_W | PF_X;
   BAD(p, "writable and executable");
-  p = copy(); ph(p, PT_LOAD)->p_vaddr = 1ULL << 30; BAD(p, "image space");
-  p = copy(); ph(p, PT_LOAD)->p_memsz = 0; BAD(p, "p_memsz");
-  p = copy(); ph(p, PT_LOAD)->p_vaddr += 1; BAD(p, "modulo the page size");
-  p = copy(); ph(p, PT_NOTE)->p_type = PT_TLS; BAD(p, "PT_TLS");
-  p = copy(); ph(p, PT_NOTE)->p_type = PT_INTERP; BAD(p, "PT_INTERP");
-  p = copy(); ph(p, PT_DYNAMIC)->p_type = PT_NULL; BAD(p, "PT_DYNAMIC");
-  p = copy(); ph(p, PT_DYNAMIC)->p_filesz = 12; BAD(p, "PT_DYNAMIC");
-  p = copy(); ph(p, PT_GNU_STACK)->p_flags |= PF_X; BAD(p, "executable stack");
+  p = copy();
+  ph(p, PT_LOAD)->p_vaddr = 1ULL << 30;
+  BAD(p, "image space");
+  p = copy();
+  ph(p, PT_LOAD)->p_memsz = 0;
+  BAD(p, "p_memsz");
+  p = copy();
+  ph(p, PT_LOAD)->p_vaddr += 1;
+  BAD(p, "modulo the page size");
+  p = copy();
+  ph(p, PT_NOTE)->p_type = PT_TLS;
+  BAD(p, "PT_TLS");
+  p = copy();
+  ph(p, PT_NOTE)->p_type = PT_INTERP;
+  BAD(p, "PT_INTERP");
+  p = copy();
+  ph(p, PT_DYNAMIC)->p_type = PT_NULL;
+  BAD(p, "PT_DYNAMIC");
+  p = copy();
+  ph(p, PT_DYNAMIC)->p_filesz = 12;
+  BAD(p, "PT_DYNAMIC");
+  p = copy();
+  ph(p, PT_GNU_STACK)->p_flags |= PF_X;
+  BAD(p, "executable stack");
   /* The marker. */
-  p = copy(); ph(p, PT_NOTE)->p_type = PT_NULL; BAD(p, "no libsfi marker");
+  p = copy();
+  ph(p, PT_NOTE)->p_type = PT_NULL;
+  BAD(p, "no libsfi marker");
   p = copy();
   for (uint64_t o = ph(p, PT_NOTE)->p_offset, e = o + ph(p, PT_NOTE)->p_filesz;
        o < e; o += 12 + 8 + 16)
     p[o + 12 + 5] = 'X'; /* "libsfX" in every note */
   BAD(p, "no libsfi marker");
-  p = copy(); p[ph(p, PT_NOTE)->p_offset + 20] = 9; BAD(p, "pass version");
-  p = copy(); p[ph(p, PT_NOTE)->p_offset + 32] = 9; BAD(p, "ABI version");
-  p = copy(); p[ph(p, PT_NOTE)->p_offset + 24] = 7; BAD(p, "unknown mode");
-  p = copy(); p[ph(p, PT_NOTE)->p_offset + 4] = 12; BAD(p, "descsz");
-  p = copy(); p[ph(p, PT_NOTE)->p_offset] = 0xff; BAD(p, "PT_NOTE");
+  p = copy();
+  p[ph(p, PT_NOTE)->p_offset + 20] = 9;
+  BAD(p, "pass version");
+  p = copy();
+  p[ph(p, PT_NOTE)->p_offset + 32] = 9;
+  BAD(p, "ABI version");
+  p = copy();
+  p[ph(p, PT_NOTE)->p_offset + 24] = 7;
+  BAD(p, "unknown mode");
+  p = copy();
+  p[ph(p, PT_NOTE)->p_offset + 4] = 12;
+  BAD(p, "descsz");
+  p = copy();
+  p[ph(p, PT_NOTE)->p_offset] = 0xff;
+  BAD(p, "PT_NOTE");
   /* Dynamic section. */
-  p = copy(); dyn(p, DT_FLAGS)->d_tag = DT_NEEDED; BAD(p, "DT_NEEDED");
-  p = copy(); dyn(p, DT_FLAGS)->d_tag = DT_TEXTREL; BAD(p, "DT_TEXTREL");
-  p = copy(); dyn(p, DT_FLAGS)->d_un.d_val |= DF_TEXTREL; BAD(p, "DF_TEXTREL");
-  p = copy(); dyn(p, DT_FLAGS)->d_tag = DT_INIT; BAD(p, "DT_INIT");
-  p = copy(); dyn(p, DT_FLAGS)->d_tag = DT_REL; BAD(p, "REL/RELR");
-  p = copy(); dyn(p, DT_SYMENT)->d_un.d_val = 16; BAD(p, "DT_SYMENT");
-  p = copy(); dyn(p, DT_STRSZ)->d_un.d_val = 1ULL << 40; BAD(p, "DT_STRTAB");
-  p = copy(); dyn(p, DT_STRTAB)->d_un.d_val = 1ULL << 29; BAD(p, "DT_STRTAB");
-  p = copy(); dyn(p, DT_SYMTAB)->d_tag = DT_DEBUG; BAD(p, "DT_SYMTAB");
-  p = copy(); dyn(p, DT_RELASZ)->d_un.d_val += 1; BAD(p, "DT_RELASZ");
-  p = copy(); dyn(p, DT_RELA)->d_un.d_val = 1ULL << 29; BAD(p, "DT_RELA");
-  p = copy(); dyn(p, DT_RELAENT)->d_un.d_val = 16; BAD(p, "DT_RELAENT");
-  p = copy(); dyn(p, DT_INIT_ARRAYSZ)->d_un.d_val = 12; BAD(p, "DT_INIT_ARRAY");
-  p = copy(); dyn(p, DT_HASH)->d_un.d_val = 1ULL << 29;
+  p = copy();
+  dyn(p, DT_FLAGS)->d_tag = DT_NEEDED;
+  BAD(p, "DT_NEEDED");
+  p = copy();
+  dyn(p, DT_FLAGS)->d_tag = DT_TEXTREL;
+  BAD(p, "DT_TEXTREL");
+  p = copy();
+  dyn(p, DT_FLAGS)->d_un.d_val |= DF_TEXTREL;
+  BAD(p, "DF_TEXTREL");
+  p = copy();
+  dyn(p, DT_FLAGS)->d_tag = DT_INIT;
+  BAD(p, "DT_INIT");
+  p = copy();
+  dyn(p, DT_FLAGS)->d_tag = DT_REL;
+  BAD(p, "REL/RELR");
+  p = copy();
+  dyn(p, DT_SYMENT)->d_un.d_val = 16;
+  BAD(p, "DT_SYMENT");
+  p = copy();
+  dyn(p, DT_STRSZ)->d_un.d_val = 1ULL << 40;
+  BAD(p, "DT_STRTAB");
+  p = copy();
+  dyn(p, DT_STRTAB)->d_un.d_val = 1ULL << 29;
+  BAD(p, "DT_STRTAB");
+  p = copy();
+  dyn(p, DT_SYMTAB)->d_tag = DT_DEBUG;
+  BAD(p, "DT_SYMTAB");
+  p = copy();
+  dyn(p, DT_RELASZ)->d_un.d_val += 1;
+  BAD(p, "DT_RELASZ");
+  p = copy();
+  dyn(p, DT_RELA)->d_un.d_val = 1ULL << 29;
+  BAD(p, "DT_RELA");
+  p = copy();
+  dyn(p, DT_RELAENT)->d_un.d_val = 16;
+  BAD(p, "DT_RELAENT");
+  p = copy();
+  dyn(p, DT_INIT_ARRAYSZ)->d_un.d_val = 12;
+  BAD(p, "DT_INIT_ARRAY");
+  p = copy();
+  dyn(p, DT_HASH)->d_un.d_val = 1ULL << 29;
   BAD(p, "DT_HASH");
   p = copy();
   {
@@ -134,23 +224,45 @@ static void targeted(void) {
   /* Relocations. */
   Elf64_Rela *r0;
 #define RELA(p) ((Elf64_Rela *)(p + file_off(p, dyn(p, DT_RELA)->d_un.d_val)))
-  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0, R_X86_64_PC32);
+  p = copy();
+  r0 = RELA(p);
+  r0->r_info = ELF64_R_INFO(0, R_X86_64_PC32);
   BAD(p, "type 2 not supported");
-  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0, R_X86_64_COPY);
+  p = copy();
+  r0 = RELA(p);
+  r0->r_info = ELF64_R_INFO(0, R_X86_64_COPY);
   BAD(p, "not supported");
-  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0, R_X86_64_IRELATIVE);
+  p = copy();
+  r0 = RELA(p);
+  r0->r_info = ELF64_R_INFO(0, R_X86_64_IRELATIVE);
   BAD(p, "not supported");
-  p = copy(); r0 = RELA(p); r0->r_offset = 0x40; BAD(p, "not inside a writable");
-  p = copy(); r0 = RELA(p); r0->r_offset = 1ULL << 40; BAD(p, "not inside a writable");
-  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(3, R_X86_64_RELATIVE);
+  p = copy();
+  r0 = RELA(p);
+  r0->r_offset = 0x40;
+  BAD(p, "not inside a writable");
+  p = copy();
+  r0 = RELA(p);
+  r0->r_offset = 1ULL << 40;
+  BAD(p, "not inside a writable");
+  p = copy();
+  r0 = RELA(p);
+  r0->r_info = ELF64_R_INFO(3, R_X86_64_RELATIVE);
   BAD(p, "RELATIVE with symbol");
-  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0xffffff, R_X86_64_GLOB_DAT);
+  p = copy();
+  r0 = RELA(p);
+  r0->r_info = ELF64_R_INFO(0xffffff, R_X86_64_GLOB_DAT);
   BAD(p, "symbol index");
-  p = copy(); r0 = RELA(p); r0->r_info = ELF64_R_INFO(0, R_X86_64_64);
+  p = copy();
+  r0 = RELA(p);
+  r0->r_info = ELF64_R_INFO(0, R_X86_64_64);
   BAD(p, "symbol index 0");
-  p = copy(); r0 = RELA(p); r0->r_addend = 1LL << 33;
+  p = copy();
+  r0 = RELA(p);
+  r0->r_addend = 1LL << 33;
   BAD(p, "outside the region");
-  p = copy(); r0 = RELA(p); r0->r_addend = -(1LL << 21);
+  p = copy();
+  r0 = RELA(p);
+  r0->r_addend = -(1LL << 21);
   BAD(p, "outside the region");
   p = copy();
   {
@@ -166,19 +278,22 @@ static void targeted(void) {
   /* Symbols. */
   p = copy();
   {
-    Elf64_Sym *s = (Elf64_Sym *)(p + file_off(p, dyn(p, DT_SYMTAB)->d_un.d_val));
+    Elf64_Sym *s =
+        (Elf64_Sym *)(p + file_off(p, dyn(p, DT_SYMTAB)->d_un.d_val));
     s[1].st_name = 0x7fffffff;
     BAD(p, "name offset");
   }
   p = copy();
   {
-    Elf64_Sym *s = (Elf64_Sym *)(p + file_off(p, dyn(p, DT_SYMTAB)->d_un.d_val));
+    Elf64_Sym *s =
+        (Elf64_Sym *)(p + file_off(p, dyn(p, DT_SYMTAB)->d_un.d_val));
     s[2].st_info = ELF64_ST_INFO(STB_GLOBAL, STT_TLS);
     BAD(p, "TLS");
   }
   p = copy();
   {
-    Elf64_Sym *s = (Elf64_Sym *)(p + file_off(p, dyn(p, DT_SYMTAB)->d_un.d_val));
+    Elf64_Sym *s =
+        (Elf64_Sym *)(p + file_off(p, dyn(p, DT_SYMTAB)->d_un.d_val));
     int n = 1;
     while (s[n].st_shndx == SHN_UNDEF) /* first defined symbol */
       n++;
@@ -195,8 +310,7 @@ static void imports_and_options(void) {
   sfi_import badsig[] = {{"host_twice", "I:x", (void *)host_twice}, {0}};
   CHECK(sfi_module_load(mod_path, badsig, NULL) == NULL);
   CHECK_MSG("bad signature");
-  sfi_import reserved[] = {{"__sfi_sys_write", "I:I", (void *)host_twice},
-                           {0}};
+  sfi_import reserved[] = {{"__sfi_sys_write", "I:I", (void *)host_twice}, {0}};
   CHECK(sfi_module_load(mod_path, reserved, NULL) == NULL);
   CHECK_MSG("reserved");
   sfi_import nofn[] = {{"host_twice", "I:I", NULL}, {0}};

@@ -89,15 +89,15 @@ static void test_io(int outr, int inw) {
   CHECK_EQ(callI("s_read", "ipI:I", I(0), P(dst), L(64)), 5);
   CHECK(memcmp(sfi_ptr(in, dst, 5, 0), "input", 5) == 0);
   CHECK_EQ(callI("s_read", "ipI:I", I(0), P(sfi_lookup(in, "add")), L(4)),
-           -EFAULT);                                      /* code: read-only */
+           -EFAULT); /* code: read-only */
   CHECK_EQ(callI("s_isatty", "i:i", I(1), Z, Z), 0);
   CHECK_EQ(callI("s_isatty", "i:i", I(77), Z, Z), -EBADF);
 }
 
 static void test_files(void) {
   uint64_t dst = buf + 8192, st = buf + 16384;
-  int fd = (int)callI("s_open", "pii:i", P(put("/data/a.txt")), I(O_RDONLY),
-                      I(0));
+  int fd =
+      (int)callI("s_open", "pii:i", P(put("/data/a.txt")), I(O_RDONLY), I(0));
   CHECK(fd >= 3);
   CHECK_EQ(callI("s_read", "ipI:I", I(fd), P(dst), L(100)), 13);
   CHECK(memcmp(sfi_ptr(in, dst, 13, 0), "granted file\n", 13) == 0);
@@ -113,14 +113,19 @@ static void test_files(void) {
   fd = (int)callI("s_open", "pii:i", P(put("a.txt")), I(O_RDONLY), I(0));
   CHECK(fd >= 3);
   callI("s_close", "i:i", I(fd), Z, Z);
-  fd = (int)callI("s_open", "pii:i", P(put("/data/sub/../a.txt")),
-                  I(O_RDONLY), I(0));
+  fd = (int)callI("s_open", "pii:i", P(put("/data/sub/../a.txt")), I(O_RDONLY),
+                  I(0));
   CHECK(fd >= 3);
   callI("s_close", "i:i", I(fd), Z, Z);
   /* Escapes. */
-  const char *bad[] = {"/data/../secret", "../secret", "/etc/passwd",
-                       "/data/out/passwd", "/data/up/secret",
-                       "/datax/a.txt", "/", "/data/sub/../../secret",
+  const char *bad[] = {"/data/../secret",
+                       "../secret",
+                       "/etc/passwd",
+                       "/data/out/passwd",
+                       "/data/up/secret",
+                       "/datax/a.txt",
+                       "/",
+                       "/data/sub/../../secret",
                        "/proc/self/root/etc/passwd"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     int rc = (int)callI("s_open", "pii:i", P(put(bad[i])), I(O_RDONLY), I(0));
@@ -131,7 +136,9 @@ static void test_files(void) {
     CHECK(rc < 0);
   }
   CHECK_EQ(callI("s_open", "pii:i", P(base + 0x20), I(0), I(0)), -EFAULT);
-  CHECK_EQ(callI("s_open", "pii:i", P(put("/data/a.txt")), I(O_RDONLY | 0x200000), I(0)), -EINVAL);
+  CHECK_EQ(callI("s_open", "pii:i", P(put("/data/a.txt")),
+                 I(O_RDONLY | 0x200000), I(0)),
+           -EINVAL);
   /* Create, write, stat, rename, unlink, mkdir, rmdir. */
   fd = (int)callI("s_open", "pii:i", P(put("/data/new.txt")),
                   I(O_WRONLY | O_CREAT | O_TRUNC), I(0644));
@@ -141,11 +148,14 @@ static void test_files(void) {
   CHECK_EQ(callI("s_stat", "pp:i", P(put("/data/new.txt")), P(st), Z), 0);
   CHECK_EQ(sp->st_size, 5);
   CHECK_EQ(callI("s_rename", "pp:i", P(put("/data/new.txt")),
-                 P(put("/data/new2.txt")), Z), 0);
+                 P(put("/data/new2.txt")), Z),
+           0);
   CHECK_EQ(callI("s_rename", "pp:i", P(put("/data/new2.txt")),
-                 P(put("/data/../moved.txt")), Z), -EACCES);
+                 P(put("/data/../moved.txt")), Z),
+           -EACCES);
   CHECK_EQ(callI("s_rename", "pp:i", P(put("/data/new2.txt")),
-                 P(put("/tmp/moved.txt")), Z), -EACCES);
+                 P(put("/tmp/moved.txt")), Z),
+           -EACCES);
   CHECK_EQ(callI("s_unlink", "p:i", P(put("/data/new2.txt")), Z, Z), 0);
   CHECK_EQ(callI("s_unlink", "p:i", P(put("/data/new2.txt")), Z, Z), -ENOENT);
   CHECK(callI("s_unlink", "p:i", P(put("/data/../secret")), Z, Z) < 0);
@@ -216,7 +226,10 @@ static void test_misc(void) {
   CHECK_EQ(sfi_call(in, "s_fmt", "pIiiiid:i", a, &r), SFI_OK);
   CHECK_EQ(r.i32, 5);
   CHECK(strcmp(sfi_ptr(in, fb, 6, 0), "3.142") == 0);
-  a[2] = I('e'); a[3] = I(2 | 16); a[4] = I(12); a[5] = I(2);
+  a[2] = I('e');
+  a[3] = I(2 | 16);
+  a[4] = I(12);
+  a[5] = I(2);
   CHECK_EQ(sfi_call(in, "s_fmt", "pIiiiid:i", a, &r), SFI_OK);
   CHECK(strcmp(sfi_ptr(in, fb, 13, 0), "+0003.14e+00") == 0);
   a[1] = L(4); /* truncated, full length returned */
@@ -226,13 +239,17 @@ static void test_misc(void) {
   a[2] = I('d');
   CHECK_EQ(sfi_call(in, "s_fmt", "pIiiiid:i", a, &r), SFI_OK);
   CHECK_EQ(r.i32, -EINVAL);
-  a[2] = I('g'); a[3] = I(64);
+  a[2] = I('g');
+  a[3] = I(64);
   CHECK_EQ(sfi_call(in, "s_fmt", "pIiiiid:i", a, &r), SFI_OK);
   CHECK_EQ(r.i32, -EINVAL);
-  a[3] = I(0); a[4] = I(1 << 30);
+  a[3] = I(0);
+  a[4] = I(1 << 30);
   CHECK_EQ(sfi_call(in, "s_fmt", "pIiiiid:i", a, &r), SFI_OK);
   CHECK_EQ(r.i32, -EINVAL);
-  a[0] = P(base); a[1] = L(64); a[4] = I(0);
+  a[0] = P(base);
+  a[1] = L(64);
+  a[4] = I(0);
   CHECK_EQ(sfi_call(in, "s_fmt", "pIiiiid:i", a, &r), SFI_OK);
   CHECK_EQ(r.i32, -EFAULT);
   uint64_t s = put("1.5e3xyz"), pe = buf + 31000, perr = buf + 31008;
@@ -251,7 +268,9 @@ static void test_misc(void) {
   b[2] = P(base); /* bad end pointer: nothing written, no crash */
   CHECK_EQ(sfi_call(in, "s_strtod", "pIpp:d", b, &r), SFI_OK);
   CHECK(r.f64 == 0);
-  b[0] = P(base + 0xfffffff0ULL); b[1] = L(1 << 20); b[2] = P(pe);
+  b[0] = P(base + 0xfffffff0ULL);
+  b[1] = L(1 << 20);
+  b[2] = P(pe);
   CHECK_EQ(sfi_call(in, "s_strtod", "pIpp:d", b, &r), SFI_OK);
   sfi_val m[2] = {SFI_F64(2), SFI_F64(10)};
   CHECK_EQ(sfi_call(in, "s_pow", "dd:d", m, &r), SFI_OK);

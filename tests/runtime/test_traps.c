@@ -70,8 +70,7 @@ static void test_kinds(void) {
   a[0] = SFI_I32(0);
   expect_trap(in, "recurse", "i:i", a, SFI_TRAP_STACK, "in recurse",
               "#5 "); /* a frame-pointer backtrace */
-  expect_trap(in, "shadow_deep", "i:i", a, SFI_TRAP_STACK, "shadow_deep",
-              NULL);
+  expect_trap(in, "shadow_deep", "i:i", a, SFI_TRAP_STACK, "shadow_deep", NULL);
   a[0] = SFI_I32(1);
   a[1] = SFI_I32(0);
   expect_trap(in, "divi", "ii:i", a, SFI_TRAP_DIV, "in divi", NULL);
@@ -183,9 +182,9 @@ static void test_containment(void) {
   CHECK_EQ(sfi_call(in, "get_sq", ":p", NULL, &fp), SFI_OK);
   CHECK(sfi_is_funcptr(in, fp.ptr)); /* the pass made it a table entry */
   uint64_t base = sfi_region_base(in);
-  uint8_t *below = mmap((void *)(base - 4096), 4096, PROT_READ | PROT_WRITE,
-                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1,
-                        0);
+  uint8_t *below =
+      mmap((void *)(base - 4096), 4096, PROT_READ | PROT_WRITE,
+           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
   if (below == MAP_FAILED)
     below = NULL;
   static uint8_t heap_canary[4096];

@@ -47,8 +47,8 @@ int __sfi_start(void) {
   if (__sfi_sys_args_sizes(&argc, &asz) || argc > 63 || asz > sizeof args ||
       __sfi_sys_args_get(argv, args))
     __sfi_sys_exit(90);
-  if (__sfi_sys_environ_sizes(&envc, &esz) || envc > 63 ||
-      esz > sizeof envs || __sfi_sys_environ_get(envp, envs))
+  if (__sfi_sys_environ_sizes(&envc, &esz) || envc > 63 || esz > sizeof envs ||
+      __sfi_sys_environ_get(envp, envs))
     __sfi_sys_exit(91);
   const char *cmd = argc > 1 ? argv[1] : "";
   if (eq(cmd, "exit"))

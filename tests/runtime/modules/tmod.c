@@ -19,12 +19,12 @@ long sum16(long a, long b, long c, long d, long e, long f, long g, long h,
   return a + b * 2 + c * 3 + d * 4 + e * 5 + f * 6 + g * 7 + h * 8 + i * 9 +
          j * 10 + k * 11 + l * 12 + m * 13 + n * 14 + o * 15 + p * 16;
 }
-double mix(int a, double b, long c, float d, int e, double f, int g,
-           double h, int i, double j, int k, double l, double m, double n,
-           double o, double p, int q, double r) {
+double mix(int a, double b, long c, float d, int e, double f, int g, double h,
+           int i, double j, int k, double l, double m, double n, double o,
+           double p, int q, double r) {
   return a + b * 2 + c * 3 + d * 4 + e * 5 + f * 6 + g * 7 + h * 8 + i * 9 +
-         j * 10 + k * 11 + l * 12 + m * 13 + n * 14 + o * 15 + p * 16 +
-         q * 17 + r * 18;
+         j * 10 + k * 11 + l * 12 + m * 13 + n * 14 + o * 15 + p * 16 + q * 17 +
+         r * 18;
 }
 void nothing(void) {}
 
@@ -80,8 +80,12 @@ void do_abort(void) { __sfi_sys_abort(); }
 void do_exit(int s) { __sfi_sys_exit(s); }
 long do_sbrk(long n) { return (long)__sfi_sys_sbrk(n); }
 long s_read(int fd, void *p, long n) { return __sfi_sys_read(fd, p, n); }
-long s_write(int fd, const void *p, long n) { return __sfi_sys_write(fd, p, n); }
-int s_open(const char *p, int fl, int mode) { return __sfi_sys_open(p, fl, mode); }
+long s_write(int fd, const void *p, long n) {
+  return __sfi_sys_write(fd, p, n);
+}
+int s_open(const char *p, int fl, int mode) {
+  return __sfi_sys_open(p, fl, mode);
+}
 int s_close(int fd) { return __sfi_sys_close(fd); }
 long s_lseek(int fd, long o, int w) { return __sfi_sys_lseek(fd, o, w); }
 int s_fstat(int fd, void *st) { return __sfi_sys_fstat(fd, st); }
@@ -90,7 +94,9 @@ int s_unlink(const char *p) { return __sfi_sys_unlink(p); }
 int s_rename(const char *a, const char *b) { return __sfi_sys_rename(a, b); }
 int s_mkdir(const char *p, int m) { return __sfi_sys_mkdir(p, m); }
 int s_rmdir(const char *p) { return __sfi_sys_rmdir(p); }
-long s_getdents(int fd, void *p, long n) { return __sfi_sys_getdents(fd, p, n); }
+long s_getdents(int fd, void *p, long n) {
+  return __sfi_sys_getdents(fd, p, n);
+}
 int s_isatty(int fd) { return __sfi_sys_isatty(fd); }
 int s_clock(int c, void *ts) { return __sfi_sys_clock_gettime(c, ts); }
 long s_random(void *p, long n) { return __sfi_sys_getrandom(p, n); }
