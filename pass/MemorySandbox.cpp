@@ -27,6 +27,7 @@
 
 #include "SFI.h"
 
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -248,11 +249,13 @@ void Sandboxer::rewriteMemIntrinsic(AnyMemIntrinsic *MI) {
   auto *MT = dyn_cast<AnyMemTransferInst>(MI);
   if (MT && Cfg.TheMode == sfi::Mode::Full)
     Ops.push_back(1);
-  bool Changed = false;
+  bool Changed = false, Native = false;
   for (unsigned Idx : Ops) {
     Value *P = MI->getArgOperand(Idx);
-    if (ConstLen && isProvablySafe(P, Size))
+    if (ConstLen && isProvablySafe(P, Size)) {
+      Native |= isa<AllocaInst>(getUnderlyingObject(P));
       continue;
+    }
     if (!Small)
       checkRange(MI, P, MI->getLength());
     MI->setArgOperand(Idx, sandboxPointer(MI, P, Small ? Size : UINT64_MAX,
@@ -261,6 +264,24 @@ void Sandboxer::rewriteMemIntrinsic(AnyMemIntrinsic *MI) {
   }
   if (Changed)
     ++NumMaskedIntrinsics;
+  // A native-stack operand must never reach a libcall (the sandbox's
+  // memcpy would mask it into the region): force inline expansion.
+  if (Native && !isa<MemCpyInlineInst>(MI) && !isa<MemSetInlineInst>(MI)) {
+    IRBuilder<> B(MI);
+    CallInst *NC = nullptr;
+    if (auto *MC = dyn_cast<MemCpyInst>(MI))
+      NC = B.CreateMemCpyInline(MC->getRawDest(), MC->getDestAlign(),
+                                MC->getRawSource(), MC->getSourceAlign(),
+                                MC->getLength(), MC->isVolatile());
+    else if (auto *MS = dyn_cast<MemSetInst>(MI))
+      NC = B.CreateMemSetInline(MS->getRawDest(), MS->getDestAlign(),
+                                MS->getValue(), MS->getLength(),
+                                MS->isVolatile());
+    if (NC) {
+      NC->setDebugLoc(MI->getDebugLoc());
+      MI->eraseFromParent();
+    }
+  }
 }
 
 void Sandboxer::rewriteMaskedIntrinsic(IntrinsicInst *II) {

@@ -77,11 +77,16 @@ bool sfi::isNativeSafeAlloca(const AllocaInst &AI, const DataLayout &DL) {
       } else if (auto *II = dyn_cast<IntrinsicInst>(Usr)) {
         if (II->isLifetimeStartOrEnd() || isa<DbgInfoIntrinsic>(II))
           continue;
+        // memcpy/memset only, with a small constant length: the masking
+        // step turns them into their .inline forms, because a libcall would
+        // hand a native-stack address to the sandbox's memcpy, which masks
+        // it into the region. memmove has no .inline form.
         auto *MI = dyn_cast<MemIntrinsic>(II);
-        if (!MI || MI->isVolatile())
+        if (!MI || MI->isVolatile() || isa<MemMoveInst>(MI))
           return false;
         auto *Len = dyn_cast<ConstantInt>(MI->getLength());
-        if (!Len || !InBounds(Off, Len->getZExtValue()))
+        if (!Len || Len->getZExtValue() > SFI_MAX_ACCESS ||
+            !InBounds(Off, Len->getZExtValue()))
           return false;
         // The pointer must be an address operand, not e.g. the value stored.
         if (U.getOperandNo() > 1)
