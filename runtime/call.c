@@ -213,7 +213,13 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
                     in->m->name);
   if (!t->stack_map && (rc = sfi__thread_prepare(t)) != SFI_OK)
     return rc;
-  memset(&rec, 0, offsetof(struct sfi_callrec, bt));
+  /* Unused argument registers must not carry host values (pointers,
+   * secrets) into the sandbox; the rest is cleared only where read back. */
+  memset(rec.gpr, 0, sizeof rec.gpr + sizeof rec.xmm);
+  rec.trap = 0;
+  rec.why[0] = 0;
+  rec.signo = 0;
+  rec.nbt = 0;
   if ((rc = load_args(&rec, sig, args, stack, &res)) != SFI_OK)
     return rc;
   uint64_t here = (uint64_t)__builtin_frame_address(0);
