@@ -130,7 +130,7 @@ MODF(modfl, long double, truncl, copysignl)
     T h = ay / 2;                                                            \
     if (m > h || (m == h && (q & 1)))                                        \
       q++;                                                                   \
-    q &= 7;                                                                  \
+    /* glibc keeps the carry: q may be 8 */                                 \
     *quo = (signbit(x) != signbit(y)) ? -q : q;                              \
     return r;                                                                \
   }

@@ -79,7 +79,8 @@ size_t strftime(char *restrict s, size_t max, const char *restrict f,
       len = strftime(b, sizeof b, "%a %b %e %H:%M:%S %Y", tm);
       break;
     case 'C':
-      len = (size_t)snprintf(b, sizeof b, "%02lld",
+      /* glibc does not pad the century ("0" for year 1). */
+      len = (size_t)snprintf(b, sizeof b, "%lld",
                              year >= 0 ? year / 100 : -((99 - year) / 100));
       break;
     case 'd':
