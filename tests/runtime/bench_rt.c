@@ -6,9 +6,24 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "sfi.h"
+
+/* kB of a /proc/self/status field (VmRSS, VmPTE). */
+static long status_kb(const char *field) {
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256];
+  long v = -1;
+  size_t n = strlen(field);
+  while (f && fgets(line, sizeof line, f))
+    if (strncmp(line, field, n) == 0 && line[n] == ':')
+      v = atol(line + n + 1);
+  if (f)
+    fclose(f);
+  return v;
+}
 
 static double now(void) {
   struct timespec t;
@@ -110,7 +125,7 @@ int main(int argc, char **argv) {
 
   /* Live instances. */
   static sfi_instance *all[1 << 16];
-  long live = 0;
+  long live = 0, rss0 = status_kb("VmRSS"), pte0 = status_kb("VmPTE");
   double t0 = now();
   while (live < cap && live < (1 << 16)) {
     all[live] = sfi_instance_new(m, NULL);
@@ -121,6 +136,10 @@ int main(int argc, char **argv) {
   double t1 = now();
   printf("live instances: %ld (%s) in %.2f s\n", live,
          live == cap ? "cap reached" : sfi_errmsg(), (t1 - t0) / 1e9);
+  if (live)
+    printf("idle instance memory: %.1f KiB resident + %.1f KiB page "
+           "tables\n", (double)(status_kb("VmRSS") - rss0) / live,
+           (double)(status_kb("VmPTE") - pte0) / live);
   if (live) {
     sfi_val x = SFI_I64(5);
     int ok = sfi_call(all[live - 1], "nothing", "I:I", &x, &ret) == SFI_OK &&

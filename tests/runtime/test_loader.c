@@ -302,6 +302,28 @@ static void targeted(void) {
   }
 }
 
+/* Without DT_HASH the symbol count comes from DT_GNU_HASH. */
+static void gnu_hash_only(void) {
+  uint8_t *p = copy();
+  dyn(p, DT_HASH)->d_tag = DT_DEBUG;
+  sfi_module *m = sfi_module_load_mem(p, good_size, imports, NULL);
+  CHECK(m != NULL);
+  sfi_instance *in = m ? sfi_instance_new(m, NULL) : NULL;
+  CHECK(in != NULL);
+  sfi_val a[2] = {SFI_I32(40), SFI_I32(2)}, r;
+  if (in) {
+    CHECK_EQ(sfi_call(in, "add", "ii:i", a, &r), SFI_OK);
+    CHECK_EQ(r.i32, 42);
+    CHECK(sfi_lookup(in, "s_pow") != 0); /* the last symbols are found too */
+    CHECK(sfi_lookup(in, "sj_loop") != 0);
+  }
+  sfi_instance_free(in);
+  sfi_module_free(m);
+  dyn(p, DT_DEBUG)->d_tag = DT_NULL; /* neither table */
+  dyn(p, DT_GNU_HASH)->d_tag = DT_DEBUG;
+  BAD(p, "DT_GNU_HASH");
+}
+
 static void imports_and_options(void) {
   sfi_module *m = sfi_module_load(mod_path, NULL, NULL);
   CHECK(m == NULL);
@@ -416,6 +438,7 @@ int main(int argc, char **argv) {
   sfi_module_free(m);
   int maps0 = t_maps(), fds0 = t_fds();
   targeted();
+  gnu_hash_only();
   imports_and_options();
   data_import(argv[2]);
   fuzz();
