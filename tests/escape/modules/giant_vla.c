@@ -1,0 +1,30 @@
+/* giant_vla.c: VLAs and alloca() of sizes past the shadow stack, of sizes
+ * that wrap the stack pointer around 0, and a huge static local: the shadow
+ * frame check must trap (SFI_TRAP_STACK); a modest one must work. */
+#include <alloca.h>
+#include "common.h"
+PING
+__attribute__((noinline)) static long vla(u64 n) {
+  volatile char a[n];
+  a[0] = 1;
+  a[n - 1] = 2;
+  return a[0] + a[n - 1];
+}
+__attribute__((noinline)) static long use_alloca(u64 n) {
+  volatile char *a = alloca(n);
+  a[0] = 1;
+  a[n - 1] = 2;
+  return a[0] + a[n - 1];
+}
+__attribute__((noinline)) static long big_static(long i) {
+  volatile char a[64 << 20];
+  a[i] = 1;
+  return a[i];
+}
+long attack(u64 n, long k) {
+  switch (k) {
+  case 0: return vla(n);
+  case 1: return use_alloca(n);
+  default: return big_static((long)(n & 0xffff));
+  }
+}
