@@ -4,6 +4,13 @@
 #include <string.h>
 
 typedef unsigned char v16 __attribute__((vector_size(16), aligned(1), may_alias));
+typedef _Bool bv16 __attribute__((ext_vector_type(16)));
+
+/* Bit i set where a[i] != b[i]. */
+static inline unsigned diff16(v16 a, v16 b) {
+  return __builtin_bit_cast(unsigned short,
+                            __builtin_convertvector(a != b, bv16));
+}
 typedef uint64_t u64 __attribute__((aligned(1), may_alias));
 typedef uint32_t u32 __attribute__((aligned(1), may_alias));
 typedef uint16_t u16 __attribute__((aligned(1), may_alias));
@@ -165,16 +172,41 @@ void explicit_bzero(void *dst, size_t n) { memset(dst, 0, n); }
 
 int memcmp(const void *a, const void *b, size_t n) {
   const unsigned char *p = a, *q = b;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x = *(const u64 *)(p + i), y = *(const u64 *)(q + i);
-    if (x != y) {
-      x = __builtin_bswap64(x);
-      y = __builtin_bswap64(y);
-      return x < y ? -1 : 1;
+  if (n >= 16) {
+    size_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+      v16 x0 = *(const v16 *)(p + i), y0 = *(const v16 *)(q + i);
+      v16 x1 = *(const v16 *)(p + i + 16), y1 = *(const v16 *)(q + i + 16);
+      v16 x2 = *(const v16 *)(p + i + 32), y2 = *(const v16 *)(q + i + 32);
+      v16 x3 = *(const v16 *)(p + i + 48), y3 = *(const v16 *)(q + i + 48);
+      if (diff16((x0 ^ y0) | (x1 ^ y1) | (x2 ^ y2) | (x3 ^ y3), (v16){0}))
+        break;
+    }
+    for (;; i += 16) {
+      if (i + 16 > n)
+        i = n - 16; /* last block overlaps the previous one */
+      unsigned m = diff16(*(const v16 *)(p + i), *(const v16 *)(q + i));
+      if (m) {
+        i += __builtin_ctz(m);
+        return p[i] - q[i];
+      }
+      if (i + 16 >= n)
+        return 0;
     }
   }
-  for (; i < n; i++)
+  if (n >= 8) {
+    uint64_t x = *(const u64 *)p, y = *(const u64 *)q;
+    if (x == y) {
+      x = *(const u64 *)(p + n - 8);
+      y = *(const u64 *)(q + n - 8);
+      if (x == y)
+        return 0;
+    }
+    x = __builtin_bswap64(x);
+    y = __builtin_bswap64(y);
+    return x < y ? -1 : 1;
+  }
+  for (size_t i = 0; i < n; i++)
     if (p[i] != q[i])
       return p[i] - q[i];
   return 0;
@@ -185,14 +217,14 @@ int bcmp(const void *a, const void *b, size_t n) { return memcmp(a, b, n); }
 
 void *memchr(const void *src, int c, size_t n) {
   const unsigned char *s = src;
-  unsigned char b = (unsigned char)c;
-  for (; n >= 8; n -= 8, s += 8) {
-    uint64_t w = *(const u64 *)s ^ (0x0101010101010101ull * b);
-    if ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)
-      break;
+  v16 cv = (v16){0} + (unsigned char)c;
+  for (; n >= 16; n -= 16, s += 16) {
+    unsigned m = 0xffff & ~diff16(*(const v16 *)s, cv);
+    if (m)
+      return (void *)(s + __builtin_ctz(m));
   }
   for (; n; n--, s++)
-    if (*s == b)
+    if (*s == (unsigned char)c)
       return (void *)s;
   return 0;
 }
