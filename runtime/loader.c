@@ -112,6 +112,7 @@ static int index_symbols(sfi_module *m, struct sfi_elf *e) {
         (struct sfi_sym){s.st_value, s.st_size, m->strs + s.st_name};
   }
   qsort(m->exports, m->nexports, sizeof *m->exports, by_name);
+  m->has_symtab = e->symtab != NULL;
   const uint8_t *tab = e->symtab ? e->symtab : e->dynsym;
   const char *base = e->symtab ? m->strs + dl : m->strs;
   for (uint64_t i = 1; i < nf; i++) {
@@ -180,6 +181,102 @@ static int find_specials(sfi_module *m) {
   s = sfi__export(m, SFI_SYM_START);
   if (s)
     m->start_off = s->value;
+  return SFI_OK;
+}
+
+/* Image offset a RELATIVE relocation stores at slot off, or ~0. */
+static uint64_t relocated_at(const sfi_module *m, uint64_t off) {
+  for (size_t i = 0; i < m->nrelocs; i++)
+    if (m->relocs[i].off == off)
+      return m->relocs[i].kind == RK_BASE ? m->relocs[i].v : ~0ULL;
+  return ~0ULL;
+}
+
+/* File bytes of image range [off, off+len) inside one executable segment. */
+static const uint8_t *code_bytes(const sfi_module *m, const struct sfi_elf *e,
+                                 uint64_t off, uint64_t len) {
+  const struct sfi_seg *s = mseg(m, off, len);
+  if (!s || !(s->prot & 4) || off - s->vaddr > s->filesz ||
+      len > s->filesz - (off - s->vaddr))
+    return NULL;
+  return e->data + s->offset + (off - s->vaddr);
+}
+
+static int all_int3(const uint8_t *p, int n) {
+  for (int i = 0; i < n; i++)
+    if (p[i] != 0xcc)
+      return 0;
+  return 1;
+}
+
+static int is_func_start(const sfi_module *m, uint64_t off) {
+  size_t lo = 0, hi = m->nfuncs;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (m->funcs[mid].value == off)
+      return 1;
+    if (m->funcs[mid].value < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
+}
+
+/* The jump table is what indirect calls may reach, so every byte of it is
+ * checked: entry 0 is the crt's trap (ud2, int3...), then the crt's
+ * callback entries (jmp *slot(%rip) into __sfi_cb_slots), then the pass's
+ * entries (jmp rel32 to the start of a function outside the table, int3
+ * padding). Anything else (data placed in the section, bounds redefined
+ * over ordinary code) is refused. */
+static int verify_jump_table(sfi_module *m, const struct sfi_elf *e) {
+  uint64_t lo = relocated_at(m, m->jt_bounds_off);
+  uint64_t hi = relocated_at(m, m->jt_bounds_off + 8);
+  const uint8_t *t = lo < hi ? code_bytes(m, e, lo, hi - lo) : NULL;
+  if (!t || lo % SFI_JT_ENTRY_SIZE || hi % SFI_JT_ENTRY_SIZE)
+    return sfi__err(SFI_ERR_BADMODULE,
+                    "%s: jump table [0x%llx, 0x%llx) is "
+                    "not an aligned range of code",
+                    m->name, (unsigned long long)lo, (unsigned long long)hi);
+  uint64_t n = (hi - lo) / SFI_JT_ENTRY_SIZE;
+  const int E = SFI_JT_ENTRY_SIZE;
+  if (t[0] != 0x0f || t[1] != 0x0b || !all_int3(t + 2, E - 2))
+    return sfi__err(SFI_ERR_BADMODULE,
+                    "%s: jump table entry 0 at 0x%llx is "
+                    "not the crt's trap entry",
+                    m->name, (unsigned long long)lo);
+  uint64_t ncb = m->cb_slots_off ? SFI_CALLBACK_SLOTS : 0;
+  for (uint64_t i = 1; i < n; i++) {
+    const uint8_t *p = t + i * E;
+    uint64_t at = lo + i * E;
+    int32_t rel;
+    if (i <= ncb) {
+      memcpy(&rel, p + 2, 4);
+      if (p[0] != 0xff || p[1] != 0x25 || !all_int3(p + 6, E - 6) ||
+          at + 6 + (uint64_t)(int64_t)rel != m->cb_slots_off + 8 * (i - 1))
+        return sfi__err(SFI_ERR_BADMODULE,
+                        "%s: jump table entry %llu at "
+                        "0x%llx is not the crt's callback entry",
+                        m->name, (unsigned long long)i, (unsigned long long)at);
+      continue;
+    }
+    memcpy(&rel, p + 1, 4);
+    uint64_t to = at + 5 + (uint64_t)(int64_t)rel;
+    if (p[0] != 0xe9 || !all_int3(p + 5, E - 5))
+      return sfi__err(SFI_ERR_BADMODULE,
+                      "%s: jump table entry %llu at 0x%llx "
+                      "is not `jmp rel32` + int3 padding (bytes %02x %02x "
+                      "%02x...): data or code placed in section %s",
+                      m->name, (unsigned long long)i, (unsigned long long)at,
+                      p[0], p[1], p[2], SFI_JT_SECTION);
+    if ((to >= lo && to < hi) || !code_bytes(m, e, to, 1) ||
+        (m->has_symtab && !is_func_start(m, to)))
+      return sfi__err(SFI_ERR_BADMODULE,
+                      "%s: jump table entry %llu at 0x%llx "
+                      "jumps to 0x%llx, not the start of a function",
+                      m->name, (unsigned long long)i, (unsigned long long)at,
+                      (unsigned long long)to);
+  }
   return SFI_OK;
 }
 
@@ -266,7 +363,7 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
     addrs[i] = sfi__thunk_addr(m->thunks, i);
   if ((rc = sfi__elf_relocs(&e, addrs, &m->relocs, &m->nrelocs)) ||
       (rc = index_symbols(m, &e)) || (rc = find_specials(m)) ||
-      (rc = make_memfd(m, &e)))
+      (rc = verify_jump_table(m, &e)) || (rc = make_memfd(m, &e)))
     goto err;
   free(fns);
   free(addrs);

@@ -302,6 +302,49 @@ static void targeted(void) {
   }
 }
 
+/* File offset of jump-table entry 0 (ud2 + 14 int3, 16-aligned). */
+static size_t jt_entry0(void) {
+  static const uint8_t pat[16] = {0x0f, 0x0b, 0xcc, 0xcc, 0xcc, 0xcc,
+                                  0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc,
+                                  0xcc, 0xcc, 0xcc, 0xcc};
+  for (size_t o = 0; o + 16 <= good_size; o += 16)
+    if (memcmp(good + o, pat, 16) == 0 && o + 18 <= good_size &&
+        good[o + 16] == 0xff && good[o + 17] == 0x25)
+      return o;
+  return 0;
+}
+
+/* The jump table is verified byte by byte. */
+static void jump_table(void) {
+  size_t e0 = jt_entry0(), pe = e0 + 16 * 65; /* first pass entry */
+  CHECK(e0 != 0);
+  CHECK(pe + 16 <= good_size && good[pe] == 0xe9);
+  if (!e0 || good[pe] != 0xe9)
+    return;
+  uint8_t *p;
+  p = copy();
+  p[e0] = 0x90;
+  BAD(p, "trap entry");
+  p = copy();
+  p[e0 + 16 + 1] = 0x15;
+  BAD(p, "callback entry");
+  p = copy();
+  p[e0 + 16 + 2] += 8;
+  BAD(p, "callback entry");
+  p = copy();
+  p[pe] = 0xc6;
+  BAD(p, "not `jmp rel32`");
+  p = copy();
+  p[pe + 7] = 0xc3;
+  BAD(p, "not `jmp rel32`");
+  p = copy();
+  p[pe + 1] += 1;
+  BAD(p, "not the start of a function");
+  p = copy();
+  memset(p + pe + 1, 0, 4);
+  BAD(p, "not the start of a function");
+}
+
 /* Without DT_HASH the symbol count comes from DT_GNU_HASH. */
 static void gnu_hash_only(void) {
   uint8_t *p = copy();
@@ -438,6 +481,7 @@ int main(int argc, char **argv) {
   sfi_module_free(m);
   int maps0 = t_maps(), fds0 = t_fds();
   targeted();
+  jump_table();
   gnu_hash_only();
   imports_and_options();
   data_import(argv[2]);
