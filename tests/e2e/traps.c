@@ -1,0 +1,84 @@
+// traps.c: a fault inside the program ends sfi-run with status 134 and one
+// line "sfi-run: trap: <kind> at <addr> in <function>" on stderr (then a
+// backtrace), for every kind of trap; output written before it survives.
+// RUN: sfi-cc -O2 -fno-omit-frame-pointer %s -o %t.so
+// RUN: sfi-run %t.so wild > %t.out 2> %t.err; test $? -eq 134
+// RUN: FileCheck %s --check-prefix=OUT < %t.out
+// RUN: FileCheck %s --check-prefix=WILD < %t.err
+// OUT: before the trap
+// WILD: sfi-run: trap: out-of-bounds memory access {{.*}}at 0x{{[0-9a-f]+}} {{.*}}in write_wild
+// WILD: #0 {{.*}} write_wild
+// WILD: main
+// RUN: sfi-run %t.so null 2>&1 >/dev/null | FileCheck %s --check-prefix=NULL; test ${PIPESTATUS[0]} -eq 134
+// NULL: sfi-run: trap: out-of-bounds memory access {{.*}}in read_null
+// RUN: sfi-run %t.so div 2>&1 >/dev/null | FileCheck %s --check-prefix=DIV; test ${PIPESTATUS[0]} -eq 134
+// DIV: sfi-run: trap: {{.*}}division{{.*}} in divide
+// RUN: sfi-run %t.so ovf 2>&1 >/dev/null | FileCheck %s --check-prefix=DIV; test ${PIPESTATUS[0]} -eq 134
+// RUN: sfi-run %t.so abort 2>&1 >/dev/null | FileCheck %s --check-prefix=ABORT; test ${PIPESTATUS[0]} -eq 134
+// ABORT: sfi-run: trap: {{.*}}abort
+// RUN: sfi-run %t.so recurse 2>&1 >/dev/null | FileCheck %s --check-prefix=STACK; test ${PIPESTATUS[0]} -eq 134
+// STACK: sfi-run: trap: {{.*}}stack{{.*}} in deep
+// RUN: sfi-run %t.so native 2>&1 >/dev/null | FileCheck %s --check-prefix=NATIVE; test ${PIPESTATUS[0]} -eq 134
+// NATIVE: sfi-run: trap: stack exhausted {{.*}} in native_deep
+// RUN: sfi-run %t.so vla 2>&1 >/dev/null | FileCheck %s --check-prefix=SHADOW; test ${PIPESTATUS[0]} -eq 134
+// SHADOW: sfi-run: trap: {{.*}} in big_vla
+// RUN: sfi-run %t.so unreachable 2>&1 >/dev/null | FileCheck %s --check-prefix=UNR; test ${PIPESTATUS[0]} -eq 134
+// UNR: sfi-run: trap: {{.*}} in reach_unreachable
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A typical host stack address: in the sandbox it is masked into the
+ * region, where nothing is mapped at that offset. */
+__attribute__((noinline)) void write_wild(uintptr_t a) {
+  *(volatile int *)a = 0x41414141;
+}
+__attribute__((noinline)) int read_null(int *volatile p) { return *p; }
+__attribute__((noinline)) int divide(int a, int b) { return a / b; }
+__attribute__((noinline)) int deep(int n) {
+  volatile char pad[256];
+  pad[n & 255] = (char)n;
+  return deep(n + 1) + pad[7];
+}
+/* Frames with only scalar locals: the native stack (outside the region)
+ * runs out, against its guard page. */
+__attribute__((noinline)) long native_deep(long n) {
+  volatile long x = n;
+  return native_deep(n + 1) + x;
+}
+char *volatile sink;
+__attribute__((noinline)) int big_vla(size_t n) {
+  char v[n]; /* a dynamic alloca: on the shadow stack, larger than it */
+  memset(v, 1, n);
+  sink = v;
+  return v[n / 2];
+}
+__attribute__((noinline)) void reach_unreachable(void) { __builtin_trap(); }
+
+int main(int argc, char **argv) {
+  const char *what = argc > 1 ? argv[1] : "";
+  volatile int zero = 0, minus1 = -1, intmin = INT32_MIN;
+  printf("before the trap\n");
+  fflush(stdout);
+  if (!strcmp(what, "wild"))
+    write_wild((uintptr_t)0x7ffd12345678ull);
+  else if (!strcmp(what, "null"))
+    return read_null(NULL);
+  else if (!strcmp(what, "div"))
+    return divide(1, zero);
+  else if (!strcmp(what, "ovf"))
+    return divide(intmin, minus1);
+  else if (!strcmp(what, "abort"))
+    abort();
+  else if (!strcmp(what, "recurse"))
+    return deep(0);
+  else if (!strcmp(what, "native"))
+    return (int)native_deep(0);
+  else if (!strcmp(what, "vla"))
+    return big_vla(64u << 20);
+  else if (!strcmp(what, "unreachable"))
+    reach_unreachable();
+  printf("no trap\n");
+  return 0;
+}
