@@ -599,7 +599,7 @@ static int in_region(const struct sfi_elf *e, const char *table, uint64_t k,
 }
 
 static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
-                     const Elf64_Rela *r, const uint64_t *import_addr,
+                     const Elf64_Rela *r, const uint64_t *import_off,
                      struct sfi_reloc *out, int *skip) {
   const char *p = e->path;
   uint32_t type = ELF64_R_TYPE(r->r_info), sym = ELF64_R_SYM(r->r_info);
@@ -617,6 +617,13 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
   if (!s || !(s->prot & 2))
     return BAD("%s: %s relocation %llu: target 0x%llx not inside a writable "
                "segment",
+               p, table, (unsigned long long)k,
+               (unsigned long long)r->r_offset);
+  /* GOT entries are call targets: they must be read-only for the sandbox. */
+  if ((type == R_X86_64_GLOB_DAT || type == R_X86_64_JUMP_SLOT) &&
+      (r->r_offset < e->relro_start || r->r_offset + 8 > e->relro_end))
+    return BAD("%s: %s relocation %llu: GOT entry 0x%llx not inside RELRO "
+               "(link with -z relro -z now)",
                p, table, (unsigned long long)k,
                (unsigned long long)r->r_offset);
   out->off = r->r_offset;
@@ -647,8 +654,10 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
     const struct sfi_undef *u = sfi__elf_undef(e, sym);
     if (!u || u->import < 0)
       return sfi__err(SFI_ERR_IMPORT, "%s: import '%s' not resolved", p, name);
-    out->kind = RK_ABS;
-    out->v = import_addr[u->import] + (uint64_t)r->r_addend;
+    /* The region's import stub for it (see loader.c), never a host
+     * address: a GOT entry misused as a data pointer stays in the region. */
+    out->kind = RK_BASE;
+    out->v = import_off[u->import];
     return SFI_OK;
   }
   if (st.st_shndx == SHN_ABS)
@@ -659,7 +668,7 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
   return in_region(e, table, k, out->v);
 }
 
-int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_addr,
+int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_off,
                     struct sfi_reloc **out, size_t *nout) {
   uint64_t total = e->nrela + e->njmprel;
   struct sfi_reloc *v = calloc(total ? total : 1, sizeof *v);
@@ -673,7 +682,7 @@ int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_addr,
       Elf64_Rela r;
       int skip, rc;
       memcpy(&r, tab + k * sizeof r, sizeof r);
-      if ((rc = one_reloc(e, t ? "PLT" : "dynamic", k, &r, import_addr, &v[n],
+      if ((rc = one_reloc(e, t ? "PLT" : "dynamic", k, &r, import_off, &v[n],
                           &skip))) {
         free(v);
         return rc;

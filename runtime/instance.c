@@ -33,6 +33,11 @@ static int map_segments(sfi_instance *in) {
       return sfi__err(SFI_ERR_NOMEM, "%s: mapping bss of segment %d: %s",
                       m->name, i, strerror(errno));
   }
+  if (m->stub_size && mmap((void *)(in->image + m->stub_off), m->stub_size,
+                           PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED,
+                           m->memfd, (off_t)m->stub_off) == MAP_FAILED)
+    return sfi__err(SFI_ERR_NOMEM, "%s: mapping import stubs: %s", m->name,
+                    strerror(errno));
   return SFI_OK;
 }
 
@@ -103,6 +108,8 @@ static void build_ranges(sfi_instance *in) {
       add_range(in, lo, hi, 1);
     }
   }
+  add_range(in, in->image + m->stub_off, in->image + m->stub_off + m->stub_size,
+            0);
   add_range(in, in->shadow_lo, in->shadow_hi, 1);
 }
 

@@ -49,6 +49,7 @@ struct sfi_seg {
 };
 
 enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
+#define SFI_STUB_SIZE 16  /* one in-region import stub: jmp *slot(%rip) */
 struct sfi_reloc {
   uint64_t off; /* image offset of the 8-byte slot */
   uint64_t v;
@@ -80,11 +81,15 @@ struct sfi_module {
   struct sfi_sym *funcs; /* for symbolizing, sorted by value */
   size_t nfuncs;
   int has_symtab; /* funcs holds every function, not just exports */
-  char *strs; /* owns the names */
+  char *strs;     /* owns the names */
   uint64_t ssp_off, ssp_limit_off, jt_bounds_off, cb_slots_off;
   uint64_t start_off; /* __sfi_start */
   uint32_t mode, scheme;
-  void *thunks; /* host RX page(s) with one thunk per import */
+  /* Import stubs after the image: stub i at stub_off + 16 i jumps through
+   * a table (after the stubs, same pages) to host thunk i. */
+  uint64_t stub_off, stub_size;
+  uint8_t *stubs; /* their bytes, written to the memfd */
+  void *thunks;   /* host RX page(s) with one thunk per import */
   size_t thunks_size;
   int ninstances;
 };

@@ -184,6 +184,35 @@ static int find_specials(sfi_module *m) {
   return SFI_OK;
 }
 
+/* The import stubs, mapped read+exec after the image in every instance:
+ *   stub i:  jmp *table_i(%rip)   (ff 25 rel32, int3 padding to 16 bytes)
+ *   table:   host thunk addresses
+ * GOT entries point at the stubs, so every pointer the loader gives the
+ * sandbox lies inside its region. */
+static int make_stubs(sfi_module *m, uint32_t n) {
+  m->stub_off = m->image_size;
+  if (!n)
+    return SFI_OK;
+  uint64_t tab = SFI_STUB_SIZE * (uint64_t)n;
+  m->stub_size = PAGE_UP(tab + 8 * (uint64_t)n);
+  m->stubs = malloc(m->stub_size);
+  if (!m->stubs)
+    return SFI_ERR_NOMEM;
+  memset(m->stubs, 0xcc, m->stub_size);
+  for (uint32_t i = 0; i < n; i++) {
+    uint8_t *st = m->stubs + SFI_STUB_SIZE * (uint64_t)i;
+    uint64_t slot = tab + 8 * (uint64_t)i,
+             thunk = sfi__thunk_addr(m->thunks, i);
+    int32_t rel = (int32_t)(slot - (SFI_STUB_SIZE * (uint64_t)i + 6));
+    st[0] = 0xff;
+    st[1] = 0x25;
+    memcpy(st + 2, &rel, 4);
+    memcpy(m->stubs + slot, &thunk, 8);
+  }
+  m->image_size += m->stub_size;
+  return SFI_OK;
+}
+
 /* Image offset a RELATIVE relocation stores at slot off, or ~0. */
 static uint64_t relocated_at(const sfi_module *m, uint64_t off) {
   for (size_t i = 0; i < m->nrelocs; i++)
@@ -288,6 +317,10 @@ static int make_memfd(sfi_module *m, const struct sfi_elf *e) {
   if (ftruncate(m->memfd, (off_t)m->image_size) != 0)
     return sfi__err(SFI_ERR_NOMEM, "%s: ftruncate memfd: %s", m->name,
                     strerror(errno));
+  if (m->stub_size && pwrite(m->memfd, m->stubs, m->stub_size,
+                             (off_t)m->stub_off) != (ssize_t)m->stub_size)
+    return sfi__err(SFI_ERR_NOMEM, "%s: writing memfd: %s", m->name,
+                    strerror(errno));
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
     const uint8_t *src = e->data + s->offset;
@@ -355,12 +388,12 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
     goto err;
   }
   addrs = calloc(e.nundefs ? e.nundefs : 1, sizeof *addrs);
-  if (!addrs) {
+  if (!addrs || make_stubs(m, e.nundefs) != SFI_OK) {
     sfi__err(SFI_ERR_NOMEM, "%s: out of memory", name);
     goto err;
   }
   for (uint32_t i = 0; i < e.nundefs; i++)
-    addrs[i] = sfi__thunk_addr(m->thunks, i);
+    addrs[i] = m->stub_off + SFI_STUB_SIZE * (uint64_t)i;
   if ((rc = sfi__elf_relocs(&e, addrs, &m->relocs, &m->nrelocs)) ||
       (rc = index_symbols(m, &e)) || (rc = find_specials(m)) ||
       (rc = verify_jump_table(m, &e)) || (rc = make_memfd(m, &e)))
@@ -430,6 +463,7 @@ void sfi_module_free(sfi_module *m) {
     close(m->memfd);
   sfi__thunks_free(m->thunks, m->thunks_size);
   free(m->relocs);
+  free(m->stubs);
   free(m->exports);
   free(m->funcs);
   free(m->efuncs);

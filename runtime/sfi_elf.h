@@ -55,9 +55,9 @@ struct sfi_elf {
  * On failure returns SFI_ERR_BADMODULE with sfi_errmsg() naming the value. */
 int sfi__elf_parse(struct sfi_elf *e);
 /* Validates every relocation and produces the per-instance list; undefined
- * symbols must already be resolved (undefs[i].import >= 0). thunk_addr
- * gives the host address bound to an import. */
-int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_addr,
+ * symbols must already be resolved (undefs[i].import >= 0). import_off
+ * gives the image offset of each import's stub. */
+int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_off,
                     struct sfi_reloc **out, size_t *nout);
 void sfi__elf_free(struct sfi_elf *e);
 /* Returns the undefined-symbol record for a symbol index, or NULL. */
