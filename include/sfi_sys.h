@@ -63,6 +63,11 @@ int __sfi_sys_environ_get(char **env, char *buf);
  * returns twice like setjmp. A forged or stale handle traps. */
 int __sfi_sys_setjmp(uint64_t *slot);
 _Noreturn void __sfi_sys_longjmp(uint64_t *slot, int val);
+/* Called (by pass-instrumented code) right before every return of a
+ * function that calls setjmp: the contexts saved by that frame and deeper
+ * ones die with it, so a later longjmp to them traps instead of resuming a
+ * frame whose native stack was reused. */
+void __sfi_sys_setjmp_leave(void);
 
 /* Bulk work done by the host on checked ranges, for speed and for results
  * identical to glibc's. fmt_fp formats one floating-point value the way

@@ -147,6 +147,17 @@ sfi__sys_setjmp:
         ret
         .size   sfi__sys_setjmp, .-sfi__sys_setjmp
 
+/* void __sfi_sys_setjmp_leave(void), reached by a jmp from the thunk:
+ * passes the caller's rsp (as it will be after the return) to C. */
+        .globl  sfi__sys_setjmp_leave
+        .hidden sfi__sys_setjmp_leave
+        .type   sfi__sys_setjmp_leave,@function
+        .p2align 4
+sfi__sys_setjmp_leave:
+        lea     8(%rsp), %rdi
+        jmp     sfi__setjmp_leave
+        .size   sfi__sys_setjmp_leave, .-sfi__sys_setjmp_leave
+
 /* _Noreturn void sfi__longjmp_to(const uint64_t regs[8], int val) */
         .globl  sfi__longjmp_to
         .hidden sfi__longjmp_to

@@ -184,6 +184,7 @@ int sfi__enter(struct sfi_callrec *rec);
 _Noreturn void sfi__recover(struct sfi_callrec *rec, int code);
 extern char sfi__recover_label[];
 void sfi__sys_setjmp(void);
+void sfi__sys_setjmp_leave(void);
 _Noreturn void sfi__longjmp_to(const uint64_t regs[8], int val);
 
 struct sfi_thread {

@@ -76,6 +76,18 @@ _Noreturn void sfi__sys_longjmp(uint64_t slot, int val) {
   sfi__longjmp_to(c->regs, val ? val : 1);
 }
 
+void sfi__setjmp_leave(uint64_t rsp);
+
+/* __sfi_sys_setjmp_leave: the caller's frame (at rsp) is returning. */
+void sfi__setjmp_leave(uint64_t rsp) {
+  struct sfi_callrec *rec = sfi__thread()->top;
+  sfi_instance *in = rec->in;
+  for (int i = 0; i < in->njmp; i++)
+    if (in->jmp[i].live && in->jmp[i].serial == rec->serial &&
+        in->jmp[i].regs[6] <= rsp)
+      in->jmp[i].live = 0;
+}
+
 /* Called when a call into the sandbox returns: its contexts die with it. */
 void sfi__jmp_release_serial(sfi_instance *in, uint64_t serial) {
   for (int i = 0; i < in->njmp; i++)

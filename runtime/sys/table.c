@@ -40,7 +40,8 @@ static const struct sfi_bind table[] = {
     B(isatty),        B(clock_gettime), B(getrandom),  B(exit),
     B(abort),         B(sbrk),          B(args_sizes), B(args_get),
     B(environ_sizes), B(environ_get),   B(setjmp),     B(longjmp),
-    B(fmt_fp),        B(strtod),        B(strtof),     B(strtold),
+    B(setjmp_leave),  B(fmt_fp),        B(strtod),     B(strtof),
+    B(strtold),
 };
 
 void *sfi__sys_lookup(const char *name) {

@@ -138,7 +138,8 @@ int main(int argc, char **argv) {
          live == cap ? "cap reached" : sfi_errmsg(), (t1 - t0) / 1e9);
   if (live)
     printf("idle instance memory: %.1f KiB resident + %.1f KiB page "
-           "tables\n", (double)(status_kb("VmRSS") - rss0) / live,
+           "tables\n",
+           (double)(status_kb("VmRSS") - rss0) / live,
            (double)(status_kb("VmPTE") - pte0) / live);
   if (live) {
     sfi_val x = SFI_I64(5);

@@ -311,6 +311,10 @@ static void test_heap_setjmp(sfi_module *mod) {
   CHECK_EQ(sfi_call(in, "lj_stale", ":v", NULL, NULL), SFI_TRAP_ABORT);
   CHECK_MSG("longjmp");
   CHECK_EQ(sfi_instance_reset(in), SFI_OK);
+  sfi_val one = SFI_I32(1);
+  CHECK_EQ(sfi_call(in, "lj_after_return", "i:i", &one, &r), SFI_TRAP_ABORT);
+  CHECK_MSG("stale");
+  CHECK_EQ(sfi_instance_reset(in), SFI_OK);
   sfi_val f = SFI_I64(0x0000000100000000LL);
   CHECK_EQ(sfi_call(in, "lj_forged", "I:v", &f, NULL), SFI_TRAP_ABORT);
   CHECK_MSG("forged");

@@ -150,3 +150,18 @@ void lj_forged(long v) {
   jb[0] = (uint64_t)v;
   __sfi_sys_longjmp(jb, 1);
 }
+
+/* A frame that saved a context and returned: with __sfi_sys_setjmp_leave
+ * (which the pass emits before such returns) the context dies with it. */
+static uint64_t jb2[4];
+__attribute__((noinline)) static int set_and_leave(int leave) {
+  int r = __sfi_sys_setjmp(jb2);
+  if (leave)
+    __sfi_sys_setjmp_leave();
+  return r;
+}
+int lj_after_return(int leave) {
+  if (set_and_leave(leave))
+    return 1000; /* resumed a dead frame */
+  __sfi_sys_longjmp(jb2, 1);
+}
