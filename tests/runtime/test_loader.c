@@ -275,6 +275,24 @@ static void targeted(void) {
       r[i].r_addend = 8; /* into the middle of an import thunk */
     BAD(p, "addend 8 on import");
   }
+  p = copy();
+  {
+    /* A GOT entry in writable (non-RELRO) data could be redirected. */
+    Elf64_Rela *r = RELA(p);
+    size_t n = dyn(p, DT_RELASZ)->d_un.d_val / sizeof *r, i = 0;
+    while (i < n && ELF64_R_TYPE(r[i].r_info) != R_X86_64_GLOB_DAT)
+      i++;
+    Elf64_Ehdr *h = eh(p);
+    uint64_t data = 0;
+    for (int k = 0; k < h->e_phnum; k++) {
+      Elf64_Phdr *q = (Elf64_Phdr *)(p + h->e_phoff) + k;
+      if (q->p_type == PT_LOAD && (q->p_flags & PF_W))
+        data = q->p_vaddr; /* the last one: .data, after RELRO */
+    }
+    if (i < n)
+      r[i].r_offset = data;
+    BAD(p, "not inside RELRO");
+  }
   /* Symbols. */
   p = copy();
   {
