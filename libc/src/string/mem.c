@@ -1,10 +1,17 @@
-/* mem.c: memcpy, memmove, memset and friends, 16 bytes at a time with
- * SSE2 vectors (plain C vector types: no asm, no target builtins). */
+/* mem.c: memcpy, memmove, memset and friends with plain C vector types
+ * (no asm, no target builtins): 16-byte SSE2 vectors, or 32-byte ones when
+ * the libc is built for x86-64-v3 (AVX2). */
 #include <stdint.h>
 #include <string.h>
 
 typedef unsigned char v16 __attribute__((vector_size(16), aligned(1), may_alias));
 typedef _Bool bv16 __attribute__((ext_vector_type(16)));
+#ifdef __AVX2__
+#define VB 32
+#else
+#define VB 16
+#endif
+typedef unsigned char vec __attribute__((vector_size(VB), aligned(1), may_alias));
 
 /* Bit i set where a[i] != b[i]. */
 static inline unsigned diff16(v16 a, v16 b) {
@@ -56,31 +63,47 @@ void *memcpy(void *restrict dst, const void *restrict src, size_t n) {
     copy_small(d, s, n);
     return dst;
   }
-  v16 head = *(const v16 *)s;
-  v16 t0 = *(const v16 *)(s + n - 64), t1 = *(const v16 *)(s + n - 48);
-  v16 t2 = *(const v16 *)(s + n - 32), t3 = *(const v16 *)(s + n - 16);
-  unsigned char *dend = d + n;
-  /* Align the destination: stores are the expensive side. */
-  size_t skip = 16 - ((uintptr_t)d & 15);
-  *(v16 *)d = head;
-  d += skip;
-  s += skip;
-  n -= skip;
-  while (n > 64) {
+  if (n <= 128) {
     v16 a = *(const v16 *)s, b = *(const v16 *)(s + 16);
     v16 c = *(const v16 *)(s + 32), e = *(const v16 *)(s + 48);
+    v16 f = *(const v16 *)(s + n - 64), g = *(const v16 *)(s + n - 48);
+    v16 h = *(const v16 *)(s + n - 32), k = *(const v16 *)(s + n - 16);
     *(v16 *)d = a;
     *(v16 *)(d + 16) = b;
     *(v16 *)(d + 32) = c;
     *(v16 *)(d + 48) = e;
-    d += 64;
-    s += 64;
-    n -= 64;
+    *(v16 *)(d + n - 64) = f;
+    *(v16 *)(d + n - 48) = g;
+    *(v16 *)(d + n - 32) = h;
+    *(v16 *)(d + n - 16) = k;
+    return dst;
   }
-  *(v16 *)(dend - 64) = t0;
-  *(v16 *)(dend - 48) = t1;
-  *(v16 *)(dend - 32) = t2;
-  *(v16 *)(dend - 16) = t3;
+  /* The tail is loaded first so that it can be stored last, unaligned. */
+  vec head = *(const vec *)s;
+  vec t0 = *(const vec *)(s + n - 4 * VB), t1 = *(const vec *)(s + n - 3 * VB);
+  vec t2 = *(const vec *)(s + n - 2 * VB), t3 = *(const vec *)(s + n - VB);
+  unsigned char *dend = d + n;
+  /* Align the destination: stores are the expensive side. */
+  size_t skip = VB - ((uintptr_t)d & (VB - 1));
+  *(vec *)d = head;
+  d += skip;
+  s += skip;
+  n -= skip;
+  while (n > 4 * VB) {
+    vec a = *(const vec *)s, b = *(const vec *)(s + VB);
+    vec c = *(const vec *)(s + 2 * VB), e = *(const vec *)(s + 3 * VB);
+    *(vec *)d = a;
+    *(vec *)(d + VB) = b;
+    *(vec *)(d + 2 * VB) = c;
+    *(vec *)(d + 3 * VB) = e;
+    d += 4 * VB;
+    s += 4 * VB;
+    n -= 4 * VB;
+  }
+  *(vec *)(dend - 4 * VB) = t0;
+  *(vec *)(dend - 3 * VB) = t1;
+  *(vec *)(dend - 2 * VB) = t2;
+  *(vec *)(dend - VB) = t3;
   return dst;
 }
 
@@ -152,17 +175,28 @@ void *memset(void *dst, int c, size_t n) {
   *(v16 *)(end - 16) = v;
   if (n <= 32)
     return dst;
-  d = (unsigned char *)(((uintptr_t)d + 16) & ~(uintptr_t)15);
-  while (end - d > 64) {
-    *(v16 *)d = v;
-    *(v16 *)(d + 16) = v;
-    *(v16 *)(d + 32) = v;
-    *(v16 *)(d + 48) = v;
-    d += 64;
-  }
-  while (end - d > 16) {
-    *(v16 *)d = v;
-    d += 16;
+  *(v16 *)(d + 16) = v;
+  *(v16 *)(end - 32) = v;
+  if (n <= 64)
+    return dst;
+  *(v16 *)(d + 32) = v;
+  *(v16 *)(d + 48) = v;
+  *(v16 *)(end - 64) = v;
+  *(v16 *)(end - 48) = v;
+  if (n <= 128)
+    return dst;
+  vec w = (vec){0} + b;
+  *(vec *)(end - 4 * VB) = w;
+  *(vec *)(end - 3 * VB) = w;
+  *(vec *)(end - 2 * VB) = w;
+  *(vec *)(end - VB) = w;
+  d = (unsigned char *)(((uintptr_t)d + VB) & ~(uintptr_t)(VB - 1));
+  while (end - d > 4 * VB) {
+    *(vec *)d = w;
+    *(vec *)(d + VB) = w;
+    *(vec *)(d + 2 * VB) = w;
+    *(vec *)(d + 3 * VB) = w;
+    d += 4 * VB;
   }
   return dst;
 }
@@ -172,14 +206,28 @@ void explicit_bzero(void *dst, size_t n) { memset(dst, 0, n); }
 
 int memcmp(const void *a, const void *b, size_t n) {
   const unsigned char *p = a, *q = b;
+  if (n >= 16 && n <= 32) {
+    /* Two overlapping blocks cover 16..32 bytes. */
+    unsigned m = diff16(*(const v16 *)p, *(const v16 *)q);
+    size_t i = 0;
+    if (!m) {
+      m = diff16(*(const v16 *)(p + n - 16), *(const v16 *)(q + n - 16));
+      if (!m)
+        return 0;
+      i = n - 16;
+    }
+    i += __builtin_ctz(m);
+    return p[i] - q[i];
+  }
   if (n >= 16) {
     size_t i = 0;
-    for (; i + 64 <= n; i += 64) {
-      v16 x0 = *(const v16 *)(p + i), y0 = *(const v16 *)(q + i);
-      v16 x1 = *(const v16 *)(p + i + 16), y1 = *(const v16 *)(q + i + 16);
-      v16 x2 = *(const v16 *)(p + i + 32), y2 = *(const v16 *)(q + i + 32);
-      v16 x3 = *(const v16 *)(p + i + 48), y3 = *(const v16 *)(q + i + 48);
-      if (diff16((x0 ^ y0) | (x1 ^ y1) | (x2 ^ y2) | (x3 ^ y3), (v16){0}))
+    for (; i + 4 * VB <= n; i += 4 * VB) {
+      vec x0 = *(const vec *)(p + i), y0 = *(const vec *)(q + i);
+      vec x1 = *(const vec *)(p + i + VB), y1 = *(const vec *)(q + i + VB);
+      vec x2 = *(const vec *)(p + i + 2 * VB), y2 = *(const vec *)(q + i + 2 * VB);
+      vec x3 = *(const vec *)(p + i + 3 * VB), y3 = *(const vec *)(q + i + 3 * VB);
+      vec d = (x0 ^ y0) | (x1 ^ y1) | (x2 ^ y2) | (x3 ^ y3);
+      if (__builtin_reduce_or(d))
         break;
     }
     for (;; i += 16) {

@@ -6,34 +6,39 @@
 #include <string.h>
 #include <strings.h>
 
-typedef unsigned char v16 __attribute__((vector_size(16), aligned(16), may_alias));
-typedef unsigned char v16u __attribute__((vector_size(16), aligned(1), may_alias));
-typedef _Bool bv16 __attribute__((ext_vector_type(16)));
+/* VB: the vector width. 32 when the libc is built for x86-64-v3 (AVX2;
+ * see SFI_LIBC_AVX2 in libc/CMakeLists.txt), else SSE2's 16. */
+#ifdef __AVX2__
+#define VB 32
+typedef unsigned vmask_t;
+#else
+#define VB 16
+typedef unsigned short vmask_t;
+#endif
+typedef unsigned char vec __attribute__((vector_size(VB), aligned(VB), may_alias));
+typedef unsigned char vecu __attribute__((vector_size(VB), aligned(1), may_alias));
+typedef _Bool bvec __attribute__((ext_vector_type(VB)));
 
-static inline unsigned mask16(bv16 m) {
-  return __builtin_bit_cast(unsigned short, m);
+static inline unsigned maskv(bvec m) { return __builtin_bit_cast(vmask_t, m); }
+static inline unsigned zeros(vec v) {
+  return maskv(__builtin_convertvector(v == (vec){0}, bvec));
 }
-static inline unsigned zeros(v16 v) {
-  return mask16(__builtin_convertvector(v == (v16){0}, bv16));
-}
-static inline v16 vmin(v16 a, v16 b) { return __builtin_elementwise_min(a, b); }
+static inline vec vmin(vec a, vec b) { return __builtin_elementwise_min(a, b); }
 /* Zero exactly in the bytes of v that are NUL or equal to c's byte. */
-static inline v16 nul_or(v16 v, v16 c) { return vmin(v ^ c, v); }
+static inline vec nul_or(vec v, vec c) { return vmin(v ^ c, v); }
 
-/* The bit mask of zero bytes in the first 16-byte block that contains p,
- * without the bytes before p. */
-#define HEAD(p, a, expr) (zeros(expr) >> (a))
-
+/* Aligned loads never cross a page, so reading past the terminator within
+ * the vector is safe natively and in the region. */
 size_t strlen(const char *s) {
-  uintptr_t a = (uintptr_t)s & 15;
-  const v16 *p = (const v16 *)(s - a);
-  unsigned m = HEAD(p, a, *p);
+  uintptr_t a = (uintptr_t)s & (VB - 1);
+  const vec *p = (const vec *)(s - a);
+  unsigned m = zeros(*p) >> a;
   if (m)
     return __builtin_ctz(m);
-  for (p++; (uintptr_t)p & 63; p++)
+  for (p++; (uintptr_t)p & (4 * VB - 1); p++)
     if ((m = zeros(*p)))
       return (size_t)((const char *)p - s) + __builtin_ctz(m);
-  /* 64 bytes per step: one zero test on the bytewise minimum. */
+  /* 4 vectors per step: one zero test on the bytewise minimum. */
   while (!zeros(vmin(vmin(p[0], p[1]), vmin(p[2], p[3]))))
     p += 4;
   for (;; p++)
@@ -41,17 +46,22 @@ size_t strlen(const char *s) {
       return (size_t)((const char *)p - s) + __builtin_ctz(m);
 }
 
+size_t strnlen(const char *s, size_t n) {
+  const char *p = memchr(s, 0, n);
+  return p ? (size_t)(p - s) : n;
+}
+
 char *strchrnul(const char *s, int c) {
   unsigned char ch = (unsigned char)c;
   if (!ch)
     return (char *)s + strlen(s);
-  v16 cv = (v16){0} + ch;
-  uintptr_t a = (uintptr_t)s & 15;
-  const v16 *p = (const v16 *)(s - a);
-  unsigned m = HEAD(p, a, nul_or(*p, cv));
+  vec cv = (vec){0} + ch;
+  uintptr_t a = (uintptr_t)s & (VB - 1);
+  const vec *p = (const vec *)(s - a);
+  unsigned m = zeros(nul_or(*p, cv)) >> a;
   if (m)
     return (char *)s + __builtin_ctz(m);
-  for (p++; (uintptr_t)p & 63; p++)
+  for (p++; (uintptr_t)p & (4 * VB - 1); p++)
     if ((m = zeros(nul_or(*p, cv))))
       return (char *)p + __builtin_ctz(m);
   while (!zeros(vmin(vmin(nul_or(p[0], cv), nul_or(p[1], cv)),
@@ -60,11 +70,6 @@ char *strchrnul(const char *s, int c) {
   for (;; p++)
     if ((m = zeros(nul_or(*p, cv))))
       return (char *)p + __builtin_ctz(m);
-}
-
-size_t strnlen(const char *s, size_t n) {
-  const char *p = memchr(s, 0, n);
-  return p ? (size_t)(p - s) : n;
 }
 
 char *strchr(const char *s, int c) {
@@ -84,32 +89,30 @@ char *strrchr(const char *s, int c) {
 }
 char *rindex(const char *s, int c) { return strrchr(s, c); }
 
-/* 16 bytes per step with unaligned loads, while neither load can cross a
- * page (the terminator may be the last mapped byte); bytewise near a page
- * end. */
+/* Unaligned vector loads, as many as fit before either string reaches
+ * its next page (the terminator may be the last mapped byte); bytewise
+ * across page ends. */
 int strcmp(const char *a, const char *b) {
   const unsigned char *p = (const unsigned char *)a,
                       *q = (const unsigned char *)b;
   for (;;) {
-    while (((uintptr_t)p & 4095) <= 4096 - 32 &&
-           ((uintptr_t)q & 4095) <= 4096 - 32) {
-      v16 x = *(const v16u *)p, y = *(const v16u *)q;
-      v16 x2 = *(const v16u *)(p + 16), y2 = *(const v16u *)(q + 16);
-      unsigned m = mask16(__builtin_convertvector((x != y) | (x == (v16){0}),
-                                                  bv16));
-      if (m) {
-        unsigned i = __builtin_ctz(m);
+    size_t room_p = 4096 - ((uintptr_t)p & 4095);
+    size_t room_q = 4096 - ((uintptr_t)q & 4095);
+    size_t room = room_p < room_q ? room_p : room_q;
+    for (; room >= 2 * VB; room -= 2 * VB, p += 2 * VB, q += 2 * VB) {
+      vec x = *(const vecu *)p, y = *(const vecu *)q;
+      /* Zero where the bytes differ or p's byte is NUL. */
+      vec z0 = vmin((vec)(x == y), x);
+      vec x2 = *(const vecu *)(p + VB), y2 = *(const vecu *)(q + VB);
+      vec z1 = vmin((vec)(x2 == y2), x2);
+      if (zeros(vmin(z0, z1))) {
+        unsigned m = zeros(z0);
+        unsigned i = m ? __builtin_ctz(m) : VB + __builtin_ctz(zeros(z1));
         return p[i] - q[i];
       }
-      m = mask16(__builtin_convertvector((x2 != y2) | (x2 == (v16){0}), bv16));
-      if (m) {
-        unsigned i = __builtin_ctz(m) + 16;
-        return p[i] - q[i];
-      }
-      p += 32;
-      q += 32;
     }
-    for (int i = 0; i < 32; i++) {
+    /* Up to the page end, then past it, one byte at a time. */
+    for (size_t i = room + 1; i > 0; i--) {
       if (*p != *q || !*p)
         return *p - *q;
       p++;
