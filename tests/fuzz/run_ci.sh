@@ -1,0 +1,10 @@
+#!/bin/sh
+# run_ci.sh: the CI slice of the loader fuzzer: SECONDS of fuzzing from the
+# seeds, new inputs and any crash written to a scratch directory (never to
+# the seeds). usage: run_ci.sh FUZZER SCRATCH SEEDS SECONDS
+set -eu
+fuzzer=$1 scratch=$2 seeds=$3 secs=$4
+mkdir -p "$scratch/corpus" "$scratch/artifacts"
+exec "$fuzzer" -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 \
+  -print_final_stats=1 -artifact_prefix="$scratch/artifacts/" \
+  "$scratch/corpus" "$seeds"
