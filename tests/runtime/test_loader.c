@@ -10,6 +10,7 @@
 static uint8_t *good;
 static size_t good_size;
 static const char *mod_path;
+static int with_pass;
 
 static int64_t host_twice(int64_t x) { return 2 * x; }
 static const sfi_import imports[] = {
@@ -336,8 +337,7 @@ static size_t jt_entry0(void) {
 static void jump_table(void) {
   size_t e0 = jt_entry0(), pe = e0 + 16 * 65; /* first pass entry */
   CHECK(e0 != 0);
-  CHECK(pe + 16 <= good_size && good[pe] == 0xe9);
-  if (!e0 || good[pe] != 0xe9)
+  if (!e0)
     return;
   uint8_t *p;
   p = copy();
@@ -349,6 +349,11 @@ static void jump_table(void) {
   p = copy();
   p[e0 + 16 + 2] += 8;
   BAD(p, "callback entry");
+  /* The pass's entries exist only in modules built with the pass (ctest
+   * passes --pass then). */
+  CHECK(!with_pass || (pe + 16 <= good_size && good[pe] == 0xe9));
+  if (!with_pass || pe + 16 > good_size || good[pe] != 0xe9)
+    return;
   p = copy();
   p[pe] = 0xc6;
   BAD(p, "not `jmp rel32`");
@@ -486,6 +491,7 @@ int main(int argc, char **argv) {
   if (argc < 3)
     return 2;
   mod_path = argv[1];
+  with_pass = argc > 3 && strcmp(argv[3], "--pass") == 0;
   good = t_read_file(mod_path, &good_size);
   CHECK(good != NULL);
   if (!good)
