@@ -37,6 +37,7 @@ static int64_t cb_add7(int64_t x) {
 
 static const sfi_import imports[] = {
     {"host_twice", "I:I", (void *)host_twice},
+    {"host_depth", "I:I", (void *)host_twice},
     {"host_reenter", "I:I", (void *)host_reenter},
     {"host_block", "I:I", (void *)host_block},
     {NULL, NULL, NULL}};

@@ -15,6 +15,7 @@ static int with_pass;
 static int64_t host_twice(int64_t x) { return 2 * x; }
 static const sfi_import imports[] = {
     {"host_twice", "I:I", (void *)host_twice},
+    {"host_depth", "I:I", (void *)host_twice},
     {"host_reenter", "I:I", (void *)host_twice},
     {"host_block", "I:I", (void *)host_twice},
     {NULL, NULL, NULL}};

@@ -23,7 +23,19 @@ static int64_t host_block(int64_t ms) {
     ;
   return ms;
 }
+/* Headroom left on the sandbox native stack when an import is entered:
+ * the stack is 8 MiB aligned to its size, its lowest 1 MiB is the guard. */
+static uint64_t min_headroom = ~0ULL;
+static int64_t host_depth(int64_t n) {
+  volatile char here;
+  uint64_t off = (uint64_t)(uintptr_t)&here & ((8ULL << 20) - 1);
+  uint64_t room = off - (1ULL << 20);
+  if (room < min_headroom)
+    min_headroom = room;
+  return n;
+}
 static const sfi_import imports[] = {
+    {"host_depth", "I:I", (void *)host_depth},
     {"host_twice", "I:I", (void *)host_twice},
     {"host_reenter", "I:I", (void *)host_reenter},
     {"host_block", "I:I", (void *)host_block},
@@ -70,6 +82,13 @@ static void test_kinds(void) {
   a[0] = SFI_I32(0);
   expect_trap(in, "recurse", "i:i", a, SFI_TRAP_STACK, "in recurse",
               "#5 "); /* a frame-pointer backtrace */
+  min_headroom = ~0ULL;
+  a[0] = SFI_I32(0);
+  expect_trap(in, "rec_import", "I:I", a, SFI_TRAP_STACK,
+              "no native stack left for an import call", NULL);
+  /* Every import ran with at least the reserved headroom (128 KiB, less
+   * what the host function itself had pushed when it measured). */
+  CHECK(min_headroom >= (120ULL << 10) && min_headroom < (200ULL << 10));
   expect_trap(in, "shadow_deep", "i:i", a, SFI_TRAP_STACK, "shadow_deep", NULL);
   a[0] = SFI_I32(1);
   a[1] = SFI_I32(0);

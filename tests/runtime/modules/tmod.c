@@ -165,3 +165,12 @@ int lj_after_return(int leave) {
     return 1000; /* resumed a dead frame */
   __sfi_sys_longjmp(jb2, 1);
 }
+
+/* Recursion that calls an import at every level: the thunks must refuse
+ * to enter the host once the native stack is nearly exhausted. */
+long host_depth(long);
+long rec_import(long n) {
+  volatile char pad[2000]; /* constant indices: stays on the native stack */
+  pad[5] = (char)n;
+  return host_depth(n) + rec_import(n + 1) + pad[5];
+}
