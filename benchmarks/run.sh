@@ -187,6 +187,11 @@ echo "run.sh: builds done in $(($(date +%s) - tbuild0)) s"
 # ---- run --------------------------------------------------------------------
 # Interleaved: every run visits every program and, for each, every build, so
 # slow drifts of the machine hit all builds alike.
+# A hung program is killed (status 137) rather than stalling the suite.
+if [ -z "${TIMEIT_LIMIT:-}" ]; then
+  if [ "$size" = small ]; then TIMEIT_LIMIT=60; else TIMEIT_LIMIT=600; fi
+fi
+export TIMEIT_LIMIT
 times="$out/times.txt"
 : >"$times"
 bad=0

@@ -1,7 +1,11 @@
 /* timeit.c: runs one benchmark command with stdout sent to a file and
  * prints "wall_s user_s sys_s maxrss_kb status" for the runner (run.sh).
- * Usage: timeit OUTFILE CMD [ARGS...]; status is the exit code, or 128+sig. */
+ * Usage: timeit OUTFILE CMD [ARGS...]; status is the exit code, or 128+sig.
+ * TIMEIT_LIMIT=SECONDS kills a command that runs longer (status 137), so a
+ * hung build cannot stall the whole suite. */
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -9,6 +13,13 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+static volatile pid_t child;
+static void on_alarm(int sig) {
+  (void)sig;
+  if (child > 0)
+    kill(child, SIGKILL);
+}
 
 static double now(void) {
   struct timespec ts;
@@ -40,9 +51,17 @@ int main(int argc, char **argv) {
     _exit(127);
   }
   close(fd);
+  child = pid;
+  const char *lim = getenv("TIMEIT_LIMIT");
+  if (lim && atoi(lim) > 0) {
+    signal(SIGALRM, on_alarm);
+    alarm((unsigned)atoi(lim));
+  }
   int st;
   struct rusage ru;
-  if (wait4(pid, &st, 0, &ru) < 0) {
+  while (wait4(pid, &st, 0, &ru) < 0) {
+    if (errno == EINTR)
+      continue;
     perror("wait4");
     return 2;
   }
