@@ -9,7 +9,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; STORES: @__sfi_note = {{.*}} i32 1, i32 2, i32 2, i32 1 }>, section ".note.sfi"
 ; FULL: @llvm.compiler.used = appending global [1 x ptr] [ptr @__sfi_note]
 ; ELF: Displaying notes found in: .note.sfi
-; ELF: libsfi{{[[:space:]]+}}0x00000010{{[[:space:]]+}}Unknown note type: (0x53464931)
+; ELF: libsfi{{.*}}0x00000010{{.*}}Unknown note type: (0x53464931)
 ; ELF-NEXT: description data: 01 00 00 00 01 00 00 00 01 00 00 00 01 00 00 00
 define void @f() {
   ret void
