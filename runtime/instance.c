@@ -121,10 +121,13 @@ static int run_ctors(sfi_instance *in) {
     memcpy(&fn, (void *)(in->image + m->init_array + 8 * i), 8);
     if (fn == 0 || fn == ~0ULL)
       continue;
-    if (!exec_addr(in, fn))
+    /* A pointer placed in .init_array by hand could aim into the middle
+     * of a function (past a mask): only function starts are called. */
+    if (!exec_addr(in, fn) ||
+        (m->has_symtab && !sfi__is_func_start(m, fn - in->image)))
       return sfi__err(SFI_ERR_BADMODULE,
                       "%s: init_array[%llu] = 0x%llx is "
-                      "not inside an executable segment",
+                      "not the start of a function",
                       m->name, (unsigned long long)i, (unsigned long long)fn);
     int rc = sfi__call_raw(in, fn, ":v", NULL, NULL);
     if (rc != SFI_OK) {

@@ -220,7 +220,8 @@ void sfi__thunks_free(void *p, size_t size);
 uint64_t sfi__thunk_addr(void *page, size_t i);
 int sfi__thunk_set(void *page, size_t i, void *fn);
 
-/* ---- symbols (symbolize.c) ---- */
+/* ---- symbols (symbolize.c, loader.c) ---- */
+int sfi__is_func_start(const sfi_module *m, uint64_t off);
 const struct sfi_sym *sfi__export(const sfi_module *m, const char *name);
 int sfi__symbolize(const sfi_instance *in, uint64_t addr, char *buf,
                    size_t cap);

@@ -238,7 +238,7 @@ static int all_int3(const uint8_t *p, int n) {
   return 1;
 }
 
-static int is_func_start(const sfi_module *m, uint64_t off) {
+int sfi__is_func_start(const sfi_module *m, uint64_t off) {
   size_t lo = 0, hi = m->nfuncs;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -299,7 +299,7 @@ static int verify_jump_table(sfi_module *m, const struct sfi_elf *e) {
                       m->name, (unsigned long long)i, (unsigned long long)at,
                       p[0], p[1], p[2], SFI_JT_SECTION);
     if ((to >= lo && to < hi) || !code_bytes(m, e, to, 1) ||
-        (m->has_symtab && !is_func_start(m, to)))
+        (m->has_symtab && !sfi__is_func_start(m, to)))
       return sfi__err(SFI_ERR_BADMODULE,
                       "%s: jump table entry %llu at 0x%llx "
                       "jumps to 0x%llx, not the start of a function",

@@ -442,6 +442,22 @@ static void data_import(const char *path) {
   CHECK_MSG("R_X86_64_64 against import 'host_var'");
 }
 
+static void bad_ctor(const char *dataimp) {
+  char path[512];
+  snprintf(path, sizeof path, "%s", dataimp);
+  char *slash = strrchr(path, '/');
+  snprintf(slash ? slash + 1 : path,
+           sizeof path - (size_t)(slash ? slash + 1 - path : 0), "badinit.so");
+  sfi_module *m = sfi_module_load(path, NULL, NULL);
+  CHECK(m != NULL);
+  if (!m)
+    return;
+  CHECK(sfi_instance_new(m, NULL) == NULL);
+  CHECK_MSG("init_array[0]");
+  CHECK_MSG("not the start of a function");
+  sfi_module_free(m);
+}
+
 static uint64_t rng = 88172645463325252ULL;
 static uint64_t next(void) {
   rng ^= rng << 13;
@@ -510,6 +526,7 @@ int main(int argc, char **argv) {
   gnu_hash_only();
   imports_and_options();
   data_import(argv[2]);
+  bad_ctor(argv[2]);
   fuzz();
   CHECK_EQ(t_maps(), maps0);
   CHECK_EQ(t_fds(), fds0);
