@@ -150,7 +150,7 @@ static enum outcome decode_file(sfi_instance *in, const char *path) {
   printf("== %s (%ld bytes)\n", name, len);
 
   /* The input goes into sandbox memory, allocated by the sandbox's malloc. */
-  uint64_t buf = sfi_malloc(in, (uint64_t)len);
+  uint64_t buf = sfi_malloc(in, len ? (uint64_t)len : 1);
   if (!buf || sfi_copy_in(in, buf, data, (size_t)len) != SFI_OK) {
     printf("   cannot copy the file into the sandbox: %s\n", sfi_errmsg());
     free(data);

@@ -8,6 +8,7 @@
 // RUN: ln -s %t.d/outside/secret.txt %t.d/box/abslink
 // RUN: ln -s ../outside/secret.txt %t.d/box/rellink
 // RUN: ln -s ../outside %t.d/box/dirlink && ln -s in.txt %t.d/box/oklink
+// RUN: ln -s %t.d/outside/created.txt %t.d/box/dangling
 // RUN: sfi-cc -O2 %s -o %t.so
 //
 // Allowed: everything beneath the grant, under its host path.
@@ -36,6 +37,7 @@
 // RUN:   cat %t.d/box/sub/../../outside/secret.txt stat %t.d/box/abslink \
 // RUN:   ls %t.d/box/dirlink ls %t.d/box/.. ls / write %t.d/outside/new.txt x \
 // RUN:   write %t.d/box/abslink x write %t.d/box/dirlink/new.txt x \
+// RUN:   write %t.d/box/dangling x \
 // RUN:   mkdir %t.d/outside/made rename %t.d/box/in.txt %t.d/outside/stolen.txt \
 // RUN:   rename %t.d/box/in.txt %t.d/box/dirlink/stolen.txt \
 // RUN:   rename %t.d/outside/secret.txt %t.d/box/got.txt \
@@ -57,6 +59,7 @@
 // DENY-NEXT: write {{.*}}outside/new.txt: error
 // DENY-NEXT: write {{.*}}box/abslink: error
 // DENY-NEXT: write {{.*}}box/dirlink/new.txt: error
+// DENY-NEXT: write {{.*}}box/dangling: error
 // DENY-NEXT: mkdir {{.*}}outside/made: error
 // DENY-NEXT: rename {{.*}}box/in.txt: error
 // DENY-NEXT: rename {{.*}}box/in.txt: error
@@ -66,7 +69,7 @@
 // DENY-NEXT: rmdir {{.*}}outside: error
 // DENY-NEXT: rmdir {{.*}}box: error
 // DENY-NEXT: catlong {{.*}}: error
-// DENY-NEXT: failures: 24
+// DENY-NEXT: failures: 25
 // The outside is exactly as it was; the box still has its file.
 // RUN: test "$(cat %t.d/outside/secret.txt)" = TOPSECRET
 // RUN: test "$(ls %t.d/outside)" = secret.txt && test -f %t.d/box/in.txt
@@ -82,7 +85,7 @@
 // RUN:   cat %t.d/box/in.txt cat /data/../outside/secret.txt cat /data/dirlink/secret.txt \
 // RUN:   | FileCheck %s --check-prefix=GUEST --implicit-check-not=TOPSECRET
 // GUEST: cat /data/in.txt: ok "inside"
-// GUEST-NEXT: ls /data: ok abslink dirlink in.txt oklink rellink sub
+// GUEST-NEXT: ls /data: ok abslink dangling dirlink in.txt oklink rellink sub
 // GUEST-NEXT: cat {{.*}}box/in.txt: error
 // GUEST-NEXT: cat /data/../outside/secret.txt: error
 // GUEST-NEXT: cat /data/dirlink/secret.txt: error
