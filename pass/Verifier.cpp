@@ -92,7 +92,9 @@ bool Verifier::isSafeAddress(Value *P, uint64_t Size, bool AllowFlat) {
           return true;
       }
   }
-  if (O < 0 || (uint64_t)O >= SFI_FOLD_MAX)
+  // After a mask, the access may reach past the region only into the guard
+  // of the region above.
+  if (O < 0 || (uint64_t)O >= SFI_FOLD_MAX || Size > SFI_GUARD_SIZE - O)
     return false;
   if (P->getType()->getPointerAddressSpace() == GSAddrSpace) {
     Value *X = nullptr;
@@ -148,11 +150,20 @@ void Verifier::checkFunction(Function &F) {
       auto *CL = dyn_cast<ConstantInt>(MI->getLength());
       uint64_t Len = CL ? CL->getZExtValue() : UINT64_MAX;
       bool Checked = CL && Len <= SFI_MAX_ACCESS;
+      // The range check: br (icmp ugt len, 4G - masked offset), trap, here.
       if (!Checked)
         if (BasicBlock *Pred = I.getParent()->getSinglePredecessor())
-          if (auto *BI = dyn_cast<BranchInst>(Pred->getTerminator()))
+          if (auto *BI = dyn_cast<BranchInst>(Pred->getTerminator())) {
+            ICmpInst::Predicate P;
+            Value *X = nullptr;
             Checked = BI->isConditional() &&
-                      BI->getCondition()->getName().starts_with("sfi.oob");
+                      BI->getSuccessor(1) == I.getParent() &&
+                      match(BI->getCondition(),
+                            m_ICmp(P, m_Value(),
+                                   m_Sub(m_SpecificInt(SFI_REGION_SIZE),
+                                         m_Value(X)))) &&
+                      P == ICmpInst::ICMP_UGT && isMaskedOffset(X);
+          }
       auto Ok = [&](Value *P) {
         return isSafeAddress(P, Len, true) ||
                (Checked && isSafeAddress(P, 1, true));
