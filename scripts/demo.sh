@@ -55,7 +55,16 @@ show "$bin/imgdecode-host" "$work/imgdecode.so" "$inputs/gradient.ppm" \
   "$inputs/ring.rle" "$inputs/truncated.ppm" "$inputs/evil.rle" \
   "$inputs/after.pgm"
 
-step "5. The other way in: an ordinary Makefile project, CC=sfi-cc make, run by sfi-run"
+step "5. For comparison: the same decoder linked natively into a host, no sandbox"
+echo "\$ $bin/imgdecode-native gradient.ppm evil.rle after.pgm"
+if (cd "$inputs" && "$bin/imgdecode-native" gradient.ppm evil.rle after.pgm); then
+  echo "(the native run survived this time: the wild write hit mapped memory)"
+else
+  echo "The native host died (status $?): one bad file took the whole process"
+  echo "down, and after.pgm was never decoded."
+fi
+
+step "6. The other way in: an ordinary Makefile project, CC=sfi-cc make, run by sfi-run"
 cp -r examples/makefile-project "$work/stats"
 show make --no-print-directory -C "$work/stats" CC="$bin/sfi-cc" AR="$llvm/bin/llvm-ar"
 show "$bin/sfi-run" "$work/stats/stats" 20000 | head -4
