@@ -1,0 +1,22 @@
+#!/bin/sh
+# run_many.sh: the long run of the random-program monitor: BATCHES batches of
+# 100 llvm-stress functions each, seeds from START on, each generated,
+# compiled with the pass, linked and run under the monitor (CALLS calls per
+# function). Stops at the first batch with a violation, leaving it in WORK.
+# usage: run_many.sh BUILD_DIR START BATCHES [CALLS] [WORK]
+#   e.g. tests/stress/run_many.sh build 1000 50      (5000 functions)
+set -eu
+build=$1 start=$2 batches=$3 calls=${4:-3} work=${5:-/tmp/sfi-stress}
+here=$(cd "$(dirname "$0")" && pwd)
+stress=/usr/lib/llvm-19/bin/llvm-stress
+b=0
+while [ "$b" -lt "$batches" ]; do
+  s=$((start + b * 100))
+  rm -rf "$work"
+  sh "$here/gen_batch.sh" "$build/bin/sfi-cc" "$stress" "$work" "$s" 100
+  if ! "$build/bin/stress" "$work/batch.so" "$work/seeds.txt" "$calls" "$s"; then
+    echo "run_many: violation in batch $s..$((s + 99)); inputs kept in $work" >&2
+    exit 1
+  fi
+  b=$((b + 1))
+done
