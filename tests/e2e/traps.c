@@ -24,6 +24,14 @@
 // SHADOW: sfi-run: trap: {{.*}} in big_vla
 // RUN: sfi-run %t.so unreachable 2>&1 >/dev/null | FileCheck %s --check-prefix=UNR; test ${PIPESTATUS[0]} -eq 134
 // UNR: sfi-run: trap: {{.*}} in reach_unreachable
+// The same containment in stores-only mode (a wild store) and with the
+// anchor addressing scheme.
+// RUN: sfi-cc -O2 -fsfi-mode=stores %s -o %t.stores.so
+// RUN: sfi-run %t.stores.so wild 2>&1 >/dev/null | FileCheck %s --check-prefix=WILD2; test ${PIPESTATUS[0]} -eq 134
+// RUN: sfi-cc -O2 -fsfi-scheme=anchor %s -o %t.anchor.so
+// RUN: sfi-run %t.anchor.so wild 2>&1 >/dev/null | FileCheck %s --check-prefix=WILD2; test ${PIPESTATUS[0]} -eq 134
+// RUN: sfi-run %t.anchor.so div 2>&1 >/dev/null | FileCheck %s --check-prefix=DIV; test ${PIPESTATUS[0]} -eq 134
+// WILD2: sfi-run: trap: out-of-bounds memory access {{.*}}in write_wild
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
