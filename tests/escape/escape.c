@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,12 +123,18 @@ static int64_t host_fill(uint64_t dst, int64_t n, int32_t byte) {
 }
 static int64_t host_twice(int64_t x) { return 2 * x; }
 static int reenter_rc;
+static sfi_instance *nested_target; /* for how == 2 */
+/* Calls back into the sandbox: 0 "inner_trap" and 1 "inner_jump" in the
+ * calling instance, 2 "spin" in nested_target. */
 static int64_t host_reenter(int32_t how) {
   sfi_instance *in = sfi_current();
   sfi_val a[2] = {SFI_I64(sfi_region_base(in)), SFI_I64(0x41)};
   sfi_val r;
-  (void)how;
-  reenter_rc = sfi_call(in, "inner_trap", "II:I", a, &r);
+  if (how == 2)
+    reenter_rc = sfi_call(nested_target, "spin", "II:I", a, &r);
+  else
+    reenter_rc = sfi_call(in, how ? "inner_jump" : "inner_trap", "II:I", a,
+                          &r);
   return reenter_rc;
 }
 static const sfi_import imports[] = {
@@ -770,6 +777,54 @@ static void c_reentrancy(void) {
     FAIL("inner call through a callback returned %d", reenter_rc);
 }
 
+static double now(void);
+static void c_jmpbuf_cross_call(void) {
+  int64_t r = 0;
+  reenter_rc = 0;
+  if (call_a("attack", 0, 1, E_OK, &r) == SFI_OK &&
+      r != 1000 + SFI_TRAP_ABORT)
+    FAIL("outer call returned %" PRId64 " (7: the inner longjmp unwound "
+         "through the host), want %d", r, 1000 + SFI_TRAP_ABORT);
+  if (reenter_rc != SFI_TRAP_ABORT)
+    FAIL("inner longjmp returned %d, want SFI_TRAP_ABORT", reenter_rc);
+}
+
+static void watchdog(int sig) {
+  static const char msg[] = "FAIL: a call ran past its time limit (hung)\n";
+  (void)sig;
+  if (write(2, msg, sizeof msg - 1) < 0)
+    _exit(98);
+  _exit(98);
+}
+
+static void c_nested_timeout(void) {
+  sfi_instance_options o = {0};
+  o.time_limit = 0.2;
+  nested_target = sfi_instance_new(mod_a, &o);
+  if (!nested_target) {
+    FAIL("instance C: %s", sfi_errmsg());
+    return;
+  }
+  signal(SIGALRM, watchdog);
+  alarm(5);
+  int64_t r = 0;
+  double t0 = now();
+  call_a("attack", 0, 2, E_OK, &r);
+  alarm(0);
+  if (reenter_rc != SFI_TRAP_TIMEOUT)
+    FAIL("nested call into C returned %d after %.2f s, want "
+         "SFI_TRAP_TIMEOUT", reenter_rc, now() - t0);
+  sfi_instance_free(nested_target);
+}
+
+static void c_ssp_corrupt(void) {
+  uint64_t t[32];
+  int n = targets(t);
+  for (int i = 0; i < n; i++)
+    for (int k = 0; k < 2; k++)
+      call_a("attack", t[i], (uint64_t)k, E_OK | E_OOB | E_STACK, NULL);
+}
+
 struct worker {
   sfi_instance *in;
   int trapper, bad;
@@ -1037,6 +1092,9 @@ static const struct cls classes[] = {
     {"endless_loop", NULL, c_endless_loop, o_endless_loop, 0, "loop past the time limit"},
     {"div_zero", NULL, c_div_zero, NULL, 0, "division by zero, INT_MIN / -1"},
     {"reentrancy", NULL, c_reentrancy, NULL, 0, "callback re-entering and trapping"},
+    {"jmpbuf_cross_call", NULL, c_jmpbuf_cross_call, NULL, 0, "longjmp across a host frame"},
+    {"nested_timeout", NULL, c_nested_timeout, NULL, 0, "time limit in a nested call"},
+    {"ssp_corrupt", NULL, c_ssp_corrupt, NULL, 0, "shadow stack pointer overwritten"},
     {"threads", NULL, c_threads, NULL, 0, "two threads, one trapping"},
     {"sys_interface", NULL, c_sys_interface, o_sys_interface, 0, "system interface abuse"},
     {"extern_data", NULL, c_extern_data, NULL, 1, "import bound as a data global"},
