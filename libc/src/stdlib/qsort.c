@@ -7,10 +7,22 @@
 #include <string.h>
 
 typedef int (*cmp_fn)(const void *, const void *);
+typedef int (*cmp_r_fn)(const void *, const void *, void *);
+
+/* One comparator type for qsort and qsort_r. */
+struct cmp {
+  cmp_fn f;
+  cmp_r_fn fr;
+  void *ctx;
+};
+static inline int call(const struct cmp *c, const void *a, const void *b) {
+  return c->fr ? c->fr(a, b, c->ctx) : c->f(a, b);
+}
 typedef uint64_t u64 __attribute__((aligned(1), may_alias));
 typedef uint32_t u32 __attribute__((aligned(1), may_alias));
 
-static void merge(char *b, size_t n, size_t sz, cmp_fn cmp, char *tmp) {
+static void merge(char *b, size_t n, size_t sz, const struct cmp *cmp,
+                  char *tmp) {
   if (n <= 1)
     return;
   if (n <= 8 && sz <= 64) {
@@ -20,7 +32,7 @@ static void merge(char *b, size_t n, size_t sz, cmp_fn cmp, char *tmp) {
     for (size_t i = 1; i < n; i++) {
       size_t j = i;
       memcpy(t, b + i * sz, sz);
-      while (j > 0 && cmp(b + (j - 1) * sz, t) > 0) {
+      while (j > 0 && call(cmp, b + (j - 1) * sz, t) > 0) {
         memcpy(b + j * sz, b + (j - 1) * sz, sz);
         j--;
       }
@@ -33,12 +45,12 @@ static void merge(char *b, size_t n, size_t sz, cmp_fn cmp, char *tmp) {
   char *b2 = b + n1 * sz;
   merge(b, n1, sz, cmp, tmp);
   merge(b2, n2, sz, cmp, tmp);
-  if (cmp(b2 - sz, b2) <= 0)
+  if (call(cmp, b2 - sz, b2) <= 0)
     return; /* already in order */
   char *o = tmp, *p = b, *q = b2, *pe = b2, *qe = b + n * sz;
   if (sz == 8) {
     while (p < pe && q < qe) {
-      if (cmp(p, q) <= 0) {
+      if (call(cmp, p, q) <= 0) {
         *(u64 *)o = *(u64 *)p;
         p += 8;
       } else {
@@ -49,7 +61,7 @@ static void merge(char *b, size_t n, size_t sz, cmp_fn cmp, char *tmp) {
     }
   } else if (sz == 4) {
     while (p < pe && q < qe) {
-      if (cmp(p, q) <= 0) {
+      if (call(cmp, p, q) <= 0) {
         *(u32 *)o = *(u32 *)p;
         p += 4;
       } else {
@@ -60,7 +72,7 @@ static void merge(char *b, size_t n, size_t sz, cmp_fn cmp, char *tmp) {
     }
   } else {
     while (p < pe && q < qe) {
-      if (cmp(p, q) <= 0) {
+      if (call(cmp, p, q) <= 0) {
         memcpy(o, p, sz);
         p += sz;
       } else {
@@ -83,21 +95,22 @@ static void swap(char *a, char *b, size_t sz) {
   }
 }
 
-static void sift(char *b, size_t i, size_t n, size_t sz, cmp_fn cmp) {
+static void sift(char *b, size_t i, size_t n, size_t sz,
+                 const struct cmp *cmp) {
   for (;;) {
     size_t c = 2 * i + 1;
     if (c >= n)
       return;
-    if (c + 1 < n && cmp(b + c * sz, b + (c + 1) * sz) < 0)
+    if (c + 1 < n && call(cmp, b + c * sz, b + (c + 1) * sz) < 0)
       c++;
-    if (cmp(b + i * sz, b + c * sz) >= 0)
+    if (call(cmp, b + i * sz, b + c * sz) >= 0)
       return;
     swap(b + i * sz, b + c * sz, sz);
     i = c;
   }
 }
 
-void qsort(void *base, size_t n, size_t sz, cmp_fn cmp) {
+static void sort(void *base, size_t n, size_t sz, const struct cmp *cmp) {
   if (n < 2 || !sz)
     return;
   char *tmp = (n * sz <= 1024 && n <= 8) ? 0 : malloc(n * sz);
@@ -113,6 +126,16 @@ void qsort(void *base, size_t n, size_t sz, cmp_fn cmp) {
     swap(b, b + e * sz, sz);
     sift(b, 0, e, sz, cmp);
   }
+}
+
+void qsort(void *base, size_t n, size_t sz, cmp_fn f) {
+  struct cmp c = {f, 0, 0};
+  sort(base, n, sz, &c);
+}
+
+void qsort_r(void *base, size_t n, size_t sz, cmp_r_fn f, void *ctx) {
+  struct cmp c = {0, f, ctx};
+  sort(base, n, sz, &c);
 }
 
 void *bsearch(const void *key, const void *base, size_t n, size_t sz,

@@ -26,7 +26,7 @@ static size_t pick_size(void) {
   case 1: case 2: case 3: return rnd() % 256;
   case 4: case 5: return rnd() % 4096;
   case 6: return rnd() % 65536;
-  default: return rnd() % (1 << 20);
+  default: return rnd() % (1 << 17);
   }
 }
 
