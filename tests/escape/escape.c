@@ -1003,6 +1003,34 @@ static void c_extern_data(void) {
   fprintf(stderr, "%s: no free page within 4 MiB above the thunk\n", cls);
 }
 
+/* weak_undef reaches host address 0x10000000: put a canary there. */
+static void c_weak_undef(void) {
+  int64_t where = 0, v = 0;
+  call_a("where", 0, 0, E_OK, &where);
+  if (((uint64_t)where >> 32) != (a_base >> 32))
+    FAIL("ESCAPE (pointer): a global of the module has the address 0x%"
+         PRIx64 " (outside the region)", (uint64_t)where);
+  uint64_t at = 0x10000000;
+  uint8_t *p = mmap((void *)at, PAGE, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  if (p == MAP_FAILED || (uint64_t)p != at) {
+    FAIL("cannot map the canary at 0x%" PRIx64, at);
+    return;
+  }
+  memset(p, 0x5a, PAGE);
+  uint64_t magic = MAGIC | 0x77;
+  memcpy(p, &magic, 8);
+  if (call_a("attack", 0, 1, E_OK | E_OOB, &v) == SFI_OK && !stores_only &&
+      (uint8_t)v == (uint8_t)magic)
+    FAIL("ESCAPE (read): the sandbox read host byte 0x%02x at 0x%" PRIx64,
+         (unsigned)(uint8_t)v, at);
+  call_a("attack", 0, 0, E_OK | E_OOB, NULL);
+  if (p[0] != (uint8_t)magic)
+    FAIL("ESCAPE (write): the sandbox wrote 0x%02x at host address 0x%"
+         PRIx64, p[0], at);
+  munmap(p, PAGE);
+}
+
 static void c_forged_marker(void) {
   uint64_t t[32];
   int n = targets(t);
@@ -1098,6 +1126,7 @@ static const struct cls classes[] = {
     {"threads", NULL, c_threads, NULL, 0, "two threads, one trapping"},
     {"sys_interface", NULL, c_sys_interface, o_sys_interface, 0, "system interface abuse"},
     {"extern_data", NULL, c_extern_data, NULL, 1, "import bound as a data global"},
+    {"weak_undef", NULL, c_weak_undef, NULL, 1, "undefined weak hidden global"},
     {"forged_marker", NULL, c_forged_marker, NULL, 1, "__sfi_note: pass skipped"},
     {"jt_inject", NULL, c_jt_inject, NULL, 1, "data placed in the jump table"},
     {"jt_bounds_forge", NULL, c_jt_bounds_forge, NULL, 1, "user __start_sfi_jt"},
