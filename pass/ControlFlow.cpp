@@ -209,6 +209,28 @@ static bool routeSetjmp(Module &M) {
       Changed = true;
     }
   }
+  // A context saved by setjmp dies with the frame that saved it: before
+  // every return of a function that calls setjmp, tell the runtime (which
+  // reads the frame's rsp at the call), so that a stale jmp_buf cannot
+  // resume a frame whose native stack has been reused.
+  Function *Set = M.getFunction(SFI_SYS_PREFIX "setjmp");
+  if (!Set)
+    return Changed;
+  FunctionCallee Leave = M.getOrInsertFunction(
+      SFI_SYS_PREFIX "setjmp_leave", FunctionType::get(Type::getVoidTy(Ctx),
+                                                       false));
+  SmallPtrSet<Function *, 8> Savers;
+  for (User *U : Set->users())
+    if (auto *CB = dyn_cast<CallBase>(U))
+      Savers.insert(CB->getFunction());
+  for (Function *F : Savers)
+    for (BasicBlock &BB : *F)
+      if (auto *RI = dyn_cast<ReturnInst>(BB.getTerminator())) {
+        Instruction *At = RI;
+        if (CallInst *MT = BB.getTerminatingMustTailCall())
+          At = MT;
+        CallInst::Create(Leave, "", At)->setDebugLoc(RI->getDebugLoc());
+      }
   return Changed;
 }
 

@@ -215,6 +215,21 @@ bool sfi::refuseUnsafe(Module &M) {
       Refused = true;
       continue;
     }
+    // setjmp must be called directly: the pass pairs each function that
+    // calls it with a release of its contexts on return, which a call
+    // through a pointer would bypass.
+    StringRef N = F.getName();
+    if (N == "setjmp" || N == "_setjmp" || N == "sigsetjmp" ||
+        N == "__sigsetjmp" || N == SFI_SYS_PREFIX "setjmp")
+      for (const Use &U : F.uses()) {
+        auto *CB = dyn_cast<CallBase>(U.getUser());
+        if (CB && CB->isCallee(&U))
+          continue;
+        reportModuleError(M, "the address of '" + N +
+                                 "' may not be taken in sandboxed code");
+        Refused = true;
+        break;
+      }
     if (F.isDeclaration())
       continue;
     if (F.hasFnAttribute(Attribute::Naked)) {

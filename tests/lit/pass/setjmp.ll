@@ -8,6 +8,8 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK: call i32 @__sfi_sys_setjmp(ptr %buf) #[[RT:[0-9]+]]
 ; CHECK: call i32 @__sfi_sys_setjmp(ptr %buf)
 ; CHECK: call void @__sfi_sys_longjmp(ptr %buf, i32 1) #[[NR:[0-9]+]]
+; CHECK: call void @__sfi_sys_setjmp_leave()
+; CHECK-NEXT: ret i32 %c
 ; CHECK-NOT: call {{.*}}@setjmp
 ; CHECK-NOT: call {{.*}}@longjmp
 ; CHECK-DAG: attributes #[[RT]] = { returns_twice }
