@@ -705,6 +705,7 @@ static void c_giant_vla(void) {
     for (int k = 0; k < 2; k++)
       call_a("attack", sizes[i], (uint64_t)k, E_STACK, NULL);
   call_a("attack", 100, 2, E_STACK, NULL);
+  call_a("attack", 7, 3, E_STACK, NULL);
   int64_t r = 0;
   if (call_a("attack", 1 << 20, 0, E_OK, &r) == SFI_OK && r != 3)
     FAIL("a 1 MiB VLA returned %" PRId64, r);
