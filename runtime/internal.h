@@ -197,6 +197,7 @@ struct sfi_thread {
   int timer_ok;
   timer_t timer;
   int timer_armed;
+  struct timespec deadline; /* of the outermost call, when timer_armed */
 };
 struct sfi_thread *sfi__thread(void);
 int sfi__thread_prepare(struct sfi_thread *t);

@@ -310,10 +310,17 @@ static int verify_jump_table(sfi_module *m, const struct sfi_elf *e) {
 }
 
 static int make_memfd(sfi_module *m, const struct sfi_elf *e) {
-  m->memfd = memfd_create("sfi-module", MFD_CLOEXEC);
-  if (m->memfd < 0)
+  int fd = memfd_create("sfi-module", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  if (fd < 0)
     return sfi__err(SFI_ERR_NOMEM, "%s: memfd_create: %s", m->name,
                     strerror(errno));
+  /* Never 0, 1 or 2: a host started with stdio closed would otherwise
+   * hand the image to the sandbox as its stdout. */
+  m->memfd = fd < 3 ? fcntl(fd, F_DUPFD_CLOEXEC, 3) : fd;
+  if (fd < 3)
+    close(fd);
+  if (m->memfd < 0)
+    return sfi__err(SFI_ERR_NOMEM, "%s: memfd: %s", m->name, strerror(errno));
   if (ftruncate(m->memfd, (off_t)m->image_size) != 0)
     return sfi__err(SFI_ERR_NOMEM, "%s: ftruncate memfd: %s", m->name,
                     strerror(errno));
@@ -334,6 +341,13 @@ static int make_memfd(sfi_module *m, const struct sfi_elf *e) {
       done += (uint64_t)w;
     }
   }
+  /* The image is final: no write(2) or shared writable mapping can change
+   * it any more (private copy-on-write mappings stay possible). */
+  if (fcntl(m->memfd, F_ADD_SEALS,
+            F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_FUTURE_WRITE | F_SEAL_SEAL) !=
+      0)
+    return sfi__err(SFI_ERR_NOMEM, "%s: sealing memfd: %s", m->name,
+                    strerror(errno));
   return SFI_OK;
 }
 

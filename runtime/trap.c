@@ -283,6 +283,13 @@ void sfi__timer_arm(struct sfi_thread *t, double secs) {
   its.it_value.tv_nsec = (long)((secs - (double)(time_t)secs) * 1e9);
   if (!its.it_value.tv_sec && !its.it_value.tv_nsec)
     its.it_value.tv_nsec = 1;
+  clock_gettime(CLOCK_MONOTONIC, &t->deadline);
+  t->deadline.tv_sec += its.it_value.tv_sec;
+  t->deadline.tv_nsec += its.it_value.tv_nsec;
+  if (t->deadline.tv_nsec >= 1000000000L) {
+    t->deadline.tv_sec++;
+    t->deadline.tv_nsec -= 1000000000L;
+  }
   t->timer_armed = 1;
   timer_settime(t->timer, 0, &its, NULL);
 }

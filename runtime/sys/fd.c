@@ -1,6 +1,7 @@
 /* fd.c: the per-instance descriptor table (sandbox fd -> host fd) and its
  * setup from the instance options, with the directory grants. */
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +23,25 @@ int sfi__sys_newfd(sfi_instance *in, int host) {
     }
   close(host);
   return -EMFILE;
+}
+
+void sfi__sys_wait(int h, short events) {
+  struct sfi_thread *t = sfi__thread();
+  if (!t->timer_armed)
+    return;
+  for (;;) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long ms = (long long)(t->deadline.tv_sec - now.tv_sec) * 1000 +
+                   (t->deadline.tv_nsec - now.tv_nsec) / 1000000;
+    if (ms <= 0)
+      sfi__trap_now(SFI_TRAP_TIMEOUT, "time limit exceeded while the sandbox "
+                                      "waited for I/O");
+    struct pollfd p = {.fd = h, .events = events};
+    int r = poll(&p, 1, ms > 1000 ? 1000 : (int)ms + 1);
+    if (r > 0 || (r < 0 && errno != EINTR))
+      return; /* ready, or an error the I/O call itself will report */
+  }
 }
 
 static void close_owned(sfi_instance *in) {
@@ -66,8 +86,13 @@ int sfi__sys_instance_init(sfi_instance *in, const sfi_instance_options *o) {
   for (int i = 0; i < SFI_FD_MAX; i++)
     in->fds[i].host = -1;
   int all0 = !o->stdio_fds[0] && !o->stdio_fds[1] && !o->stdio_fds[2];
-  for (int i = 0; i < 3; i++)
+  /* A closed host descriptor stays closed for the sandbox: the runtime or
+   * the host could later reuse its number for something private. */
+  for (int i = 0; i < 3; i++) {
     in->stdio[i] = all0 ? i : o->stdio_fds[i];
+    if (in->stdio[i] >= 0 && fcntl(in->stdio[i], F_GETFD) < 0)
+      in->stdio[i] = -1;
+  }
   stdio_init(in);
   if (!(in->argv = copy_strv(o->argv, &in->argc)) ||
       !(in->envp = copy_strv(o->envp, &in->envc)))
@@ -85,6 +110,11 @@ int sfi__sys_instance_init(sfi_instance *in, const sfi_instance_options *o) {
                       "path",
                       i);
     int fd = open(h, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0 && fd < 3) { /* keep 0, 1, 2 free, as for the memfd */
+      int hi = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+      close(fd);
+      fd = hi;
+    }
     if (fd < 0)
       return sfi__err(SFI_ERR_INVALID, "directory grant %d: %s: %s", i, h,
                       strerror(errno));

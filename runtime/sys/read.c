@@ -1,4 +1,5 @@
 /* read.c: __sfi_sys_read, straight into the checked sandbox buffer. */
+#include <poll.h>
 #include <unistd.h>
 
 #include "sys.h"
@@ -13,6 +14,7 @@ long sfi__sys_read(int fd, uint64_t buf, uint64_t len) {
   int h = sfi__sys_hostfd(in, fd);
   if (h < 0)
     return -EBADF;
+  sfi__sys_wait(h, POLLIN);
   ssize_t r = read(h, p, len);
   return r < 0 ? -errno : r;
 }

@@ -17,6 +17,11 @@
 int sfi__sys_hostfd(sfi_instance *in, int fd);
 /* Installs a host fd (owned) under the lowest free sandbox fd >= 3. */
 int sfi__sys_newfd(sfi_instance *in, int host);
+/* Waits until host fd h is ready for events (POLLIN/POLLOUT) or the time
+ * limit of the current call runs out (then traps with SFI_TRAP_TIMEOUT):
+ * a sandbox blocked in I/O must not outlive its limit. No-op without a
+ * limit. */
+void sfi__sys_wait(int h, short events);
 /* Resolves a sandbox path to a granted directory fd and a relative rest
  * (at most PATH_MAX bytes). Returns 0 or a negative errno. */
 int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "t.h"
 
@@ -236,6 +237,28 @@ static void test_memory(void) {
   CHECK(sfi_userdata(NULL) == NULL);
 }
 
+/* The module image lives in a sealed memfd: nobody can write it, not
+ * even through a descriptor that leaked. */
+static void test_sealed_image(void) {
+  int found = 0;
+  for (int fd = 0; fd < 1024; fd++) {
+    char p[64], l[256];
+    snprintf(p, sizeof p, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(p, l, sizeof l - 1);
+    if (n <= 0)
+      continue;
+    l[n] = 0;
+    if (!strstr(l, "memfd:sfi-module"))
+      continue;
+    found++;
+    CHECK(fd >= 3);
+    CHECK(pwrite(fd, "x", 1, 0) < 0);
+    CHECK(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) ==
+          MAP_FAILED);
+  }
+  CHECK(found >= 1);
+}
+
 static void test_reset_ctors(void) {
   sfi_val r;
   CHECK_EQ(sfi_call(A, "get_ctor", ":i", NULL, &r), SFI_OK);
@@ -280,6 +303,7 @@ int main(int argc, char **argv) {
   test_funcptrs_callbacks();
   test_memory();
   test_reset_ctors();
+  test_sealed_image();
   sfi_module_free(mod); /* refused: instances alive */
   CHECK_MSG("live instances");
   sfi_instance_free(A);

@@ -136,6 +136,29 @@ static void test_timeout(void) {
     CHECK_EQ(r.i64, 300);
   else
     CHECK_EQ(sfi_instance_reset(in), SFI_OK);
+  /* Blocked in a read from the system interface: the limit still holds. */
+  int pfd[2];
+  CHECK(pipe(pfd) == 0);
+  sfi_instance_options bo = {0};
+  bo.time_limit = 0.2;
+  bo.stdio_fds[0] = pfd[0];
+  bo.stdio_fds[1] = 1;
+  bo.stdio_fds[2] = 2;
+  sfi_instance *blk = sfi_instance_new(mod, &bo);
+  CHECK(blk != NULL);
+  if (blk) {
+    sfi_val g;
+    sfi_call(blk, "getbuf", ":p", NULL, &g);
+    sfi_val rd[3] = {SFI_I32(0), g, SFI_I64(16)};
+    t0 = now();
+    CHECK_EQ(sfi_call(blk, "s_read", "ipI:I", rd, NULL), SFI_TRAP_TIMEOUT);
+    CHECK_MSG("waited for I/O");
+    dt = now() - t0;
+    CHECK(dt >= 0.19 && dt < 2.0);
+    sfi_instance_free(blk);
+  }
+  close(pfd[0]);
+  close(pfd[1]);
   /* Short calls under a limit are fine, repeatedly. */
   for (int i = 0; i < 100; i++)
     CHECK_EQ(sfi_call(in, "nothing", ":v", NULL, NULL), SFI_OK);
