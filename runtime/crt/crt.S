@@ -7,7 +7,7 @@
 
 #define CALLBACK_SLOTS 64
 
-        .section sfi_jt,"ax",@progbits
+        .section sfi_jt,"axR",@progbits
         .p2align SFI_JT_ENTRY_SHIFT
         /* Entry 0: a masked indirect call that falls outside the table
          * lands here (offset 0) and traps. */
