@@ -506,6 +506,13 @@ done:
   return SFI_OK;
 }
 
+static int is_import(const struct sfi_elf *e, const char *name) {
+  for (uint32_t i = 0; i < e->nundefs; i++)
+    if (strcmp(e->undefs[i].name, name) == 0)
+      return 1;
+  return 0;
+}
+
 static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
   const char *p = e->path;
   if (h->e_shoff == 0 || h->e_shnum == 0)
@@ -549,6 +556,15 @@ static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
           check_sym(e, ".symtab", e->symtab, k, e->symstr, e->symstrsz, &sym);
       if (rc)
         return rc;
+      /* An undefined symbol that is not an import (a hidden or local weak
+       * reference) was resolved by the linker to address 0 with no
+       * relocation: a pointer outside the region. */
+      const char *name = e->symstr + sym.st_name;
+      if (sym.st_shndx == SHN_UNDEF && *name && !is_import(e, name))
+        return BAD("%s: symbol '%s' is undefined and not an import (an "
+                   "undefined weak or hidden reference resolves to address "
+                   "0, outside the sandbox)",
+                   p, name);
     }
     break;
   }

@@ -458,6 +458,15 @@ static void bad_ctor(const char *dataimp) {
   sfi_module_free(m);
 }
 
+static void weak_undef(const char *dataimp) {
+  char path[512];
+  snprintf(path, sizeof path, "%s", dataimp);
+  char *slash = strrchr(path, '/');
+  snprintf(slash ? slash + 1 : path, 64, "weakundef.so");
+  CHECK(sfi_module_load(path, NULL, NULL) == NULL);
+  CHECK_MSG("symbol 'w' is undefined and not an import");
+}
+
 static uint64_t rng = 88172645463325252ULL;
 static uint64_t next(void) {
   rng ^= rng << 13;
@@ -527,6 +536,7 @@ int main(int argc, char **argv) {
   imports_and_options();
   data_import(argv[2]);
   bad_ctor(argv[2]);
+  weak_undef(argv[2]);
   fuzz();
   CHECK_EQ(t_maps(), maps0);
   CHECK_EQ(t_fds(), fds0);
