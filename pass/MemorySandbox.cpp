@@ -54,7 +54,8 @@ STATISTIC(NumFolded, "Constant offsets folded after a mask");
 namespace {
 
 // Image segments never exceed this (the loader refuses larger ones), so an
-// access at most this far past a global's address stays in the region.
+// access at most this far past the address of a global defined in the
+// module stays in the region, whichever definition the linker kept.
 constexpr uint64_t MaxImageSpan = 1ULL << 30;
 
 class Sandboxer {
@@ -112,8 +113,12 @@ bool Sandboxer::isProvablySafe(Value *P, uint64_t Size) {
   }
   if (auto *GA = dyn_cast<GlobalAlias>(Obj))
     Obj = const_cast<GlobalObject *>(GA->getAliaseeObject());
+  // Only a global defined here is known to live in the image: a declaration
+  // may resolve to address 0 (an undefined weak symbol), to an import, or to
+  // an absolute symbol, so its accesses are masked like any other.
   auto *GV = dyn_cast_or_null<GlobalVariable>(Obj);
-  if (!GV || GV->isThreadLocal() || !GV->getValueType()->isSized())
+  if (!GV || (GV->isDeclaration() && !isCrtGlobal(*GV)) || GV->isThreadLocal() ||
+      !GV->getValueType()->isSized())
     return false;
   uint64_t GSize = DL.getTypeAllocSize(GV->getValueType());
   if ((uint64_t)O + Size <= std::min(GSize, MaxImageSpan)) {

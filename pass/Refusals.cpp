@@ -189,8 +189,37 @@ static bool refuseInFunction(Function &F) {
   return Refused;
 }
 
+// Names the crt, the linker or the pass define for the sandbox's own
+// bookkeeping, and sections that hold trusted code or the marker. A user
+// definition of either would forge the jump table, its bounds or the note.
+static bool isReservedName(StringRef N) {
+  return N.starts_with(SFI_JT_PREFIX) || N == SFI_SYM_SSP ||
+         N == SFI_SYM_SSP_LIMIT || N == SFI_SYM_JT_BOUNDS ||
+         N == "__sfi_note" || N == "__sfi_cb_slots" ||
+         N == "__start_" SFI_JT_SECTION || N == "__stop_" SFI_JT_SECTION;
+}
+
+static bool isReservedSection(StringRef S) {
+  return S == SFI_JT_SECTION || S.starts_with(SFI_NOTE_SECTION);
+}
+
 bool sfi::refuseUnsafe(Module &M) {
   bool Refused = false;
+  for (GlobalValue &GV : M.global_values()) {
+    if (GV.isDeclaration())
+      continue;
+    if (isReservedName(GV.getName())) {
+      reportModuleError(M, "the name '" + GV.getName() +
+                               "' is reserved for libsfi");
+      Refused = true;
+    } else if (auto *GO = dyn_cast<GlobalObject>(&GV);
+               GO && GO->hasSection() && isReservedSection(GO->getSection())) {
+      reportModuleError(M, "'" + GV.getName() + "' may not be placed in "
+                               "section '" + GO->getSection() +
+                               "', which is reserved for libsfi");
+      Refused = true;
+    }
+  }
   if (!M.getModuleInlineAsm().empty()) {
     reportModuleError(M, "module-level assembly is not allowed in sandboxed "
                          "code");
@@ -208,8 +237,7 @@ bool sfi::refuseUnsafe(Module &M) {
       Refused = true;
     }
   for (Function &F : M) {
-    if (F.getName().starts_with(SFI_JT_PREFIX) ||
-        F.hasFnAttribute("sfi-generated")) {
+    if (F.hasFnAttribute("sfi-generated")) {
       reportModuleError(M, "the name '" + F.getName() +
                                "' is reserved for libsfi");
       Refused = true;

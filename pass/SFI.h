@@ -72,6 +72,13 @@ unsigned verifySandboxed(llvm::Module &M, const Config &C, bool Report);
 bool isNativeSafeAlloca(const llvm::AllocaInst &AI,
                         const llvm::DataLayout &DL);
 
+/// Globals the crt defines in every module for the pass's own use (their
+/// names are reserved, so user code cannot define them): in the image even
+/// where this translation unit only declares them.
+inline bool isCrtGlobal(const llvm::GlobalValue &GV) {
+  return GV.getName() == SFI_SYM_SSP || GV.getName() == SFI_SYM_SSP_LIMIT;
+}
+
 /// The module-level shadow stack pointer, declared if missing.
 llvm::GlobalVariable *getShadowStackPointer(llvm::Module &M);
 llvm::GlobalVariable *getShadowStackLimit(llvm::Module &M);

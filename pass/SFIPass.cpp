@@ -41,9 +41,10 @@ GlobalVariable *sfi::getShadowStackLimit(Module &M) {
 
 PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &) {
   // A module the pass has already seen (e.g. LTO after a per-TU run) keeps
-  // its marker; running twice would mask masked pointers again, which is
-  // safe but wasteful, and would re-wrap jump-table entries.
-  if (M.getNamedGlobal("__sfi_note"))
+  // a module flag, which C source cannot forge (a global of that name
+  // could be); running twice would mask masked pointers again and re-wrap
+  // jump-table entries.
+  if (M.getModuleFlag("sfi.sandboxed"))
     return PreservedAnalyses::all();
   if (refuseUnsafe(M))
     return PreservedAnalyses::none();
@@ -53,6 +54,8 @@ PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &) {
   moveToShadowStack(M);
   sandboxMemory(M, Cfg);
   addMarker(M, Cfg);
+  M.addModuleFlag(Module::Max, "sfi.sandboxed",
+                  Cfg.TheMode == Mode::Full ? SFI_MODE_FULL : SFI_MODE_STORES);
   if (Cfg.Verify)
     verifySandboxed(M, Cfg, /*Report=*/true);
   printStatsIfRequested();

@@ -124,7 +124,8 @@ static BasicBlock *getTrapBlock(Function &F, BasicBlock *&Trap, int Code) {
 // Moves %cur down by Bytes, aligns it, checks it stays above the limit, and
 // returns the new stack pointer (already stored to __sfi_ssp).
 static Value *allocateShadow(IRBuilder<> &B, Module &M, Value *Cur,
-                             Value *Bytes, Align A, BasicBlock *&Trap) {
+                             Value *Bytes, Align A, BasicBlock *&Trap,
+                             Value *Oversized = nullptr) {
   Function &F = *B.GetInsertBlock()->getParent();
   GlobalVariable *SSP = getShadowStackPointer(M);
   GlobalVariable *Limit = getShadowStackLimit(M);
@@ -139,6 +140,8 @@ static Value *allocateShadow(IRBuilder<> &B, Module &M, Value *Cur,
   Value *TooLow = B.CreateICmpULT(New, Lim);
   Value *Wrapped = B.CreateICmpUGT(New, Cur);
   Value *Bad = B.CreateOr(TooLow, Wrapped);
+  if (Oversized)
+    Bad = B.CreateOr(Bad, Oversized);
   Instruction *Term = B.GetInsertBlock()->getTerminator();
   // Split so that the check branches to a shared trap block.
   BasicBlock *Cont =
@@ -218,11 +221,20 @@ static bool processFunction(Function &F) {
     Value *Cur = DB.CreateLoad(DB.getPtrTy(), SSP, "sfi.ssp");
     uint64_t ElemSize = DL.getTypeAllocSize(AI->getAllocatedType());
     Value *Count = DB.CreateZExtOrTrunc(AI->getArraySize(), DB.getInt64Ty());
-    Value *Bytes = DB.CreateMul(Count, DB.getInt64(ElemSize));
+    // count * size may overflow, and rounding up may wrap: either way the
+    // size is larger than any region, so trap instead of allocating a
+    // wrapped (tiny) frame.
+    Value *Mul = DB.CreateBinaryIntrinsic(Intrinsic::umul_with_overflow,
+                                          Count, DB.getInt64(ElemSize));
+    Value *Bytes = DB.CreateExtractValue(Mul, 0);
+    Value *Oversized =
+        DB.CreateOr(DB.CreateExtractValue(Mul, 1),
+                    DB.CreateICmpUGT(Bytes, DB.getInt64(SFI_REGION_SIZE)));
     // Round up so that a zero-sized VLA still gets distinct storage.
     Bytes = DB.CreateAdd(Bytes, DB.getInt64(15));
     Bytes = DB.CreateAnd(Bytes, DB.getInt64(~(uint64_t)15));
-    Value *New = allocateShadow(DB, M, Cur, Bytes, AI->getAlign(), Trap);
+    Value *New = allocateShadow(DB, M, Cur, Bytes, AI->getAlign(), Trap,
+                                Oversized);
     New->takeName(AI);
     AI->replaceAllUsesWith(New);
     AI->eraseFromParent();

@@ -80,7 +80,9 @@ bool Verifier::isSafeAddress(Value *P, uint64_t Size, bool AllowFlat) {
     if (auto *GA = dyn_cast<GlobalAlias>(Obj))
       Obj = const_cast<GlobalObject *>(GA->getAliaseeObject());
     if (auto *GV = dyn_cast_or_null<GlobalVariable>(Obj))
-      if (GV->getValueType()->isSized() && !GV->isThreadLocal() &&
+      if ((!GV->isDeclaration() || isCrtGlobal(*GV)) &&
+          GV->getValueType()->isSized() &&
+          !GV->isThreadLocal() &&
           (uint64_t)O + Size <=
               std::min<uint64_t>(DL.getTypeAllocSize(GV->getValueType()),
                                  1ULL << 30))

@@ -330,7 +330,8 @@ int main(int argc, char **argv) {
   struct argv_buf ld = {0};
   push(&ld, SFI_LLD);
   const char *std[] = {"-shared", "-z", "now", "-z", "relro", "-z",
-                       "noexecstack", "-z", "text", "-Bsymbolic",
+                       "noexecstack", "-z", "text", "-z", "nostart-stop-gc",
+                       "-Bsymbolic",
                        "--hash-style=both", "--build-id=none", "-u", "malloc",
                        "-u", "free", "-u", "calloc", "-u", "realloc"};
   for (size_t i = 0; i < sizeof std / sizeof *std; i++)

@@ -26,9 +26,10 @@ define i32 @global_past_end() {
   ret i32 %v
 }
 
-; An extern declaration's size is trusted only up to the largest image.
+; A declaration may resolve outside the image (an undefined weak symbol is
+; address 0, an import is a stub): its accesses are masked.
 ; CHECK-LABEL: define void @declared(
-; CHECK: store i64 1, ptr getelementptr
+; CHECK: store i64 1, ptr addrspace(256)
 ; CHECK: store i8 2, ptr addrspace(256)
 define void @declared() {
   store i64 1, ptr getelementptr ([2 x i64], ptr @ext, i64 0, i64 1)
@@ -36,10 +37,20 @@ define void @declared() {
   ret void
 }
 
+; A defined global is trusted only up to the largest image (1 GiB).
+; CHECK-LABEL: define void @huge_defined(
+; CHECK: store i8 3, ptr addrspace(256)
+@huge = global [3000000000 x i8] zeroinitializer
+define void @huge_defined() {
+  store i8 3, ptr getelementptr ([3000000000 x i8], ptr @huge, i64 0, i64 2900000000)
+  ret void
+}
+
 ; CHECK-LABEL: define i32 @native_local(
 ; CHECK: %a = alloca [4 x i32]
 ; CHECK-NOT: addrspace(256)
 ; CHECK: ret
+
 define i32 @native_local(i32 %x) {
   %a = alloca [4 x i32]
   %q = getelementptr inbounds [4 x i32], ptr %a, i64 0, i64 2

@@ -52,7 +52,7 @@ define i32 @indexed(i64 %i) {
 ; CHECK: %sfi.ssp.old = load ptr, ptr @__sfi_ssp
 ; CHECK: %sfi.ssp.save = load ptr, ptr @__sfi_ssp
 ; CHECK: %sfi.ssp = load ptr, ptr @__sfi_ssp
-; CHECK: mul i64 {{%.*}}, 4
+; CHECK: call { i64, i1 } @llvm.umul.with.overflow.i64(i64 {{%.*}}, i64 4)
 ; CHECK: %v = call ptr @llvm.ptrmask.p0.i64
 ; CHECK: icmp ult ptr %v, %sfi.limit
 ; CHECK: store ptr %v, ptr @__sfi_ssp
