@@ -243,11 +243,26 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   t->top = &rec;
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   t->depth++;
-  if (t->depth == 1 && in->time_limit > 0)
-    sfi__timer_arm(t, in->time_limit);
+  /* Each call with a limit arms the timer for its own deadline unless an
+   * outer call's comes sooner; the outer one is put back on return. */
+  rec.armed_here = 0;
+  if (in->time_limit > 0) {
+    struct timespec d = sfi__deadline(in->time_limit);
+    if (!t->timer_armed || d.tv_sec < t->deadline.tv_sec ||
+        (d.tv_sec == t->deadline.tv_sec && d.tv_nsec < t->deadline.tv_nsec)) {
+      rec.armed_here = 1;
+      rec.prev_armed = t->timer_armed;
+      rec.prev_deadline = t->deadline;
+      sfi__timer_arm_until(t, d);
+    }
+  }
   rc = sfi__enter(&rec);
-  if (t->depth == 1 && t->timer_armed)
-    sfi__timer_disarm(t);
+  if (rec.armed_here) {
+    if (rec.prev_armed)
+      sfi__timer_arm_until(t, rec.prev_deadline);
+    else
+      sfi__timer_disarm(t);
+  }
   t->depth--;
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   t->top = rec.prev;

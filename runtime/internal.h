@@ -171,6 +171,9 @@ struct sfi_callrec {
   sfi_instance *in;
   uint64_t prev_gs;
   uint64_t serial;
+  /* time limit: this call armed the timer; what was armed before */
+  int armed_here, prev_armed;
+  struct timespec prev_deadline;
   /* filled by the signal handler */
   int trap;
   char why[160]; /* runtime-detected traps: the reason */
@@ -197,7 +200,7 @@ struct sfi_thread {
   int timer_ok;
   timer_t timer;
   int timer_armed;
-  struct timespec deadline; /* of the outermost call, when timer_armed */
+  struct timespec deadline; /* the nearest one of the active calls */
 };
 struct sfi_thread *sfi__thread(void);
 int sfi__thread_prepare(struct sfi_thread *t);
@@ -211,7 +214,8 @@ void sfi__trap_message(struct sfi_callrec *rec);
 int sfi__in_thunk(uint64_t rip);
 void sfi__thunk_range_add(uint64_t lo, uint64_t hi);
 void sfi__thunk_range_del(uint64_t lo);
-void sfi__timer_arm(struct sfi_thread *t, double secs);
+struct timespec sfi__deadline(double secs);
+void sfi__timer_arm_until(struct sfi_thread *t, struct timespec d);
 void sfi__timer_disarm(struct sfi_thread *t);
 _Noreturn void sfi__trap_now(int code, const char *why);
 

@@ -267,7 +267,23 @@ _Noreturn void sfi__trap_now(int code, const char *why) {
   sfi__recover(rec, code);
 }
 
-void sfi__timer_arm(struct sfi_thread *t, double secs) {
+/* The deadline now + secs. */
+struct timespec sfi__deadline(double secs) {
+  struct timespec d;
+  clock_gettime(CLOCK_MONOTONIC, &d);
+  time_t whole = (time_t)secs;
+  d.tv_sec += whole;
+  d.tv_nsec += (long)((secs - (double)whole) * 1e9);
+  if (d.tv_nsec >= 1000000000L) {
+    d.tv_sec++;
+    d.tv_nsec -= 1000000000L;
+  }
+  return d;
+}
+
+/* Arms this thread's timer to fire at the absolute deadline d (at once if
+ * it has passed). */
+void sfi__timer_arm_until(struct sfi_thread *t, struct timespec d) {
   if (!t->timer_ok) {
     struct sigevent sev;
     memset(&sev, 0, sizeof sev);
@@ -278,24 +294,18 @@ void sfi__timer_arm(struct sfi_thread *t, double secs) {
       return;
     t->timer_ok = 1;
   }
-  struct itimerspec its = {0};
-  its.it_value.tv_sec = (time_t)secs;
-  its.it_value.tv_nsec = (long)((secs - (double)(time_t)secs) * 1e9);
-  if (!its.it_value.tv_sec && !its.it_value.tv_nsec)
+  struct itimerspec its = {.it_value = d};
+  if (!d.tv_sec && !d.tv_nsec)
     its.it_value.tv_nsec = 1;
-  clock_gettime(CLOCK_MONOTONIC, &t->deadline);
-  t->deadline.tv_sec += its.it_value.tv_sec;
-  t->deadline.tv_nsec += its.it_value.tv_nsec;
-  if (t->deadline.tv_nsec >= 1000000000L) {
-    t->deadline.tv_sec++;
-    t->deadline.tv_nsec -= 1000000000L;
-  }
+  t->deadline = d;
   t->timer_armed = 1;
-  timer_settime(t->timer, 0, &its, NULL);
+  timer_settime(t->timer, TIMER_ABSTIME, &its, NULL);
 }
 
 void sfi__timer_disarm(struct sfi_thread *t) {
   struct itimerspec its = {0};
+  if (!t->timer_ok)
+    return;
   timer_settime(t->timer, 0, &its, NULL);
   t->timer_armed = 0;
 }

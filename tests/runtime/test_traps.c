@@ -16,7 +16,14 @@ static sfi_module *mod;
 static int with_pass;
 
 static int64_t host_twice(int64_t x) { return 2 * x; }
-static int64_t host_reenter(int64_t d) { return d; }
+/* With `inner` set, calls its endless loop (inner has a time limit). */
+static sfi_instance *inner;
+static int inner_rc;
+static int64_t host_reenter(int64_t d) {
+  if (inner)
+    inner_rc = sfi_call(inner, "spin", ":v", NULL, NULL);
+  return d;
+}
 static int64_t host_block(int64_t ms) {
   struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
   while (nanosleep(&ts, &ts) != 0)
@@ -159,6 +166,24 @@ static void test_timeout(void) {
   }
   close(pfd[0]);
   close(pfd[1]);
+  /* A limit holds for a call entered from inside another sandbox call
+   * that has none; the outer call then goes on normally. */
+  sfi_instance *outer = sfi_instance_new(mod, NULL);
+  sfi_instance_options io = {0};
+  io.time_limit = 0.1;
+  inner = sfi_instance_new(mod, &io);
+  CHECK(outer && inner);
+  if (outer && inner) {
+    sfi_val x = SFI_I64(3), rr;
+    t0 = now();
+    CHECK_EQ(sfi_call(outer, "reenter", "I:I", &x, &rr), SFI_OK);
+    CHECK_EQ(rr.i64, 4);
+    CHECK_EQ(inner_rc, SFI_TRAP_TIMEOUT);
+    CHECK(now() - t0 < 2.0);
+  }
+  sfi_instance_free(inner);
+  inner = NULL;
+  sfi_instance_free(outer);
   /* Short calls under a limit are fine, repeatedly. */
   for (int i = 0; i < 100; i++)
     CHECK_EQ(sfi_call(in, "nothing", ":v", NULL, NULL), SFI_OK);
