@@ -252,6 +252,21 @@ int sfi__is_func_start(const sfi_module *m, uint64_t off) {
   return 0;
 }
 
+/* An address-taken import: its table entry jumps to a PLT entry,
+ * `jmp *slot(%rip)` whose slot the loader fills with an import stub. */
+static int is_import_plt(const sfi_module *m, const struct sfi_elf *e,
+                         uint64_t to) {
+  const uint8_t *p = code_bytes(m, e, to, 6);
+  if (!p || p[0] != 0xff || p[1] != 0x25)
+    return 0;
+  int32_t rel;
+  memcpy(&rel, p + 2, 4);
+  uint64_t slot = to + 6 + (uint64_t)(int64_t)rel;
+  uint64_t v = relocated_at(m, slot);
+  return slot >= m->relro_start && slot + 8 <= m->relro_end &&
+         v >= m->stub_off && v < m->stub_off + m->stub_size;
+}
+
 /* The jump table is what indirect calls may reach, so every byte of it is
  * checked: entry 0 is the crt's trap (ud2, int3...), then the crt's
  * callback entries (jmp *slot(%rip) into __sfi_cb_slots), then the pass's
@@ -299,7 +314,8 @@ static int verify_jump_table(sfi_module *m, const struct sfi_elf *e) {
                       m->name, (unsigned long long)i, (unsigned long long)at,
                       p[0], p[1], p[2], SFI_JT_SECTION);
     if ((to >= lo && to < hi) || !code_bytes(m, e, to, 1) ||
-        (m->has_symtab && !sfi__is_func_start(m, to)))
+        (m->has_symtab && !sfi__is_func_start(m, to) &&
+         !is_import_plt(m, e, to)))
       return sfi__err(SFI_ERR_BADMODULE,
                       "%s: jump table entry %llu at 0x%llx "
                       "jumps to 0x%llx, not the start of a function",
