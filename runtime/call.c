@@ -112,25 +112,39 @@ sfi_instance *sfi_current(void) {
 }
 
 /* The signature is checked as a whole before any argument is read. */
+/* 1: argument type, 2: result type too ('v' is a result only). */
+static int sig_class(char c) {
+  switch (c) {
+  case 'i':
+  case 'I':
+  case 'p':
+  case 'f':
+  case 'd':
+    return 3;
+  case 'v':
+    return 2;
+  default:
+    return 0;
+  }
+}
+
 static int check_sig(const char *sig, char *res) {
-  const char *c = strchr(sig, ':');
-  if (!c || c[1] == 0 || c[2] != 0 || !strchr("iIpfdv", c[1]))
-    return sfi__err(SFI_ERR_INVALID,
-                    "signature '%s': want ARGS:RESULT with "
-                    "types from iIpfd and result from iIpfdv",
-                    sig);
-  if (c - sig > SFI_MAX_ARGS)
-    return sfi__err(SFI_ERR_INVALID,
-                    "signature '%s': more than %d "
-                    "arguments",
-                    sig, SFI_MAX_ARGS);
-  for (const char *s = sig; s < c; s++)
-    if (!strchr("iIpfd", *s) || !*s)
-      return sfi__err(SFI_ERR_INVALID,
-                      "signature '%s': bad argument type "
-                      "'%c'",
+  const char *s = sig;
+  while (*s && *s != ':') {
+    if (!(sig_class(*s) & 1))
+      return sfi__err(SFI_ERR_INVALID, "signature '%s': bad argument type '%c'",
                       sig, *s);
-  *res = c[1];
+    if (s - sig >= SFI_MAX_ARGS)
+      return sfi__err(SFI_ERR_INVALID, "signature '%s': more than %d arguments",
+                      sig, SFI_MAX_ARGS);
+    s++;
+  }
+  if (*s != ':' || !(sig_class(s[1]) & 2) || s[2] != 0)
+    return sfi__err(SFI_ERR_INVALID,
+                    "signature '%s': want ARGS:RESULT with types from iIpfd "
+                    "and result from iIpfdv",
+                    sig);
+  *res = s[1];
   return SFI_OK;
 }
 
