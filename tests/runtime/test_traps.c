@@ -132,7 +132,7 @@ static void test_timeout(void) {
   double t0 = now();
   CHECK_EQ(sfi_call(in, "spin", ":v", NULL, NULL), SFI_TRAP_TIMEOUT);
   double dt = now() - t0;
-  CHECK(dt >= 0.19 && dt < 2.0);
+  CHECK(dt >= 0.19 && dt < 10.0);
   CHECK_MSG("in spin");
   CHECK_EQ(sfi_instance_reset(in), SFI_OK);
   /* Time spent in a host import is not interrupted (the timer retries). */
@@ -161,7 +161,7 @@ static void test_timeout(void) {
     CHECK_EQ(sfi_call(blk, "s_read", "ipI:I", rd, NULL), SFI_TRAP_TIMEOUT);
     CHECK_MSG("waited for I/O");
     dt = now() - t0;
-    CHECK(dt >= 0.19 && dt < 2.0);
+    CHECK(dt >= 0.19 && dt < 10.0);
     sfi_instance_free(blk);
   }
   close(pfd[0]);
@@ -179,7 +179,7 @@ static void test_timeout(void) {
     CHECK_EQ(sfi_call(outer, "reenter", "I:I", &x, &rr), SFI_OK);
     CHECK_EQ(rr.i64, 4);
     CHECK_EQ(inner_rc, SFI_TRAP_TIMEOUT);
-    CHECK(now() - t0 < 2.0);
+    CHECK(now() - t0 < 10.0); /* generous: CI machines are loaded */
   }
   sfi_instance_free(inner);
   inner = NULL;
