@@ -17,8 +17,13 @@ int sfi__sys_open(uint64_t path, int flags, int mode) {
     return -EINVAL;
   if ((rc = sfi__sys_path(in, path, &dirfd, rest)))
     return rc;
-  int fd = sfi__sys_open_beneath(dirfd, rest, flags | O_NOCTTY, mode);
+  /* Opened non-blocking so that a FIFO cannot hold the thread past its
+   * time limit here; reads and writes wait with the limit in view. */
+  int fd = sfi__sys_open_beneath(dirfd, rest, flags | O_NOCTTY | O_NONBLOCK,
+                                 mode);
   if (fd < 0)
     return fd;
+  if (!(flags & O_NONBLOCK))
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   return sfi__sys_newfd(in, fd);
 }
