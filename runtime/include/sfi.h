@@ -100,6 +100,10 @@ typedef union sfi_val {
  *   }
  *   sfi_import imps[] = {{"host_log", "pI:I", (void *)host_log}, {0}};
  */
+/* An import runs on the sandbox's native stack (entered with at least
+ * 128 KiB left), with the sandbox's %gs base; it may call back into any
+ * sandbox with sfi_call. It is reached through a read+exec stub inside the
+ * region and a host thunk: the sandbox never holds a host address. */
 typedef struct sfi_import {
   const char *name;
   const char *sig;
@@ -251,7 +255,13 @@ void *sfi_ptr(sfi_instance *in, uint64_t addr, uint64_t len, int write);
  * them, as every module linked with the sandbox libc does). 0 on failure,
  * also when the sandbox's malloc returns memory that is not its own. */
 uint64_t sfi_malloc(sfi_instance *in, uint64_t size);
+/* Calls the sandbox's free(addr); 0 and modules without free are ignored. */
 void sfi_free(sfi_instance *in, uint64_t addr);
+/* Copy n bytes into / out of the sandbox after checking the whole range
+ * (writable for copy_in); SFI_ERR_INVALID if it is not sandbox memory.
+ *
+ *   uint64_t buf = sfi_malloc(in, len);
+ *   if (!buf || sfi_copy_in(in, buf, data, len) != SFI_OK) ... */
 int sfi_copy_in(sfi_instance *in, uint64_t dst, const void *src, size_t n);
 int sfi_copy_out(sfi_instance *in, void *dst, uint64_t src, size_t n);
 /* Copies a NUL-terminated sandbox string into dst (cap bytes); fails with
