@@ -103,7 +103,8 @@ typedef union sfi_val {
 /* An import runs on the sandbox's native stack (entered with at least
  * 128 KiB left), with the sandbox's %gs base; it may call back into any
  * sandbox with sfi_call. It is reached through a read+exec stub inside the
- * region and a host thunk: the sandbox never holds a host address. */
+ * region and a host thunk, so every pointer the loader gives the sandbox
+ * lies in its region (the stubs' code does reveal the thunks' addresses). */
 typedef struct sfi_import {
   const char *name;
   const char *sig;
