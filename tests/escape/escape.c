@@ -1004,6 +1004,73 @@ static void c_extern_data(void) {
   fprintf(stderr, "%s: no free page within 4 MiB above the thunk\n", cls);
 }
 
+/* Finds pat in the first n bytes of sandbox code at a; returns its address
+ * or 0. The harness reads code the way an attacker's planning would. */
+static uint64_t find_code(uint64_t a, size_t n, const uint8_t *pat, size_t m) {
+  const uint8_t *p = sfi_ptr(A, a, n, 0);
+  for (size_t i = 0; p && i + m <= n; i++)
+    if (memcmp(p + i, pat, m) == 0)
+      return a + i;
+  return 0;
+}
+
+static void c_switch_unreachable(void) {
+  int64_t r = 0;
+  if (call_a("attack", 3, 0x10, E_OK, &r) == SFI_OK && r != (0x10 ^ 0x55))
+    FAIL("dispatch(3, 0x10) = %" PRId64, r);
+  uint64_t disp = sfi_lookup(A, "dispatch"), poke = sfi_lookup(A, "poke");
+  const uint8_t *d = disp ? sfi_ptr(A, disp, 64, 0) : NULL;
+  if (!d || !poke) {
+    FAIL("no dispatch/poke exports");
+    return;
+  }
+  /* The table: lea disp32(%rip), %reg (48 8d modrm with mod 0, rm 5). */
+  uint64_t table = 0;
+  int reg = -1;
+  for (int i = 0; i + 7 <= 64 && !table; i++)
+    if ((d[i] == 0x48 || d[i] == 0x4c) && d[i + 1] == 0x8d &&
+        (d[i + 2] & 0xc7) == 0x05) {
+      int32_t rel;
+      memcpy(&rel, d + i + 3, 4);
+      table = disp + (uint64_t)i + 7 + (uint64_t)(int64_t)rel;
+      reg = ((d[i + 2] >> 3) & 7) | (d[i] == 0x4c ? 8 : 0);
+    }
+  /* The store past poke's mask: %gs scheme `mov %rsi,%gs:(%rax)`, anchor
+   * scheme `mov %rsi,(%rcx,%rax,1)` (rcx then still holds the table). */
+  static const uint8_t gs_store[] = {0x65, 0x48, 0x89, 0x30};
+  static const uint8_t anchor_store[] = {0x48, 0x89, 0x34, 0x01};
+  uint64_t gadget = find_code(poke, 64, gs_store, 4), base_reg = a_base;
+  if (!gadget && reg == 1) {
+    gadget = find_code(poke, 64, anchor_store, 4);
+    base_reg = table;
+  }
+  if (!table || !gadget) {
+    fprintf(stderr, "%s: no unchecked jump table or no store gadget found "
+            "(table 0x%" PRIx64 ", gadget 0x%" PRIx64 "): codegen changed\n",
+            cls, table, gadget);
+    for (uint64_t x = 8; x < 64; x += 5)
+      call_a("attack", x << 40, 0, E_OK | E_TRAP, NULL);
+    return;
+  }
+  uint64_t h = sfi_malloc(A, 64);
+  if (!h) {
+    FAIL("sfi_malloc: %s", sfi_errmsg());
+    return;
+  }
+  h += (table - h) & 3; /* table + 4x must hit h exactly */
+  int32_t rel = (int32_t)(int64_t)(gadget - table);
+  if (sfi_copy_in(A, h, &rel, 4) != SFI_OK) {
+    FAIL("sfi_copy_in: %s", sfi_errmsg());
+    return;
+  }
+  uint64_t x = (h - table) / 4;
+  uint64_t target = canaries[0].addr; /* the page right below the region */
+  fprintf(stderr, "%s: table 0x%" PRIx64 ", gadget 0x%" PRIx64 ", index 0x%"
+          PRIx64 ", aiming at 0x%" PRIx64 "\n", cls, table, gadget, x, target);
+  call_a("attack", x, target - base_reg, E_OK | E_TRAP, NULL);
+  /* check_world has compared every canary: a write there is an ESCAPE. */
+}
+
 /* weak_undef reaches host address 0x10000000: put a canary there. */
 static void c_weak_undef(void) {
   int64_t where = 0, v = 0;
@@ -1127,6 +1194,7 @@ static const struct cls classes[] = {
     {"threads", NULL, c_threads, NULL, 0, "two threads, one trapping"},
     {"sys_interface", NULL, c_sys_interface, o_sys_interface, 0, "system interface abuse"},
     {"extern_data", NULL, c_extern_data, NULL, 1, "import bound as a data global"},
+    {"switch_unreachable", NULL, c_switch_unreachable, NULL, 1, "unbounded switch jump table"},
     {"weak_undef", NULL, c_weak_undef, NULL, 1, "undefined weak hidden global"},
     {"forged_marker", NULL, c_forged_marker, NULL, 1, "__sfi_note: pass skipped"},
     {"jt_inject", NULL, c_jt_inject, NULL, 1, "data placed in the jump table"},
