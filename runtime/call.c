@@ -50,22 +50,27 @@ int sfi__thread_prepare(struct sfi_thread *t) {
   pthread_once(&thread_once, make_key);
   if (t->stack_map)
     return SFI_OK;
-  uint64_t len = 2 * SFI_NSTACK_SIZE;
+  /* Reserve SFI_NSTACK_BELOW of PROT_NONE under the aligned block too: a
+   * frame too big for the 1 MiB guard still faults instead of landing in
+   * whatever the host mapped below. */
+  uint64_t len = SFI_NSTACK_BELOW + 2 * SFI_NSTACK_SIZE;
   void *p = mmap(NULL, len, PROT_NONE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED)
     return sfi__err(SFI_ERR_NOMEM, "cannot reserve a sandbox stack: %s",
                     strerror(errno));
   uint64_t lo = (uint64_t)p;
-  uint64_t al = (lo + SFI_NSTACK_SIZE - 1) & ~(SFI_NSTACK_SIZE - 1);
-  if (al > lo)
-    munmap(p, al - lo);
-  if (lo + len > al + SFI_NSTACK_SIZE)
-    munmap((void *)(al + SFI_NSTACK_SIZE), lo + len - al - SFI_NSTACK_SIZE);
+  uint64_t al =
+      (lo + SFI_NSTACK_BELOW + SFI_NSTACK_SIZE - 1) & ~(SFI_NSTACK_SIZE - 1);
+  uint64_t keep = al - SFI_NSTACK_BELOW, end = al + SFI_NSTACK_SIZE;
+  if (keep > lo)
+    munmap(p, keep - lo);
+  if (lo + len > end)
+    munmap((void *)end, lo + len - end);
   if (mprotect((void *)(al + SFI_NSTACK_GUARD),
                SFI_NSTACK_SIZE - SFI_NSTACK_GUARD,
                PROT_READ | PROT_WRITE) != 0) {
-    munmap((void *)al, SFI_NSTACK_SIZE);
+    munmap((void *)keep, end - keep);
     return sfi__err(SFI_ERR_NOMEM, "cannot map a sandbox stack: %s",
                     strerror(errno));
   }
@@ -77,14 +82,14 @@ int sfi__thread_prepare(struct sfi_thread *t) {
     if (a == MAP_FAILED || sigaltstack(&ss, NULL) != 0) {
       if (a != MAP_FAILED)
         munmap(a, SFI_ALTSTACK_SIZE);
-      munmap((void *)al, SFI_NSTACK_SIZE);
+      munmap((void *)keep, end - keep);
       return sfi__err(SFI_ERR_NOMEM, "cannot set a signal stack: %s",
                       strerror(errno));
     }
     t->altstack = a;
   }
-  t->stack_map = (void *)al;
-  t->stack_map_size = SFI_NSTACK_SIZE;
+  t->stack_map = (void *)keep;
+  t->stack_map_size = end - keep;
   t->stack_lo = al + SFI_NSTACK_GUARD;
   t->stack_hi = al + SFI_NSTACK_SIZE;
   pthread_setspecific(thread_key, t);

@@ -22,6 +22,7 @@
 #define SFI_NSTACK_SIZE (8ULL << 20)
 #define SFI_NSTACK_GUARD (1ULL << 20)
 #define SFI_NSTACK_RESERVE (128ULL << 10)
+#define SFI_NSTACK_BELOW (64ULL << 20) /* more PROT_NONE under the block */
 
 #define SFI_ALTSTACK_SIZE (64ULL << 10)
 #define SFI_CALLBACK_SLOTS 64
