@@ -1071,6 +1071,42 @@ static void c_switch_unreachable(void) {
   /* check_world has compared every canary: a write there is an ESCAPE. */
 }
 
+/* vector_extract reads absolute (uint32_t)p: map a host canary page at the
+ * low address equal to the region offset of a heap buffer of A. */
+static void c_vector_extract(void) {
+  int64_t r = 0;
+  uint64_t h = sfi_malloc(A, 64);
+  if (!h) {
+    FAIL("sfi_malloc: %s", sfi_errmsg());
+    return;
+  }
+  h = (h + 15) & ~15ULL;
+  uint64_t low = h & SFI_OFFSET_MASK, page = low & ~(PAGE - 1);
+  uint8_t *p = mmap((void *)page, PAGE, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  if (p == MAP_FAILED || (uint64_t)p != page) {
+    /* Nothing there to read: the stray load faults outside the region,
+     * which call_a reports as well. */
+    fprintf(stderr, "%s: cannot map 0x%" PRIx64 "; checking faults only\n",
+            cls, page);
+    p = NULL;
+  } else {
+    uint64_t magic = MAGIC | 0x55;
+    memset(p, 0x5a, PAGE);
+    memcpy(p + (low - page), &magic, 8);
+  }
+  for (uint64_t i = 0; i < 2; i++) {
+    if (call_a("attack", h, i, E_OK | E_OOB, &r) == SFI_OK &&
+        r != (i ? 0x2222 : 0x1111))
+      FAIL("ESCAPE (read): extract(p, %" PRIu64 ") returned 0x%" PRIx64
+           ", not the vector's element%s", i, (uint64_t)r,
+           p && (uint64_t)r == (MAGIC | 0x55) ? ": the host canary at the "
+           "absolute address (uint32_t)p" : "");
+  }
+  if (p)
+    munmap(p, PAGE);
+}
+
 /* weak_undef reaches host address 0x10000000: put a canary there. */
 static void c_weak_undef(void) {
   int64_t where = 0, v = 0;
@@ -1195,6 +1231,7 @@ static const struct cls classes[] = {
     {"sys_interface", NULL, c_sys_interface, o_sys_interface, 0, "system interface abuse"},
     {"extern_data", NULL, c_extern_data, NULL, 1, "import bound as a data global"},
     {"switch_unreachable", NULL, c_switch_unreachable, NULL, 1, "unbounded switch jump table"},
+    {"vector_extract", NULL, c_vector_extract, NULL, 0, "variable vector extract after a store"},
     {"weak_undef", NULL, c_weak_undef, NULL, 1, "undefined weak hidden global"},
     {"forged_marker", NULL, c_forged_marker, NULL, 1, "__sfi_note: pass skipped"},
     {"jt_inject", NULL, c_jt_inject, NULL, 1, "data placed in the jump table"},
