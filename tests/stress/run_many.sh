@@ -2,7 +2,8 @@
 # run_many.sh: the long run of the random-program monitor: BATCHES batches of
 # 100 llvm-stress functions each, seeds from START on, each generated,
 # compiled with the pass, linked and run under the monitor (CALLS calls per
-# function). Stops at the first batch with a violation, leaving it in WORK.
+# function). Stops at the first batch with a violation, leaving it in WORK;
+# with KEEP_GOING=1 it copies that batch to WORK.fail.START and goes on.
 # usage: run_many.sh BUILD_DIR START BATCHES [CALLS] [WORK]
 #   e.g. tests/stress/run_many.sh build 1000 50      (5000 functions)
 set -eu
@@ -15,8 +16,14 @@ while [ "$b" -lt "$batches" ]; do
   rm -rf "$work"
   sh "$here/gen_batch.sh" "$build/bin/sfi-cc" "$stress" "$work" "$s" 100
   if ! "$build/bin/stress" "$work/batch.so" "$work/seeds.txt" "$calls" "$s"; then
-    echo "run_many: violation in batch $s..$((s + 99)); inputs kept in $work" >&2
-    exit 1
+    if [ "${KEEP_GOING:-0}" = 1 ]; then
+      rm -rf "$work.fail.$s"
+      cp -r "$work" "$work.fail.$s"
+      echo "run_many: violation in batch $s..$((s + 99)); kept in $work.fail.$s" >&2
+    else
+      echo "run_many: violation in batch $s..$((s + 99)); inputs kept in $work" >&2
+      exit 1
+    fi
   fi
   b=$((b + 1))
 done
