@@ -3,8 +3,9 @@
 # a program, build it natively (clang-19 -O<L>) and with sfi-cc, run both
 # and compare the checksums. Prints one line per seed and a summary; exits
 # 1 on any mismatch, build failure or sandbox trap. A seed whose native run
-# times out is reported as "skip" and does not count as a pass (the CI
-# seed lists contain only seeds that terminate).
+# times out or ends without a checksum is reported as "skip" and does not
+# count as a pass (the CI seed lists contain only seeds that terminate
+# normally).
 #   csmith_diff.sh [-O L] [-j JOBS] [--keep DIR] (--seeds-file F | SEED...)
 #   csmith_diff.sh --range FIRST LAST       (for long runs outside CI)
 # Env: SFI_BIN (build/bin), CSMITH_OPTS (generator options).
@@ -53,6 +54,13 @@ one() {
     echo "skip $s: native timeout"
     return
   fi
+  # A program whose native build ends without its checksum hit undefined
+  # behaviour the optimizer exploited (e.g. a side-effect-free endless loop
+  # deleted): there is no reference to compare against.
+  if [ $nrc -ne 0 ] || ! grep -q '^checksum = ' "$d/n.out"; then
+    echo "skip $s: native run invalid (status $nrc, no checksum)"
+    return
+  fi
   timeout 60 "$SFI_BIN/sfi-run" "$d/p.so" >"$d/s.out" 2>"$d/s.err"
   src=$?
   if [ $nrc -ne $src ] || ! cmp -s "$d/n.out" "$d/s.out"; then
@@ -75,6 +83,6 @@ sort -n -k2 "$log" | grep -v '^ok' | head -50
 ok=$(grep -c '^ok' "$log")
 skip=$(grep -c '^skip' "$log")
 bad=$(grep -vc '^ok\|^skip' "$log")
-echo "csmith -O$OPT: $ok identical, $bad mismatched or failed, $skip skipped (native timeout); seeds: $(wc -l <"$log")"
+echo "csmith -O$OPT: $ok identical, $bad mismatched or failed, $skip skipped (native timeout or no checksum); seeds: $(wc -l <"$log")"
 [ -z "$KEEP" ] && [ "$bad" -eq 0 ] && rm -rf "$WORK"
 [ "$bad" -eq 0 ] && [ "$ok" -gt 0 ]

@@ -54,7 +54,7 @@ int raise(int sig) {
     case SIGCONT:
       return 0;
     default:
-      __sfi_stdio_exit();
+      /* Like glibc's abort: buffered output is not flushed. */
       __sfi_sys_abort();
     }
   }

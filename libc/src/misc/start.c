@@ -3,11 +3,16 @@
  * main and exits with its status. Built into sfi_start.o, linked only into
  * program modules. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
 extern char **environ;
 int main(int, char **, char **);
+
+/* GNU names for argv[0] and its last component (defined in assert.c,
+ * whose message uses the short one, as glibc's does). */
+extern char *program_invocation_name, *program_invocation_short_name;
 
 static char **fetch(int (*sizes)(int *, size_t *),
                     int (*get)(char **, char *)) {
@@ -34,5 +39,10 @@ int __sfi_start(void) {
   while (argv[argc])
     argc++;
   environ = envp;
+  if (argv[0]) {
+    char *slash = strrchr(argv[0], '/');
+    program_invocation_name = argv[0];
+    program_invocation_short_name = slash ? slash + 1 : argv[0];
+  }
   exit(main(argc, argv, envp));
 }
