@@ -124,7 +124,7 @@ HIDDEN size_t __sfi_fwrite_raw(const void *src, size_t n, FILE *f) {
   }
   if (__sfi_flushbuf(f) < 0)
     return 0;
-  if (n >= f->bufsize) {
+  if (n >= f->bufsize || f->mode == _IONBF) {
     /* Too big to buffer: straight out. */
     return write_all(f, p, n) < 0 ? 0 : n;
   }
@@ -309,6 +309,8 @@ FILE *freopen(const char *restrict path, const char *restrict mode,
 int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size) {
   if (mode != _IONBF && mode != _IOLBF && mode != _IOFBF)
     return -1;
+  if (f->wend)
+    __sfi_flushbuf(f); /* C wants setvbuf first; be kind to late callers */
   f->mode = mode;
   f->mode_decided = 1;
   /* A caller buffer is used without its first UNGET bytes' worth of
