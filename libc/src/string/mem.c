@@ -263,18 +263,29 @@ int memcmp(const void *a, const void *b, size_t n) {
 /* LLVM turns memcmp(...) == 0 into bcmp on GNU targets. */
 int bcmp(const void *a, const void *b, size_t n) { return memcmp(a, b, n); }
 
+/* Aligned loads only: memchr must stop at the first match (strnlen calls
+ * it with a bound past the string), and an aligned load never crosses into
+ * the next page. */
 void *memchr(const void *src, int c, size_t n) {
+  typedef unsigned char v16a __attribute__((vector_size(16), aligned(16), may_alias));
   const unsigned char *s = src;
+  if (!n)
+    return 0;
   v16 cv = (v16){0} + (unsigned char)c;
-  for (; n >= 16; n -= 16, s += 16) {
-    unsigned m = 0xffff & ~diff16(*(const v16 *)s, cv);
-    if (m)
-      return (void *)(s + __builtin_ctz(m));
+  uintptr_t a = (uintptr_t)s & 15;
+  const unsigned char *p = s - a;
+  unsigned m = (0xffff & ~diff16(*(const v16a *)p, cv)) >> a;
+  for (;;) {
+    if (m) {
+      size_t i = (size_t)(p - s) + a + __builtin_ctz(m);
+      return i < n ? (void *)(s + i) : 0;
+    }
+    p += 16;
+    a = 0;
+    if ((size_t)(p - s) >= n)
+      return 0;
+    m = 0xffff & ~diff16(*(const v16a *)p, cv);
   }
-  for (; n; n--, s++)
-    if (*s == (unsigned char)c)
-      return (void *)s;
-  return 0;
 }
 
 void *memrchr(const void *src, int c, size_t n) {

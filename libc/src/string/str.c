@@ -99,15 +99,32 @@ int strcmp(const char *a, const char *b) {
     size_t room_p = 4096 - ((uintptr_t)p & 4095);
     size_t room_q = 4096 - ((uintptr_t)q & 4095);
     size_t room = room_p < room_q ? room_p : room_q;
-    for (; room >= 2 * VB; room -= 2 * VB, p += 2 * VB, q += 2 * VB) {
-      vec x = *(const vecu *)p, y = *(const vecu *)q;
+    for (; room >= 4 * VB; room -= 4 * VB, p += 4 * VB, q += 4 * VB) {
       /* Zero where the bytes differ or p's byte is NUL. */
-      vec z0 = vmin((vec)(x == y), x);
-      vec x2 = *(const vecu *)(p + VB), y2 = *(const vecu *)(q + VB);
-      vec z1 = vmin((vec)(x2 == y2), x2);
-      if (zeros(vmin(z0, z1))) {
-        unsigned m = zeros(z0);
-        unsigned i = m ? __builtin_ctz(m) : VB + __builtin_ctz(zeros(z1));
+      vec x0 = *(const vecu *)p, y0 = *(const vecu *)q;
+      vec x1 = *(const vecu *)(p + VB), y1 = *(const vecu *)(q + VB);
+      vec x2 = *(const vecu *)(p + 2 * VB), y2 = *(const vecu *)(q + 2 * VB);
+      vec x3 = *(const vecu *)(p + 3 * VB), y3 = *(const vecu *)(q + 3 * VB);
+      vec z0 = vmin((vec)(x0 == y0), x0), z1 = vmin((vec)(x1 == y1), x1);
+      vec z2 = vmin((vec)(x2 == y2), x2), z3 = vmin((vec)(x3 == y3), x3);
+      if (zeros(vmin(vmin(z0, z1), vmin(z2, z3)))) {
+        unsigned m, i;
+        if ((m = zeros(z0)))
+          i = __builtin_ctz(m);
+        else if ((m = zeros(z1)))
+          i = VB + __builtin_ctz(m);
+        else if ((m = zeros(z2)))
+          i = 2 * VB + __builtin_ctz(m);
+        else
+          i = 3 * VB + __builtin_ctz(zeros(z3));
+        return p[i] - q[i];
+      }
+    }
+    for (; room >= VB; room -= VB, p += VB, q += VB) {
+      vec x = *(const vecu *)p, y = *(const vecu *)q;
+      unsigned m = zeros(vmin((vec)(x == y), x));
+      if (m) {
+        unsigned i = __builtin_ctz(m);
         return p[i] - q[i];
       }
     }
