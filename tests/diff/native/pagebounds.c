@@ -14,7 +14,7 @@ int main(void) {
   if (m == MAP_FAILED || mprotect(m + 2 * 4096, 4096, PROT_NONE))
     return 2;
   char *end = m + 2 * 4096;
-  char tmp[400];
+  char tmp[700];
   long acc = 0;
   for (int len = 0; len < 300; len++)
     for (int off = 0; off < 70; off += 3) {
