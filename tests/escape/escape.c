@@ -122,6 +122,11 @@ static int64_t host_fill(uint64_t dst, int64_t n, int32_t byte) {
   return 0;
 }
 static int64_t host_twice(int64_t x) { return 2 * x; }
+/* Host long double arithmetic: wrong if the x87 unit was left dirty. */
+__attribute__((noinline)) static long double host_x87(volatile long double a) {
+  return a * 3.0L + 1.0L;
+}
+static int64_t host_ld(int64_t x) { return (int64_t)host_x87((long double)x); }
 static int reenter_rc;
 static sfi_instance *nested_target; /* for how == 2 */
 /* Calls back into the sandbox: 0 "inner_trap" and 1 "inner_jump" in the
@@ -143,6 +148,7 @@ static const sfi_import imports[] = {
     {"host_copy", "ppI:I", (void *)host_copy},
     {"host_fill", "pIi:I", (void *)host_fill},
     {"host_twice", "I:I", (void *)host_twice},
+    {"host_ld", "I:I", (void *)host_ld},
     {"host_reenter", "i:I", (void *)host_reenter},
     {NULL, NULL, NULL}};
 
@@ -1107,6 +1113,31 @@ static void c_vector_extract(void) {
     munmap(p, PAGE);
 }
 
+static void c_fpu_state(void) {
+  int64_t r = 0;
+  for (int i = 0; i < 3; i++) {
+    if (call_a("attack", 1, 2, E_OK, &r) == SFI_OK && r != 22 * 1000 + 3)
+      FAIL("host import's long double math after MMX use: %" PRId64
+           " (want %d): the import ran with the sandbox's x87 state", r,
+           22 * 1000 + 3);
+    long double h = host_x87(2.0L);
+    if (h != 7.0L)
+      FAIL("host long double math after the call: %Lf, want 7: the call "
+           "left the x87/MMX state dirty", h);
+  }
+  for (int i = 0; i < 9; i++) {
+    sfi_val v;
+    calls++;
+    if (sfi_call(A, "leave_x87", ":d", NULL, &v) != SFI_OK)
+      FAIL("leave_x87: %s", sfi_errmsg());
+  }
+  long double h = host_x87(2.0L);
+  if (h != 7.0L)
+    FAIL("host long double math after 9 calls leaving an x87 value: %Lf, "
+         "want 7", h);
+  check_world("fpu_state");
+}
+
 /* weak_undef reaches host address 0x10000000: put a canary there. */
 static void c_weak_undef(void) {
   int64_t where = 0, v = 0;
@@ -1232,6 +1263,7 @@ static const struct cls classes[] = {
     {"extern_data", NULL, c_extern_data, NULL, 1, "import bound as a data global"},
     {"switch_unreachable", NULL, c_switch_unreachable, NULL, 1, "unbounded switch jump table"},
     {"vector_extract", NULL, c_vector_extract, NULL, 0, "variable vector extract after a store"},
+    {"fpu_state", NULL, c_fpu_state, NULL, 0, "x87/MMX state left dirty"},
     {"weak_undef", NULL, c_weak_undef, NULL, 1, "undefined weak hidden global"},
     {"forged_marker", NULL, c_forged_marker, NULL, 1, "__sfi_note: pass skipped"},
     {"jt_inject", NULL, c_jt_inject, NULL, 1, "data placed in the jump table"},

@@ -11,6 +11,7 @@ long host_copy(u64 dst, u64 src, long n);
 long host_fill(u64 dst, long n, int byte);
 long host_reenter(int how);
 long host_twice(long x);
+long host_ld(long x);
 /* Every module answers ping so the harness can check it after a reset. */
 long ping(long x);
 #define PING long ping(long x) { return x + 1; }
