@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <fenv.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
@@ -127,6 +128,7 @@ __attribute__((noinline)) static long double host_x87(volatile long double a) {
   return a * 3.0L + 1.0L;
 }
 static int64_t host_ld(int64_t x) { return (int64_t)host_x87((long double)x); }
+static int64_t host_round(void) { return fegetround(); }
 static int reenter_rc;
 static sfi_instance *nested_target; /* for how == 2 */
 /* Calls back into the sandbox: 0 "inner_trap" and 1 "inner_jump" in the
@@ -149,6 +151,7 @@ static const sfi_import imports[] = {
     {"host_fill", "pIi:I", (void *)host_fill},
     {"host_twice", "I:I", (void *)host_twice},
     {"host_ld", "I:I", (void *)host_ld},
+    {"host_round", ":I", (void *)host_round},
     {"host_reenter", "i:I", (void *)host_reenter},
     {NULL, NULL, NULL}};
 
@@ -1131,6 +1134,13 @@ static void c_fpu_state(void) {
     if (sfi_call(A, "leave_x87", ":d", NULL, &v) != SFI_OK)
       FAIL("leave_x87: %s", sfi_errmsg());
   }
+  int64_t mode = -1;
+  if (call_a("round_mode", 0, 0, E_OK, &mode) == SFI_OK &&
+      mode != FE_TONEAREST)
+    FAIL("a host import ran under the sandbox's rounding mode (%" PRId64
+         ", host default %d)", mode, FE_TONEAREST);
+  if (fegetround() != FE_TONEAREST)
+    FAIL("the host's rounding mode changed after the call");
   long double h = host_x87(2.0L);
   if (h != 7.0L)
     FAIL("host long double math after 9 calls leaving an x87 value: %Lf, "

@@ -2,7 +2,8 @@
  * _mm_empty() (every x87 register tagged in use), and a long double result
  * the host reads as a double (one x87 register left on the stack). The host
  * must not inherit that state: its long double arithmetic, in an import
- * called meanwhile and after the call returns, must still be right. */
+ * called meanwhile and after the call returns, must still be right; nor the
+ * sandbox's rounding mode. */
 #include <mmintrin.h>
 #include "common.h"
 PING
@@ -12,3 +13,12 @@ long attack(u64 a, long b) {
   return host_ld(7) * 1000 + (r & 0xff);
 }
 long double leave_x87(void) { return 1.5L; }
+/* The rounding mode: set upward (llvm.set_rounding, allowed), then ask the
+ * host which mode its import runs under. */
+long host_round(void);
+long round_mode(u64 a, long b) {
+  (void)a;
+  (void)b;
+  __builtin_set_flt_rounds(2);
+  return host_round();
+}
