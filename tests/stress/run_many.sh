@@ -2,7 +2,9 @@
 # run_many.sh: the long run of the random-program monitor: BATCHES batches of
 # 100 llvm-stress functions each, seeds from START on, each generated,
 # compiled with the pass, linked and run under the monitor (CALLS calls per
-# function). Stops at the first batch with a violation, leaving it in WORK;
+# function), after the static scan (scan_gs.py) of its machine code, unless
+# SFI_STRESS_FLAGS selects the anchor scheme. Stops at the first batch with a
+# violation, leaving it in WORK;
 # with KEEP_GOING=1 it copies that batch to WORK.fail.START and goes on.
 # usage: run_many.sh BUILD_DIR START BATCHES [CALLS] [WORK]
 #   e.g. tests/stress/run_many.sh build 1000 50      (5000 functions)
@@ -15,7 +17,13 @@ while [ "$b" -lt "$batches" ]; do
   s=$((start + b * 100))
   rm -rf "$work"
   sh "$here/gen_batch.sh" "$build/bin/sfi-cc" "$stress" "$work" "$s" 100
-  if ! "$build/bin/stress" "$work/batch.so" "$work/seeds.txt" "$calls" "$s"; then
+  scan=0
+  case "${SFI_STRESS_FLAGS:-}" in
+  *anchor*) ;;
+  *) python3 "$here/scan_gs.py" "$work/batch.so" || scan=1 ;;
+  esac
+  if ! "$build/bin/stress" "$work/batch.so" "$work/seeds.txt" "$calls" "$s" ||
+     [ "$scan" = 1 ]; then
     if [ "${KEEP_GOING:-0}" = 1 ]; then
       rm -rf "$work.fail.$s"
       cp -r "$work" "$work.fail.$s"
