@@ -50,7 +50,7 @@ struct sfi_seg {
 };
 
 enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
-#define SFI_STUB_SIZE 16  /* one in-region import stub: jmp *slot(%rip) */
+#define SFI_STUB_SIZE 48 /* one import thunk: headroom check, jmp to host */
 struct sfi_reloc {
   uint64_t off; /* image offset of the 8-byte slot */
   uint64_t v;
@@ -86,12 +86,10 @@ struct sfi_module {
   uint64_t ssp_off, ssp_limit_off, jt_bounds_off, cb_slots_off;
   uint64_t start_off; /* __sfi_start */
   uint32_t mode, scheme;
-  /* Import stubs after the image: stub i at stub_off + 16 i jumps through
-   * a table (after the stubs, same pages) to host thunk i. */
+  /* Import thunks after the image, in the region: thunk i at
+   * stub_off + SFI_STUB_SIZE * i. */
   uint64_t stub_off, stub_size;
   uint8_t *stubs; /* their bytes, written to the memfd */
-  void *thunks;   /* host RX page(s) with one thunk per import */
-  size_t thunks_size;
   int ninstances;
 };
 
@@ -221,6 +219,7 @@ void sfi__timer_disarm(struct sfi_thread *t);
 _Noreturn void sfi__trap_now(int code, const char *why);
 
 /* ---- thunks (thunk.c) ---- */
+void sfi__thunk_emit(uint8_t *t, void *fn);
 void *sfi__thunks_make(void *const *fns, size_t n, size_t *size);
 void sfi__thunks_free(void *p, size_t size);
 uint64_t sfi__thunk_addr(void *page, size_t i);

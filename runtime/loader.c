@@ -184,31 +184,23 @@ static int find_specials(sfi_module *m) {
   return SFI_OK;
 }
 
-/* The import stubs, mapped read+exec after the image in every instance:
- *   stub i:  jmp *table_i(%rip)   (ff 25 rel32, int3 padding to 16 bytes)
- *   table:   host thunk addresses
- * GOT entries point at the stubs, so every pointer the loader gives the
- * sandbox lies inside its region. */
-static int make_stubs(sfi_module *m, uint32_t n) {
+/* The import thunks live in the region, mapped read+exec after the image
+ * in every instance (one shared memfd page): thunk i checks the native
+ * stack headroom and jumps to host function i (see thunk.c). GOT entries
+ * point at them, so every pointer the loader gives the sandbox lies inside
+ * its region, and a call out costs one indirect jump more than a native
+ * call through a pointer. */
+static int make_stubs(sfi_module *m, void *const *fns, uint32_t n) {
   m->stub_off = m->image_size;
   if (!n)
     return SFI_OK;
-  uint64_t tab = SFI_STUB_SIZE * (uint64_t)n;
-  m->stub_size = PAGE_UP(tab + 8 * (uint64_t)n);
+  m->stub_size = PAGE_UP(SFI_STUB_SIZE * (uint64_t)n);
   m->stubs = malloc(m->stub_size);
   if (!m->stubs)
     return SFI_ERR_NOMEM;
   memset(m->stubs, 0xcc, m->stub_size);
-  for (uint32_t i = 0; i < n; i++) {
-    uint8_t *st = m->stubs + SFI_STUB_SIZE * (uint64_t)i;
-    uint64_t slot = tab + 8 * (uint64_t)i,
-             thunk = sfi__thunk_addr(m->thunks, i);
-    int32_t rel = (int32_t)(slot - (SFI_STUB_SIZE * (uint64_t)i + 6));
-    st[0] = 0xff;
-    st[1] = 0x25;
-    memcpy(st + 2, &rel, 4);
-    memcpy(m->stubs + slot, &thunk, 8);
-  }
+  for (uint32_t i = 0; i < n; i++)
+    sfi__thunk_emit(m->stubs + SFI_STUB_SIZE * (uint64_t)i, fns[i]);
   m->image_size += m->stub_size;
   return SFI_OK;
 }
@@ -411,14 +403,8 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
   m->init_array_n = e.init_array_n;
   if ((rc = resolve_imports(m, &e, imports, &fns)))
     goto err;
-  m->thunks = sfi__thunks_make(fns, e.nundefs, &m->thunks_size);
-  if (!m->thunks) {
-    sfi__err(SFI_ERR_NOMEM, "%s: cannot map import thunks: %s", name,
-             strerror(errno));
-    goto err;
-  }
   addrs = calloc(e.nundefs ? e.nundefs : 1, sizeof *addrs);
-  if (!addrs || make_stubs(m, e.nundefs) != SFI_OK) {
+  if (!addrs || make_stubs(m, fns, e.nundefs) != SFI_OK) {
     sfi__err(SFI_ERR_NOMEM, "%s: out of memory", name);
     goto err;
   }
@@ -491,7 +477,6 @@ void sfi_module_free(sfi_module *m) {
   }
   if (m->memfd >= 0)
     close(m->memfd);
-  sfi__thunks_free(m->thunks, m->thunks_size);
   free(m->relocs);
   free(m->stubs);
   free(m->exports);

@@ -7,7 +7,7 @@
 
 #include "internal.h"
 
-#define THUNK_SIZE 48
+#define THUNK_SIZE SFI_STUB_SIZE
 
 /*   mov  %rsp, %r11           49 89 e3
  *   and  $SIZE-1, %r11        49 81 e3 imm32
@@ -17,7 +17,7 @@
  *   jmp  *%r11                41 ff e3
  * 1: ud2                      0f 0b      (trap: stack exhausted)
  * %r11 is free at a call boundary in the SysV ABI and carries no argument. */
-static void emit(uint8_t *t, void *fn) {
+void sfi__thunk_emit(uint8_t *t, void *fn) {
   static const uint8_t tmpl[] = {
       0x49, 0x89, 0xe3, 0x49, 0x81, 0xe3, 0,    0,    0,    0,   0x49, 0x81,
       0xfb, 0,    0,    0,    0,    0x72, 0x0d, 0x49, 0xbb, 0,   0,    0,
@@ -41,7 +41,7 @@ void *sfi__thunks_make(void *const *fns, size_t n, size_t *size) {
     return NULL;
   memset(p, 0xcc, sz);
   for (size_t i = 0; i < n; i++)
-    emit(p + i * THUNK_SIZE, fns[i]);
+    sfi__thunk_emit(p + i * THUNK_SIZE, fns[i]);
   if (mprotect(p, sz, PROT_READ | PROT_EXEC) != 0) {
     munmap(p, sz);
     return NULL;
@@ -60,7 +60,7 @@ uint64_t sfi__thunk_addr(void *page, size_t i) {
 int sfi__thunk_set(void *page, size_t i, void *fn) {
   if (mprotect(page, SFI_PAGE, PROT_READ | PROT_WRITE) != 0)
     return -1;
-  emit((uint8_t *)page + i * THUNK_SIZE, fn);
+  sfi__thunk_emit((uint8_t *)page + i * THUNK_SIZE, fn);
   return mprotect(page, SFI_PAGE, PROT_READ | PROT_EXEC);
 }
 

@@ -171,7 +171,12 @@ static void on_trap(int sig, siginfo_t *si, void *ctx) {
     return;
   }
   sfi_instance *in = rec->in;
-  int thunk = !in_region(in, rip) && sfi__in_thunk(rip);
+  /* Import thunks are in the region (after the image); callback thunks
+   * are host pages. Their only trap is the headroom check's ud2. */
+  uint64_t stubs = in->image + in->m->stub_off;
+  int thunk = in_region(in, rip)
+                  ? rip >= stubs && rip < stubs + in->m->stub_size
+                  : sfi__in_thunk(rip);
   if (!in_region(in, rip) && !thunk) {
     chain(idx, sig, si, ctx);
     return;
@@ -337,8 +342,12 @@ void sfi__trap_message(struct sfi_callrec *rec) {
     return;
   }
   sfi__symbolize(in, rec->fault_rip, fn, sizeof fn);
-  if (!in_region(in, rec->fault_rip))
-    snprintf(fn, sizeof fn, "import thunk 0x%llx",
+  uint64_t stubs = in->image + in->m->stub_off;
+  if (rec->fault_rip >= stubs && rec->fault_rip < stubs + in->m->stub_size)
+    snprintf(fn, sizeof fn, "import thunk %llu",
+             (unsigned long long)((rec->fault_rip - stubs) / SFI_STUB_SIZE));
+  else if (!in_region(in, rec->fault_rip))
+    snprintf(fn, sizeof fn, "callback thunk 0x%llx",
              (unsigned long long)rec->fault_rip);
   uint64_t a = rec->trap == SFI_TRAP_OOB || rec->trap == SFI_TRAP_STACK
                    ? rec->fault_addr
