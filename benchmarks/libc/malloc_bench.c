@@ -24,7 +24,8 @@ static uint64_t sink;
 static void *volatile escape;
 #define KEEP(p) (escape = (p))
 
-#define REPORT(name, ops, t) printf("%-22s %8.2f ns/op\n", name, (t) * 1e9 / (double)(ops))
+#define REPORT(name, ops, t)                                                   \
+  printf("%-22s %8.2f ns/op\n", name, (t)*1e9 / (double)(ops))
 
 int main(int argc, char **argv) {
   long scale = argc > 1 ? atol(argv[1]) : 1;

@@ -19,9 +19,9 @@ static void *launder(void *p) {
   return launder_p;
 }
 
-#define REPORT(name, sz, ops, t)                                             \
-  printf("%-10s %8zu B %9.2f ns/call\n", name, (size_t)(sz),                 \
-         (t) * 1e9 / (double)(ops))
+#define REPORT(name, sz, ops, t)                                               \
+  printf("%-10s %8zu B %9.2f ns/call\n", name, (size_t)(sz),                   \
+         (t)*1e9 / (double)(ops))
 
 int main(int argc, char **argv) {
   long scale = argc > 1 ? atol(argv[1]) : 1;

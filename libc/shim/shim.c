@@ -30,18 +30,28 @@ static long neg(long r) { return r < 0 ? -errno : r; }
 static int g_argc;
 static char **g_argv;
 
-EXPORT long __sfi_sys_read(int fd, void *b, size_t n) { return NEG(read(fd, b, n)); }
+EXPORT long __sfi_sys_read(int fd, void *b, size_t n) {
+  return NEG(read(fd, b, n));
+}
 EXPORT long __sfi_sys_write(int fd, const void *b, size_t n) {
   return NEG(write(fd, b, n));
 }
-EXPORT int __sfi_sys_open(const char *p, int f, int m) { return NEG(open(p, f, m)); }
+EXPORT int __sfi_sys_open(const char *p, int f, int m) {
+  return NEG(open(p, f, m));
+}
 EXPORT int __sfi_sys_close(int fd) { return NEG(close(fd)); }
-EXPORT long __sfi_sys_lseek(int fd, long o, int w) { return NEG(lseek(fd, o, w)); }
+EXPORT long __sfi_sys_lseek(int fd, long o, int w) {
+  return NEG(lseek(fd, o, w));
+}
 EXPORT int __sfi_sys_fstat(int fd, void *st) { return NEG(fstat(fd, st)); }
 EXPORT int __sfi_sys_stat(const char *p, void *st) { return NEG(stat(p, st)); }
 EXPORT int __sfi_sys_unlink(const char *p) { return NEG(unlink(p)); }
-EXPORT int __sfi_sys_rename(const char *a, const char *b) { return NEG(rename(a, b)); }
-EXPORT int __sfi_sys_mkdir(const char *p, int m) { return NEG(mkdir(p, (mode_t)m)); }
+EXPORT int __sfi_sys_rename(const char *a, const char *b) {
+  return NEG(rename(a, b));
+}
+EXPORT int __sfi_sys_mkdir(const char *p, int m) {
+  return NEG(mkdir(p, (mode_t)m));
+}
 EXPORT int __sfi_sys_rmdir(const char *p) { return NEG(rmdir(p)); }
 EXPORT long __sfi_sys_getdents(int fd, void *b, size_t n) {
   return NEG(syscall(SYS_getdents64, fd, b, n));
@@ -50,7 +60,9 @@ EXPORT int __sfi_sys_isatty(int fd) { return isatty(fd); }
 EXPORT int __sfi_sys_clock_gettime(int c, void *ts) {
   return NEG(clock_gettime(c, ts));
 }
-EXPORT long __sfi_sys_getrandom(void *b, size_t n) { return NEG(getrandom(b, n, 0)); }
+EXPORT long __sfi_sys_getrandom(void *b, size_t n) {
+  return NEG(getrandom(b, n, 0));
+}
 EXPORT _Noreturn void __sfi_sys_exit(int s) { _exit(s); }
 EXPORT _Noreturn void __sfi_sys_abort(void) {
   fprintf(stderr, "sfi-libc-shim: trap: abort\n");
@@ -93,8 +105,12 @@ static int get(int n, char **v, char **out, char *buf) {
   }
   return 0;
 }
-EXPORT int __sfi_sys_args_sizes(int *c, size_t *b) { return sizes(g_argc, g_argv, c, b); }
-EXPORT int __sfi_sys_args_get(char **v, char *b) { return get(g_argc, g_argv, v, b); }
+EXPORT int __sfi_sys_args_sizes(int *c, size_t *b) {
+  return sizes(g_argc, g_argv, c, b);
+}
+EXPORT int __sfi_sys_args_get(char **v, char *b) {
+  return get(g_argc, g_argv, v, b);
+}
 static int env_count(void) {
   int n = 0;
   while (environ[n])
@@ -112,11 +128,16 @@ EXPORT int __sfi_sys_fmt_fp(char *buf, size_t cap, int conv, int flags,
                             int width, int prec, long double v) {
   char f[16], *p = f;
   *p++ = '%';
-  if (flags & 1) *p++ = '-';
-  if (flags & 2) *p++ = '+';
-  if (flags & 4) *p++ = ' ';
-  if (flags & 8) *p++ = '#';
-  if (flags & 16) *p++ = '0';
+  if (flags & 1)
+    *p++ = '-';
+  if (flags & 2)
+    *p++ = '+';
+  if (flags & 4)
+    *p++ = ' ';
+  if (flags & 8)
+    *p++ = '#';
+  if (flags & 16)
+    *p++ = '0';
   memcpy(p, "*.*L", 4);
   p += 4;
   *p++ = (char)conv;
@@ -124,60 +145,60 @@ EXPORT int __sfi_sys_fmt_fp(char *buf, size_t cap, int conv, int flags,
   return snprintf(buf, cap, f, width, prec < 0 ? -1 : prec, v);
 }
 
-#define STRTO(name, T, fn)                                                   \
-  EXPORT T name(const char *s, size_t len, size_t *end, int *err) {          \
-    char *tmp = strndup(s, len), *e;                                         \
-    errno = 0;                                                               \
-    T v = fn(tmp, &e);                                                       \
-    *err = errno;                                                            \
-    *end = (size_t)(e - tmp);                                                \
-    free(tmp);                                                               \
-    return v;                                                                \
+#define STRTO(name, T, fn)                                                     \
+  EXPORT T name(const char *s, size_t len, size_t *end, int *err) {            \
+    char *tmp = strndup(s, len), *e;                                           \
+    errno = 0;                                                                 \
+    T v = fn(tmp, &e);                                                         \
+    *err = errno;                                                              \
+    *end = (size_t)(e - tmp);                                                  \
+    free(tmp);                                                                 \
+    return v;                                                                  \
   }
 STRTO(__sfi_sys_strtod, double, strtod)
 STRTO(__sfi_sys_strtof, float, strtof)
 STRTO(__sfi_sys_strtold, long double, strtold)
 
 /* __sfi_libm_<name> -> <name>, from the libc's own list. */
-#define D1(n)                                                                \
-  EXPORT double __sfi_libm_##n(double x) { return n(x); }                    \
-  EXPORT float __sfi_libm_##n##f(float x) { return n##f(x); }                \
+#define D1(n)                                                                  \
+  EXPORT double __sfi_libm_##n(double x) { return n(x); }                      \
+  EXPORT float __sfi_libm_##n##f(float x) { return n##f(x); }                  \
   EXPORT long double __sfi_libm_##n##l(long double x) { return n##l(x); }
-#define D2(n)                                                                \
-  EXPORT double __sfi_libm_##n(double x, double y) { return n(x, y); }       \
-  EXPORT float __sfi_libm_##n##f(float x, float y) { return n##f(x, y); }    \
-  EXPORT long double __sfi_libm_##n##l(long double x, long double y) {       \
-    return n##l(x, y);                                                       \
+#define D2(n)                                                                  \
+  EXPORT double __sfi_libm_##n(double x, double y) { return n(x, y); }         \
+  EXPORT float __sfi_libm_##n##f(float x, float y) { return n##f(x, y); }      \
+  EXPORT long double __sfi_libm_##n##l(long double x, long double y) {         \
+    return n##l(x, y);                                                         \
   }
-#define D3(n)                                                                \
-  EXPORT double __sfi_libm_##n(double x, double y, double z) {               \
-    return n(x, y, z);                                                       \
-  }                                                                          \
-  EXPORT float __sfi_libm_##n##f(float x, float y, float z) {                \
-    return n##f(x, y, z);                                                    \
-  }                                                                          \
-  EXPORT long double __sfi_libm_##n##l(long double x, long double y,         \
-                                       long double z) {                      \
-    return n##l(x, y, z);                                                    \
+#define D3(n)                                                                  \
+  EXPORT double __sfi_libm_##n(double x, double y, double z) {                 \
+    return n(x, y, z);                                                         \
+  }                                                                            \
+  EXPORT float __sfi_libm_##n##f(float x, float y, float z) {                  \
+    return n##f(x, y, z);                                                      \
+  }                                                                            \
+  EXPORT long double __sfi_libm_##n##l(long double x, long double y,           \
+                                       long double z) {                        \
+    return n##l(x, y, z);                                                      \
   }
-#define DA(n, A)                                                             \
-  EXPORT double __sfi_libm_##n(double x, A i) { return n(x, i); }            \
-  EXPORT float __sfi_libm_##n##f(float x, A i) { return n##f(x, i); }        \
-  EXPORT long double __sfi_libm_##n##l(long double x, A i) {                 \
-    return n##l(x, i);                                                       \
+#define DA(n, A)                                                               \
+  EXPORT double __sfi_libm_##n(double x, A i) { return n(x, i); }              \
+  EXPORT float __sfi_libm_##n##f(float x, A i) { return n##f(x, i); }          \
+  EXPORT long double __sfi_libm_##n##l(long double x, A i) {                   \
+    return n##l(x, i);                                                         \
   }
 #define DI(n) DA(n, int)
 #define DL(n) DA(n, long)
 #define DLD(n) DA(n, long double)
-#define DIF(n)                                                               \
-  EXPORT double __sfi_libm_##n(int i, double x) { return n(i, x); }          \
-  EXPORT float __sfi_libm_##n##f(int i, float x) { return n##f(i, x); }      \
-  EXPORT long double __sfi_libm_##n##l(int i, long double x) {               \
-    return n##l(i, x);                                                       \
+#define DIF(n)                                                                 \
+  EXPORT double __sfi_libm_##n(int i, double x) { return n(i, x); }            \
+  EXPORT float __sfi_libm_##n##f(int i, float x) { return n##f(i, x); }        \
+  EXPORT long double __sfi_libm_##n##l(int i, long double x) {                 \
+    return n##l(i, x);                                                         \
   }
-#define DR(n, R)                                                             \
-  EXPORT R __sfi_libm_##n(double x) { return n(x); }                         \
-  EXPORT R __sfi_libm_##n##f(float x) { return n##f(x); }                    \
+#define DR(n, R)                                                               \
+  EXPORT R __sfi_libm_##n(double x) { return n(x); }                           \
+  EXPORT R __sfi_libm_##n##f(float x) { return n##f(x); }                      \
   EXPORT R __sfi_libm_##n##l(long double x) { return n##l(x); }
 #define DRI(n) DR(n, int)
 #define DRL(n) DR(n, long)

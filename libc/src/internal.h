@@ -28,8 +28,8 @@ HIDDEN long __sfi_fail(long neg_errno);
 #define F_EOF 4u
 #define F_ERR 8u
 #define F_APPEND 16u
-#define F_OWNBUF 32u   /* buf came from malloc: free it on fclose */
-#define F_STATIC 64u   /* stdin/stdout/stderr: never freed */
+#define F_OWNBUF 32u /* buf came from malloc: free it on fclose */
+#define F_STATIC 64u /* stdin/stdout/stderr: never freed */
 #define F_LASTWRITE 128u
 
 #define UNGET 8 /* bytes kept before the read buffer for ungetc */
@@ -37,8 +37,8 @@ HIDDEN long __sfi_fail(long neg_errno);
 struct _IO_FILE {
   unsigned flags;
   int fd;
-  int mode; /* _IONBF, _IOLBF, _IOFBF */
-  unsigned char *buf;  /* UNGET bytes of push-back room precede it */
+  int mode;           /* _IONBF, _IOLBF, _IOFBF */
+  unsigned char *buf; /* UNGET bytes of push-back room precede it */
   size_t bufsize;
   unsigned char *rpos, *rend; /* read window */
   unsigned char *wpos;        /* write position; buf..wpos pending */
@@ -49,11 +49,11 @@ struct _IO_FILE {
   int ungot;                  /* bytes pushed back beyond the buffer */
 };
 
-HIDDEN int __sfi_fill(FILE *f);           /* refill; EOF or next byte */
-HIDDEN int __sfi_flushbuf(FILE *f);       /* write pending output */
-HIDDEN int __sfi_towrite(FILE *f);        /* switch to writing */
+HIDDEN int __sfi_fill(FILE *f);     /* refill; EOF or next byte */
+HIDDEN int __sfi_flushbuf(FILE *f); /* write pending output */
+HIDDEN int __sfi_towrite(FILE *f);  /* switch to writing */
 HIDDEN size_t __sfi_fwrite_raw(const void *p, size_t n, FILE *f);
-HIDDEN void __sfi_stdio_exit(void);       /* flush all at exit */
+HIDDEN void __sfi_stdio_exit(void); /* flush all at exit */
 HIDDEN FILE *__sfi_fdopen_flags(int fd, unsigned flags);
 HIDDEN int __sfi_mode_flags(const char *mode, int *oflags, unsigned *fflags);
 
@@ -63,8 +63,8 @@ HIDDEN int __sfi_mode_flags(const char *mode, int *oflags, unsigned *fflags);
 struct sfi_sink {
   FILE *f;
   char *buf;
-  size_t cap;  /* bytes available in buf, including the NUL */
-  size_t len;  /* bytes produced so far (even past cap) */
+  size_t cap; /* bytes available in buf, including the NUL */
+  size_t len; /* bytes produced so far (even past cap) */
   int err;
   unsigned char tmp[256]; /* staging for FILE sinks */
   size_t ntmp;
@@ -85,10 +85,12 @@ HIDDEN unsigned long long __sfi_strtoull_base(const char *s, char **end,
                                               int base, int *neg,
                                               int *overflow);
 
-/* ---- Heap ---------------------------------------------------------------------*/
+/* ---- Heap
+ * ---------------------------------------------------------------------*/
 HIDDEN size_t __sfi_malloc_usable(void *p);
 
-/* ---- Time --------------------------------------------------------------------*/
+/* ---- Time
+ * --------------------------------------------------------------------*/
 HIDDEN struct tm *__sfi_secs_to_tm(long long t, struct tm *tm);
 HIDDEN long long __sfi_tm_to_secs(const struct tm *tm);
 

@@ -5,19 +5,19 @@
 
 #include "libm_list.h"
 
-#define F1(n)                                                                \
-  double __sfi_libm_##n(double);                                             \
-  float __sfi_libm_##n##f(float);                                            \
-  long double __sfi_libm_##n##l(long double);                                \
-  double n(double x) { return __sfi_libm_##n(x); }                           \
-  float n##f(float x) { return __sfi_libm_##n##f(x); }                       \
+#define F1(n)                                                                  \
+  double __sfi_libm_##n(double);                                               \
+  float __sfi_libm_##n##f(float);                                              \
+  long double __sfi_libm_##n##l(long double);                                  \
+  double n(double x) { return __sfi_libm_##n(x); }                             \
+  float n##f(float x) { return __sfi_libm_##n##f(x); }                         \
   long double n##l(long double x) { return __sfi_libm_##n##l(x); }
-#define IF(n)                                                                \
-  double __sfi_libm_##n(int, double);                                        \
-  float __sfi_libm_##n##f(int, float);                                       \
-  long double __sfi_libm_##n##l(int, long double);                           \
-  double n(int i, double x) { return __sfi_libm_##n(i, x); }                 \
-  float n##f(int i, float x) { return __sfi_libm_##n##f(i, x); }             \
+#define IF(n)                                                                  \
+  double __sfi_libm_##n(int, double);                                          \
+  float __sfi_libm_##n##f(int, float);                                         \
+  long double __sfi_libm_##n##l(int, long double);                             \
+  double n(int i, double x) { return __sfi_libm_##n(i, x); }                   \
+  float n##f(int i, float x) { return __sfi_libm_##n##f(i, x); }               \
   long double n##l(int i, long double x) { return __sfi_libm_##n##l(i, x); }
 
 SFI_LIBM_F1_EXTRA(F1)

@@ -5,20 +5,21 @@
 #ifndef SFI_LIBM_LIST_H
 #define SFI_LIBM_LIST_H
 /* T f(T) */
-#define SFI_LIBM_F1(X)                                                       \
-  X(acos) X(asin) X(atan) X(cos) X(sin) X(tan) X(acosh) X(asinh) X(atanh)    \
-  X(cosh) X(sinh) X(tanh) X(exp) X(exp2) X(expm1) X(log) X(log10)   \
-  X(log1p) X(log2) X(logb) X(cbrt) X(sqrt) X(erf) X(erfc) X(tgamma)         \
-  X(ceil) X(floor) X(nearbyint) X(rint) X(round) X(trunc)
+#define SFI_LIBM_F1(X)                                                         \
+  X(acos)                                                                      \
+  X(asin) X(atan) X(cos) X(sin) X(tan) X(acosh) X(asinh) X(atanh) X(cosh)      \
+      X(sinh) X(tanh) X(exp) X(exp2) X(expm1) X(log) X(log10) X(log1p) X(log2) \
+          X(logb) X(cbrt) X(sqrt) X(erf) X(erfc) X(tgamma) X(ceil) X(floor)    \
+              X(nearbyint) X(rint) X(round) X(trunc)
 /* T f(T), outside the runtime's first allowlist: in libm_extra.c, so only
  * modules that use them import them */
 #define SFI_LIBM_F1_EXTRA(X) X(exp10) X(significand) X(j0) X(j1) X(y0) X(y1)
 /* T f(T), written in the sandbox because it also sets signgam */
 #define SFI_LIBM_F1_SIGNGAM(X) X(lgamma)
 /* T f(T, T) */
-#define SFI_LIBM_F2(X)                                                       \
-  X(atan2) X(hypot) X(pow) X(fmod) X(remainder) X(nextafter) X(fdim)         \
-  X(fmax) X(fmin)
+#define SFI_LIBM_F2(X)                                                         \
+  X(atan2)                                                                     \
+  X(hypot) X(pow) X(fmod) X(remainder) X(nextafter) X(fdim) X(fmax) X(fmin)
 /* T f(T, T, T) */
 #define SFI_LIBM_F3(X) X(fma)
 /* T f(T, int) */

@@ -80,27 +80,27 @@ int __isinf(double x) { return isinf(x); }
 int __finite(double x) { return isfinite(x); }
 
 /* ---- frexp / modf ---- */
-#define FREXP(name, T, ilogb_, scalbn_)                                      \
-  T name(T x, int *e) {                                                      \
-    if (x == 0 || isnan(x) || isinf(x)) {                                    \
-      *e = 0;                                                                \
-      return x + x;                                                          \
-    }                                                                        \
-    int k = ilogb_(x) + 1;                                                   \
-    *e = k;                                                                  \
-    return scalbn_(x, -k);                                                   \
+#define FREXP(name, T, ilogb_, scalbn_)                                        \
+  T name(T x, int *e) {                                                        \
+    if (x == 0 || isnan(x) || isinf(x)) {                                      \
+      *e = 0;                                                                  \
+      return x + x;                                                            \
+    }                                                                          \
+    int k = ilogb_(x) + 1;                                                     \
+    *e = k;                                                                    \
+    return scalbn_(x, -k);                                                     \
   }
 FREXP(frexp, double, ilogb, scalbn)
 FREXP(frexpf, float, ilogbf, scalbnf)
 FREXP(frexpl, long double, ilogbl, scalbnl)
 
-#define MODF(name, T, trunc_, copysign_)                                     \
-  T name(T x, T *ip) {                                                       \
-    T t = trunc_(x);                                                         \
-    *ip = t;                                                                 \
-    if (isinf(x))                                                            \
-      return copysign_((T)0, x);                                             \
-    return copysign_(x - t, x);                                              \
+#define MODF(name, T, trunc_, copysign_)                                       \
+  T name(T x, T *ip) {                                                         \
+    T t = trunc_(x);                                                           \
+    *ip = t;                                                                   \
+    if (isinf(x))                                                              \
+      return copysign_((T)0, x);                                               \
+    return copysign_(x - t, x);                                                \
   }
 MODF(modf, double, trunc, copysign)
 MODF(modff, float, truncf, copysignf)
@@ -109,30 +109,30 @@ MODF(modfl, long double, truncl, copysignl)
 /* ---- remquo: the remainder from the host, the quotient's low three bits
  * by exact reduction of |x| modulo 8|y| (each subtraction below is exact by
  * Sterbenz's lemma). ---- */
-#define REMQUO(name, T, rem_, fmod_, fabs_)                                  \
-  T name(T x, T y, int *quo) {                                               \
-    T r = rem_(x, y);                                                        \
-    *quo = 0;                                                                \
-    if (isnan(r) || isinf(x) || y == 0)                                      \
-      return r;                                                              \
-    T ay = fabs_(y), m = fabs_(x);                                           \
-    T y8 = ay * 8;                                                           \
-    if (!isinf(y8))                                                          \
-      m = fmod_(m, y8);                                                      \
-    int q = 0;                                                               \
-    for (int bit = 4; bit >= 1; bit >>= 1) {                                 \
-      T t = ay * bit;                                                        \
-      if (!isinf(t) && m >= t) {                                             \
-        m -= t;                                                              \
-        q |= bit;                                                            \
-      }                                                                      \
-    }                                                                        \
-    T h = ay / 2;                                                            \
-    if (m > h || (m == h && (q & 1)))                                        \
-      q++;                                                                   \
-    /* glibc keeps the carry: q may be 8 */                                 \
-    *quo = (signbit(x) != signbit(y)) ? -q : q;                              \
-    return r;                                                                \
+#define REMQUO(name, T, rem_, fmod_, fabs_)                                    \
+  T name(T x, T y, int *quo) {                                                 \
+    T r = rem_(x, y);                                                          \
+    *quo = 0;                                                                  \
+    if (isnan(r) || isinf(x) || y == 0)                                        \
+      return r;                                                                \
+    T ay = fabs_(y), m = fabs_(x);                                             \
+    T y8 = ay * 8;                                                             \
+    if (!isinf(y8))                                                            \
+      m = fmod_(m, y8);                                                        \
+    int q = 0;                                                                 \
+    for (int bit = 4; bit >= 1; bit >>= 1) {                                   \
+      T t = ay * bit;                                                          \
+      if (!isinf(t) && m >= t) {                                               \
+        m -= t;                                                                \
+        q |= bit;                                                              \
+      }                                                                        \
+    }                                                                          \
+    T h = ay / 2;                                                              \
+    if (m > h || (m == h && (q & 1)))                                          \
+      q++;                                                                     \
+    /* glibc keeps the carry: q may be 8 */                                    \
+    *quo = (signbit(x) != signbit(y)) ? -q : q;                                \
+    return r;                                                                  \
   }
 REMQUO(remquo, double, remainder, fmod, fabs)
 REMQUO(remquof, float, remainderf, fmodf, fabsf)
@@ -181,18 +181,18 @@ long double nanl(const char *s) {
 /* ---- lgamma and the sign of gamma: positive for x > 0; for x < 0 it
  * alternates between the poles, negative where floor(x) is odd. glibc
  * reports +1 at the poles and the sign of zero at +-0. ---- */
-#define SIGN_OF_GAMMA(T, floor_, fmod_)                                      \
-  static int sign_##T(T x) {                                                 \
-    if (x > 0 || isnan(x))                                                   \
-      return 1;                                                              \
-    if (x == 0)                                                              \
-      return signbit(x) ? -1 : 1;                                            \
-    if (isinf(x))                                                            \
-      return 1;                                                              \
-    T fl = floor_(x);                                                        \
-    if (fl == x)                                                             \
-      return 1;                                                              \
-    return fmod_(fl, 2) != 0 ? -1 : 1;                                       \
+#define SIGN_OF_GAMMA(T, floor_, fmod_)                                        \
+  static int sign_##T(T x) {                                                   \
+    if (x > 0 || isnan(x))                                                     \
+      return 1;                                                                \
+    if (x == 0)                                                                \
+      return signbit(x) ? -1 : 1;                                              \
+    if (isinf(x))                                                              \
+      return 1;                                                                \
+    T fl = floor_(x);                                                          \
+    if (fl == x)                                                               \
+      return 1;                                                                \
+    return fmod_(fl, 2) != 0 ? -1 : 1;                                         \
   }
 typedef long double ldouble;
 SIGN_OF_GAMMA(double, floor, fmod)

@@ -9,8 +9,7 @@ char *program_invocation_name, *program_invocation_short_name;
 _Noreturn void __assert_fail(const char *expr, const char *file, int line,
                              const char *func) {
   fprintf(stderr, "%s: %s:%d: %s: Assertion `%s' failed.\n",
-          program_invocation_short_name ? program_invocation_short_name
-                                        : "sfi",
+          program_invocation_short_name ? program_invocation_short_name : "sfi",
           file, line, func, expr);
   abort();
 }

@@ -58,8 +58,8 @@ int getopt(int argc, char *const argv[], const char *opts) {
       if (colon)
         return ':';
       if (opterr)
-        fprintf(stderr, "%s: option requires an argument -- '%c'\n",
-                argv[0], c);
+        fprintf(stderr, "%s: option requires an argument -- '%c'\n", argv[0],
+                c);
       return '?';
     }
   }
@@ -108,8 +108,8 @@ static int long_opt(int argc, char *const argv[], const char *opts,
       } else if (o->has_arg == required_argument) {
         if (optind >= argc) {
           if (opterr && *opts != ':')
-            fprintf(stderr, "%s: option '--%s' requires an argument\n",
-                    argv[0], o->name);
+            fprintf(stderr, "%s: option '--%s' requires an argument\n", argv[0],
+                    o->name);
           optopt = o->val;
           return *opts == ':' ? ':' : '?';
         }

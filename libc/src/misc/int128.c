@@ -87,7 +87,9 @@ static inline uint64_t top64(u128 x, int *scale) {
   uint64_t sticky = (lo(x) << (64 - s)) != 0;
   return (uint64_t)(x >> s) | sticky;
 }
-static inline double pow2d(int s) { return s ? (double)(1ull << (s - 1)) * 2 : 1; }
+static inline double pow2d(int s) {
+  return s ? (double)(1ull << (s - 1)) * 2 : 1;
+}
 
 double __floatuntidf(u128 x) {
   int s;

@@ -96,7 +96,9 @@ int sigdelset(sigset_t *s, int sig) {
 int sigismember(const sigset_t *s, int sig) {
   if (sig <= 0 || sig >= NSIGS)
     return 0;
-  return (int)((((const unsigned long *)s)[(sig - 1) / 64] >> ((sig - 1) % 64)) & 1);
+  return (
+      int)((((const unsigned long *)s)[(sig - 1) / 64] >> ((sig - 1) % 64)) &
+           1);
 }
 int sigprocmask(int how, const sigset_t *restrict s, sigset_t *restrict old) {
   (void)how;

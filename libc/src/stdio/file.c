@@ -16,14 +16,24 @@ static unsigned char stdin_buf[UNGET + FILE_BUF];
 static unsigned char stdout_buf[UNGET + FILE_BUF];
 static unsigned char stderr_buf[UNGET + 8];
 
-static FILE f_stdin = {.flags = F_READ | F_STATIC, .fd = 0, .mode = _IOFBF,
-                       .buf = stdin_buf + UNGET, .bufsize = FILE_BUF};
-static FILE f_stdout = {.flags = F_WRITE | F_STATIC, .fd = 1, .mode = _IOFBF,
-                        .buf = stdout_buf + UNGET, .bufsize = FILE_BUF,
+static FILE f_stdin = {.flags = F_READ | F_STATIC,
+                       .fd = 0,
+                       .mode = _IOFBF,
+                       .buf = stdin_buf + UNGET,
+                       .bufsize = FILE_BUF};
+static FILE f_stdout = {.flags = F_WRITE | F_STATIC,
+                        .fd = 1,
+                        .mode = _IOFBF,
+                        .buf = stdout_buf + UNGET,
+                        .bufsize = FILE_BUF,
                         .next = &f_stdin};
-static FILE f_stderr = {.flags = F_WRITE | F_STATIC, .fd = 2, .mode = _IONBF,
-                        .buf = stderr_buf + UNGET, .bufsize = 0,
-                        .mode_decided = 1, .next = &f_stdout};
+static FILE f_stderr = {.flags = F_WRITE | F_STATIC,
+                        .fd = 2,
+                        .mode = _IONBF,
+                        .buf = stderr_buf + UNGET,
+                        .bufsize = 0,
+                        .mode_decided = 1,
+                        .next = &f_stdout};
 
 FILE *const stdin = &f_stdin;
 FILE *const stdout = &f_stdout;

@@ -84,13 +84,13 @@ int vdprintf(int fd, const char *restrict fmt, va_list ap) {
   return n;
 }
 
-#define WRAP(decl, call)                                                     \
-  decl {                                                                     \
-    va_list ap;                                                              \
-    va_start(ap, fmt);                                                       \
-    int r = call;                                                            \
-    va_end(ap);                                                              \
-    return r;                                                                \
+#define WRAP(decl, call)                                                       \
+  decl {                                                                       \
+    va_list ap;                                                                \
+    va_start(ap, fmt);                                                         \
+    int r = call;                                                              \
+    va_end(ap);                                                                \
+    return r;                                                                  \
   }
 
 WRAP(int printf(const char *restrict fmt, ...), vfprintf(stdout, fmt, ap))

@@ -69,8 +69,8 @@ static void field(struct sfi_sink *s, int fl, long w, const char *pre,
     pad(s, ' ', w - total);
 }
 
-static void fmt_int(struct sfi_sink *s, uintmax_t v, int neg, int conv,
-                    int fl, long w, long prec) {
+static void fmt_int(struct sfi_sink *s, uintmax_t v, int neg, int conv, int fl,
+                    long w, long prec) {
   char buf[72], *e = buf + sizeof buf, *p = e;
   char pre[4];
   size_t npre = 0;
@@ -99,8 +99,7 @@ static void fmt_int(struct sfi_sink *s, uintmax_t v, int neg, int conv,
       *--p = '0', nd = 1;
     else if ((fl & FL_ALT) && base == 8)
       *--p = '0', nd++;
-    zeros = (fl & FL_ZERO) && !(fl & FL_MINUS)
-                ? w - (long)npre - (long)nd : 0;
+    zeros = (fl & FL_ZERO) && !(fl & FL_MINUS) ? w - (long)npre - (long)nd : 0;
   }
   field(s, fl, w, pre, npre, zeros, p, nd);
 }
@@ -195,8 +194,8 @@ static void fmt_hex_double(struct sfi_sink *s, double d, int conv, int fl,
     pad(s, ' ', w - total);
 }
 
-static void fmt_fp(struct sfi_sink *s, long double v, int conv, int fl,
-                   long w, long prec) {
+static void fmt_fp(struct sfi_sink *s, long double v, int conv, int fl, long w,
+                   long prec) {
   char small[512];
   char *b = small;
   if (w > INT_MAX || prec > INT_MAX) {
@@ -317,15 +316,31 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
     case 'i': {
       intmax_t v;
       switch (len) {
-      case L_HH: v = (signed char)va_arg(ap, int); break;
-      case L_H: v = (short)va_arg(ap, int); break;
-      case L_L: v = va_arg(ap, long); break;
+      case L_HH:
+        v = (signed char)va_arg(ap, int);
+        break;
+      case L_H:
+        v = (short)va_arg(ap, int);
+        break;
+      case L_L:
+        v = va_arg(ap, long);
+        break;
       case L_LL:
-      case L_LD: v = va_arg(ap, long long); break;
-      case L_J: v = va_arg(ap, intmax_t); break;
-      case L_Z: v = va_arg(ap, ssize_t); break;
-      case L_T: v = va_arg(ap, ptrdiff_t); break;
-      default: v = va_arg(ap, int); break;
+      case L_LD:
+        v = va_arg(ap, long long);
+        break;
+      case L_J:
+        v = va_arg(ap, intmax_t);
+        break;
+      case L_Z:
+        v = va_arg(ap, ssize_t);
+        break;
+      case L_T:
+        v = va_arg(ap, ptrdiff_t);
+        break;
+      default:
+        v = va_arg(ap, int);
+        break;
       }
       uintmax_t u = v < 0 ? 0 - (uintmax_t)v : (uintmax_t)v;
       fmt_int(s, u, v < 0, conv, fl, w, prec);
@@ -337,15 +352,31 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
     case 'X': {
       uintmax_t v;
       switch (len) {
-      case L_HH: v = (unsigned char)va_arg(ap, unsigned); break;
-      case L_H: v = (unsigned short)va_arg(ap, unsigned); break;
-      case L_L: v = va_arg(ap, unsigned long); break;
+      case L_HH:
+        v = (unsigned char)va_arg(ap, unsigned);
+        break;
+      case L_H:
+        v = (unsigned short)va_arg(ap, unsigned);
+        break;
+      case L_L:
+        v = va_arg(ap, unsigned long);
+        break;
       case L_LL:
-      case L_LD: v = va_arg(ap, unsigned long long); break;
-      case L_J: v = va_arg(ap, uintmax_t); break;
-      case L_Z: v = va_arg(ap, size_t); break;
-      case L_T: v = (uintmax_t)va_arg(ap, ptrdiff_t); break;
-      default: v = va_arg(ap, unsigned); break;
+      case L_LD:
+        v = va_arg(ap, unsigned long long);
+        break;
+      case L_J:
+        v = va_arg(ap, uintmax_t);
+        break;
+      case L_Z:
+        v = va_arg(ap, size_t);
+        break;
+      case L_T:
+        v = (uintmax_t)va_arg(ap, ptrdiff_t);
+        break;
+      default:
+        v = va_arg(ap, unsigned);
+        break;
       }
       fmt_int(s, v, 0, conv, fl & ~(FL_PLUS | FL_SPACE), w, prec);
       break;
@@ -420,15 +451,31 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
     case 'n': {
       void *ptr = va_arg(ap, void *);
       switch (len) {
-      case L_HH: *(signed char *)ptr = (signed char)s->len; break;
-      case L_H: *(short *)ptr = (short)s->len; break;
-      case L_L: *(long *)ptr = (long)s->len; break;
+      case L_HH:
+        *(signed char *)ptr = (signed char)s->len;
+        break;
+      case L_H:
+        *(short *)ptr = (short)s->len;
+        break;
+      case L_L:
+        *(long *)ptr = (long)s->len;
+        break;
       case L_LL:
-      case L_LD: *(long long *)ptr = (long long)s->len; break;
-      case L_J: *(intmax_t *)ptr = (intmax_t)s->len; break;
-      case L_Z: *(size_t *)ptr = s->len; break;
-      case L_T: *(ptrdiff_t *)ptr = (ptrdiff_t)s->len; break;
-      default: *(int *)ptr = (int)s->len; break;
+      case L_LD:
+        *(long long *)ptr = (long long)s->len;
+        break;
+      case L_J:
+        *(intmax_t *)ptr = (intmax_t)s->len;
+        break;
+      case L_Z:
+        *(size_t *)ptr = s->len;
+        break;
+      case L_T:
+        *(ptrdiff_t *)ptr = (ptrdiff_t)s->len;
+        break;
+      default:
+        *(int *)ptr = (int)s->len;
+        break;
       }
       break;
     }

@@ -49,15 +49,29 @@ enum { L_NONE, L_HH, L_H, L_L, L_LL, L_J, L_Z, L_T, L_LD };
 
 static void store_int(void *p, int len, uintmax_t v) {
   switch (len) {
-  case L_HH: *(char *)p = (char)v; break;
-  case L_H: *(short *)p = (short)v; break;
-  case L_L: *(long *)p = (long)v; break;
+  case L_HH:
+    *(char *)p = (char)v;
+    break;
+  case L_H:
+    *(short *)p = (short)v;
+    break;
+  case L_L:
+    *(long *)p = (long)v;
+    break;
   case L_LL:
   case L_LD:
-  case L_J: *(long long *)p = (long long)v; break;
-  case L_Z: *(size_t *)p = (size_t)v; break;
-  case L_T: *(ptrdiff_t *)p = (ptrdiff_t)v; break;
-  default: *(int *)p = (int)v; break;
+  case L_J:
+    *(long long *)p = (long long)v;
+    break;
+  case L_Z:
+    *(size_t *)p = (size_t)v;
+    break;
+  case L_T:
+    *(ptrdiff_t *)p = (ptrdiff_t)v;
+    break;
+  default:
+    *(int *)p = (int)v;
+    break;
   }
 }
 
@@ -85,8 +99,9 @@ static size_t scan_int(struct sfi_source *s, char *b, size_t width, int base) {
   if (!base)
     base = 10;
   for (; n < width && n < NBUF - 1 && c != EOF; c = get(s)) {
-    int d = (unsigned)(c - '0') < 10u ? c - '0'
-            : (unsigned)((c | 32) - 'a') < 26u ? (c | 32) - 'a' + 10 : 99;
+    int d = (unsigned)(c - '0') < 10u          ? c - '0'
+            : (unsigned)((c | 32) - 'a') < 26u ? (c | 32) - 'a' + 10
+                                               : 99;
     if (d >= base)
       break;
     b[n++] = (char)c;
@@ -219,13 +234,34 @@ HIDDEN int __sfi_vscan(struct sfi_source *s, const char *fmt, va_list ap) {
     }
     int len = L_NONE;
     switch (*p) {
-    case 'h': len = p[1] == 'h' ? (p++, L_HH) : L_H; p++; break;
-    case 'l': len = p[1] == 'l' ? (p++, L_LL) : L_L; p++; break;
-    case 'q': len = L_LL; p++; break;
-    case 'j': len = L_J; p++; break;
-    case 'z': len = L_Z; p++; break;
-    case 't': len = L_T; p++; break;
-    case 'L': len = L_LD; p++; break;
+    case 'h':
+      len = p[1] == 'h' ? (p++, L_HH) : L_H;
+      p++;
+      break;
+    case 'l':
+      len = p[1] == 'l' ? (p++, L_LL) : L_L;
+      p++;
+      break;
+    case 'q':
+      len = L_LL;
+      p++;
+      break;
+    case 'j':
+      len = L_J;
+      p++;
+      break;
+    case 'z':
+      len = L_Z;
+      p++;
+      break;
+    case 't':
+      len = L_T;
+      p++;
+      break;
+    case 'L':
+      len = L_LD;
+      p++;
+      break;
     }
     int conv = *p;
     if (!conv)
@@ -241,9 +277,17 @@ HIDDEN int __sfi_vscan(struct sfi_source *s, const char *fmt, va_list ap) {
       }
     }
     switch (conv) {
-    case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': case 'p': {
-      int base = conv == 'd' || conv == 'u' ? 10 : conv == 'i' ? 0
-                 : conv == 'o' ? 8 : 16;
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'p': {
+      int base = conv == 'd' || conv == 'u' ? 10
+                 : conv == 'i'              ? 0
+                 : conv == 'o'              ? 8
+                                            : 16;
       size_t n = scan_int(s, b, width ? width : NBUF - 1, base);
       char *end;
       if (!n)
@@ -255,7 +299,8 @@ HIDDEN int __sfi_vscan(struct sfi_source *s, const char *fmt, va_list ap) {
       if (conv == 'd' || conv == 'i') {
         /* Signed conversions saturate like strtoll. */
         if (of || (!neg && v > (unsigned long long)LLONG_MAX))
-          v = neg ? (unsigned long long)LLONG_MIN : (unsigned long long)LLONG_MAX;
+          v = neg ? (unsigned long long)LLONG_MIN
+                  : (unsigned long long)LLONG_MAX;
         else if (neg && v > (unsigned long long)LLONG_MAX + 1)
           v = (unsigned long long)LLONG_MIN;
         else if (neg)
@@ -275,8 +320,14 @@ HIDDEN int __sfi_vscan(struct sfi_source *s, const char *fmt, va_list ap) {
       }
       break;
     }
-    case 'a': case 'A': case 'e': case 'E': case 'f': case 'F':
-    case 'g': case 'G': {
+    case 'a':
+    case 'A':
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G': {
       size_t n = scan_float(s, b, width ? width : NBUF - 1);
       if (!n)
         return (s->eof && !converted) ? EOF : assigned;
@@ -295,7 +346,9 @@ HIDDEN int __sfi_vscan(struct sfi_source *s, const char *fmt, va_list ap) {
       assigned++;
       break;
     }
-    case 's': case 'c': case '[': {
+    case 's':
+    case 'c':
+    case '[': {
       unsigned char set[256];
       if (conv == '[') {
         int inv = 0;

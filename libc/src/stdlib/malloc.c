@@ -35,11 +35,11 @@ typedef struct chunk {
 #define csize(c) ((c)->head & ~(size_t)FLAGS)
 #define at(c, off) ((chunk *)((char *)(c) + (off)))
 
-static chunk bins[NBINS];        /* circular list sentinels */
+static chunk bins[NBINS]; /* circular list sentinels */
 static uint64_t binmap[(NBINS + 63) / 64];
 static chunk *top;
 static size_t topsize;
-static char *clean_from;         /* heap above here was never handed out */
+static char *clean_from; /* heap above here was never handed out */
 static chunk *tcache[NSMALL];
 static unsigned tcount[NSMALL];
 static int ready;
@@ -231,7 +231,8 @@ static chunk *alloc_chunk(size_t nb, char **clean) {
   topsize -= nb;
   top->head = topsize | PINUSE;
   c->head = nb | CINUSE | (c->head & PINUSE);
-  if (clean) *clean = clean_from;
+  if (clean)
+    *clean = clean_from;
   if ((char *)top + 16 > clean_from)
     clean_from = (char *)top + 16;
   return c;

@@ -19,16 +19,16 @@ static size_t token_len(const char *s) {
   return (size_t)(p - (const unsigned char *)s);
 }
 
-#define DEFINE_STRTO(name, type, sys)                                        \
-  type name(const char *restrict s, char **restrict end) {                   \
-    size_t used = 0;                                                         \
-    int err = 0;                                                             \
-    type v = sys(s, token_len(s), &used, &err);                              \
-    if (end)                                                                 \
-      *end = (char *)s + used;                                               \
-    if (err)                                                                 \
-      errno = err;                                                           \
-    return v;                                                                \
+#define DEFINE_STRTO(name, type, sys)                                          \
+  type name(const char *restrict s, char **restrict end) {                     \
+    size_t used = 0;                                                           \
+    int err = 0;                                                               \
+    type v = sys(s, token_len(s), &used, &err);                                \
+    if (end)                                                                   \
+      *end = (char *)s + used;                                                 \
+    if (err)                                                                   \
+      errno = err;                                                             \
+    return v;                                                                  \
   }
 
 DEFINE_STRTO(strtod, double, __sfi_sys_strtod)

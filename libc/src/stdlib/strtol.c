@@ -57,8 +57,8 @@ HIDDEN unsigned long long __sfi_strtoull_base(const char *s, char **end,
   return v;
 }
 
-static long long to_signed(const char *s, char **end, int base,
-                           long long min, long long max) {
+static long long to_signed(const char *s, char **end, int base, long long min,
+                           long long max) {
   int neg, of;
   unsigned long long v = __sfi_strtoull_base(s, end, base, &neg, &of);
   if (!neg && (of || v > (unsigned long long)max)) {

@@ -4,14 +4,16 @@
 #include <stdint.h>
 #include <string.h>
 
-typedef unsigned char v16 __attribute__((vector_size(16), aligned(1), may_alias));
+typedef unsigned char v16
+    __attribute__((vector_size(16), aligned(1), may_alias));
 typedef _Bool bv16 __attribute__((ext_vector_type(16)));
 #ifdef __AVX2__
 #define VB 32
 #else
 #define VB 16
 #endif
-typedef unsigned char vec __attribute__((vector_size(VB), aligned(1), may_alias));
+typedef unsigned char vec
+    __attribute__((vector_size(VB), aligned(1), may_alias));
 
 /* Bit i set where a[i] != b[i]. */
 static inline unsigned diff16(v16 a, v16 b) {
@@ -224,8 +226,10 @@ int memcmp(const void *a, const void *b, size_t n) {
     for (; i + 4 * VB <= n; i += 4 * VB) {
       vec x0 = *(const vec *)(p + i), y0 = *(const vec *)(q + i);
       vec x1 = *(const vec *)(p + i + VB), y1 = *(const vec *)(q + i + VB);
-      vec x2 = *(const vec *)(p + i + 2 * VB), y2 = *(const vec *)(q + i + 2 * VB);
-      vec x3 = *(const vec *)(p + i + 3 * VB), y3 = *(const vec *)(q + i + 3 * VB);
+      vec x2 = *(const vec *)(p + i + 2 * VB),
+          y2 = *(const vec *)(q + i + 2 * VB);
+      vec x3 = *(const vec *)(p + i + 3 * VB),
+          y3 = *(const vec *)(q + i + 3 * VB);
       vec d = (x0 ^ y0) | (x1 ^ y1) | (x2 ^ y2) | (x3 ^ y3);
       if (__builtin_reduce_or(d))
         break;
@@ -267,7 +271,8 @@ int bcmp(const void *a, const void *b, size_t n) { return memcmp(a, b, n); }
  * it with a bound past the string), and an aligned load never crosses into
  * the next page. */
 void *memchr(const void *src, int c, size_t n) {
-  typedef unsigned char v16a __attribute__((vector_size(16), aligned(16), may_alias));
+  typedef unsigned char v16a
+      __attribute__((vector_size(16), aligned(16), may_alias));
   const unsigned char *s = src;
   if (!n)
     return 0;

@@ -15,8 +15,10 @@ typedef unsigned vmask_t;
 #define VB 16
 typedef unsigned short vmask_t;
 #endif
-typedef unsigned char vec __attribute__((vector_size(VB), aligned(VB), may_alias));
-typedef unsigned char vecu __attribute__((vector_size(VB), aligned(1), may_alias));
+typedef unsigned char vec
+    __attribute__((vector_size(VB), aligned(VB), may_alias));
+typedef unsigned char vecu
+    __attribute__((vector_size(VB), aligned(1), may_alias));
 typedef _Bool bvec __attribute__((ext_vector_type(VB)));
 
 static inline unsigned maskv(bvec m) { return __builtin_bit_cast(vmask_t, m); }
@@ -210,8 +212,10 @@ size_t strlcat(char *d, const char *s, size_t n) {
 }
 
 /* Byte sets as 256-bit bitmaps for strspn/strcspn/strpbrk/strtok. */
-#define SET_ADD(set, c) ((set)[(unsigned char)(c) >> 6] |= 1ull << ((unsigned char)(c) & 63))
-#define SET_HAS(set, c) (((set)[(unsigned char)(c) >> 6] >> ((unsigned char)(c) & 63)) & 1)
+#define SET_ADD(set, c)                                                        \
+  ((set)[(unsigned char)(c) >> 6] |= 1ull << ((unsigned char)(c)&63))
+#define SET_HAS(set, c)                                                        \
+  (((set)[(unsigned char)(c) >> 6] >> ((unsigned char)(c)&63)) & 1)
 
 size_t strspn(const char *s, const char *accept) {
   uint64_t set[4] = {0, 0, 0, 0};
@@ -242,7 +246,8 @@ char *strpbrk(const char *s, const char *accept) {
   return *s ? (char *)s : 0;
 }
 
-char *strtok_r(char *restrict s, const char *restrict sep, char **restrict save) {
+char *strtok_r(char *restrict s, const char *restrict sep,
+               char **restrict save) {
   if (!s && !(s = *save))
     return 0;
   s += strspn(s, sep);
@@ -290,7 +295,9 @@ char *strstr(const char *h, const char *n) {
   return 0;
 }
 
-static inline int lower(int c) { return (unsigned)(c - 'A') < 26u ? c | 32 : c; }
+static inline int lower(int c) {
+  return (unsigned)(c - 'A') < 26u ? c | 32 : c;
+}
 
 int strcasecmp(const char *a, const char *b) {
   const unsigned char *p = (const void *)a, *q = (const void *)b;
@@ -334,4 +341,6 @@ char *strndup(const char *s, size_t n) {
 
 int ffs(int i) { return i ? __builtin_ctz((unsigned)i) + 1 : 0; }
 int ffsl(long i) { return i ? __builtin_ctzl((unsigned long)i) + 1 : 0; }
-int ffsll(long long i) { return i ? __builtin_ctzll((unsigned long long)i) + 1 : 0; }
+int ffsll(long long i) {
+  return i ? __builtin_ctzll((unsigned long long)i) + 1 : 0;
+}

@@ -6,7 +6,7 @@
 
 #include "internal.h"
 
-static const char *const wday_name[] = {"Sunday",   "Monday", "Tuesday",
+static const char *const wday_name[] = {"Sunday",    "Monday",   "Tuesday",
                                         "Wednesday", "Thursday", "Friday",
                                         "Saturday"};
 static const char *const mon_name[] = {
@@ -61,7 +61,8 @@ size_t strftime(char *restrict s, size_t max, const char *restrict f,
     int hour12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
     switch (*f) {
     case 'a':
-      len = (size_t)snprintf(b, sizeof b, "%.3s", safe(wday_name, tm->tm_wday, 7));
+      len = (size_t)snprintf(b, sizeof b, "%.3s",
+                             safe(wday_name, tm->tm_wday, 7));
       break;
     case 'A':
       add = safe(wday_name, tm->tm_wday, 7);
@@ -69,7 +70,8 @@ size_t strftime(char *restrict s, size_t max, const char *restrict f,
       break;
     case 'b':
     case 'h':
-      len = (size_t)snprintf(b, sizeof b, "%.3s", safe(mon_name, tm->tm_mon, 12));
+      len =
+          (size_t)snprintf(b, sizeof b, "%.3s", safe(mon_name, tm->tm_mon, 12));
       break;
     case 'B':
       add = safe(mon_name, tm->tm_mon, 12);

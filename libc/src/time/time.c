@@ -167,7 +167,9 @@ struct tm *gmtime(const time_t *t) {
 struct tm *localtime_r(const time_t *restrict t, struct tm *restrict tm) {
   return gmtime_r(t, tm);
 }
-struct tm *localtime(const time_t *t) { return gmtime(t); }
+struct tm *localtime(const time_t *t) {
+  return gmtime(t);
+}
 
 time_t timegm(struct tm *tm) {
   long long t = __sfi_tm_to_secs(tm);
@@ -187,4 +189,3 @@ void tzset(void) {}
 char *tzname[2] = {"GMT", "GMT"};
 long timezone;
 int daylight;
-

@@ -10,10 +10,10 @@
 
 #include "internal.h"
 
-#define SYS(expr)                                                            \
-  do {                                                                       \
-    long r_ = (expr);                                                        \
-    return r_ < 0 ? __sfi_fail(r_) : r_;                                     \
+#define SYS(expr)                                                              \
+  do {                                                                         \
+    long r_ = (expr);                                                          \
+    return r_ < 0 ? __sfi_fail(r_) : r_;                                       \
   } while (0)
 
 ssize_t read(int fd, void *buf, size_t n) { SYS(__sfi_sys_read(fd, buf, n)); }

@@ -27,12 +27,14 @@ int main(void) {
       acc += (long)strlen(a) + (strcmp(a, b) == 0) + (strchr(a, 'y') == 0);
       acc += (memchr(a, 'y', (size_t)len) == 0) + (long)strnlen(a, 1000);
       acc += strcmp(b, a) + (strchrnul(a, 'q') - a) + (strrchr(a, 'x') != 0);
-      acc += strncmp(a, b, 1000) + (long)strspn(a, "x") + (long)strcspn(a, "yz");
+      acc +=
+          strncmp(a, b, 1000) + (long)strspn(a, "x") + (long)strcspn(a, "yz");
       acc += (strstr(a, "xy") == 0);
       acc += (long)(stpcpy(tmp, a) - tmp) + (long)strlen(strcat(tmp, a));
       if (len) {
         b[len - 1] = 'y';
-        acc += (strcmp(a, b) < 0) + (strcmp(b, a) > 0) + (memcmp(a, b, (size_t)len) < 0);
+        acc += (strcmp(a, b) < 0) + (strcmp(b, a) > 0) +
+               (memcmp(a, b, (size_t)len) < 0);
         b[len - 1] = 'x';
       }
       acc += memcmp(a, b, (size_t)len);

@@ -36,10 +36,12 @@ int main(int argc, char **argv) {
   printf("%s fopen /tmp/sfi-denied-probe for writing (%s)\n",
          f ? "OPENED" : "denied", f ? "" : strerror(errno));
   struct stat st;
-  printf("%s stat /etc/passwd\n", stat("/etc/passwd", &st) == 0 ? "OPENED" : "denied");
+  printf("%s stat /etc/passwd\n",
+         stat("/etc/passwd", &st) == 0 ? "OPENED" : "denied");
   printf("%s mkdir /tmp/sfi-denied-dir\n",
          mkdir("/tmp/sfi-denied-dir", 0700) == 0 ? "OPENED" : "denied");
   printf("%s opendir /\n", opendir("/") ? "OPENED" : "denied");
-  printf("%s unlink /etc/hostname\n", unlink("/etc/hostname") == 0 ? "OPENED" : "denied");
+  printf("%s unlink /etc/hostname\n",
+         unlink("/etc/hostname") == 0 ? "OPENED" : "denied");
   return 0;
 }

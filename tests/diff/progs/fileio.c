@@ -101,7 +101,8 @@ int main(int argc, char **argv) {
          (long long)st.st_size, S_ISREG(st.st_mode));
   printf("rename %d\n", rename(P(d, "b.bin"), P(d, "c.bin")));
   errno = 0;
-  printf("open old name: %s\n", fopen(P(d, "b.bin"), "r") ? "ok" : strerror(errno));
+  printf("open old name: %s\n",
+         fopen(P(d, "b.bin"), "r") ? "ok" : strerror(errno));
   printf("mkdir %d\n", mkdir(P(d, "sub"), 0755));
   errno = 0;
   printf("mkdir again %d %s\n", mkdir(P(d, "sub"), 0755), strerror(errno));

@@ -22,11 +22,19 @@ static unsigned char tag[SLOTS];
 
 static size_t pick_size(void) {
   switch (rnd() % 8) {
-  case 0: return rnd() % 16;
-  case 1: case 2: case 3: return rnd() % 256;
-  case 4: case 5: return rnd() % 4096;
-  case 6: return rnd() % 65536;
-  default: return rnd() % (1 << 17);
+  case 0:
+    return rnd() % 16;
+  case 1:
+  case 2:
+  case 3:
+    return rnd() % 256;
+  case 4:
+  case 5:
+    return rnd() % 4096;
+  case 6:
+    return rnd() % 65536;
+  default:
+    return rnd() % (1 << 17);
   }
 }
 
@@ -119,6 +127,7 @@ int main(void) {
   printf("malloc(0) %s, free(NULL) ok\n", malloc(0) ? "non-null" : "null");
   free(0);
   printf("huge malloc %s\n", malloc((size_t)-1 / 2) ? "succeeded" : "null");
-  printf("calloc overflow %s\n", calloc((size_t)1 << 40, (size_t)1 << 40) ? "succeeded" : "null");
+  printf("calloc overflow %s\n",
+         calloc((size_t)1 << 40, (size_t)1 << 40) ? "succeeded" : "null");
   return errors != 0;
 }

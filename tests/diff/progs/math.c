@@ -37,42 +37,47 @@ static void mixl(long double l) {
   for (int i = 0; i < 10; i++)
     hash = (hash ^ b[i]) * 1099511628211ull;
 }
-static void mixi(long long i) { hash = (hash ^ (uint64_t)i) * 1099511628211ull; }
+static void mixi(long long i) {
+  hash = (hash ^ (uint64_t)i) * 1099511628211ull;
+}
 
 #define BEGIN() hash = 1469598103934665603ull
 #define END(name) printf("%-12s %016llx\n", name, (unsigned long long)hash)
-#define F1(fn)                                                               \
-  BEGIN();                                                                   \
-  for (int i = 0; i < N; i++)                                                \
-    mixd(fn(args[i]));                                                       \
-  END(#fn);                                                                  \
-  BEGIN();                                                                   \
-  for (int i = 0; i < N; i++)                                                \
-    mixf(fn##f(fargs[i]));                                                   \
-  END(#fn "f");                                                              \
-  BEGIN();                                                                   \
-  for (int i = 0; i < N; i++)                                                \
-    mixl(fn##l(largs[i]));                                                   \
+#define F1(fn)                                                                 \
+  BEGIN();                                                                     \
+  for (int i = 0; i < N; i++)                                                  \
+    mixd(fn(args[i]));                                                         \
+  END(#fn);                                                                    \
+  BEGIN();                                                                     \
+  for (int i = 0; i < N; i++)                                                  \
+    mixf(fn##f(fargs[i]));                                                     \
+  END(#fn "f");                                                                \
+  BEGIN();                                                                     \
+  for (int i = 0; i < N; i++)                                                  \
+    mixl(fn##l(largs[i]));                                                     \
   END(#fn "l");
-#define F2(fn)                                                               \
-  BEGIN();                                                                   \
-  for (int i = 0; i < N; i++)                                                \
-    mixd(fn(args[i], args[(i * 7 + 3) % N]));                                \
-  END(#fn);                                                                  \
-  BEGIN();                                                                   \
-  for (int i = 0; i < N; i++)                                                \
-    mixf(fn##f(fargs[i], fargs[(i * 7 + 3) % N]));                           \
-  END(#fn "f");                                                              \
-  BEGIN();                                                                   \
-  for (int i = 0; i < N; i++)                                                \
-    mixl(fn##l(largs[i], largs[(i * 7 + 3) % N]));                           \
+#define F2(fn)                                                                 \
+  BEGIN();                                                                     \
+  for (int i = 0; i < N; i++)                                                  \
+    mixd(fn(args[i], args[(i * 7 + 3) % N]));                                  \
+  END(#fn);                                                                    \
+  BEGIN();                                                                     \
+  for (int i = 0; i < N; i++)                                                  \
+    mixf(fn##f(fargs[i], fargs[(i * 7 + 3) % N]));                             \
+  END(#fn "f");                                                                \
+  BEGIN();                                                                     \
+  for (int i = 0; i < N; i++)                                                  \
+    mixl(fn##l(largs[i], largs[(i * 7 + 3) % N]));                             \
   END(#fn "l");
 
 int main(void) {
-  static const double special[] = {0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, 10.0,
-                                   INFINITY, -INFINITY, NAN, 1e-310, -1e-310,
-                                   1e308, -1e308, 3.14159265358979, 0.1,
-                                   100.5, -2.5, 709.78, -745.1, 1e-20};
+  static const double special[] = {
+      0.0,      -0.0,      1.0,    -1.0,
+      0.5,      -0.5,      2.0,    10.0,
+      INFINITY, -INFINITY, NAN,    1e-310,
+      -1e-310,  1e308,     -1e308, 3.14159265358979,
+      0.1,      100.5,     -2.5,   709.78,
+      -745.1,   1e-20};
   int ns = (int)(sizeof special / sizeof *special);
   for (int i = 0; i < N; i++) {
     double d;
@@ -90,14 +95,14 @@ int main(void) {
     fargs[i] = (float)d;
     largs[i] = (long double)d * (1 + 1e-17L * (long double)(i % 5));
   }
-  F1(sin) F1(cos) F1(tan) F1(asin) F1(acos) F1(atan) F1(sinh) F1(cosh)
-  F1(tanh) F1(asinh) F1(acosh) F1(atanh) F1(exp) F1(exp2) F1(expm1) F1(log)
-  F1(log2) F1(log10) F1(log1p) F1(logb) F1(cbrt) F1(sqrt) F1(erf) F1(erfc)
-  F1(tgamma) F1(lgamma) F1(ceil) F1(floor) F1(trunc) F1(round) F1(rint)
-  F1(nearbyint) F1(fabs)
-  F2(pow) F2(atan2) F2(hypot) F2(fmod) F2(remainder) F2(fdim) F2(fmax)
-  F2(fmin) F2(nextafter) F2(copysign)
-  BEGIN();
+  F1(sin)
+  F1(cos) F1(tan) F1(asin) F1(acos) F1(atan) F1(sinh) F1(cosh) F1(tanh)
+      F1(asinh) F1(acosh) F1(atanh) F1(exp) F1(exp2) F1(expm1) F1(log) F1(log2)
+          F1(log10) F1(log1p) F1(logb) F1(cbrt) F1(sqrt) F1(erf) F1(erfc)
+              F1(tgamma) F1(lgamma) F1(ceil) F1(floor) F1(trunc) F1(round)
+                  F1(rint) F1(nearbyint) F1(fabs) F2(pow) F2(atan2) F2(hypot)
+                      F2(fmod) F2(remainder) F2(fdim) F2(fmax) F2(fmin)
+                          F2(nextafter) F2(copysign) BEGIN();
   for (int i = 0; i < N; i++) {
     mixd(fma(args[i], args[(i + 1) % N], args[(i + 2) % N]));
     mixf(fmaf(fargs[i], fargs[(i + 1) % N], fargs[(i + 2) % N]));

@@ -32,7 +32,8 @@ int main(void) {
   unsigned seed = 5;
   printf("rand_r: %d %d\n", rand_r(&seed), rand_r(&seed));
   srand48(7);
-  printf("drand48 %.17g lrand48 %ld mrand48 %ld\n", drand48(), lrand48(), mrand48());
+  printf("drand48 %.17g lrand48 %ld mrand48 %ld\n", drand48(), lrand48(),
+         mrand48());
   for (int c = -1; c < 256; c++) {
     int m = !!isalpha(c) | !!isdigit(c) << 1 | !!isspace(c) << 2 |
             !!ispunct(c) << 3 | !!isupper(c) << 4 | !!islower(c) << 5 |
@@ -43,7 +44,8 @@ int main(void) {
       printf("(%c%c)", tolower(c), toupper(c));
   }
   printf("\n");
-  printf("C.UTF-8 %s\n", setlocale(LC_CTYPE, "C.UTF-8") ? "available" : "missing");
+  printf("C.UTF-8 %s\n",
+         setlocale(LC_CTYPE, "C.UTF-8") ? "available" : "missing");
   const char *u = "h\xc3\xa9llo \xe2\x82\xac \xf0\x9f\x98\x80!";
   wchar_t w[32];
   size_t n = mbstowcs(w, u, 32);
@@ -51,10 +53,12 @@ int main(void) {
   for (size_t i = 0; n != (size_t)-1 && i < n; i++)
     printf(" %x", (unsigned)w[i]);
   char back[64];
-  printf("\nwcstombs %zu %s\n", wcstombs(back, w, sizeof back), strcmp(back, u) ? "differs" : "same");
+  printf("\nwcstombs %zu %s\n", wcstombs(back, w, sizeof back),
+         strcmp(back, u) ? "differs" : "same");
   mbstate_t ms = {0};
   wchar_t wc;
-  printf("mbrtowc partial %zd then %zd -> %x\n", (ssize_t)mbrtowc(&wc, "\xe2\x82", 2, &ms),
+  printf("mbrtowc partial %zd then %zd -> %x\n",
+         (ssize_t)mbrtowc(&wc, "\xe2\x82", 2, &ms),
          (ssize_t)mbrtowc(&wc, "\xac", 1, &ms), (unsigned)wc);
   printf("wcslen %zu wcscmp %d\n", wcslen(L"abc"), wcscmp(L"abc", L"abd") < 0);
   setenv("SFI_TEST_VAR", "one", 1);
@@ -67,10 +71,21 @@ int main(void) {
   ldiv_t ld = ldiv(LONG_MIN + 1, 3);
   printf("div %d %d ldiv %ld %ld abs %d llabs %lld\n", d.quot, d.rem, ld.quot,
          ld.rem, abs(-5), llabs(LLONG_MIN + 1));
-  static const char *const nums[] = {"0", "-0", "  42", "+17x", "0x1A", "012",
-                                     "9223372036854775807", "9223372036854775808",
-                                     "-9223372036854775809", "18446744073709551615",
-                                     "18446744073709551616", "-1", "zz", "0x", "  -0x10"};
+  static const char *const nums[] = {"0",
+                                     "-0",
+                                     "  42",
+                                     "+17x",
+                                     "0x1A",
+                                     "012",
+                                     "9223372036854775807",
+                                     "9223372036854775808",
+                                     "-9223372036854775809",
+                                     "18446744073709551615",
+                                     "18446744073709551616",
+                                     "-1",
+                                     "zz",
+                                     "0x",
+                                     "  -0x10"};
   for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
     char *e1, *e2;
     errno = 0;
@@ -79,7 +94,8 @@ int main(void) {
     errno = 0;
     unsigned long long uv = strtoull(nums[i], &e2, 0);
     int er2 = errno;
-    printf("%-24s strtol %ld (%d, used %d) strtoull %llu (%d, used %d) base36 %ld\n",
+    printf("%-24s strtol %ld (%d, used %d) strtoull %llu (%d, used %d) base36 "
+           "%ld\n",
            nums[i], v, er1, (int)(e1 - nums[i]), uv, er2, (int)(e2 - nums[i]),
            strtol(nums[i], 0, 36));
   }
@@ -88,7 +104,8 @@ int main(void) {
   printf("locale %s\n", setlocale(LC_ALL, "C"));
   printf("locale query %s\n", setlocale(LC_ALL, 0));
   struct lconv *lc = localeconv();
-  printf("decimal point [%s] thousands [%s]\n", lc->decimal_point, lc->thousands_sep);
+  printf("decimal point [%s] thousands [%s]\n", lc->decimal_point,
+         lc->thousands_sep);
   for (int e = 0; e < 40; e++)
     printf("%d %s\n", e, strerror(e));
   errno = ENOENT;

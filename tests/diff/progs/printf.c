@@ -20,13 +20,13 @@ static uint64_t rnd(void) {
 }
 
 int main(void) {
-  static const char *const iflags[] = {"", "-", "+", " ", "#", "0", "-+",
-                                       "+0", " 0", "#0", "-#", "0-"};
+  static const char *const iflags[] = {"",   "-",  "+",  " ",  "#",  "0",
+                                       "-+", "+0", " 0", "#0", "-#", "0-"};
   static const char *const widths[] = {"", "1", "5", "12", "*"};
   static const char *const precs[] = {"", ".", ".0", ".1", ".3", ".10", ".*"};
   static const char convs[] = "diouxX";
-  static const long long ivals[] = {0, 1, -1, 7, 42, -42, 255, 65535,
-                                    INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN};
+  static const long long ivals[] = {
+      0, 1, -1, 7, 42, -42, 255, 65535, INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN};
   char fmt[32];
   for (size_t f = 0; f < sizeof iflags / sizeof *iflags; f++)
     for (size_t w = 0; w < sizeof widths / sizeof *widths; w++)
@@ -55,7 +55,8 @@ int main(void) {
   printf("[%s][%.3s][%10s]\n", (char *)0, (char *)0, (char *)0);
   printf("[%ls][%lc][%5ls]\n", L"wide", (wint_t)L'w', L"ab");
   printf("[%p][%20p][%-20p]\n", (void *)0, (void *)0, (void *)0);
-  printf("[%p][%20p][%-20p]\n", (void *)0x7fff1234, (void *)0x10, (void *)0xdeadbeef);
+  printf("[%p][%20p][%-20p]\n", (void *)0x7fff1234, (void *)0x10,
+         (void *)0xdeadbeef);
   printf("[%%][%5%][%-5%]\n");
   int n1, n2;
   long long nl;
@@ -70,15 +71,31 @@ int main(void) {
     printf("cap %d: %d [%.8s]\n", cap, r, cap ? b : "");
   }
   /* Floating point: fixed values under many formats. */
-  static const double fv[] = {0.0, -0.0, 1.0, -1.5, 0.1, 1e-5, 123456.789,
-                              1e15, 1e16, 1e22, 1e-300, 5e-324, 1.7976931348623157e308,
-                              2.5, 3.5, 0.125, 9.9999, 99999.5, 1e100};
-  static const char *const ff[] = {"%f", "%e", "%g", "%a", "%.0f", "%.0e",
-                                   "%.0g", "%.0a", "%#.0f", "%#.0e", "%#g",
-                                   "%#.3a", "%.1a", "%.20f", "%.17g", "%.3e",
-                                   "%+.2f", "% .4g", "%012.3f", "%-12.3e|",
-                                   "%012a", "%-14a|", "%+a", "% A", "%E",
-                                   "%G", "%F", "%A", "%.15a", "%.13a", "%#a"};
+  static const double fv[] = {0.0,
+                              -0.0,
+                              1.0,
+                              -1.5,
+                              0.1,
+                              1e-5,
+                              123456.789,
+                              1e15,
+                              1e16,
+                              1e22,
+                              1e-300,
+                              5e-324,
+                              1.7976931348623157e308,
+                              2.5,
+                              3.5,
+                              0.125,
+                              9.9999,
+                              99999.5,
+                              1e100};
+  static const char *const ff[] = {
+      "%f",     "%e",    "%g",    "%a",    "%.0f",    "%.0e",     "%.0g",
+      "%.0a",   "%#.0f", "%#.0e", "%#g",   "%#.3a",   "%.1a",     "%.20f",
+      "%.17g",  "%.3e",  "%+.2f", "% .4g", "%012.3f", "%-12.3e|", "%012a",
+      "%-14a|", "%+a",   "% A",   "%E",    "%G",      "%F",       "%A",
+      "%.15a",  "%.13a", "%#a"};
   for (size_t i = 0; i < sizeof fv / sizeof *fv; i++) {
     for (size_t j = 0; j < sizeof ff / sizeof *ff; j++) {
       printf(ff[j], fv[i]);
@@ -88,9 +105,9 @@ int main(void) {
   }
   double sp[] = {INFINITY, -INFINITY, NAN, -NAN};
   for (int i = 0; i < 4; i++)
-    printf("[%f][%e][%g][%a][%F][%E][%G][%A][%10f][%-10e][%010g][%+f]\n",
-           sp[i], sp[i], sp[i], sp[i], sp[i], sp[i], sp[i], sp[i], sp[i],
-           sp[i], sp[i], sp[i]);
+    printf("[%f][%e][%g][%a][%F][%E][%G][%A][%10f][%-10e][%010g][%+f]\n", sp[i],
+           sp[i], sp[i], sp[i], sp[i], sp[i], sp[i], sp[i], sp[i], sp[i], sp[i],
+           sp[i]);
   /* Random doubles, all formats. */
   for (int i = 0; i < 3000; i++) {
     uint64_t bits = rnd();
@@ -104,8 +121,14 @@ int main(void) {
     printf("%f %.2f %g %a %.0f %.0a\n", e, e, e, e, e, e);
   }
   /* long double. */
-  long double lv[] = {0.0L, 1.0L, -2.5L, 0.1L, 1e300L * 1e300L, 1.0L / 3,
-                      3.14159265358979323846264338327950288L, 1e-4950L};
+  long double lv[] = {0.0L,
+                      1.0L,
+                      -2.5L,
+                      0.1L,
+                      1e300L * 1e300L,
+                      1.0L / 3,
+                      3.14159265358979323846264338327950288L,
+                      1e-4950L};
   for (size_t i = 0; i < sizeof lv / sizeof *lv; i++)
     printf("%Lf %Le %Lg %La %.30Lg %.3La %LA\n", lv[i], lv[i], lv[i], lv[i],
            lv[i], lv[i], lv[i]);

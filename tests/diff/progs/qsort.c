@@ -69,8 +69,8 @@ int main(void) {
   for (int i = 0; i < 5000; i++)
     h = h * 31 + (uint64_t)m[i];
   printf("longs by mod 16 hash %016llx\n", (unsigned long long)h);
-  static const char *words[] = {"pear", "apple", "fig", "kiwi", "banana",
-                                "apple", "cherry", "date", "fig", "grape"};
+  static const char *words[] = {"pear",  "apple",  "fig",  "kiwi", "banana",
+                                "apple", "cherry", "date", "fig",  "grape"};
   char *w[10];
   memcpy(w, words, sizeof w);
   qsort(w, 10, sizeof *w, cmp_str);

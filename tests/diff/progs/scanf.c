@@ -34,8 +34,8 @@ int main(void) {
   SHOW(sscanf("abcdefgh", "%3c%2s", s1, s2));
   s1[3] = 0;
   printf("[%s][%s]\n", s1, s2);
-  SHOW(sscanf("3.25 -1e-3 0x1.8p1 inf nan", "%lf %f %Lf %s %s", &d, &f, &ld,
-              s1, s2));
+  SHOW(sscanf("3.25 -1e-3 0x1.8p1 inf nan", "%lf %f %Lf %s %s", &d, &f, &ld, s1,
+              s2));
   printf("%g %g %Lg %s %s\n", d, f, ld, s1, s2);
   SHOW(sscanf("1e400 -1e400 1e-400", "%lf %s %s", &d, s1, s2));
   printf("%g\n", d);

@@ -29,15 +29,18 @@ int main(void) {
   char block[100];
   size_t r = fread(block, 1, sizeof block, stdin);
   printf("fread %zu first [%.10s]\n", r, block);
-  printf("fread 0-size %zu %zu\n", fread(block, 0, 5, stdin), fwrite(block, 5, 0, stdout));
+  printf("fread 0-size %zu %zu\n", fread(block, 0, 5, stdin),
+         fwrite(block, 5, 0, stdout));
   /* Read the rest byte by byte, counting. */
   long rest = 0, nl = 0;
   while ((c = fgetc(stdin)) != EOF) {
     rest++;
     nl += c == '\n';
   }
-  printf("rest %ld bytes %ld lines feof %d ferror %d\n", rest, nl, feof(stdin), ferror(stdin));
-  printf("after EOF getchar %d, clearerr then %d\n", getchar(), (clearerr(stdin), feof(stdin)));
+  printf("rest %ld bytes %ld lines feof %d ferror %d\n", rest, nl, feof(stdin),
+         ferror(stdin));
+  printf("after EOF getchar %d, clearerr then %d\n", getchar(),
+         (clearerr(stdin), feof(stdin)));
   free(line);
   /* Output mixing on stdout. */
   putchar('a');

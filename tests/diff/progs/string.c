@@ -18,10 +18,10 @@ static int sign(int x) { return (x > 0) - (x < 0); }
 
 static unsigned char A[4096 + 64], B[4096 + 64], C[4096 + 64];
 static long fails;
-#define EXPECT(c)                                                            \
-  do {                                                                       \
-    if (!(c) && fails++ < 20)                                                \
-      printf("fail line %d (iter %d)\n", __LINE__, it);                      \
+#define EXPECT(c)                                                              \
+  do {                                                                         \
+    if (!(c) && fails++ < 20)                                                  \
+      printf("fail line %d (iter %d)\n", __LINE__, it);                        \
   } while (0)
 
 int main(void) {
@@ -97,7 +97,9 @@ int main(void) {
     EXPECT(strlen((char *)b) == l + 2 && !strcmp((char *)b + 2, (char *)a));
     EXPECT(strspn((char *)a, "abc") <= l);
     size_t cs = strcspn((char *)a, "b");
-    EXPECT(cs == (strchr((char *)a, 'b') ? (size_t)(strchr((char *)a, 'b') - (char *)a) : l));
+    EXPECT(cs == (strchr((char *)a, 'b')
+                      ? (size_t)(strchr((char *)a, 'b') - (char *)a)
+                      : l));
     if (l > 3) {
       char needle[4];
       size_t at = rnd() % (l - 3);

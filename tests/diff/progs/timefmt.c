@@ -14,17 +14,38 @@ static uint64_t rnd(void) {
 }
 
 int main(void) {
-  static const char *const fmts[] = {
-      "%a %A %b %B %h", "%c", "%C %y %Y %G %g", "%d %e %j %m", "%D %F %T",
-      "%H %I %k %l %M %S %p %P", "%r %R", "%u %w %U %W %V", "%x %X", "%z %Z",
-      "%s", "%% %n %t|", "%Ey %OH %Ec"};
+  static const char *const fmts[] = {"%a %A %b %B %h",
+                                     "%c",
+                                     "%C %y %Y %G %g",
+                                     "%d %e %j %m",
+                                     "%D %F %T",
+                                     "%H %I %k %l %M %S %p %P",
+                                     "%r %R",
+                                     "%u %w %U %W %V",
+                                     "%x %X",
+                                     "%z %Z",
+                                     "%s",
+                                     "%% %n %t|",
+                                     "%Ey %OH %Ec"};
   time_t ts[64];
   int n = 0;
-  static const long long fixed[] = {0, 1, -1, 86399, 86400, 951782400,
-                                    951868800, 978307199, 1234567890,
-                                    2147483647, -2147483648LL, 4102444800LL,
-                                    253402300799LL, -62135596800LL,
-                                    1704067200, 1735689599, 1609459200,
+  static const long long fixed[] = {0,
+                                    1,
+                                    -1,
+                                    86399,
+                                    86400,
+                                    951782400,
+                                    951868800,
+                                    978307199,
+                                    1234567890,
+                                    2147483647,
+                                    -2147483648LL,
+                                    4102444800LL,
+                                    253402300799LL,
+                                    -62135596800LL,
+                                    1704067200,
+                                    1735689599,
+                                    1609459200,
                                     1293840000};
   for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
     ts[n++] = (time_t)fixed[i];
@@ -37,8 +58,8 @@ int main(void) {
       continue;
     }
     printf("%lld: %d-%d-%d %d:%d:%d wday %d yday %d\n", (long long)ts[i],
-           tm.tm_year, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min,
-           tm.tm_sec, tm.tm_wday, tm.tm_yday);
+           tm.tm_year, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+           tm.tm_wday, tm.tm_yday);
     for (size_t f = 0; f < sizeof fmts / sizeof *fmts; f++) {
       char b[256];
       size_t r = strftime(b, sizeof b, fmts[f], &tm);
@@ -59,11 +80,12 @@ int main(void) {
   t.tm_min = -10;
   t.tm_sec = 3700;
   time_t x = mktime(&t);
-  printf("normalized %lld -> %d-%d-%d %d:%d:%d wday %d yday %d\n",
-         (long long)x, t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min,
-         t.tm_sec, t.tm_wday, t.tm_yday);
+  printf("normalized %lld -> %d-%d-%d %d:%d:%d wday %d yday %d\n", (long long)x,
+         t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec,
+         t.tm_wday, t.tm_yday);
   char small[5];
-  printf("strftime too small: %zu\n", strftime(small, sizeof small, "%Y-%m-%d", &t));
+  printf("strftime too small: %zu\n",
+         strftime(small, sizeof small, "%Y-%m-%d", &t));
   time_t z = 1000000000;
   printf("ctime %s", ctime(&z));
   printf("localtime hour %d\n", localtime(&z)->tm_hour);
@@ -73,8 +95,8 @@ int main(void) {
   struct timespec a, b;
   clock_gettime(CLOCK_MONOTONIC, &a);
   clock_gettime(CLOCK_MONOTONIC, &b);
-  printf("monotonic %d\n", b.tv_sec > a.tv_sec ||
-                               (b.tv_sec == a.tv_sec && b.tv_nsec >= a.tv_nsec));
+  printf("monotonic %d\n", b.tv_sec > a.tv_sec || (b.tv_sec == a.tv_sec &&
+                                                   b.tv_nsec >= a.tv_nsec));
   printf("clock %d\n", clock() >= 0);
   return 0;
 }
