@@ -5,8 +5,12 @@ masked offset (it appears inside a %gs: operand) must never address memory
 without %gs, or the access goes to the absolute address (uint32_t)offset.
 The scan follows straight-line code: a register stays "an offset" until an
 instruction writes it, and knowledge is dropped at labels, calls and jumps.
-It reports each flat memory operand that uses such a register, and every
-indirect jmp (switch tables: the pass confines calls, not jumps).
+It reports each flat memory operand that uses such a register (unless its
+other register is the region base: movabs $0xffffffff00000000 and'ed with
+an image address, as memory intrinsics use), and every
+indirect jmp with neither a jump-table mask (sbb) nor a bounds check (a
+conditional branch) among the 16 instructions before it: the pass confines
+calls, not the jumps of switch tables.
 usage: scan_gs.py MODULE.so [OBJDUMP]   (exit 1 if anything is reported)"""
 import re
 import subprocess
@@ -37,11 +41,11 @@ def main():
     out = subprocess.run([objdump, '-d', '-w', so], capture_output=True,
                          text=True, check=True).stdout
     targets = set(re.findall(r'\s(?:j\w+|call)\s+([0-9a-f]+) <', out))
-    offsets, fn, bad = set(), '?', 0
+    offsets, fn, bad, recent, bases = set(), '?', 0, [], set()
     for line in out.splitlines():
         h = re.match(r'^([0-9a-f]+) <(.*)>:', line)
         if h:
-            fn, offsets = h.group(2), set()
+            fn, offsets, recent, bases = h.group(2), set(), [], set()
             continue
         m = LINE.match(line)
         if not m:
@@ -58,18 +62,26 @@ def main():
                                               'repnz', 'notrack', 'bnd'):
             words = words[1:]
         mnem, ops = words[0], ' '.join(words[1:])
-        if mnem.startswith('nop') or mnem.startswith('lea'):
-            continue  # padding, address arithmetic: no access
+        if mnem.startswith('nop'):
+            continue  # padding
+        recent = (recent + [mnem])[-16:]
         if fn.startswith('__sfi_jt') or fn in ('__sfi_jt_trap',):
             continue
-        if mnem.startswith('jmp') and ops.startswith('*%'):
-            print('%s: %s <%s>: indirect jump %s' % (so, addr, fn, ins))
+        # An indirect jmp is fine after the jump-table mask of a tail call
+        # (sbb) or a bounds check of a switch table (a conditional branch
+        # just before); an unbounded table has neither.
+        if mnem.startswith('jmp') and ops.startswith('*%') and not any(
+                r.startswith('sbb') or (r.startswith('j') and r != 'jmp')
+                for r in recent[:-1]):
+            print('%s: %s <%s>: unchecked indirect jump %s' % (so, addr, fn,
+                                                               ins))
             bad += 1
-        for mm in MEM.finditer(ops):
+        for mm in MEM.finditer(ops) if not mnem.startswith('lea') else []:
             rs = [REG64.get(x.lstrip('%')) for x in mm.group(3, 4) if x]
             if mm.group(1):
                 offsets.update(r for r in rs if r)
             elif 'rip' not in ops[mm.start():mm.end()] and \
+                    not any(r in bases for r in rs) and \
                     any(r in offsets for r in rs if r not in ('rsp', 'rbp')):
                 print('%s: %s <%s>: flat access through a masked offset: %s'
                       % (so, addr, fn, ins))
@@ -82,7 +94,14 @@ def main():
         last = ops.split(',')[-1].strip() if ops else ''
         if last.startswith('%') and last.lstrip('%') in REG64 and \
                 not mnem.startswith(('cmp', 'test', 'bt', 'push')):
-            offsets.discard(REG64[last.lstrip('%')])
+            dst = REG64[last.lstrip('%')]
+            offsets.discard(dst)
+            # The region base of flat accesses (memory intrinsics, anchor
+            # scheme): movabs $0xffffffff00000000 then and with an address.
+            if mnem == 'movabs' and ops.startswith('$0xffffffff00000000'):
+                bases.add(dst)
+            elif not mnem.startswith('and'):
+                bases.discard(dst)
         if mnem.startswith(('xchg', 'cmpxchg', 'xadd')):
             for r in regs_of(ops):
                 offsets.discard(r)
