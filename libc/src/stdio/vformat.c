@@ -223,7 +223,209 @@ static void fmt_fp(struct sfi_sink *s, long double v, int conv, int fl, long w,
 
 enum { L_NONE, L_HH, L_H, L_L, L_LL, L_J, L_Z, L_T, L_LD };
 
-HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
+/* ---- Positional arguments ("%2$s %1$d", POSIX and glibc) ------------
+ * A first pass learns each argument's type from the conversions that use
+ * it, then all are fetched from the va_list in order; the formatting pass
+ * reads them by number. Without positions, arguments come straight from
+ * the va_list (the numbers are then ignored). */
+#define MAX_POS 128
+enum {
+  T_NONE,
+  T_INT,
+  T_LONG,
+  T_LLONG,
+  T_INTMAX,
+  T_SIZE,
+  T_PTRDIFF,
+  T_DBL,
+  T_LDBL,
+  T_PTR
+};
+union arg {
+  uintmax_t i;
+  double d;
+  long double ld;
+  void *p;
+};
+struct args {
+  va_list ap;
+  union arg *vals; /* NULL: sequential */
+};
+
+/* Reads "<digits>$" at *p; returns the number (>= 1) or 0, moving *p
+ * past it only on success. */
+static int arg_pos(const char **p) {
+  const char *q = *p;
+  long n = 0;
+  while ((unsigned)(*q - '0') < 10u && n <= MAX_POS)
+    n = n * 10 + (*q++ - '0');
+  if (*q != '$' || n < 1)
+    return 0;
+  *p = q + 1;
+  return (int)n;
+}
+
+static int int_type(int len) {
+  switch (len) {
+  case L_L:
+    return T_LONG;
+  case L_LL:
+  case L_LD:
+    return T_LLONG;
+  case L_J:
+    return T_INTMAX;
+  case L_Z:
+    return T_SIZE;
+  case L_T:
+    return T_PTRDIFF;
+  default:
+    return T_INT;
+  }
+}
+
+/* Sets types[n] for every numbered argument; returns the highest number,
+ * 0 if the format uses no positions, -1 if one is out of range. */
+static int collect_types(const char *p, unsigned char *types) {
+  int max = 0, seq = 0;
+  while ((p = strchr(p, '%'))) {
+    p++;
+    if (*p == '%') {
+      p++;
+      continue;
+    }
+    int n = arg_pos(&p);
+    if (!n && !max)
+      return 0; /* not a positional format */
+    while (*p && strchr("-+ #0'I", *p))
+      p++;
+    if (*p == '*') {
+      p++;
+      int m = arg_pos(&p);
+      if (m < 1 || m > MAX_POS)
+        return -1;
+      types[m] = T_INT;
+      max = m > max ? m : max;
+    }
+    while ((unsigned)(*p - '0') < 10u)
+      p++;
+    if (*p == '.') {
+      p++;
+      if (*p == '*') {
+        p++;
+        int m = arg_pos(&p);
+        if (m < 1 || m > MAX_POS)
+          return -1;
+        types[m] = T_INT;
+        max = m > max ? m : max;
+      }
+      while ((unsigned)(*p - '0') < 10u)
+        p++;
+    }
+    int len = L_NONE;
+    if (*p == 'h')
+      len = p[1] == 'h' ? (p++, L_HH) : L_H;
+    else if (*p == 'l')
+      len = p[1] == 'l' ? (p++, L_LL) : L_L;
+    else if (*p == 'q')
+      len = L_LL;
+    else if (*p == 'j')
+      len = L_J;
+    else if (*p == 'z' || *p == 'Z')
+      len = L_Z;
+    else if (*p == 't')
+      len = L_T;
+    else if (*p == 'L')
+      len = L_LD;
+    if (len != L_NONE)
+      p++;
+    int t;
+    switch (*p) {
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
+      t = int_type(len);
+      break;
+    case 'c':
+      t = T_INT;
+      break;
+    case 's':
+    case 'p':
+    case 'n':
+      t = T_PTR;
+      break;
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'a':
+    case 'A':
+      t = len == L_LD ? T_LDBL : T_DBL;
+      break;
+    default:
+      t = T_NONE;
+    }
+    if (!*p)
+      break;
+    p++;
+    if (t == T_NONE)
+      continue;
+    if (!n)
+      n = ++seq;
+    if (n > MAX_POS)
+      return -1;
+    types[n] = (unsigned char)t;
+    max = n > max ? n : max;
+  }
+  return max;
+}
+
+static void fetch_all(struct args *a, const unsigned char *types, int max,
+                      union arg *vals) {
+  for (int i = 1; i <= max; i++) {
+    switch (types[i]) {
+    case T_LONG:
+      vals[i - 1].i = (uintmax_t)va_arg(a->ap, long);
+      break;
+    case T_LLONG:
+      vals[i - 1].i = (uintmax_t)va_arg(a->ap, long long);
+      break;
+    case T_INTMAX:
+      vals[i - 1].i = (uintmax_t)va_arg(a->ap, intmax_t);
+      break;
+    case T_SIZE:
+      vals[i - 1].i = (uintmax_t)va_arg(a->ap, size_t);
+      break;
+    case T_PTRDIFF:
+      vals[i - 1].i = (uintmax_t)va_arg(a->ap, ptrdiff_t);
+      break;
+    case T_DBL:
+      vals[i - 1].d = va_arg(a->ap, double);
+      break;
+    case T_LDBL:
+      vals[i - 1].ld = va_arg(a->ap, long double);
+      break;
+    case T_PTR:
+      vals[i - 1].p = va_arg(a->ap, void *);
+      break;
+    default: /* T_INT, and unused numbers (taken as int, as glibc does) */
+      vals[i - 1].i = (uintmax_t)(intmax_t)va_arg(a->ap, int);
+      break;
+    }
+  }
+}
+
+#define NEXT_I(T, n) (pa->vals ? (T)pa->vals[(n)-1].i : va_arg(pa->ap, T))
+#define NEXT_P(T, n) (pa->vals ? (T)pa->vals[(n)-1].p : va_arg(pa->ap, T))
+#define NEXT_D(n) (pa->vals ? pa->vals[(n)-1].d : va_arg(pa->ap, double))
+#define NEXT_LD(n) (pa->vals ? pa->vals[(n)-1].ld : va_arg(pa->ap, long double))
+
+static int format(struct sfi_sink *s, const char *fmt, struct args *pa,
+                  int *seqp) {
   const char *p = fmt;
   while (*p) {
     if (*p != '%') {
@@ -233,6 +435,7 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
       continue;
     }
     const char *spec = p++;
+    int argn = arg_pos(&p); /* 0: the next one in order */
     int fl = 0;
     for (;; p++) {
       if (*p == '-')
@@ -250,14 +453,15 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
     }
     long w = 0, prec = -1;
     if (*p == '*') {
-      int a = va_arg(ap, int);
+      p++;
+      int wn = arg_pos(&p);
+      int a = NEXT_I(int, wn ? wn : ++*seqp);
       if (a < 0) {
         fl |= FL_MINUS;
         w = -(long)a;
       } else {
         w = a;
       }
-      p++;
     } else {
       while ((unsigned)(*p - '0') < 10u)
         w = w * 10 + (*p++ - '0');
@@ -265,9 +469,10 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
     if (*p == '.') {
       p++;
       if (*p == '*') {
-        int a = va_arg(ap, int);
-        prec = a < 0 ? -1 : a;
         p++;
+        int pn = arg_pos(&p);
+        int a = NEXT_I(int, pn ? pn : ++*seqp);
+        prec = a < 0 ? -1 : a;
       } else {
         prec = 0;
         while ((unsigned)(*p - '0') < 10u)
@@ -311,35 +516,37 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
       break;
     }
     int conv = *p++;
+    if (!argn && conv != '%' && conv != 'm')
+      argn = ++*seqp;
     switch (conv) {
     case 'd':
     case 'i': {
       intmax_t v;
       switch (len) {
       case L_HH:
-        v = (signed char)va_arg(ap, int);
+        v = (signed char)NEXT_I(int, argn);
         break;
       case L_H:
-        v = (short)va_arg(ap, int);
+        v = (short)NEXT_I(int, argn);
         break;
       case L_L:
-        v = va_arg(ap, long);
+        v = NEXT_I(long, argn);
         break;
       case L_LL:
       case L_LD:
-        v = va_arg(ap, long long);
+        v = NEXT_I(long long, argn);
         break;
       case L_J:
-        v = va_arg(ap, intmax_t);
+        v = NEXT_I(intmax_t, argn);
         break;
       case L_Z:
-        v = va_arg(ap, ssize_t);
+        v = NEXT_I(ssize_t, argn);
         break;
       case L_T:
-        v = va_arg(ap, ptrdiff_t);
+        v = NEXT_I(ptrdiff_t, argn);
         break;
       default:
-        v = va_arg(ap, int);
+        v = NEXT_I(int, argn);
         break;
       }
       uintmax_t u = v < 0 ? 0 - (uintmax_t)v : (uintmax_t)v;
@@ -353,36 +560,36 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
       uintmax_t v;
       switch (len) {
       case L_HH:
-        v = (unsigned char)va_arg(ap, unsigned);
+        v = (unsigned char)NEXT_I(unsigned, argn);
         break;
       case L_H:
-        v = (unsigned short)va_arg(ap, unsigned);
+        v = (unsigned short)NEXT_I(unsigned, argn);
         break;
       case L_L:
-        v = va_arg(ap, unsigned long);
+        v = NEXT_I(unsigned long, argn);
         break;
       case L_LL:
       case L_LD:
-        v = va_arg(ap, unsigned long long);
+        v = NEXT_I(unsigned long long, argn);
         break;
       case L_J:
-        v = va_arg(ap, uintmax_t);
+        v = NEXT_I(uintmax_t, argn);
         break;
       case L_Z:
-        v = va_arg(ap, size_t);
+        v = NEXT_I(size_t, argn);
         break;
       case L_T:
-        v = (uintmax_t)va_arg(ap, ptrdiff_t);
+        v = (uintmax_t)NEXT_I(ptrdiff_t, argn);
         break;
       default:
-        v = va_arg(ap, unsigned);
+        v = NEXT_I(unsigned, argn);
         break;
       }
       fmt_int(s, v, 0, conv, fl & ~(FL_PLUS | FL_SPACE), w, prec);
       break;
     }
     case 'p': {
-      void *v = va_arg(ap, void *);
+      void *v = NEXT_P(void *, argn);
       if (!v)
         field(s, fl, w, "", 0, 0, "(nil)", 5);
       else
@@ -394,21 +601,21 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
       if (len == L_L) {
         char mb[8];
         mbstate_t st = {0};
-        size_t n = wcrtomb(mb, (wchar_t)va_arg(ap, wint_t), &st);
+        size_t n = wcrtomb(mb, (wchar_t)NEXT_I(wint_t, argn), &st);
         if (n == (size_t)-1) {
           s->err = 1;
           break;
         }
         field(s, fl, w, "", 0, 0, mb, n);
       } else {
-        char c = (char)va_arg(ap, int);
+        char c = (char)NEXT_I(int, argn);
         field(s, fl, w, "", 0, 0, &c, 1);
       }
       break;
     }
     case 's': {
       if (len == L_L) {
-        const wchar_t *ws = va_arg(ap, const wchar_t *);
+        const wchar_t *ws = NEXT_P(const wchar_t *, argn);
         if (!ws)
           ws = L"(null)";
         /* Count the bytes that fit in the precision, whole characters. */
@@ -436,7 +643,7 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
           pad(s, ' ', w - total);
         break;
       }
-      const char *str = va_arg(ap, const char *);
+      const char *str = NEXT_P(const char *, argn);
       if (!str)
         str = (prec < 0 || prec >= 6) ? "(null)" : "";
       size_t n = prec >= 0 ? strnlen(str, (size_t)prec) : strlen(str);
@@ -449,7 +656,7 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
       break;
     }
     case 'n': {
-      void *ptr = va_arg(ap, void *);
+      void *ptr = NEXT_P(void *, argn);
       switch (len) {
       case L_HH:
         *(signed char *)ptr = (signed char)s->len;
@@ -482,7 +689,7 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
     case 'a':
     case 'A':
       if (len != L_LD) {
-        fmt_hex_double(s, va_arg(ap, double), conv, fl, w, prec);
+        fmt_hex_double(s, NEXT_D(argn), conv, fl, w, prec);
         break;
       }
       /* fall through */
@@ -492,8 +699,7 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
     case 'F':
     case 'g':
     case 'G': {
-      long double v = len == L_LD ? va_arg(ap, long double)
-                                  : (long double)va_arg(ap, double);
+      long double v = len == L_LD ? NEXT_LD(argn) : (long double)NEXT_D(argn);
       fmt_fp(s, v, conv, fl, w, prec);
       break;
     }
@@ -519,4 +725,26 @@ HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
     return -1;
   }
   return (int)s->len;
+}
+
+HIDDEN int __sfi_vformat(struct sfi_sink *s, const char *fmt, va_list ap) {
+  struct args a;
+  union arg vals[MAX_POS];
+  unsigned char types[MAX_POS + 1] = {0};
+  int seq = 0; /* numbers given to unnumbered conversions */
+  va_copy(a.ap, ap);
+  a.vals = 0;
+  int max = collect_types(fmt, types);
+  if (max < 0) {
+    va_end(a.ap);
+    errno = EINVAL;
+    return -1;
+  }
+  if (max > 0) {
+    fetch_all(&a, types, max, vals);
+    a.vals = vals;
+  }
+  int r = format(s, fmt, &a, &seq);
+  va_end(a.ap);
+  return r;
 }

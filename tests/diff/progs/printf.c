@@ -132,6 +132,12 @@ int main(void) {
   for (size_t i = 0; i < sizeof lv / sizeof *lv; i++)
     printf("%Lf %Le %Lg %La %.30Lg %.3La %LA\n", lv[i], lv[i], lv[i], lv[i],
            lv[i], lv[i], lv[i]);
+  /* Positional arguments. */
+  printf("%2$s %1$d %3$.*4$f|%2$-6s|\n", 42, "ab", 3.14159, 2);
+  printf("%1$*2$d|%1$-*2$d|%3$c %4$lld %5$Lf %6$p %7$zu\n", 7, 5, 'x', -9LL,
+         2.5L, (void *)0x10, (size_t)99);
+  printf("%3$s %1$s %2$s %1$s\n", "a", "b", "c");
+  printf("%1$hhd %1$hd %1$d %2$lu %3$a %3$g\n", 300, 5UL, 0.1);
   /* Huge widths go through the allocation path. */
   int r = printf("%600.3f|%-700d|%.550f\n", 1.5, 7, 1.0 / 3);
   printf("ret %d\n", r);
