@@ -72,12 +72,13 @@ uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn) {
     for (int k = 0; k < SFI_CALLBACK_SLOTS; k++)
       fns[k] = (void *)unset_callback;
     in->cb_thunks = sfi__thunks_make(fns, SFI_CALLBACK_SLOTS, &sz);
+    in->cb_thunks_size = sz;
     if (!in->cb_thunks) {
       sfi__err(SFI_ERR_NOMEM, "cannot map callback thunks");
       return 0;
     }
   }
-  if (sfi__thunk_set(in->cb_thunks, (size_t)i, fn) != 0 ||
+  if (sfi__thunk_set(in->cb_thunks, in->cb_thunks_size, (size_t)i, fn) != 0 ||
       write_slot(in, i, sfi__thunk_addr(in->cb_thunks, (size_t)i)) != 0) {
     sfi__err(SFI_ERR_NOMEM, "cannot install callback %d", i);
     return 0;
@@ -96,6 +97,7 @@ void sfi_callback_free(sfi_instance *in, uint64_t fnptr) {
   if (!((in->cb_used >> i) & 1))
     return;
   /* The thunk stays but now traps; the slot keeps pointing at it. */
-  sfi__thunk_set(in->cb_thunks, (size_t)i, (void *)unset_callback);
+  sfi__thunk_set(in->cb_thunks, in->cb_thunks_size, (size_t)i,
+                 (void *)unset_callback);
   in->cb_used &= ~(1ULL << i);
 }

@@ -80,6 +80,7 @@ sfi__enter:
         call    *%r11
         mov     %rax, R_RETRAX(%rbx)
         movq    %xmm0, R_RETXMM(%rbx)
+        emms                            /* no x87/MMX state for the host */
         mov     %rbx, %rdi
         xor     %eax, %eax
         jmp     .Lrestore

@@ -246,7 +246,7 @@ void sfi_instance_free(sfi_instance *in) {
   if (in->base)
     sfi__region_free(in->base);
   if (in->cb_thunks)
-    sfi__thunks_free(in->cb_thunks, SFI_PAGE);
+    sfi__thunks_free(in->cb_thunks, in->cb_thunks_size);
   free(in->jmp);
   __atomic_sub_fetch(&in->m->ninstances, 1, __ATOMIC_RELAXED);
   free(in);

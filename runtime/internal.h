@@ -50,7 +50,7 @@ struct sfi_seg {
 };
 
 enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
-#define SFI_STUB_SIZE 48 /* one import thunk: headroom check, jmp to host */
+#define SFI_STUB_SIZE 96  /* one thunk: headroom, FP state, jmp to host */
 struct sfi_reloc {
   uint64_t off; /* image offset of the 8-byte slot */
   uint64_t v;
@@ -133,7 +133,8 @@ struct sfi_instance {
   int nranges;
   /* callbacks */
   uint64_t cb_used; /* bitmask of slots in use */
-  void *cb_thunks;  /* one host RX page, one thunk per slot */
+  void *cb_thunks;  /* host RX pages, one thunk per slot */
+  size_t cb_thunks_size;
   /* setjmp contexts */
   struct sfi_jmpctx *jmp;
   int njmp;
@@ -219,11 +220,13 @@ void sfi__timer_disarm(struct sfi_thread *t);
 _Noreturn void sfi__trap_now(int code, const char *why);
 
 /* ---- thunks (thunk.c) ---- */
-void sfi__thunk_emit(uint8_t *t, void *fn);
+void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel);
+void sfi__thunk_emit_plain(uint8_t *t, void *fn);
+void sfi__thunk_consts(uint8_t *at);
 void *sfi__thunks_make(void *const *fns, size_t n, size_t *size);
 void sfi__thunks_free(void *p, size_t size);
 uint64_t sfi__thunk_addr(void *page, size_t i);
-int sfi__thunk_set(void *page, size_t i, void *fn);
+int sfi__thunk_set(void *page, size_t size, size_t i, void *fn);
 
 /* ---- symbols (symbolize.c, loader.c) ---- */
 int sfi__is_func_start(const sfi_module *m, uint64_t off);

@@ -190,17 +190,28 @@ static int find_specials(sfi_module *m) {
  * point at them, so every pointer the loader gives the sandbox lies inside
  * its region, and a call out costs one indirect jump more than a native
  * call through a pointer. */
-static int make_stubs(sfi_module *m, void *const *fns, uint32_t n) {
+static int make_stubs(sfi_module *m, void *const *fns,
+                      const struct sfi_undef *undefs, uint32_t n) {
   m->stub_off = m->image_size;
   if (!n)
     return SFI_OK;
-  m->stub_size = PAGE_UP(SFI_STUB_SIZE * (uint64_t)n);
+  m->stub_size = PAGE_UP(SFI_STUB_SIZE * (uint64_t)n + 8);
   m->stubs = malloc(m->stub_size);
   if (!m->stubs)
     return SFI_ERR_NOMEM;
   memset(m->stubs, 0xcc, m->stub_size);
-  for (uint32_t i = 0; i < n; i++)
-    sfi__thunk_emit(m->stubs + SFI_STUB_SIZE * (uint64_t)i, fns[i]);
+  uint64_t consts = m->stub_size - 8; /* the host's FP control values */
+  sfi__thunk_consts(m->stubs + consts);
+  for (uint32_t i = 0; i < n; i++) {
+    uint8_t *t = m->stubs + SFI_STUB_SIZE * (uint64_t)i;
+    /* Host-granted imports get the host's FP environment; the system
+     * interface and libm run under the sandbox's, as natively. */
+    if (strncmp(undefs[i].name, "__sfi_", 6) == 0)
+      sfi__thunk_emit_plain(t, fns[i]);
+    else
+      sfi__thunk_emit(t, fns[i],
+                      (int64_t)(consts - SFI_STUB_SIZE * (uint64_t)i));
+  }
   m->image_size += m->stub_size;
   return SFI_OK;
 }
@@ -404,7 +415,7 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
   if ((rc = resolve_imports(m, &e, imports, &fns)))
     goto err;
   addrs = calloc(e.nundefs ? e.nundefs : 1, sizeof *addrs);
-  if (!addrs || make_stubs(m, fns, e.nundefs) != SFI_OK) {
+  if (!addrs || make_stubs(m, fns, e.undefs, e.nundefs) != SFI_OK) {
     sfi__err(SFI_ERR_NOMEM, "%s: out of memory", name);
     goto err;
   }

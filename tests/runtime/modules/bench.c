@@ -14,3 +14,11 @@ long loop_local(long n, long (*f)(long)) {
     s += f(i);
   return s;
 }
+double __sfi_libm_fabs(double);
+/* Calls out through a system-interface/libm thunk (no FP switch). */
+long loop_libm(long n) {
+  double s = 0;
+  for (long i = 0; i < n; i++)
+    s += __sfi_libm_fabs((double)i);
+  return (long)s;
+}
