@@ -943,6 +943,7 @@ static const char *grant_hosts[1] = {grant_host}, *grant_guests[1] = {"/data"};
 static int devnull = -1;
 static void o_sys_interface(sfi_instance_options *o) {
   make_tree();
+  atexit(remove_tree); /* also when the run stops early */
   snprintf(grant_host, sizeof grant_host, "%s/g", tmpdir);
   devnull = open("/dev/null", O_RDWR);
   o->dirs_host = grant_hosts;
@@ -968,7 +969,6 @@ static void c_sys_interface(void) {
     }
   check_tree();
   close(devnull);
-  remove_tree();
 }
 
 /* Findings: attacks that compile today although they should not. */
