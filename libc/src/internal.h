@@ -43,12 +43,22 @@ struct _IO_FILE {
   unsigned char *rpos, *rend; /* read window */
   unsigned char *wpos;        /* write position; buf..wpos pending */
   unsigned char *wend;        /* buf + bufsize when writing, else buf */
-  long long off_hint;         /* unused; keeps the struct stable */
+  struct sfi_mem *mem;        /* memory stream device, or NULL: fd */
   struct _IO_FILE *next;      /* list of open streams for fflush(NULL) */
   int mode_decided;           /* buffering chosen lazily (isatty) */
   int ungot;                  /* bytes pushed back beyond the buffer */
 };
 
+/* The device under a stream: its descriptor, or memory (fmemopen,
+ * open_memstream). Same conventions as the system interface. */
+HIDDEN long __sfi_dev_read(FILE *f, void *buf, size_t n);
+HIDDEN long __sfi_dev_write(FILE *f, const void *buf, size_t n);
+HIDDEN long __sfi_dev_seek(FILE *f, long off, int whence);
+HIDDEN int __sfi_dev_close(FILE *f);
+HIDDEN long __sfi_mem_read(FILE *f, void *buf, size_t n);
+HIDDEN long __sfi_mem_write(FILE *f, const void *buf, size_t n);
+HIDDEN long __sfi_mem_seek(FILE *f, long off, int whence);
+HIDDEN int __sfi_mem_close(FILE *f);
 HIDDEN int __sfi_fill(FILE *f);     /* refill; EOF or next byte */
 HIDDEN int __sfi_flushbuf(FILE *f); /* write pending output */
 HIDDEN int __sfi_towrite(FILE *f);  /* switch to writing */

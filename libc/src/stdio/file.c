@@ -67,9 +67,26 @@ static int ensure_buf(FILE *f) {
   return 0;
 }
 
+HIDDEN long __sfi_dev_read(FILE *f, void *buf, size_t n) {
+  return f->mem ? __sfi_mem_read(f, buf, n) : __sfi_sys_read(f->fd, buf, n);
+}
+HIDDEN long __sfi_dev_write(FILE *f, const void *buf, size_t n) {
+  return f->mem ? __sfi_mem_write(f, buf, n) : __sfi_sys_write(f->fd, buf, n);
+}
+HIDDEN long __sfi_dev_seek(FILE *f, long off, int whence) {
+  return f->mem ? __sfi_mem_seek(f, off, whence)
+                : __sfi_sys_lseek(f->fd, off, whence);
+}
+HIDDEN int __sfi_dev_close(FILE *f) {
+  if (f->mem)
+    return __sfi_mem_close(f);
+  int r = __sfi_sys_close(f->fd);
+  return r < 0 ? (int)__sfi_fail(r) : 0;
+}
+
 static int write_all(FILE *f, const unsigned char *p, size_t n) {
   while (n) {
-    long r = __sfi_sys_write(f->fd, p, n);
+    long r = __sfi_dev_write(f, p, n);
     if (r < 0) {
       if (r == -EINTR)
         continue;
@@ -96,7 +113,7 @@ static void drop_read(FILE *f) {
   if (f->rend) {
     long unread = (long)(f->rend - f->rpos);
     if (unread > 0)
-      __sfi_sys_lseek(f->fd, -unread, SEEK_CUR);
+      __sfi_dev_seek(f, -unread, SEEK_CUR);
     f->rpos = f->rend = 0;
   }
 }
@@ -167,7 +184,7 @@ HIDDEN int __sfi_fill(FILE *f) {
   size_t want = f->mode == _IONBF || !f->bufsize ? 1 : f->bufsize;
   long r;
   do
-    r = __sfi_sys_read(f->fd, f->buf, want);
+    r = __sfi_dev_read(f, f->buf, want);
   while (r == -EINTR);
   if (r <= 0) {
     f->rpos = f->rend = f->buf;
@@ -285,7 +302,7 @@ static void unlist(FILE *f) {
 
 int fclose(FILE *f) {
   int r = fflush(f);
-  if (close(f->fd) < 0)
+  if (__sfi_dev_close(f) < 0)
     r = EOF;
   if (f->flags & F_STATIC) {
     f->flags &= ~(F_READ | F_WRITE);

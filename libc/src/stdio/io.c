@@ -94,7 +94,7 @@ size_t fread(void *restrict dst, size_t size, size_t n, FILE *restrict f) {
     if (want >= f->bufsize && f->bufsize && !(f->flags & F_EOF) &&
         (f->flags & F_READ) && !f->wend) {
       /* Large reads bypass the buffer. */
-      long r = __sfi_sys_read(f->fd, d + got, want);
+      long r = __sfi_dev_read(f, d + got, want);
       if (r == -EINTR)
         continue;
       if (r <= 0) {
@@ -217,7 +217,7 @@ int fseeko(FILE *f, off_t off, int whence) {
   if (f->wend && __sfi_flushbuf(f) < 0)
     return -1;
   f->rpos = f->rend = f->wpos = f->wend = 0;
-  long r = __sfi_sys_lseek(f->fd, off, whence);
+  long r = __sfi_dev_seek(f, off, whence);
   if (r < 0) {
     errno = (int)-r;
     return -1;
@@ -228,7 +228,7 @@ int fseeko(FILE *f, off_t off, int whence) {
 int fseek(FILE *f, long off, int whence) { return fseeko(f, off, whence); }
 
 off_t ftello(FILE *f) {
-  long pos = __sfi_sys_lseek(f->fd, 0, SEEK_CUR);
+  long pos = __sfi_dev_seek(f, 0, SEEK_CUR);
   if (pos < 0) {
     errno = (int)-pos;
     return -1;
