@@ -87,7 +87,7 @@ private:
   void rewriteAccess(Instruction *I, unsigned OpIdx, uint64_t Size);
   void rewriteMemIntrinsic(AnyMemIntrinsic *MI);
   void rewriteMaskedIntrinsic(IntrinsicInst *II);
-  void checkRange(Instruction *At, Value *P, Value *Len);
+  void checkRange(Instruction *At, Value *Off, Value *Len);
   BasicBlock *boundsTrap();
 };
 
@@ -228,12 +228,11 @@ BasicBlock *Sandboxer::boundsTrap() {
   return BoundsTrap;
 }
 
-// Traps unless [P, P+Len) lies in the region: (uint32_t)P + Len <= 4 GiB,
-// computed without overflow as Len <= 4 GiB - (uint32_t)P.
-void Sandboxer::checkRange(Instruction *At, Value *P, Value *Len) {
+// Traps unless [P, P+Len) lies in the region, given Off = (uint32_t)P:
+// Off + Len <= 4 GiB, computed without overflow as Len <= 4 GiB - Off.
+void Sandboxer::checkRange(Instruction *At, Value *Off, Value *Len) {
   IRBuilder<> B(At);
   B.SetCurrentDebugLocation(At->getDebugLoc());
-  Value *Off = offsetOf(B, P);
   Value *Room = B.CreateSub(B.getInt64(SFI_REGION_SIZE), Off, "sfi.room");
   Value *L = B.CreateZExtOrTrunc(Len, B.getInt64Ty());
   Value *Bad = B.CreateICmpUGT(L, Room, "sfi.oob");
@@ -261,10 +260,14 @@ void Sandboxer::rewriteMemIntrinsic(AnyMemIntrinsic *MI) {
       Native |= isa<AllocaInst>(getUnderlyingObject(P));
       continue;
     }
+    Value *Flat =
+        sandboxPointer(MI, P, Small ? Size : UINT64_MAX, /*Flat=*/true);
+    // Unfolded, the flat pointer is region base + X: check X itself, so
+    // that the verifier can tie the check to this pointer.
     if (!Small)
-      checkRange(MI, P, MI->getLength());
-    MI->setArgOperand(Idx, sandboxPointer(MI, P, Small ? Size : UINT64_MAX,
-                                          /*Flat=*/true));
+      checkRange(MI, cast<GetElementPtrInst>(Flat)->getOperand(1),
+                 MI->getLength());
+    MI->setArgOperand(Idx, Flat);
     Changed = true;
   }
   if (Changed)

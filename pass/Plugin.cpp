@@ -66,6 +66,14 @@ static void registerCallbacks(PassBuilder &PB) {
       [](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(sfi::SFIPass(sfi::configFromOptions()));
       });
+  // -flto: the pass ran on every object before the link (the pre-link
+  // pipeline ends with the optimizer-last callbacks); after the link-time
+  // optimizer has rewritten the merged module, check it again, so that an
+  // optimization that broke a mask fails the link instead of escaping.
+  PB.registerFullLinkTimeOptimizationLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(sfi::SFIVerifyPass(sfi::configFromOptions()));
+      });
 }
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {

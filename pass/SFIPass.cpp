@@ -63,6 +63,13 @@ PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &) {
 }
 
 PreservedAnalyses sfi::SFIVerifyPass::run(Module &M, ModuleAnalysisManager &) {
-  verifySandboxed(M, Cfg, /*Report=*/true);
+  // After LTO the mode is the weakest of the merged objects (the module
+  // flag merges with Max: stores-only is 2).
+  Config C = Cfg;
+  if (auto *MD = mdconst::extract_or_null<ConstantInt>(
+          M.getModuleFlag("sfi.sandboxed")))
+    if (MD->getZExtValue() == SFI_MODE_STORES)
+      C.TheMode = Mode::StoresOnly;
+  verifySandboxed(M, C, /*Report=*/true);
   return PreservedAnalyses::all();
 }

@@ -3,8 +3,9 @@
 // An independent check of the final IR, so that a bug in a rewriting step
 // (or a later pass that undid one) fails the build instead of shipping an
 // escape. It recognises only the exact shapes the steps emit:
-//   - a masked %gs pointer:  gep*(inttoptr (and X, 0xffffffff) to ptr as256)
-//   - a masked flat pointer: gep*(gep (region base), (and X, 0xffffffff))
+//   - a masked %gs pointer:  gep*(inttoptr X to ptr as256), X < 2^32
+//   - a masked flat pointer: gep*(gep (region base), X), X < 2^32
+//     (X < 2^32 by known bits: the pass emits and X, 0xffffffff)
 //     where region base = inttoptr (and (ptrtoint @g), ~0xffffffff)
 //   - a provably safe pointer: a global or native local at a constant
 //     in-bounds offset
@@ -15,6 +16,8 @@
 
 #include "SFI.h"
 
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -52,15 +55,23 @@ private:
   bool isMaskedOffset(Value *V);
   bool isRegionBase(Value *V);
   bool isSafeAddress(Value *P, uint64_t Size, bool AllowFlat);
+  std::optional<uint64_t> maskedSpan(Value *V, bool GS,
+                                     SmallPtrSetImpl<Value *> &Visiting);
   bool isConfinedCallee(Value *V);
+  void collectRangeChecks(Value *Cond, Value *Len,
+                          SmallVectorImpl<Value *> &Offsets);
   void checkFunction(Function &F);
 };
 
 } // namespace
 
+// An offset is masked if its upper 32 bits are known to be zero: the
+// pass's own `and X, 0xffffffff`, or what an optimizer made of it (after
+// link-time optimization an aligned pointer's mask may read 0xfffffff0).
 bool Verifier::isMaskedOffset(Value *V) {
-  return match(V, m_And(m_Value(), m_SpecificInt(SFI_OFFSET_MASK))) ||
-         match(V, m_ZExt(m_Value()));
+  if (!V->getType()->isIntOrIntVectorTy(64))
+    return false;
+  return computeKnownBits(V, DL).countMinLeadingZeros() >= 32;
 }
 
 bool Verifier::isRegionBase(Value *V) {
@@ -98,16 +109,89 @@ bool Verifier::isSafeAddress(Value *P, uint64_t Size, bool AllowFlat) {
   // of the region above.
   if (O < 0 || (uint64_t)O >= SFI_FOLD_MAX || Size > SFI_GUARD_SIZE - O)
     return false;
-  if (P->getType()->getPointerAddressSpace() == GSAddrSpace) {
-    Value *X = nullptr;
-    return match(Base, m_IntToPtr(m_Value(X))) && isMaskedOffset(X);
-  }
-  if (!AllowFlat && Cfg.TheScheme != Scheme::Anchor)
+  bool GS = P->getType()->getPointerAddressSpace() == GSAddrSpace;
+  if (!GS && !AllowFlat && Cfg.TheScheme != Scheme::Anchor)
     return false;
-  auto *GEP = dyn_cast<GetElementPtrInst>(Base);
-  return GEP && GEP->getNumIndices() == 1 &&
-         isRegionBase(GEP->getPointerOperand()) &&
-         isMaskedOffset(GEP->getOperand(1));
+  SmallPtrSet<Value *, 8> Visiting;
+  std::optional<uint64_t> Span = maskedSpan(Base, GS, Visiting);
+  return Span && *Span + O < SFI_FOLD_MAX &&
+         Size <= SFI_GUARD_SIZE - (*Span + O);
+}
+
+// The largest constant offset from a masked base that V may hold: V is a
+// masked pointer plus constants, or a phi/select of such (an optimizer's
+// LCSSA phis and selects). A cycle (a pointer stepped in a loop) fails.
+std::optional<uint64_t>
+Verifier::maskedSpan(Value *V, bool GS, SmallPtrSetImpl<Value *> &Visiting) {
+  APInt Off(64, 0);
+  Value *Base = V->stripAndAccumulateConstantOffsets(DL, Off, true);
+  int64_t O = Off.getSExtValue();
+  if (O < 0 || (uint64_t)O >= SFI_FOLD_MAX)
+    return std::nullopt;
+  if (GS) {
+    Value *X = nullptr;
+    if (match(Base, m_IntToPtr(m_Value(X))) && isMaskedOffset(X))
+      return O;
+  } else if (auto *GEP = dyn_cast<GetElementPtrInst>(Base)) {
+    if (GEP->getNumIndices() == 1 && isRegionBase(GEP->getPointerOperand()) &&
+        isMaskedOffset(GEP->getOperand(1)))
+      return O;
+  }
+  if (!isa<PHINode>(Base) && !isa<SelectInst>(Base))
+    return std::nullopt;
+  if (!Visiting.insert(Base).second)
+    return std::nullopt;
+  uint64_t Max = 0;
+  auto Merge = [&](Value *In) {
+    std::optional<uint64_t> S = maskedSpan(In, GS, Visiting);
+    if (S)
+      Max = std::max(Max, *S);
+    return S.has_value();
+  };
+  bool Ok = true;
+  if (auto *PN = dyn_cast<PHINode>(Base)) {
+    for (Value *In : PN->incoming_values())
+      Ok = Ok && Merge(In);
+  } else {
+    auto *SI = cast<SelectInst>(Base);
+    Ok = Merge(SI->getTrueValue()) && Merge(SI->getFalseValue());
+  }
+  Visiting.erase(Base);
+  if (!Ok || Max + O >= SFI_FOLD_MAX)
+    return std::nullopt;
+  return Max + O;
+}
+
+// Offsets X for which Cond (taken false) proves Len <= 4 GiB - X: the
+// pass's `icmp ugt Len, (sub 4G, X)`, possibly or-ed with other conditions.
+void Verifier::collectRangeChecks(Value *Cond, Value *Len,
+                                  SmallVectorImpl<Value *> &Offsets) {
+  Value *A = nullptr, *B = nullptr, *X = nullptr;
+  if (match(Cond, m_LogicalOr(m_Value(A), m_Value(B)))) {
+    collectRangeChecks(A, Len, Offsets);
+    collectRangeChecks(B, Len, Offsets);
+    return;
+  }
+  ICmpInst::Predicate P;
+  auto Room = m_Sub(m_SpecificInt(SFI_REGION_SIZE), m_Value(X));
+  if (((match(Cond, m_ICmp(P, m_Specific(Len), Room)) &&
+        P == ICmpInst::ICMP_UGT) ||
+       (match(Cond, m_ICmp(P, Room, m_Specific(Len))) &&
+        P == ICmpInst::ICMP_ULT)) &&
+      isMaskedOffset(X)) {
+    Offsets.push_back(X);
+    return;
+  }
+  // With a constant length the optimizer folds the check to X > 4G - Len.
+  const APInt *C = nullptr;
+  auto *CL = dyn_cast<ConstantInt>(Len);
+  if (CL && CL->getValue().ule(SFI_REGION_SIZE) &&
+      ((match(Cond, m_ICmp(P, m_Value(X), m_APInt(C))) &&
+        P == ICmpInst::ICMP_UGT) ||
+       (match(Cond, m_ICmp(P, m_APInt(C), m_Value(X))) &&
+        P == ICmpInst::ICMP_ULT)) &&
+      C->ule(SFI_REGION_SIZE - CL->getZExtValue()) && isMaskedOffset(X))
+    Offsets.push_back(X);
 }
 
 bool Verifier::isConfinedCallee(Value *V) {
@@ -115,19 +199,26 @@ bool Verifier::isConfinedCallee(Value *V) {
   if (!GEP || GEP->getNumIndices() != 1 ||
       GEP->getPointerOperand()->getName() != "__start_" SFI_JT_SECTION)
     return false;
-  Value *A = nullptr, *B = nullptr;
-  if (!match(GEP->getOperand(1), m_And(m_Value(A), m_Value(B))))
-    return false;
-  auto IsInsideMask = [](Value *V) {
-    ICmpInst::Predicate Pred;
+  Value *Off = GEP->getOperand(1), *A = nullptr, *B = nullptr;
+  ICmpInst::Predicate Pred;
+  // The pass's form: off & sext(off < size).
+  auto IsInsideMask = [&](Value *V) {
     return match(V, m_SExt(m_ICmp(Pred, m_Value(), m_Value()))) &&
            Pred == ICmpInst::ICMP_ULT;
   };
-  return IsInsideMask(A) || IsInsideMask(B);
+  if (match(Off, m_And(m_Value(A), m_Value(B))))
+    return IsInsideMask(A) || IsInsideMask(B);
+  // What InstCombine makes of it after link-time optimization:
+  // select(off < size, off, 0).
+  Value *X = nullptr;
+  return match(Off, m_Select(m_ICmp(Pred, m_Value(X), m_Value()),
+                             m_Deferred(X), m_Zero())) &&
+         Pred == ICmpInst::ICMP_ULT;
 }
 
 void Verifier::checkFunction(Function &F) {
   bool Full = Cfg.TheMode == Mode::Full;
+  std::unique_ptr<DominatorTree> DT;
   for (Instruction &I : instructions(F)) {
     auto Size = [&](Type *T) {
       return DL.getTypeStoreSize(T).getFixedValue();
@@ -151,24 +242,33 @@ void Verifier::checkFunction(Function &F) {
     } else if (auto *MI = dyn_cast<AnyMemIntrinsic>(&I)) {
       auto *CL = dyn_cast<ConstantInt>(MI->getLength());
       uint64_t Len = CL ? CL->getZExtValue() : UINT64_MAX;
-      bool Checked = CL && Len <= SFI_MAX_ACCESS;
-      // The range check: br (icmp ugt len, 4G - masked offset), trap, here.
-      if (!Checked)
-        if (BasicBlock *Pred = I.getParent()->getSinglePredecessor())
-          if (auto *BI = dyn_cast<BranchInst>(Pred->getTerminator())) {
-            ICmpInst::Predicate P;
-            Value *X = nullptr;
-            Checked = BI->isConditional() &&
-                      BI->getSuccessor(1) == I.getParent() &&
-                      match(BI->getCondition(),
-                            m_ICmp(P, m_Value(),
-                                   m_Sub(m_SpecificInt(SFI_REGION_SIZE),
-                                         m_Value(X)))) &&
-                      P == ICmpInst::ICMP_UGT && isMaskedOffset(X);
-          }
+      // The range check: the block is reached only on the false edge of a
+      // branch whose condition (or one disjunct of it: the optimizer merges
+      // checks) is icmp ugt len, 4G - X, for the X of each pointer.
+      // After GVN one check may serve several intrinsics: look along the
+      // whole dominator chain for false edges that dominate this block.
+      SmallVector<Value *, 4> Checked;
+      if (!DT)
+        DT = std::make_unique<DominatorTree>(F);
+      for (DomTreeNode *N = DT->getNode(I.getParent());
+           N && N->getIDom(); N = N->getIDom()) {
+        BasicBlock *D = N->getIDom()->getBlock();
+        auto *BI = dyn_cast<BranchInst>(D->getTerminator());
+        if (BI && BI->isConditional() &&
+            DT->dominates(BasicBlockEdge(D, BI->getSuccessor(1)),
+                          I.getParent()))
+          collectRangeChecks(BI->getCondition(), MI->getLength(), Checked);
+      }
+      auto CheckedFor = [&](Value *P) {
+        auto *GEP = dyn_cast<GetElementPtrInst>(P);
+        if (!GEP || GEP->getNumIndices() != 1 ||
+            !isRegionBase(GEP->getPointerOperand()))
+          return false;
+        return is_contained(Checked, GEP->getOperand(1));
+      };
       auto Ok = [&](Value *P) {
         return isSafeAddress(P, Len, true) ||
-               (Checked && isSafeAddress(P, 1, true));
+               (CheckedFor(P) && isSafeAddress(P, 1, true));
       };
       if (!Ok(MI->getRawDest()))
         fail(F, I, "memory intrinsic destination not sandboxed");

@@ -1,6 +1,7 @@
 /* objcheck.c: finds the .note.sfi marker in ELF relocatable objects and in
  * the members of ar archives. The input is untrusted: every offset and size
  * is checked against the file before use. */
+#define _GNU_SOURCE
 #include "objcheck.h"
 
 #include <elf.h>
@@ -147,8 +148,14 @@ int sfi_check_object(const char *path, const char *mode, char *why,
   if (size >= 8 && !memcmp(buf, "!<arch>\n", 8))
     rc = check_archive(buf, size, want, why, whylen);
   else if (size >= 4 && !memcmp(buf, "BC\xc0\xde", 4))
-    rc = why_set(why, whylen,
-                 "LLVM bitcode (-flto) objects are not supported yet");
+    /* -flto: the pass marks the module with the flag "sfi.sandboxed"; its
+     * name sits in the bitcode's metadata string blob. The link then runs
+     * the pass's verifier after link-time optimization. */
+    rc = memmem(buf, size, "sfi.sandboxed", 13)
+             ? 0
+             : why_set(why, whylen,
+                       "not sandboxed: LLVM bitcode without the libsfi module "
+                       "flag; compile it with sfi-cc");
   else
     rc = check_elf(buf, size, want, why, whylen);
   free(buf);

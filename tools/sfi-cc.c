@@ -336,6 +336,9 @@ int main(int argc, char **argv) {
                        "-u", "free", "-u", "calloc", "-u", "realloc"};
   for (size_t i = 0; i < sizeof std / sizeof *std; i++)
     push(&ld, std[i]);
+  /* LTO objects: lld runs the link-time optimizer; the plugin's verifier
+   * then checks the merged module. */
+  push(&ld, fmt("--load-pass-plugin=%s", plugin));
   push(&ld, "-o");
   push(&ld, out ? out : "a.out");
   push(&ld, libpath("sfi_crt.o"));
