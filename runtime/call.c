@@ -232,6 +232,10 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
                     in->m->name);
   if (!t->stack_map && (rc = sfi__thread_prepare(t)) != SFI_OK)
     return rc;
+  /* A trap without our handlers would kill the host: reinstall them if
+   * the host removed them (one atomic load when they are there). */
+  if ((rc = sfi__signals_ensure()) != SFI_OK)
+    return rc;
   /* Unused argument registers must not carry host values (pointers,
    * secrets) into the sandbox; the rest is cleared only where read back. */
   memset(rec.gpr, 0, sizeof rec.gpr + sizeof rec.xmm);

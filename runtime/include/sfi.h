@@ -285,8 +285,8 @@ int sfi_run_main(sfi_instance *in);
  * The runtime installs its SIGSEGV/SIGBUS/SIGFPE/SIGILL/SIGTRAP handlers
  * (and SIGRTMIN+4 for time limits) on the first sfi_instance_new; signals
  * raised by host code go to the handlers that were there before.
- * sfi_signals_uninstall() puts those back (no sandbox call may run until
- * sfi_signals_install() again). Install your own handlers for these
+ * sfi_signals_uninstall() puts those back; the next call into a sandbox
+ * installs the runtime's again. Install your own handlers for these
  * signals before creating instances so that the runtime chains to them. */
 int sfi_signals_install(void);
 void sfi_signals_uninstall(void);

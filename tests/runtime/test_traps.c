@@ -234,6 +234,12 @@ static void test_chaining(void) {
   CHECK(cur.sa_sigaction == host_handler);
   signal(SIGSEGV, SIG_DFL);
   signal(SIGTRAP, SIG_DFL);
+  /* The next call reinstalls the runtime's handlers by itself. */
+  in = sfi_instance_new(mod, NULL);
+  a = SFI_PTR(sfi_region_base(in) + 8);
+  sfi_signals_uninstall();
+  CHECK_EQ(sfi_call(in, "deref", "p:i", &a, NULL), SFI_TRAP_OOB);
+  sfi_instance_free(in);
   CHECK_EQ(sfi_signals_install(), SFI_OK);
 }
 
