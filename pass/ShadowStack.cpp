@@ -137,9 +137,12 @@ static Value *allocateShadow(IRBuilder<> &B, Module &M, Value *Cur,
                                  {Down, B.getInt64(AlignMask)}, nullptr,
                                  "sfi.frame");
   Value *Lim = B.CreateLoad(B.getPtrTy(), Limit, "sfi.limit");
-  Value *TooLow = B.CreateICmpULT(New, Lim);
-  Value *Wrapped = B.CreateICmpUGT(New, Cur);
-  Value *Bad = B.CreateOr(TooLow, Wrapped);
+  Value *Bad = B.CreateICmpULT(New, Lim);
+  // A constant frame (under 4 GiB) can only wrap below address 0 if the
+  // stack pointer was already below the limit, which the compare catches;
+  // a dynamic size can wrap on its own.
+  if (!isa<ConstantInt>(Bytes))
+    Bad = B.CreateOr(Bad, B.CreateICmpUGT(New, Cur));
   if (Oversized)
     Bad = B.CreateOr(Bad, Oversized);
   Instruction *Term = B.GetInsertBlock()->getTerminator();

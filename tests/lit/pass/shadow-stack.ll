@@ -14,9 +14,8 @@ declare void @use(ptr)
 ; CHECK: [[DOWN:%.*]] = getelementptr i8, ptr [[OLD]], i64 -32
 ; CHECK: [[FRAME:%.*]] = call ptr @llvm.ptrmask.p0.i64(ptr [[DOWN]], i64 -16)
 ; CHECK: [[LIM:%.*]] = load ptr, ptr @__sfi_ssp_limit
-; CHECK: icmp ult ptr [[FRAME]], [[LIM]]
-; CHECK: icmp ugt ptr [[FRAME]], [[OLD]]
-; CHECK: br i1 {{%.*}}, label %sfi.stack.trap, label %sfi.frame.ok
+; CHECK: [[LOW:%.*]] = icmp ult ptr [[FRAME]], [[LIM]]
+; CHECK-NEXT: br i1 [[LOW]], label %sfi.stack.trap, label %sfi.frame.ok
 ; CHECK: sfi.frame.ok:
 ; CHECK: store ptr [[FRAME]], ptr @__sfi_ssp
 ; CHECK: %buf = getelementptr inbounds i8, ptr [[FRAME]], i64 0
@@ -55,6 +54,7 @@ define i32 @indexed(i64 %i) {
 ; CHECK: call { i64, i1 } @llvm.umul.with.overflow.i64(i64 {{%.*}}, i64 4)
 ; CHECK: %v = call ptr @llvm.ptrmask.p0.i64
 ; CHECK: icmp ult ptr %v, %sfi.limit
+; CHECK: icmp ugt ptr %v, %sfi.ssp
 ; CHECK: store ptr %v, ptr @__sfi_ssp
 ; CHECK-NEXT: call void @use(ptr %v)
 ; CHECK-NEXT: store ptr %sfi.ssp.save, ptr @__sfi_ssp
