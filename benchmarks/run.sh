@@ -230,10 +230,13 @@ done
 machine="$(uname -srm), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //'), $(nproc) cores"
 when=$(date -u '+%Y-%m-%d %H:%M UTC')
 ccver=$("$CLANG" --version | head -1)
+srcrev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+git -C "$root" diff --quiet HEAD -- pass runtime libc tools include 2>/dev/null ||
+  srcrev="$srcrev (with uncommitted changes in pass/runtime/libc/tools)"
 awk -v blist="$blist" -v csv="$results/results.csv" -v md="$results/results.md" \
   -v dat="$out/ratios.dat" -v runsf="$results/runs.csv" \
   -v cmdline="$cmdline" -v when="$when" -v machine="$machine" -v load0="$load0" \
-  -v ccver="$ccver" -v size="$size" -v nruns="$runs" -v metric="$metric" '
+  -v ccver="$ccver" -v srcrev="$srcrev" -v size="$size" -v nruns="$runs" -v metric="$metric" '
 function median(key,   n, i, j, t, a) { return median_of(key, 1) }
 function median_of(key, other,   n, i, j, t, a) {
   n = cnt[key]
@@ -339,6 +342,7 @@ END {
   print "" > md
   print "- command: `" cmdline "`" > md
   print "- date: " when > md
+  print "- source: libsfi tree at commit " srcrev " when run (the sfi tools in --sfi-bin should be built from it)" > md
   print "- machine: " machine "; load average at start: " load0 > md
   print "- compiler: " ccver "; every build at -O2; wasm2c builds use wasi-libc and the wasm2c runtime in guard-page mode" > md
   print "- raw times: runs.csv (program, build, run, wall s, user s, sys s, max RSS KiB, exit status, verdict)" > md

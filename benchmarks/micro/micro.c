@@ -203,6 +203,16 @@ int main(int argc, char **argv) {
   printf("live instances: %ld (%s) in %.2f s\n", live, why, t_scale);
   printf("RSS per idle instance: %.1f KiB (total %ld KiB)\n",
          live ? (double)(rss1 - rss0) / (double)live : 0.0, rss1 - rss0);
+  {
+    FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
+    long mmc = -1;
+    if (f) {
+      if (fscanf(f, "%ld", &mmc) != 1)
+        mmc = -1;
+      fclose(f);
+    }
+    printf("vm.max_map_count: %ld (mappings per process; bounds the instance count)\n", mmc);
+  }
   printf("memory maps per instance: %.1f\n",
          live ? (double)(maps1 - maps0) / (double)live : 0.0);
   printf("live instances answering a call: %ld of %ld sampled\n", okcalls, sampled);
