@@ -158,9 +158,64 @@ size_t strxfrm(char *restrict d, const char *restrict s, size_t n) {
   return l;
 }
 
+/* Copies n <= 32 bytes without a call (the tails of stpcpy). */
+static inline void copy32(char *d, const char *s, size_t n) {
+  typedef uint64_t u64u __attribute__((aligned(1), may_alias));
+  typedef uint32_t u32u __attribute__((aligned(1), may_alias));
+  typedef unsigned char v16u
+      __attribute__((vector_size(16), aligned(1), may_alias));
+  if (n >= 16) {
+    v16u a = *(const v16u *)s, b = *(const v16u *)(s + n - 16);
+    *(v16u *)d = a;
+    *(v16u *)(d + n - 16) = b;
+  } else if (n >= 8) {
+    uint64_t a = *(const u64u *)s, b = *(const u64u *)(s + n - 8);
+    *(u64u *)d = a;
+    *(u64u *)(d + n - 8) = b;
+  } else if (n >= 4) {
+    uint32_t a = *(const u32u *)s, b = *(const u32u *)(s + n - 4);
+    *(u32u *)d = a;
+    *(u32u *)(d + n - 4) = b;
+  } else {
+    for (size_t i = 0; i < n; i++)
+      d[i] = s[i];
+  }
+}
+
+/* One pass: aligned vector loads of the source (never past its page),
+ * unaligned stores, and the last partial vector through memcpy. */
 char *stpcpy(char *restrict d, const char *restrict s) {
-  size_t n = strlen(s);
-  memcpy(d, s, n + 1);
+  uintptr_t a = (uintptr_t)s & (VB - 1);
+  const vec *p = (const vec *)(s - a);
+  unsigned m = zeros(*p) >> a;
+  if (m) {
+    size_t n = __builtin_ctz(m);
+    copy32(d, s, n + 1);
+    return d + n;
+  }
+  copy32(d, s, VB - a);
+  d += VB - a;
+  /* Single vectors up to a 4-vector boundary (so that 4 aligned loads stay
+   * in one page), then 4 per step. */
+  for (p++; (uintptr_t)p & (4 * VB - 1); p++, d += VB) {
+    if ((m = zeros(*p)))
+      goto tail;
+    *(vecu *)d = *p;
+  }
+  for (;; p += 4, d += 4 * VB) {
+    vec v0 = p[0], v1 = p[1], v2 = p[2], v3 = p[3];
+    if (zeros(vmin(vmin(v0, v1), vmin(v2, v3))))
+      break;
+    *(vecu *)d = v0;
+    *(vecu *)(d + VB) = v1;
+    *(vecu *)(d + 2 * VB) = v2;
+    *(vecu *)(d + 3 * VB) = v3;
+  }
+  for (; !(m = zeros(*p)); p++, d += VB)
+    *(vecu *)d = *p;
+tail:;
+  size_t n = __builtin_ctz(m);
+  copy32(d, (const char *)p, n + 1);
   return d + n;
 }
 
