@@ -53,7 +53,9 @@ using namespace sfi;
 STATISTIC(NumTableEntries, "Jump-table entries created");
 STATISTIC(NumIndirectCalls, "Indirect calls confined to the jump table");
 STATISTIC(NumSetjmpCalls, "setjmp/longjmp calls routed to the runtime");
-STATISTIC(NumIndirectBr, "indirectbr lowered to switch");
+STATISTIC(NumIndirectBr, "indirectbr lowered to compares");
+STATISTIC(NumSwitchDefaults, "Unreachable switch defaults sent to a trap");
+STATISTIC(NumVectorIndex, "Variable vector indices lowered to selects");
 
 // Constants reachable from the special arrays (llvm.used, global ctors and
 // dtors): these need the real function addresses.
@@ -284,6 +286,74 @@ static bool lowerIndirectBr(Function &F) {
   return !Work.empty();
 }
 
+// A switch whose default is unreachable (`default: __builtin_unreachable()`
+// or a value the optimizer proved impossible) becomes a jump table without
+// a bounds check: an out-of-range index then loads a target from past the
+// table and jumps there. Send such defaults to a trap instead, so that
+// instruction selection keeps the check.
+static bool trapUnreachableDefaults(Function &F) {
+  SmallVector<SwitchInst *, 4> Work;
+  for (BasicBlock &BB : F)
+    if (auto *SI = dyn_cast<SwitchInst>(BB.getTerminator()))
+      if (isa<UnreachableInst>(SI->getDefaultDest()->getFirstNonPHIOrDbg()))
+        Work.push_back(SI);
+  if (Work.empty())
+    return false;
+  BasicBlock *Trap = BasicBlock::Create(F.getContext(), "sfi.switch.trap", &F);
+  IRBuilder<> TB(Trap);
+  TB.CreateIntrinsic(Intrinsic::ubsantrap, {}, {TB.getInt8(SFI_TRAPCODE_CALL)});
+  TB.CreateUnreachable();
+  for (SwitchInst *SI : Work) {
+    BasicBlock *Old = SI->getDefaultDest();
+    SI->setDefaultDest(Trap);
+    for (PHINode &PN : Old->phis())
+      PN.removeIncomingValue(SI->getParent(), /*DeletePHIIfEmpty=*/false);
+    ++NumSwitchDefaults;
+  }
+  return true;
+}
+
+// A variable-index extractelement of a vector that was just stored through
+// a %gs pointer is expanded by LLVM's legalizer (ExpandExtractFromVector-
+// ThroughStack) into a load from the store's address without the segment
+// override: an absolute address below 4 GiB. Lower variable indices to a
+// select chain first, so no such expansion happens (insertelement too).
+static bool lowerVariableVectorIndex(Function &F) {
+  SmallVector<Instruction *, 4> Work;
+  for (Instruction &I : instructions(F))
+    if ((isa<ExtractElementInst>(I) &&
+         !isa<Constant>(cast<ExtractElementInst>(I).getIndexOperand())) ||
+        (isa<InsertElementInst>(I) && !isa<Constant>(I.getOperand(2))))
+      if (isa<FixedVectorType>(I.getOperand(0)->getType()))
+        Work.push_back(&I);
+  for (Instruction *I : Work) {
+    IRBuilder<> B(I);
+    auto *VT = cast<FixedVectorType>(I->getOperand(0)->getType());
+    Value *Vec = I->getOperand(0);
+    Value *Idx = isa<ExtractElementInst>(I) ? I->getOperand(1)
+                                             : I->getOperand(2);
+    Value *R;
+    if (isa<ExtractElementInst>(I)) {
+      R = B.CreateExtractElement(Vec, (uint64_t)0);
+      for (unsigned K = 1; K < VT->getNumElements(); ++K)
+        R = B.CreateSelect(
+            B.CreateICmpEQ(Idx, ConstantInt::get(Idx->getType(), K)),
+            B.CreateExtractElement(Vec, (uint64_t)K), R);
+    } else {
+      R = Vec;
+      for (unsigned K = 0; K < VT->getNumElements(); ++K)
+        R = B.CreateSelect(
+            B.CreateICmpEQ(Idx, ConstantInt::get(Idx->getType(), K)),
+            B.CreateInsertElement(R, I->getOperand(1), (uint64_t)K), R);
+    }
+    R->takeName(I);
+    I->replaceAllUsesWith(R);
+    I->eraseFromParent();
+    ++NumVectorIndex;
+  }
+  return !Work.empty();
+}
+
 bool sfi::sandboxControlFlow(Module &M) {
   bool Changed = routeSetjmp(M);
 
@@ -311,6 +381,8 @@ bool sfi::sandboxControlFlow(Module &M) {
     if (F.isDeclaration() || isSFIGenerated(F))
       continue;
     Changed |= lowerIndirectBr(F);
+    Changed |= trapUnreachableDefaults(F);
+    Changed |= lowerVariableVectorIndex(F);
     SmallVector<CallBase *, 16> Indirect;
     for (Instruction &I : instructions(F))
       if (auto *CB = dyn_cast<CallBase>(&I))

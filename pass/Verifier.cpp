@@ -295,6 +295,15 @@ void Verifier::checkFunction(Function &F) {
         fail(F, I, "address-taken local left on the native stack");
     } else if (isa<IndirectBrInst>(I)) {
       fail(F, I, "indirectbr left unlowered");
+    } else if (auto *SI = dyn_cast<SwitchInst>(&I)) {
+      // Unless the cases cover every value of the condition, so that the
+      // table has no outside.
+      unsigned Bits = SI->getCondition()->getType()->getIntegerBitWidth();
+      bool Covered = Bits < 32 && SI->getNumCases() == (1ull << Bits);
+      if (!Covered &&
+          isa<UnreachableInst>(SI->getDefaultDest()->getFirstNonPHIOrDbg()))
+        fail(F, I, "switch with an unreachable default (an unchecked jump "
+                   "table)");
     }
   }
 }
