@@ -41,6 +41,12 @@ static chunk *top;
 static size_t topsize;
 static char *clean_from; /* heap above here was never handed out */
 static chunk *tcache[NSMALL];
+/* Behind the cache: freed chunks below FAST_LIMIT wait here, LIFO and
+ * uncoalesced (glibc's fast bins), until a large request or heap growth
+ * consolidates them. */
+#define FAST_LIMIT 256u
+static chunk *fastbin[FAST_LIMIT >> 4];
+static int have_fast;
 static unsigned tcount[NSMALL];
 static int ready;
 
@@ -181,9 +187,24 @@ static int grow(size_t nb) {
 
 /* Returns a chunk of at least nb bytes marked in use, or NULL. *fresh is
  * set when its memory was never handed out before (calloc skips zeroing). */
+static void consolidate(void) {
+  have_fast = 0;
+  for (unsigned i = 0; i < FAST_LIMIT >> 4; i++) {
+    chunk *c = fastbin[i];
+    fastbin[i] = 0;
+    while (c) {
+      chunk *next = c->fd;
+      release(c);
+      c = next;
+    }
+  }
+}
+
 static chunk *alloc_chunk(size_t nb, char **clean) {
   unsigned i = bin_index(nb);
   chunk *c = 0;
+  if (have_fast && nb >= SMALL_LIMIT)
+    consolidate();
   if (nb < SMALL_LIMIT) {
     chunk *b = &bins[i];
     if (b->fd != b) {
@@ -224,8 +245,14 @@ static chunk *alloc_chunk(size_t nb, char **clean) {
     }
     return c;
   }
-  if (topsize < nb + MIN_CHUNK && !grow(nb))
-    return 0;
+  if (topsize < nb + MIN_CHUNK) {
+    if (have_fast) { /* free memory may be parked in the fast bins */
+      consolidate();
+      return alloc_chunk(nb, clean);
+    }
+    if (!grow(nb))
+      return 0;
+  }
   c = top;
   top = at(c, nb);
   topsize -= nb;
@@ -252,6 +279,10 @@ static void *do_malloc(size_t n, char **clean) {
       tcount[i]--;
       return chunk2mem(c);
     }
+    if (nb < FAST_LIMIT && (c = fastbin[i])) {
+      fastbin[i] = c->fd;
+      return chunk2mem(c);
+    }
   }
   if (UNLIKELY(!ready))
     init();
@@ -276,6 +307,12 @@ void free(void *p) {
       c->fd = tcache[i];
       tcache[i] = c;
       tcount[i]++;
+      return;
+    }
+    if (s < FAST_LIMIT) {
+      c->fd = fastbin[i];
+      fastbin[i] = c;
+      have_fast = 1;
       return;
     }
   }
