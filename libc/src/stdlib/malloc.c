@@ -1,8 +1,9 @@
 /* malloc.c: the sandbox heap. Boundary-tagged chunks carved from one
  * contiguous heap grown with __sfi_sys_sbrk; exact-size bins for small
  * chunks, 4 bins per power of two for large ones (best fit, so little
- * fragmentation), immediate coalescing, and a small per-size cache of freed
- * small chunks in front (no coalescing there) for the malloc/free fast path. */
+ * fragmentation), immediate coalescing, a small per-size cache of freed
+ * small chunks in front for the malloc/free fast path, and glibc-style fast
+ * bins behind it (uncoalesced until consolidated). */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
