@@ -20,6 +20,10 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 cmdline="benchmarks/run.sh $*"
+# The tree the sfi tools are (normally) built from, taken before the long run.
+srcrev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+git -C "$root" diff --quiet HEAD -- pass runtime libc tools include 2>/dev/null ||
+  srcrev="$srcrev (with uncommitted changes in pass/runtime/libc/tools)"
 
 runs=3
 size=full
@@ -230,9 +234,6 @@ done
 machine="$(uname -srm), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //'), $(nproc) cores"
 when=$(date -u '+%Y-%m-%d %H:%M UTC')
 ccver=$("$CLANG" --version | head -1)
-srcrev=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-git -C "$root" diff --quiet HEAD -- pass runtime libc tools include 2>/dev/null ||
-  srcrev="$srcrev (with uncommitted changes in pass/runtime/libc/tools)"
 awk -v blist="$blist" -v csv="$results/results.csv" -v md="$results/results.md" \
   -v dat="$out/ratios.dat" -v runsf="$results/runs.csv" \
   -v cmdline="$cmdline" -v when="$when" -v machine="$machine" -v load0="$load0" \
@@ -342,7 +343,7 @@ END {
   print "" > md
   print "- command: `" cmdline "`" > md
   print "- date: " when > md
-  print "- source: libsfi tree at commit " srcrev " when run (the sfi tools in --sfi-bin should be built from it)" > md
+  print "- source: libsfi tree at commit " srcrev " when the run started (the sfi tools in --sfi-bin should be built from it)" > md
   print "- machine: " machine "; load average at start: " load0 > md
   print "- compiler: " ccver "; every build at -O2; wasm2c builds use wasi-libc and the wasm2c runtime in guard-page mode" > md
   print "- raw times: runs.csv (program, build, run, wall s, user s, sys s, max RSS KiB, exit status, verdict)" > md
@@ -364,7 +365,7 @@ if command -v gnuplot >/dev/null; then
   gnuplot <<EOF || die "gnuplot failed"
 set terminal svg size 1000,460 dynamic font "sans,11"
 set output '$results/results.svg'
-set title "Run time relative to native (clang-19 -O2), size $size, median of $runs run(s)"
+set title "$( [ "$metric" = cpu ] && echo "CPU time" || echo "Run time") relative to native (clang-19 -O2), size $size, median of $runs run(s)"
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.85 border -1
