@@ -28,13 +28,19 @@
 #include "SFI.h"
 
 #include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/PatternMatch.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/Support/Debug.h"
 
+#include <map>
+#include <tuple>
+
 using namespace llvm;
+using namespace llvm::PatternMatch;
 using namespace sfi;
 
 #define DEBUG_TYPE "sfi"
@@ -50,6 +56,7 @@ STATISTIC(NumSkippedLoads, "Loads left unmasked (stores-only mode)");
 STATISTIC(NumMasks, "Mask computations emitted");
 STATISTIC(NumMasksShared, "Accesses served by an existing mask");
 STATISTIC(NumFolded, "Constant offsets folded after a mask");
+STATISTIC(NumSplit, "Unrolled accesses p[i + C] sharing the mask of p[i]");
 
 namespace {
 
@@ -62,7 +69,7 @@ class Sandboxer {
 public:
   Sandboxer(Function &F, const sfi::Config &C)
       : F(F), M(*F.getParent()), Cfg(C), DL(M.getDataLayout()),
-        Ctx(F.getContext()) {}
+        Ctx(F.getContext()), DT(F) {}
   bool run();
 
 private:
@@ -84,6 +91,10 @@ private:
   Value *offsetOf(IRBuilder<> &B, Value *P);
   Value *maskBase(Value *Base, bool Flat);
   Value *sandboxPointer(Instruction *At, Value *P, uint64_t Size, bool Flat);
+  Value *splitVariableGEP(Value *P, int64_t &O);
+  std::map<std::tuple<Value *, Value *, int64_t>, Value *> SplitBases;
+  DominatorTree DT;
+  bool SplitBlocks = false;
   void rewriteAccess(Instruction *I, unsigned OpIdx, uint64_t Size);
   void rewriteMemIntrinsic(AnyMemIntrinsic *MI);
   void rewriteMaskedIntrinsic(IntrinsicInst *II);
@@ -192,6 +203,9 @@ Value *Sandboxer::sandboxPointer(Instruction *At, Value *P, uint64_t Size,
   Value *Base = P->stripAndAccumulateConstantOffsets(DL, Off,
                                                      /*AllowNonInbounds=*/true);
   int64_t O = Off.getSExtValue();
+  // DT is valid only until checkRange splits the first block.
+  if (Size <= SFI_MAX_ACCESS && Base == P && !SplitBlocks)
+    Base = splitVariableGEP(P, O);
   if (O < 0 || (uint64_t)O >= SFI_FOLD_MAX || Size > SFI_MAX_ACCESS) {
     Base = P;
     O = 0;
@@ -203,6 +217,70 @@ Value *Sandboxer::sandboxPointer(Instruction *At, Value *P, uint64_t Size,
   IRBuilder<> B(At);
   B.SetCurrentDebugLocation(At->getDebugLoc());
   return B.CreateConstGEP1_64(B.getInt8Ty(), MB, O, "sfi.fold");
+}
+
+// After unrolling, neighbouring accesses read p[i], p[i + 1], p[i + 2]:
+// each is gep T, p, (add i, C), a different variable address. Rewrite such
+// an address as one shared base gep T, p, i (masked once) plus the constant
+// C * sizeof(T), which folds into the access. Returns P itself (O = 0) when
+// the address has no such shape.
+Value *Sandboxer::splitVariableGEP(Value *P, int64_t &O) {
+  auto *GEP = dyn_cast<GetElementPtrInst>(P);
+  if (!GEP)
+    return P;
+  MapVector<Value *, APInt> Vars;
+  APInt COff(64, 0);
+  if (!GEP->collectOffset(DL, 64, Vars, COff) || Vars.size() != 1)
+    return P;
+  auto [V, Scale] = Vars.front();
+  Value *X = V;
+  const APInt *Add = nullptr;
+  // add i, C (InstCombine writes `or disjoint` when i's low bits are zero),
+  // or an int index widened after the add: sext (add nsw i, C) is
+  // sext i + C, and zext (add nuw i, C) is zext i + C.
+  Instruction::CastOps Widen = Instruction::CastOpsEnd;
+  Value *Inner = nullptr;
+  if (match(V, m_SExt(m_Value(Inner))) &&
+      match(Inner, m_NSWAdd(m_Value(X), m_APInt(Add))))
+    Widen = Instruction::SExt;
+  else if (match(V, m_ZExt(m_Value(Inner))) &&
+           match(Inner, m_NUWAdd(m_Value(X), m_APInt(Add))))
+    Widen = Instruction::ZExt;
+  else if (!match(V, m_AddLike(m_Value(X), m_APInt(Add))))
+    X = V; // p[i] itself shares the base of p[i + 1]
+  if (!V->getType()->isIntegerTy(64))
+    return P;
+  APInt AddWide(64, 0);
+  if (Add)
+    AddWide = Widen == Instruction::ZExt ? Add->zext(64) : Add->sext(64);
+  APInt Total = COff + AddWide * Scale;
+  if (Total.isNegative() || Total.uge(SFI_FOLD_MAX))
+    return P;
+  Value *Ptr = GEP->getPointerOperand();
+  auto Key = std::make_tuple(Ptr, X, Scale.getSExtValue() * 4 + Widen % 4);
+  auto It = SplitBases.find(Key);
+  if (It == SplitBases.end()) {
+    // After both Ptr and X, whichever is defined later (both dominate the
+    // GEP, so one dominates the other).
+    Instruction *At = insertionPointAfter(Ptr);
+    if (auto *XI = dyn_cast<Instruction>(X)) {
+      Instruction *AfterX = insertionPointAfter(XI);
+      if (!isa<Instruction>(Ptr) ||
+          DT.dominates(cast<Instruction>(Ptr), XI))
+        At = AfterX;
+    }
+    IRBuilder<> B(At);
+    B.SetCurrentDebugLocation(GEP->getDebugLoc());
+    Value *Wide = Widen == Instruction::CastOpsEnd
+                      ? X
+                      : B.CreateCast(Widen, X, B.getInt64Ty());
+    Value *Idx = Scale.isOne() ? Wide : B.CreateMul(Wide, B.getInt(Scale));
+    Value *NewBase = B.CreateGEP(B.getInt8Ty(), Ptr, Idx, "sfi.split");
+    It = SplitBases.insert({Key, NewBase}).first;
+  }
+  O = Total.getSExtValue();
+  ++NumSplit;
+  return It->second;
 }
 
 void Sandboxer::rewriteAccess(Instruction *I, unsigned OpIdx, uint64_t Size) {
@@ -237,6 +315,7 @@ void Sandboxer::checkRange(Instruction *At, Value *Off, Value *Len) {
   Value *L = B.CreateZExtOrTrunc(Len, B.getInt64Ty());
   Value *Bad = B.CreateICmpUGT(L, Room, "sfi.oob");
   BasicBlock *Head = At->getParent();
+  SplitBlocks = true;
   BasicBlock *Cont = Head->splitBasicBlock(At, "sfi.range.ok");
   Head->getTerminator()->eraseFromParent();
   IRBuilder<> TB(Head);
