@@ -350,7 +350,9 @@ int main(int argc, char **argv) {
     push(&ld, libfiles.v[i]);
   for (int i = 0; i < ldflags.n; i++)
     push(&ld, ldflags.v[i]);
-  push(&ld, libpath("libsfic.a"));
+  /* The libc in the link's mode: a full-mode libc would work in a
+   * stores-only module too, only slower. */
+  push(&ld, libpath(strcmp(mode, "stores") ? "libsfic.a" : "libsfic-stores.a"));
   int rc = run(&ld);
   for (int j = 0; j < temps.n; j++)
     unlink(temps.v[j]);
