@@ -1,6 +1,7 @@
 /* libm.c: __sfi_libm_<name> imports bound to the host libm, for an
  * allowlist of functions whose arguments and results are all scalars (no
- * pointers), in float, double and long double. */
+ * pointers), in float, double and long double (the same list as
+ * libc/src/math/libm_list.h, kept sorted for bsearch). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,9 @@ static const struct sfi_bind libm[] = {
     {"erff", (void *)erff},
     {"erfl", (void *)erfl},
     {"exp", (void *)exp},
+    {"exp10", (void *)exp10},
+    {"exp10f", (void *)exp10f},
+    {"exp10l", (void *)exp10l},
     {"exp2", (void *)exp2},
     {"exp2f", (void *)exp2f},
     {"exp2l", (void *)exp2l},
@@ -86,6 +90,15 @@ static const struct sfi_bind libm[] = {
     {"ilogb", (void *)ilogb},
     {"ilogbf", (void *)ilogbf},
     {"ilogbl", (void *)ilogbl},
+    {"j0", (void *)j0},
+    {"j0f", (void *)j0f},
+    {"j0l", (void *)j0l},
+    {"j1", (void *)j1},
+    {"j1f", (void *)j1f},
+    {"j1l", (void *)j1l},
+    {"jn", (void *)jn},
+    {"jnf", (void *)jnf},
+    {"jnl", (void *)jnl},
     {"ldexp", (void *)ldexp},
     {"ldexpf", (void *)ldexpf},
     {"ldexpl", (void *)ldexpl},
@@ -146,6 +159,9 @@ static const struct sfi_bind libm[] = {
     {"scalbn", (void *)scalbn},
     {"scalbnf", (void *)scalbnf},
     {"scalbnl", (void *)scalbnl},
+    {"significand", (void *)significand},
+    {"significandf", (void *)significandf},
+    {"significandl", (void *)significandl},
     {"sin", (void *)sin},
     {"sinf", (void *)sinf},
     {"sinh", (void *)sinh},
@@ -167,6 +183,15 @@ static const struct sfi_bind libm[] = {
     {"trunc", (void *)trunc},
     {"truncf", (void *)truncf},
     {"truncl", (void *)truncl},
+    {"y0", (void *)y0},
+    {"y0f", (void *)y0f},
+    {"y0l", (void *)y0l},
+    {"y1", (void *)y1},
+    {"y1f", (void *)y1f},
+    {"y1l", (void *)y1l},
+    {"yn", (void *)yn},
+    {"ynf", (void *)ynf},
+    {"ynl", (void *)ynl},
 };
 
 static int cmp(const void *k, const void *e) {
