@@ -58,6 +58,10 @@ STATISTIC(NumMasksShared, "Accesses served by an existing mask");
 STATISTIC(NumFolded, "Constant offsets folded after a mask");
 STATISTIC(NumSplit, "Unrolled accesses p[i + C] sharing the mask of p[i]");
 
+static cl::opt<bool> SplitGEPs(
+    "sfi-share-unrolled",
+    cl::desc("libsfi: let p[i + C] share the mask of p[i]"), cl::init(true));
+
 namespace {
 
 // Image segments never exceed this (the loader refuses larger ones), so an
@@ -204,7 +208,7 @@ Value *Sandboxer::sandboxPointer(Instruction *At, Value *P, uint64_t Size,
                                                      /*AllowNonInbounds=*/true);
   int64_t O = Off.getSExtValue();
   // DT is valid only until checkRange splits the first block.
-  if (Size <= SFI_MAX_ACCESS && Base == P && !SplitBlocks)
+  if (SplitGEPs && Size <= SFI_MAX_ACCESS && Base == P && !SplitBlocks)
     Base = splitVariableGEP(P, O);
   if (O < 0 || (uint64_t)O >= SFI_FOLD_MAX || Size > SFI_MAX_ACCESS) {
     Base = P;
