@@ -289,6 +289,13 @@ Value *Sandboxer::splitVariableGEP(Value *P, int64_t &O) {
 
 void Sandboxer::rewriteAccess(Instruction *I, unsigned OpIdx, uint64_t Size) {
   Value *P = I->getOperand(OpIdx);
+  // One access wider than the guard could reach past it from a masked
+  // pointer (a load or store of a huge aggregate; clang uses memcpy).
+  if (Size > SFI_GUARD_SIZE - SFI_FOLD_MAX) {
+    reportError(F, I, "a single memory access of " + Twine(Size) +
+                          " bytes is wider than the sandbox guard zone");
+    return;
+  }
   if (isProvablySafe(P, Size))
     return;
   if (isa<LoadInst>(I))

@@ -139,7 +139,9 @@ static int is_link_flag(const char *a) {
 int main(int argc, char **argv) {
   find_prefix();
   const char *mode = "full", *scheme = "gs";
-  int compile_only = 0, shared = 0, preprocess = 0, verify = 0;
+  /* The IR verifier re-checks every object the pass produced: a bug in
+   * the pass fails the build instead of shipping an escape. */
+  int compile_only = 0, shared = 0, preprocess = 0, verify = 1;
   const char *out = NULL;
   struct argv_buf cflags = {0}, inputs = {0}, libs = {0}, ldflags = {0},
                   libdirs = {0};
@@ -157,9 +159,11 @@ int main(int argc, char **argv) {
         die("-fsfi-scheme must be 'gs' or 'anchor', not '%s'", scheme);
     } else if (!strcmp(a, "-fsfi-verify")) {
       verify = 1;
+    } else if (!strcmp(a, "-fno-sfi-verify")) {
+      verify = 0;
     } else if (!strncmp(a, "-fsfi", 5)) {
       die("unknown option '%s' (known: -fsfi-mode=full|stores, "
-          "-fsfi-scheme=gs|anchor, -fsfi-verify)", a);
+          "-fsfi-scheme=gs|anchor, -f[no-]sfi-verify)", a);
     } else if (!strcmp(a, "-v")) {
       verbose = 1;
     } else if (!strcmp(a, "-c") || !strcmp(a, "-S")) {
