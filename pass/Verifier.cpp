@@ -196,24 +196,46 @@ void Verifier::collectRangeChecks(Value *Cond, Value *Len,
 
 bool Verifier::isConfinedCallee(Value *V) {
   auto *GEP = dyn_cast<GetElementPtrInst>(V);
-  if (!GEP || GEP->getNumIndices() != 1 ||
-      GEP->getPointerOperand()->getName() != "__start_" SFI_JT_SECTION)
+  if (!GEP || GEP->getNumIndices() != 1)
     return false;
-  Value *Off = GEP->getOperand(1), *A = nullptr, *B = nullptr;
-  ICmpInst::Predicate Pred;
-  // The pass's form: off & sext(off < size).
-  auto IsInsideMask = [&](Value *V) {
-    return match(V, m_SExt(m_ICmp(Pred, m_Value(), m_Value()))) &&
-           Pred == ICmpInst::ICMP_ULT;
+  auto *Start = dyn_cast<GlobalVariable>(GEP->getPointerOperand());
+  if (!Start || Start->getName() != "__start_" SFI_JT_SECTION)
+    return false;
+  // The offset must be an entry boundary inside the table or zero:
+  //   Al = (target - start) & -16
+  //   off = Al & sext(Al <u (stop - start))   or   select(Al <u size, Al, 0)
+  // stop - start, usually a constant expression (which m_Sub does not
+  // match in LLVM 19), hence Operator.
+  GlobalVariable *Stop =
+      Start->getParent()->getNamedGlobal("__stop_" SFI_JT_SECTION);
+  auto IsPtrToIntOf = [](Value *V, GlobalVariable *G) {
+    auto *P = dyn_cast<PtrToIntOperator>(V);
+    return G && P && P->getPointerOperand() == G;
   };
-  if (match(Off, m_And(m_Value(A), m_Value(B))))
-    return IsInsideMask(A) || IsInsideMask(B);
-  // What InstCombine makes of it after link-time optimization:
-  // select(off < size, off, 0).
-  Value *X = nullptr;
-  return match(Off, m_Select(m_ICmp(Pred, m_Value(X), m_Value()),
-                             m_Deferred(X), m_Zero())) &&
-         Pred == ICmpInst::ICMP_ULT;
+  auto IsSize = [&](Value *Sz) {
+    auto *Op = dyn_cast<Operator>(Sz);
+    return Op && Op->getOpcode() == Instruction::Sub &&
+           IsPtrToIntOf(Op->getOperand(0), Stop) &&
+           IsPtrToIntOf(Op->getOperand(1), Start);
+  };
+  auto IsAligned = [&](Value *Al) {
+    Value *D = nullptr;
+    auto *SubOp = match(Al, m_And(m_Value(D), m_SpecificInt(~(uint64_t)(
+                                                  SFI_JT_ENTRY_SIZE - 1))))
+                      ? dyn_cast<Operator>(D)
+                      : nullptr;
+    return SubOp && SubOp->getOpcode() == Instruction::Sub &&
+           IsPtrToIntOf(SubOp->getOperand(1), Start);
+  };
+  Value *Off = GEP->getOperand(1), *Al = nullptr, *Sz = nullptr;
+  ICmpInst::Predicate Pred;
+  auto Inside = m_SExt(m_ICmp(Pred, m_Deferred(Al), m_Value(Sz)));
+  if (match(Off, m_c_And(m_Value(Al), Inside)))
+    return Pred == ICmpInst::ICMP_ULT && IsAligned(Al) && IsSize(Sz);
+  if (match(Off, m_Select(m_ICmp(Pred, m_Value(Al), m_Value(Sz)),
+                          m_Deferred(Al), m_Zero())))
+    return Pred == ICmpInst::ICMP_ULT && IsAligned(Al) && IsSize(Sz);
+  return false;
 }
 
 void Verifier::checkFunction(Function &F) {
