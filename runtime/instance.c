@@ -3,6 +3,7 @@
  * read-only data shared, writable data copy-on-write), relocated for its
  * base, a heap after the image and a shadow stack at the top. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -241,6 +242,20 @@ void sfi_instance_free(sfi_instance *in) {
     sfi__err(SFI_ERR_INVALID, "sfi_instance_free: instance is running; "
                               "leaked");
     return;
+  }
+  /* A library module never calls exit(), so nothing else would flush its
+   * stdio buffers: give it one bounded chance (errors and traps ignored;
+   * the instance's own time limit applies). */
+  if (in->base && !in->trapped) {
+    /* Keep the host's last error message: freeing is not a failure. */
+    char saved[sizeof "no error" + 2048];
+    snprintf(saved, sizeof saved, "%s", sfi_errmsg());
+    uint64_t fflush_fn = sfi_lookup(in, "fflush");
+    if (fflush_fn) {
+      sfi_val arg = SFI_PTR(0), ret;
+      (void)sfi_call_addr(in, fflush_fn, "p:i", &arg, &ret);
+    }
+    sfi__err(SFI_OK, "%s", saved);
   }
   sfi__sys_instance_fini(in);
   if (in->base)

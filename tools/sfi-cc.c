@@ -337,7 +337,8 @@ int main(int argc, char **argv) {
                        "noexecstack", "-z", "text", "-z", "nostart-stop-gc",
                        "-Bsymbolic",
                        "--hash-style=both", "--build-id=none", "-u", "malloc",
-                       "-u", "free", "-u", "calloc", "-u", "realloc"};
+                       "-u", "free", "-u", "calloc", "-u", "realloc",
+                       "-u", "fflush"};
   for (size_t i = 0; i < sizeof std / sizeof *std; i++)
     push(&ld, std[i]);
   /* LTO objects: lld runs the link-time optimizer; the plugin's verifier
