@@ -260,6 +260,21 @@ bool sfi::refuseUnsafe(Module &M) {
       }
     if (F.isDeclaration())
       continue;
+    // Sanitizers instrument after this pass (clang registers them at the
+    // same extension point, later) with unmasked accesses to their shadow
+    // memory in the host: refuse the functions they would instrument.
+    if (F.hasFnAttribute(Attribute::SanitizeAddress) ||
+        F.hasFnAttribute(Attribute::SanitizeHWAddress) ||
+        F.hasFnAttribute(Attribute::SanitizeMemory) ||
+        F.hasFnAttribute(Attribute::SanitizeThread) ||
+        F.hasFnAttribute(Attribute::SanitizeMemTag) ||
+        F.hasFnAttribute(Attribute::SanitizeNumericalStability)) {
+      reportError(F, nullptr, "sanitizer instrumentation (-fsanitize=address, "
+                              "memory, thread, ...) is not supported in "
+                              "sandboxed code: it would access host memory");
+      Refused = true;
+      continue;
+    }
     if (F.hasFnAttribute(Attribute::Naked)) {
       reportError(F, nullptr, "naked functions are not allowed in sandboxed "
                               "code");

@@ -164,6 +164,14 @@ int main(int argc, char **argv) {
     } else if (!strncmp(a, "-fsfi", 5)) {
       die("unknown option '%s' (known: -fsfi-mode=full|stores, "
           "-fsfi-scheme=gs|anchor, -f[no-]sfi-verify)", a);
+    } else if (!strncmp(a, "-fsanitize=", 11) ||
+               !strncmp(a, "-fmemory-profile", 16) ||
+               !strcmp(a, "-fxray-instrument")) {
+      /* Instrumentation that runs after the pass and touches memory of its
+       * own (shadow memory, profiles) would do so unmasked. */
+      die("'%s' is not supported for sandboxed code: its instrumentation "
+          "would access host memory (sanitize the host or a native build "
+          "instead)", a);
     } else if (!strcmp(a, "-v")) {
       verbose = 1;
     } else if (!strcmp(a, "-c") || !strcmp(a, "-S")) {

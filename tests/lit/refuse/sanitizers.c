@@ -1,0 +1,9 @@
+// Sanitizers instrument after the pass, with unmasked accesses to shadow
+// memory in the host: the pass refuses instrumented functions, and sfi-cc
+// refuses the flags.
+// RUN: %not %sfi-clang -O2 -fsanitize=address -c %s -o /dev/null 2>&1 | %FileCheck %s
+// RUN: %not %sfi-clang -O2 -fsanitize=thread -c %s -o /dev/null 2>&1 | %FileCheck %s
+// RUN: %not %bindir/sfi-cc -O2 -fsanitize=address -c %s -o /dev/null 2>&1 | %FileCheck %s --check-prefix=DRIVER
+// CHECK: error: libsfi: sanitizer instrumentation (-fsanitize=address, memory, thread, ...) is not supported in sandboxed code
+// DRIVER: sfi-cc: error: '-fsanitize=address' is not supported for sandboxed code
+int f(int *p) { return *p; }
