@@ -225,6 +225,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   uint64_t stack[SFI_MAX_ARGS];
   char res = 0;
   int rc;
+  in->called = 1;
   if (in->trapped)
     return sfi__err(SFI_ERR_TRAPPED,
                     "%s: instance trapped before; reset it "

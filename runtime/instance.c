@@ -246,7 +246,9 @@ void sfi_instance_free(sfi_instance *in) {
   /* A library module never calls exit(), so nothing else would flush its
    * stdio buffers: give it one bounded chance (errors and traps ignored;
    * the instance's own time limit applies). */
-  if (in->base && !in->trapped) {
+  /* Only for an instance the host has run: its code is then known to be
+   * the module's, and nothing runs at free for one only created. */
+  if (in->base && !in->trapped && in->called) {
     /* Keep the host's last error message: freeing is not a failure. */
     char saved[sizeof "no error" + 2048];
     snprintf(saved, sizeof saved, "%s", sfi_errmsg());

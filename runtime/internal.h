@@ -125,6 +125,7 @@ struct sfi_instance {
   uint64_t mem_limit, shadow_size;
   double time_limit;
   int trapped;
+  int called; /* the host has called into it: flush its stdio at free */
   int exit_status;
   int running;           /* call depth of this instance */
   uint64_t jt_lo, jt_hi; /* jump table bounds, checked at creation */
