@@ -56,6 +56,7 @@ STATISTIC(NumSetjmpCalls, "setjmp/longjmp calls routed to the runtime");
 STATISTIC(NumIndirectBr, "indirectbr lowered to compares");
 STATISTIC(NumSwitchDefaults, "Unreachable switch defaults sent to a trap");
 STATISTIC(NumVectorIndex, "Variable vector indices lowered to selects");
+STATISTIC(NumNoBuiltin, "Library calls kept opaque to code generation");
 
 // Constants reachable from the special arrays (llvm.used, global ctors and
 // dtors): these need the real function addresses.
@@ -354,6 +355,27 @@ static bool lowerVariableVectorIndex(Function &F) {
   return !Work.empty();
 }
 
+// Code generation recognises some library calls and expands them inline:
+// memcmp/bcmp of a small constant size becomes plain loads (ExpandMemCmp,
+// SelectionDAG), strlen/strcmp/memchr may too. Those loads would come after
+// this pass, unmasked, from sandbox-controlled pointers. `nobuiltin` on the
+// call site makes every later pass treat the call as an ordinary call (to
+// the sandbox libc, which masks its own accesses).
+static bool keepLibraryCallsOpaque(Function &F) {
+  bool Changed = false;
+  for (Instruction &I : instructions(F))
+    if (auto *CB = dyn_cast<CallBase>(&I)) {
+      Function *Callee = CB->getCalledFunction();
+      if ((!Callee || !Callee->isIntrinsic()) && !CB->isInlineAsm() &&
+          !CB->isNoBuiltin()) {
+        CB->addFnAttr(Attribute::NoBuiltin);
+        ++NumNoBuiltin;
+        Changed = true;
+      }
+    }
+  return Changed;
+}
+
 bool sfi::sandboxControlFlow(Module &M) {
   bool Changed = routeSetjmp(M);
 
@@ -382,6 +404,7 @@ bool sfi::sandboxControlFlow(Module &M) {
       continue;
     Changed |= lowerIndirectBr(F);
     Changed |= trapUnreachableDefaults(F);
+    Changed |= keepLibraryCallsOpaque(F);
     Changed |= lowerVariableVectorIndex(F);
     SmallVector<CallBase *, 16> Indirect;
     for (Instruction &I : instructions(F))

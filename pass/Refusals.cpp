@@ -268,10 +268,12 @@ bool sfi::refuseUnsafe(Module &M) {
         F.hasFnAttribute(Attribute::SanitizeMemory) ||
         F.hasFnAttribute(Attribute::SanitizeThread) ||
         F.hasFnAttribute(Attribute::SanitizeMemTag) ||
-        F.hasFnAttribute(Attribute::SanitizeNumericalStability)) {
+        F.hasFnAttribute(Attribute::SanitizeNumericalStability) ||
+        F.hasFnAttribute(Attribute::SafeStack)) {
       reportError(F, nullptr, "sanitizer instrumentation (-fsanitize=address, "
-                              "memory, thread, ...) is not supported in "
-                              "sandboxed code: it would access host memory");
+                              "memory, thread, safe-stack, ...) is not "
+                              "supported in sandboxed code: it would access "
+                              "host memory");
       Refused = true;
       continue;
     }

@@ -4,6 +4,7 @@
 // RUN: %not %sfi-clang -O2 -fsanitize=address -c %s -o /dev/null 2>&1 | %FileCheck %s
 // RUN: %not %sfi-clang -O2 -fsanitize=thread -c %s -o /dev/null 2>&1 | %FileCheck %s
 // RUN: %not %bindir/sfi-cc -O2 -fsanitize=address -c %s -o /dev/null 2>&1 | %FileCheck %s --check-prefix=DRIVER
-// CHECK: error: libsfi: sanitizer instrumentation (-fsanitize=address, memory, thread, ...) is not supported in sandboxed code
+// RUN: %not %sfi-clang -O2 -fsanitize=safe-stack -c %s -o /dev/null 2>&1 | %FileCheck %s
+// CHECK: error: libsfi: sanitizer instrumentation (-fsanitize=address, memory, thread, safe-stack, ...) is not supported in sandboxed code
 // DRIVER: sfi-cc: error: '-fsanitize=address' is not supported for sandboxed code
 int f(int *p) { return *p; }
