@@ -422,6 +422,20 @@ static void c_wild_read(void) {
   }
 }
 
+static void c_libcall_read(void) {
+  uint64_t t[32];
+  int n = targets(t);
+  for (int i = 0; i < n; i++)
+    for (int k = 0; k < ncanaries; k++) {
+      int64_t v;
+      if (call_a("attack", t[i], canary_magic(k), E_OK | E_OOB, &v) ==
+              SFI_OK &&
+          (int32_t)v == 0)
+        FAIL("ESCAPE (read): memcmp at 0x%" PRIx64 " matched canary %s's "
+             "magic", t[i], canaries[k].name);
+    }
+}
+
 static void c_ptr_wrap(void) {
   uint64_t t[32];
   int n = targets(t);
@@ -1238,6 +1252,7 @@ struct cls {
 static const struct cls classes[] = {
     {"wild_write", NULL, c_wild_write, NULL, 0, "stores to absolute host addresses"},
     {"wild_read", NULL, c_wild_read, NULL, 0, "loads from absolute host addresses"},
+    {"libcall_read", NULL, c_libcall_read, NULL, 0, "host bytes through memcmp calls code generation would expand"},
     {"ptr_wrap", NULL, c_ptr_wrap, NULL, 0, "pointer arithmetic wrapping 2^64/2^32"},
     {"neg_offset", NULL, c_neg_offset, NULL, 0, "negative offsets below the region"},
     {"past_4g", NULL, c_past_4g, NULL, 0, "offsets just past 4 GiB, max folds"},
