@@ -244,11 +244,7 @@ static bool lowerIndirectBr(Function &F) {
       Work.push_back(IBI);
   for (IndirectBrInst *IBI : Work) {
     IRBuilder<> B(IBI);
-    BasicBlock *Trap = BasicBlock::Create(F.getContext(), "sfi.ibr.trap", &F);
-    IRBuilder<> TB(Trap);
-    TB.CreateIntrinsic(Intrinsic::ubsantrap, {},
-                       {TB.getInt8(SFI_TRAPCODE_CALL)});
-    TB.CreateUnreachable();
+    BasicBlock *Trap = createTrapBlock(F, SFI_TRAPCODE_CALL, "sfi.ibr.trap");
     // Block addresses are link-time constants, not integers a switch can
     // take, so compare against each possible target in turn.
     Value *Addr = B.CreateFreeze(IBI->getAddress());
@@ -300,10 +296,8 @@ static bool trapUnreachableDefaults(Function &F) {
         Work.push_back(SI);
   if (Work.empty())
     return false;
-  BasicBlock *Trap = BasicBlock::Create(F.getContext(), "sfi.switch.trap", &F);
-  IRBuilder<> TB(Trap);
-  TB.CreateIntrinsic(Intrinsic::ubsantrap, {}, {TB.getInt8(SFI_TRAPCODE_CALL)});
-  TB.CreateUnreachable();
+  BasicBlock *Trap =
+      createTrapBlock(F, SFI_TRAPCODE_CALL, "sfi.switch.trap");
   for (SwitchInst *SI : Work) {
     BasicBlock *Old = SI->getDefaultDest();
     SI->setDefaultDest(Trap);

@@ -310,10 +310,7 @@ void Sandboxer::rewriteAccess(Instruction *I, unsigned OpIdx, uint64_t Size) {
 BasicBlock *Sandboxer::boundsTrap() {
   if (BoundsTrap)
     return BoundsTrap;
-  BoundsTrap = BasicBlock::Create(Ctx, "sfi.bounds.trap", &F);
-  IRBuilder<> B(BoundsTrap);
-  B.CreateIntrinsic(Intrinsic::ubsantrap, {}, {B.getInt8(SFI_TRAPCODE_BOUNDS)});
-  B.CreateUnreachable();
+  BoundsTrap = createTrapBlock(F, SFI_TRAPCODE_BOUNDS, "sfi.bounds.trap");
   return BoundsTrap;
 }
 

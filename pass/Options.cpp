@@ -10,6 +10,7 @@
 
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instruction.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -82,4 +83,12 @@ void sfi::reportModuleError(Module &M, const Twine &Msg) {
 
 bool sfi::isSFIGenerated(const Function &F) {
   return F.hasFnAttribute("sfi-generated");
+}
+
+BasicBlock *sfi::createTrapBlock(Function &F, uint8_t Code, const Twine &Name) {
+  BasicBlock *Trap = BasicBlock::Create(F.getContext(), Name, &F);
+  IRBuilder<> B(Trap);
+  B.CreateIntrinsic(Intrinsic::ubsantrap, {}, {B.getInt8(Code)});
+  B.CreateUnreachable();
+  return Trap;
 }

@@ -51,6 +51,12 @@ void reportModuleError(llvm::Module &M, const llvm::Twine &Msg);
 /// Prints this pass's statistics to stderr when -stats or -sfi-stats is on.
 void printStatsIfRequested();
 
+/// A new block at the end of F that executes `ud1 Code(%eax), %eax`
+/// (llvm.ubsantrap; Code is one of SFI_TRAPCODE_*) and ends unreachable:
+/// the one way every check of the pass fails.
+llvm::BasicBlock *createTrapBlock(llvm::Function &F, uint8_t Code,
+                                  const llvm::Twine &Name);
+
 /// Functions the pass itself generates and must leave alone.
 bool isSFIGenerated(const llvm::Function &F);
 

@@ -114,10 +114,7 @@ static void restoreBeforeReturns(Function &F, GlobalVariable *SSP,
 static BasicBlock *getTrapBlock(Function &F, BasicBlock *&Trap, int Code) {
   if (Trap)
     return Trap;
-  Trap = BasicBlock::Create(F.getContext(), "sfi.stack.trap", &F);
-  IRBuilder<> B(Trap);
-  B.CreateIntrinsic(Intrinsic::ubsantrap, {}, {B.getInt8(Code)});
-  B.CreateUnreachable();
+  Trap = createTrapBlock(F, Code, "sfi.stack.trap");
   return Trap;
 }
 
