@@ -21,8 +21,12 @@
 #define SFI_FOLD_MAX (1ULL << 19)    /* largest constant folded after a mask */
 #define SFI_MAX_ACCESS 256           /* widest single access (vector) */
 
-/* The module image (the ELF's PT_LOAD segments) starts here. */
+/* The module image (the ELF's PT_LOAD segments) starts here and spans at
+ * most SFI_IMAGE_MAX bytes (the loader refuses larger images). The pass
+ * relies on that bound: an access less than SFI_IMAGE_MAX past a global
+ * defined in the module stays inside the region without a mask. */
 #define SFI_IMAGE_OFFSET SFI_GUARD_SIZE
+#define SFI_IMAGE_MAX (1ULL << 30)
 
 /* The shadow stack sits at the top of the region and grows down; an
  * unmapped gap of SFI_SHADOW_GAP below it makes overflow trap. */

@@ -174,9 +174,8 @@ static bool routeSetjmp(Module &M) {
   bool Changed = false;
   for (Function &F : make_early_inc_range(M)) {
     StringRef N = F.getName();
-    bool IsSet = N == "setjmp" || N == "_setjmp" || N == "sigsetjmp" ||
-                 N == "__sigsetjmp";
-    bool IsLong = N == "longjmp" || N == "_longjmp" || N == "siglongjmp";
+    bool IsSet = isSetjmpName(N);
+    bool IsLong = isLongjmpName(N);
     if (!IsSet && !IsLong)
       continue;
     FunctionCallee Repl =

@@ -64,10 +64,6 @@ static cl::opt<bool> SplitGEPs(
 
 namespace {
 
-// Image segments never exceed this (the loader refuses larger ones), so an
-// access at most this far past the address of a global defined in the
-// module stays in the region, whichever definition the linker kept.
-constexpr uint64_t MaxImageSpan = 1ULL << 30;
 
 class Sandboxer {
 public:
@@ -136,7 +132,7 @@ bool Sandboxer::isProvablySafe(Value *P, uint64_t Size) {
       !GV->getValueType()->isSized())
     return false;
   uint64_t GSize = DL.getTypeAllocSize(GV->getValueType());
-  if ((uint64_t)O + Size <= std::min(GSize, MaxImageSpan)) {
+  if ((uint64_t)O + Size <= std::min<uint64_t>(GSize, SFI_IMAGE_MAX)) {
     ++NumElidedGlobal;
     return true;
   }

@@ -247,8 +247,7 @@ bool sfi::refuseUnsafe(Module &M) {
     // calls it with a release of its contexts on return, which a call
     // through a pointer would bypass.
     StringRef N = F.getName();
-    if (N == "setjmp" || N == "_setjmp" || N == "sigsetjmp" ||
-        N == "__sigsetjmp" || N == SFI_SYS_PREFIX "setjmp")
+    if (isSetjmpName(N) || N == SFI_SYS_PREFIX "setjmp")
       for (const Use &U : F.uses()) {
         auto *CB = dyn_cast<CallBase>(U.getUser());
         if (CB && CB->isCallee(&U))

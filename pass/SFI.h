@@ -57,6 +57,15 @@ void printStatsIfRequested();
 llvm::BasicBlock *createTrapBlock(llvm::Function &F, uint8_t Code,
                                   const llvm::Twine &Name);
 
+/// The C library's setjmp family, routed to the runtime.
+inline bool isSetjmpName(llvm::StringRef N) {
+  return N == "setjmp" || N == "_setjmp" || N == "sigsetjmp" ||
+         N == "__sigsetjmp";
+}
+inline bool isLongjmpName(llvm::StringRef N) {
+  return N == "longjmp" || N == "_longjmp" || N == "siglongjmp";
+}
+
 /// Functions the pass itself generates and must leave alone.
 bool isSFIGenerated(const llvm::Function &F);
 

@@ -96,7 +96,7 @@ bool Verifier::isSafeAddress(Value *P, uint64_t Size, bool AllowFlat) {
           !GV->isThreadLocal() &&
           (uint64_t)O + Size <=
               std::min<uint64_t>(DL.getTypeAllocSize(GV->getValueType()),
-                                 1ULL << 30))
+                                 SFI_IMAGE_MAX))
         return true;
     if (auto *AI = dyn_cast<AllocaInst>(Obj))
       if (AI->isStaticAlloca() && isNativeSafeAlloca(*AI, DL)) {

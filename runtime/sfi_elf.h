@@ -17,7 +17,7 @@
 #define RELOC_MAX (1u << 22)
 #define INIT_MAX 4096
 #define NOTE_MAX 256
-#define IMAGE_MAX (1ULL << 30) /* segments must lie in [0, 1 GiB) */
+#define IMAGE_MAX SFI_IMAGE_MAX /* segments must lie in [0, 1 GiB) */
 #define FILE_MAX (1ULL << 30)
 
 struct sfi_undef {
