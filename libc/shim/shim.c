@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../src/math/libm_list.h"
+#include "sfi_libm.h"
 #include "sfi_sys.h"
 
 #define EXPORT __attribute__((visibility("default")))

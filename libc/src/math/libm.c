@@ -3,7 +3,7 @@
  * through an __sfi_libm_ import, so results are glibc's bit for bit. */
 #include <math.h>
 
-#include "libm_list.h"
+#include "sfi_libm.h"
 
 #define F1(n)                                                                  \
   double __sfi_libm_##n(double);                                               \

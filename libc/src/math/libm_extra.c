@@ -3,7 +3,7 @@
  * member so that only modules using them need the runtime to grant them. */
 #include <math.h>
 
-#include "libm_list.h"
+#include "sfi_libm.h"
 
 #define F1(n)                                                                  \
   double __sfi_libm_##n(double);                                               \

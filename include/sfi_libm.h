@@ -1,9 +1,10 @@
-/* libm_list.h: the scalar-only math functions the sandbox imports as
+/* sfi_libm.h: the scalar-only math functions the sandbox imports as
  * __sfi_libm_<name> (bound by the runtime to the host libm's <name>), as
  * X-macros by signature, each in double (name), float (name##f) and long
- * double (name##l). The runtime may include this file as its allowlist. */
-#ifndef SFI_LIBM_LIST_H
-#define SFI_LIBM_LIST_H
+ * double (name##l). One list for the libc's imports and the runtime's
+ * allowlist. */
+#ifndef SFI_LIBM_H
+#define SFI_LIBM_H
 /* T f(T) */
 #define SFI_LIBM_F1(X)                                                         \
   X(acos)                                                                      \
