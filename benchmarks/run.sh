@@ -34,7 +34,7 @@ results=""
 sfibin="${SFI_BIN:-$root/build/bin}"
 jobs=2
 metric=wall
-CLANG="${CLANG:-clang-19}"
+CLANG="${CLANG:-clang-22}"
 WASM2C="${WASM2C:-wasm2c}"
 WASI_SYSROOT="${WASI_SYSROOT:-/usr}"
 WASM2C_RT="${WASM2C_RT:-/usr/share/wabt/wasm2c}"
@@ -365,7 +365,7 @@ if command -v gnuplot >/dev/null; then
   gnuplot <<EOF || die "gnuplot failed"
 set terminal svg size 1000,460 dynamic font "sans,11"
 set output '$results/results.svg'
-set title "$( [ "$metric" = cpu ] && echo "CPU time" || echo "Run time") relative to native (clang-19 -O2), size $size, median of $runs run(s)"
+set title "$( [ "$metric" = cpu ] && echo "CPU time" || echo "Run time") relative to native (clang-22 -O2), size $size, median of $runs run(s)"
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.85 border -1

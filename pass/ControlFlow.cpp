@@ -231,7 +231,7 @@ static bool routeSetjmp(Module &M) {
         Instruction *At = RI;
         if (CallInst *MT = BB.getTerminatingMustTailCall())
           At = MT;
-        CallInst::Create(Leave, "", At)->setDebugLoc(RI->getDebugLoc());
+        CallInst::Create(Leave, "", At->getIterator())->setDebugLoc(RI->getDebugLoc());
       }
   return Changed;
 }

@@ -228,7 +228,7 @@ Value *Sandboxer::splitVariableGEP(Value *P, int64_t &O) {
   auto *GEP = dyn_cast<GetElementPtrInst>(P);
   if (!GEP)
     return P;
-  MapVector<Value *, APInt> Vars;
+  SmallMapVector<Value *, APInt, 4> Vars;
   APInt COff(64, 0);
   if (!GEP->collectOffset(DL, 64, Vars, COff) || Vars.size() != 1)
     return P;
@@ -357,7 +357,8 @@ void Sandboxer::rewriteMemIntrinsic(AnyMemIntrinsic *MI) {
     ++NumMaskedIntrinsics;
   // A native-stack operand must never reach a libcall (the sandbox's
   // memcpy would mask it into the region): force inline expansion.
-  if (Native && !isa<MemCpyInlineInst>(MI) && !isa<MemSetInlineInst>(MI)) {
+  auto *Plain = dyn_cast<MemIntrinsic>(MI);
+  if (Native && Plain && !Plain->isForceInlined()) {
     IRBuilder<> B(MI);
     CallInst *NC = nullptr;
     if (auto *MC = dyn_cast<MemCpyInst>(MI))

@@ -77,7 +77,7 @@ void sfi::reportError(Function &F, const Instruction *I, const Twine &Msg) {
 
 void sfi::reportModuleError(Module &M, const Twine &Msg) {
   M.getContext().diagnose(
-      DiagnosticInfoInlineAsm("libsfi: " + M.getSourceFileName() + ": " + Msg,
+      DiagnosticInfoInlineAsm(0, "libsfi: " + M.getSourceFileName() + ": " + Msg,
                               DS_Error));
 }
 

@@ -10,7 +10,7 @@
 #include "SFI.h"
 
 #include "llvm/Passes/PassBuilder.h"
-#include "llvm/Passes/PassPlugin.h"
+#include "llvm/Plugins/PassPlugin.h"
 
 using namespace llvm;
 using namespace sfi;
@@ -63,7 +63,7 @@ static void registerCallbacks(PassBuilder &PB) {
         return false;
       });
   PB.registerOptimizerLastEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel) {
+      [](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase) {
         MPM.addPass(sfi::SFIPass(sfi::configFromOptions()));
       });
   // -flto: the pass ran on every object before the link (the pre-link

@@ -107,7 +107,7 @@ static void restoreBeforeReturns(Function &F, GlobalVariable *SSP,
       // Keep musttail calls immediately before their ret.
       if (CallInst *CI = BB.getTerminatingMustTailCall())
         InsertPt = CI;
-      new StoreInst(Old, SSP, InsertPt);
+      new StoreInst(Old, SSP, InsertPt->getIterator());
     }
 }
 

@@ -172,7 +172,7 @@ void Verifier::collectRangeChecks(Value *Cond, Value *Len,
     collectRangeChecks(B, Len, Offsets);
     return;
   }
-  ICmpInst::Predicate P;
+  CmpPredicate P;
   auto Room = m_Sub(m_SpecificInt(SFI_REGION_SIZE), m_Value(X));
   if (((match(Cond, m_ICmp(P, m_Specific(Len), Room)) &&
         P == ICmpInst::ICMP_UGT) ||
@@ -205,7 +205,7 @@ bool Verifier::isConfinedCallee(Value *V) {
   //   Al = (target - start) & -16
   //   off = Al & sext(Al <u (stop - start))   or   select(Al <u size, Al, 0)
   // stop - start, usually a constant expression (which m_Sub does not
-  // match in LLVM 19), hence Operator.
+  // match in LLVM 22), hence Operator.
   GlobalVariable *Stop =
       Start->getParent()->getNamedGlobal("__stop_" SFI_JT_SECTION);
   auto IsPtrToIntOf = [](Value *V, GlobalVariable *G) {
@@ -228,7 +228,7 @@ bool Verifier::isConfinedCallee(Value *V) {
            IsPtrToIntOf(SubOp->getOperand(1), Start);
   };
   Value *Off = GEP->getOperand(1), *Al = nullptr, *Sz = nullptr;
-  ICmpInst::Predicate Pred;
+  CmpPredicate Pred;
   auto Inside = m_SExt(m_ICmp(Pred, m_Deferred(Al), m_Value(Sz)));
   if (match(Off, m_c_And(m_Value(Al), Inside)))
     return Pred == ICmpInst::ICMP_ULT && IsAligned(Al) && IsSize(Sz);

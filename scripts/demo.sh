@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
 build=${SFI_BUILD_DIR:-build}
-llvm=/usr/lib/llvm-19
+llvm=/usr/lib/llvm-22
 if [ -t 1 ]; then
   step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 else
@@ -24,11 +24,11 @@ lib=$root/$build/lib
 work=$root/$build/demo
 rm -rf "$work" && mkdir -p "$work"
 
-step "2. Compile the untrusted plugin with plain clang-19 and the libsfi pass"
+step "2. Compile the untrusted plugin with plain clang-22 and the libsfi pass"
 echo "examples/imgdecode/decoder.c decodes P5/P6 and an RLE variant; its RLE"
 echo "delta packet moves the write cursor down without a bounds check."
 echo "These are the flags sfi-cc passes to clang (sfi-cc -v prints them):"
-show "$llvm/bin/clang" -nostdinc -isystem "$llvm/lib/clang/19/include" \
+show "$llvm/bin/clang" -nostdinc -isystem "$llvm/lib/clang/22/include" \
   -isystem "$root/libc/include" -isystem /usr/include/x86_64-linux-musl \
   -fPIC -fno-plt -fno-stack-protector -fcf-protection=none \
   -fno-semantic-interposition -D__sfi__=1 \

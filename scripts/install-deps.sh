@@ -3,9 +3,9 @@
 # benchmark. Run as root (CI does); safe to run again.
 set -eu
 export DEBIAN_FRONTEND=noninteractive
-PKGS="clang-19 llvm-19-dev llvm-19-tools lld-19 libclang-rt-19-dev \
+PKGS="clang-22 llvm-22-dev llvm-22-tools lld-22 libclang-rt-22-dev libzydis-dev \
   cmake ninja-build make musl-dev csmith libcsmith-dev wabt valgrind \
-  gnuplot-nox python3 wasi-libc libclang-rt-19-dev-wasm32"
+  gnuplot-nox python3 wasi-libc libclang-rt-22-dev-wasm32"
 missing=""
 for p in $PKGS; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

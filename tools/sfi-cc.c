@@ -21,10 +21,10 @@
 #include "objcheck.h"
 
 #ifndef SFI_CLANG
-#define SFI_CLANG "/usr/lib/llvm-19/bin/clang"
+#define SFI_CLANG "/usr/lib/llvm-22/bin/clang"
 #endif
 #ifndef SFI_LLD
-#define SFI_LLD "/usr/lib/llvm-19/bin/ld.lld"
+#define SFI_LLD "/usr/lib/llvm-22/bin/ld.lld"
 #endif
 #ifndef SFI_MUSL_INCLUDE
 #define SFI_MUSL_INCLUDE "/usr/include/x86_64-linux-musl"

@@ -30,7 +30,7 @@ blist="native $(echo "$builds" | tr ',' ' ')"
 tmp="$out/icount"
 mkdir -p "$tmp"
 printf 'int main(void) { return 0; }\n' >"$tmp/empty.c"
-clang-19 -O2 "$tmp/empty.c" -o "$tmp/empty.native"
+clang-22 -O2 "$tmp/empty.c" -o "$tmp/empty.native"
 "$sfibin/sfi-cc" -O2 "$tmp/empty.c" -o "$tmp/empty.full"
 "$sfibin/sfi-cc" -O2 -fsfi-mode=stores "$tmp/empty.c" -o "$tmp/empty.stores"
 

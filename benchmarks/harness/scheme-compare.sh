@@ -9,7 +9,7 @@ shift 2 2>/dev/null || shift $#
 PROGS=${*:-"sha256 mcf sorthash stencil vdispatch cg"}
 OUT=benchmarks/out/scheme; mkdir -p "$OUT"
 for p in $PROGS; do
-  clang-19 -O2 benchmarks/programs/$p.c -o $OUT/$p.native -lm
+  clang-22 -O2 benchmarks/programs/$p.c -o $OUT/$p.native -lm
   "$BIN/sfi-cc" -O2 benchmarks/programs/$p.c -o $OUT/$p.gs.so -lm
   "$BIN/sfi-cc" -O2 -fsfi-scheme=anchor benchmarks/programs/$p.c -o $OUT/$p.anchor.so -lm
 done

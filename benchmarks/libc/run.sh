@@ -1,6 +1,6 @@
 #!/bin/sh
 # run.sh: libc microbenchmarks, three builds of each program:
-#   glibc   native clang-19 -O2 with glibc (the reference)
+#   glibc   native clang-22 -O2 with glibc (the reference)
 #   sfic    the same source natively with the sandbox libc (no pass),
 #           through sfi-libc-shim: the libc's own speed against glibc
 #   sandbox sfi-cc -O2, run with sfi-run: what a sandboxed program sees
@@ -14,12 +14,12 @@ SCALE=${3:-1}
 HERE=$(cd "$(dirname "$0")" && pwd)
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
-RES=$(clang-19 -print-resource-dir)
+RES=$(clang-22 -print-resource-dir)
 MUSL="-nostdinc -isystem $RES/include -isystem /usr/include/x86_64-linux-musl"
 for p in malloc_bench string_bench; do
-  clang-19 -O2 "$HERE/$p.c" -o "$W/$p.glibc"
-  clang-19 $MUSL -fPIC -fno-plt -O2 -c "$HERE/$p.c" -o "$W/$p.n.o"
-  ld.lld-19 -shared -Bsymbolic -z now "$W/$p.n.o" "$BUILD/lib/sfi_start-native.o" \
+  clang-22 -O2 "$HERE/$p.c" -o "$W/$p.glibc"
+  clang-22 $MUSL -fPIC -fno-plt -O2 -c "$HERE/$p.c" -o "$W/$p.n.o"
+  ld.lld-22 -shared -Bsymbolic -z now "$W/$p.n.o" "$BUILD/lib/sfi_start-native.o" \
     "$BUILD/lib/libsfic-native.a" -o "$W/$p.sfic.so"
   "$BUILD/bin/sfi-cc" -O2 "$HERE/$p.c" -o "$W/$p.sandbox.so"
   for r in $(seq "$RUNS"); do

@@ -1,7 +1,7 @@
 #!/bin/sh
 # micro/run.sh: builds and runs the libsfi microbenchmarks (sfi-micro: call
 # in/out, instance life cycle, scale) and measures the compile-time cost of
-# the pass (sfi-cc against clang-19, both -O2, on the suite's programs).
+# the pass (sfi-cc against clang-22, both -O2, on the suite's programs).
 #
 #   benchmarks/micro/run.sh [--quick] [--sfi-bin DIR] [--out DIR] [--results DIR]
 #
@@ -16,7 +16,7 @@ quick=""
 sfibin="${SFI_BIN:-$root/build/bin}"
 out="$bench/out/micro"
 results=""
-CLANG="${CLANG:-clang-19}"
+CLANG="${CLANG:-clang-22}"
 die() {
   echo "micro/run.sh: error: $*" >&2
   exit 1
@@ -92,7 +92,7 @@ END {
   print "" > md
   print "## Compile time of the pass (compile only, -O2, median of runs)" > md
   print "" > md
-  print "| program | clang-19 s | sfi-cc s | ratio |" > md
+  print "| program | clang-22 s | sfi-cc s | ratio |" > md
   print "|---|---:|---:|---:|" > md
   for (i = 1; i <= np; i++) {
     p = ord[i]; a = med(p SUBSEP "clang"); b = med(p SUBSEP "sfi-cc")

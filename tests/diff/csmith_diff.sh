@@ -1,6 +1,6 @@
 #!/bin/sh
 # csmith_diff.sh: differential testing with csmith. For each seed, generate
-# a program, build it natively (clang-19 -O<L>) and with sfi-cc, run both
+# a program, build it natively (clang-22 -O<L>) and with sfi-cc, run both
 # and compare the checksums. Prints one line per seed and a summary; exits
 # 1 on any mismatch, build failure or sandbox trap. A seed whose native run
 # times out or ends without a checksum is reported as "skip" and does not
@@ -40,7 +40,7 @@ one() {
     echo "FAIL $s: csmith"
     return
   fi
-  if ! clang-19 -O"$OPT" -w -I"$CSMITH_INC" "$d/p.c" -o "$d/native" 2>"$d/nb.err"; then
+  if ! clang-22 -O"$OPT" -w -I"$CSMITH_INC" "$d/p.c" -o "$d/native" 2>"$d/nb.err"; then
     echo "FAIL $s: native build"
     return
   fi

@@ -1,5 +1,5 @@
 #!/bin/sh
-# diff_one.sh: builds one C program natively (clang-19 + glibc) and as a
+# diff_one.sh: builds one C program natively (clang-22 + glibc) and as a
 # sandboxed module (sfi-cc), runs both and compares stdout and exit status.
 # A difference, a build failure or a crash is a failure (exit 1).
 #   diff_one.sh [-O LEVEL] [--dir DIR] [--stdin FILE] [--] prog.c [args...]
@@ -20,7 +20,7 @@ done
 SRC=$1
 shift
 : "${SFI_BIN:?set SFI_BIN to the build's bin directory}"
-CLANG=${CLANG:-clang-19}
+CLANG=${CLANG:-clang-22}
 name=$(basename "$SRC" .c)
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"

@@ -1,5 +1,5 @@
 // gc-sections.c: a common Makefile link flag, -Wl,--gc-sections (with
-// -ffunction-sections), must still give a working module. lld 19 then
+// -ffunction-sections), must still give a working module. lld 22 then
 // garbage-collects the sfi_jt section's __start/__stop symbols that the
 // crt and libc use ("undefined hidden symbol: __start_sfi_jt") unless the
 // link has -z nostart-stop-gc, which sfi-cc does not add (yet).

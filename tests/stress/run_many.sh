@@ -11,7 +11,7 @@
 set -eu
 build=$1 start=$2 batches=$3 calls=${4:-3} work=${5:-/tmp/sfi-stress}
 here=$(cd "$(dirname "$0")" && pwd)
-stress=/usr/lib/llvm-19/bin/llvm-stress
+stress=/usr/lib/llvm-22/bin/llvm-stress
 b=0
 while [ "$b" -lt "$batches" ]; do
   s=$((start + b * 100))
