@@ -44,6 +44,31 @@
 #define SFI_JT_SECTION "sfi_jt"
 #define SFI_JT_PREFIX "__sfi_jt."
 
+/* ---- Version 2 code shape (DESIGN.md "The code shape") -----------------
+ * Made by the machine pass (pass/MachineSandbox.cpp), checked by the binary
+ * verifier (runtime/verify/) on every module the loader maps.
+ *
+ * Memory operands: %gs:disp(%eB,%eI,s) (address-size prefix 0x67, 32-bit
+ * base/index), or disp(%rsp) inside the function's own native frame, or
+ * disp(%rip) inside the image.
+ *
+ * Native frames: the static %rsp offset of every function stays within
+ * [0, SFI_NATIVE_FRAME_MAX]; the runtime keeps a PROT_NONE guard of at least
+ * SFI_NATIVE_FRAME_MAX + 4096 bytes below every sandbox native stack, so a
+ * frame can never step over it (no stack probes needed).
+ *
+ * Indirect calls and jumps, always exactly (S a scratch register != R):
+ *     lea  __start_sfi_jt(%rip), %S
+ *     sub  %S, %R
+ *     and  $__sfi_jt_mask, %eR      ; imm32 = table size - 16
+ *     add  %S, %R
+ *     call *%R   (or jmp *%R)
+ * The linker script (runtime/crt/sfi.ld) pads sfi_jt with int3 to a power
+ * of two and defines __sfi_jt_mask = size - 16. */
+#define SFI_NATIVE_FRAME_MAX (64u << 10)
+#define SFI_SYM_JT_START "__start_sfi_jt"
+#define SFI_SYM_JT_MASK "__sfi_jt_mask"
+
 /* ---- Traps the pass emits ----------------------------------------------
  * Checks that fail execute `ud1 SFI_TRAPCODE(%eax), %eax` (llvm.ubsantrap),
  * so the runtime can name the reason from the instruction bytes
