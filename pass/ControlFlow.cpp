@@ -51,7 +51,6 @@ using namespace sfi;
 #define DEBUG_TYPE "sfi"
 
 STATISTIC(NumTableEntries, "Jump-table entries created");
-STATISTIC(NumIndirectCalls, "Indirect calls confined to the jump table");
 STATISTIC(NumSetjmpCalls, "setjmp/longjmp calls routed to the runtime");
 STATISTIC(NumIndirectBr, "indirectbr lowered to compares");
 STATISTIC(NumSwitchDefaults, "Unreachable switch defaults sent to a trap");
@@ -128,40 +127,6 @@ static Function *createEntry(Function &F) {
   B.CreateUnreachable();
   ++NumTableEntries;
   return E;
-}
-
-static GlobalVariable *getTableBound(Module &M, StringRef Name) {
-  if (GlobalVariable *GV = M.getNamedGlobal(Name))
-    return GV;
-  auto *GV = new GlobalVariable(M, Type::getInt8Ty(M.getContext()), true,
-                                GlobalValue::ExternalLinkage, nullptr, Name);
-  GV->setVisibility(GlobalValue::HiddenVisibility);
-  GV->setDSOLocal(true);
-  return GV;
-}
-
-static bool isDirect(const CallBase &CB) {
-  const Value *Callee = CB.getCalledOperand()->stripPointerCasts();
-  if (auto *GA = dyn_cast<GlobalAlias>(Callee))
-    Callee = GA->getAliaseeObject();
-  return isa_and_nonnull<Function>(Callee);
-}
-
-static void confineIndirectCall(CallBase &CB) {
-  Module &M = *CB.getModule();
-  IRBuilder<> B(&CB);
-  Value *Start = getTableBound(M, "__start_" SFI_JT_SECTION);
-  Value *Stop = getTableBound(M, "__stop_" SFI_JT_SECTION);
-  Value *Target = B.CreatePtrToInt(B.CreateFreeze(CB.getCalledOperand()),
-                                   B.getInt64Ty());
-  Value *StartI = B.CreatePtrToInt(Start, B.getInt64Ty());
-  Value *Off = B.CreateSub(Target, StartI);
-  Off = B.CreateAnd(Off, B.getInt64(~(uint64_t)(SFI_JT_ENTRY_SIZE - 1)));
-  Value *Size = B.CreateSub(B.CreatePtrToInt(Stop, B.getInt64Ty()), StartI);
-  Value *Inside = B.CreateSExt(B.CreateICmpULT(Off, Size), B.getInt64Ty());
-  Off = B.CreateAnd(Off, Inside, "sfi.jt.off");
-  CB.setCalledOperand(B.CreateGEP(B.getInt8Ty(), Start, Off, "sfi.jt.target"));
-  ++NumIndirectCalls;
 }
 
 // setjmp(buf) -> __sfi_sys_setjmp(buf); longjmp(buf, v) ->
@@ -399,14 +364,6 @@ bool sfi::sandboxControlFlow(Module &M) {
     Changed |= trapUnreachableDefaults(F);
     Changed |= keepLibraryCallsOpaque(F);
     Changed |= lowerVariableVectorIndex(F);
-    SmallVector<CallBase *, 16> Indirect;
-    for (Instruction &I : instructions(F))
-      if (auto *CB = dyn_cast<CallBase>(&I))
-        if (!CB->isInlineAsm() && !isDirect(*CB))
-          Indirect.push_back(CB);
-    for (CallBase *CB : Indirect)
-      confineIndirectCall(*CB);
-    Changed |= !Indirect.empty();
   }
   return Changed;
 }

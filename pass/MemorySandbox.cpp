@@ -480,6 +480,43 @@ bool Sandboxer::run() {
          !MaskedIntrinsics.empty();
 }
 
+// Version 2: the machine pass confines every access, so the IR keeps plain
+// pointers. What remains here: a memcpy/memset on a native-stack local
+// (isNativeSafeAlloca allows small constant lengths) must be expanded
+// inline into %rsp-relative moves; as a call, the sandbox's memcpy would
+// reach the region at the local's address instead of the local.
+static bool keepNativeCopiesInline(Function &F) {
+  SmallVector<MemIntrinsic *, 8> Work;
+  for (Instruction &I : instructions(F))
+    if (auto *MI = dyn_cast<MemIntrinsic>(&I))
+      if (!MI->isForceInlined() && (isa<MemCpyInst>(MI) || isa<MemSetInst>(MI)))
+        Work.push_back(MI);
+  bool Changed = false;
+  for (MemIntrinsic *MI : Work) {
+    bool Native = isa<AllocaInst>(getUnderlyingObject(MI->getRawDest()));
+    if (auto *MT = dyn_cast<MemTransferInst>(MI))
+      Native |= isa<AllocaInst>(getUnderlyingObject(MT->getRawSource()));
+    if (!Native || !isa<ConstantInt>(MI->getLength()))
+      continue;
+    IRBuilder<> B(MI);
+    CallInst *NC;
+    if (auto *MC = dyn_cast<MemCpyInst>(MI))
+      NC = B.CreateMemCpyInline(MC->getRawDest(), MC->getDestAlign(),
+                                MC->getRawSource(), MC->getSourceAlign(),
+                                MC->getLength(), MC->isVolatile());
+    else {
+      auto *MS = cast<MemSetInst>(MI);
+      NC = B.CreateMemSetInline(MS->getRawDest(), MS->getDestAlign(),
+                                MS->getValue(), MS->getLength(),
+                                MS->isVolatile());
+    }
+    NC->setDebugLoc(MI->getDebugLoc());
+    MI->eraseFromParent();
+    Changed = true;
+  }
+  return Changed;
+}
+
 bool sfi::sandboxMemory(Module &M, const Config &C) {
   bool Changed = false;
   // thread_local is per instance: one thread runs an instance at a time, and
@@ -500,7 +537,7 @@ bool sfi::sandboxMemory(Module &M, const Config &C) {
   for (Function &F : M) {
     if (F.isDeclaration() || isSFIGenerated(F))
       continue;
-    Changed |= Sandboxer(F, C).run();
+    Changed |= C.IRMasks ? Sandboxer(F, C).run() : keepNativeCopiesInline(F);
   }
   return Changed;
 }

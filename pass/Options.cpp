@@ -34,6 +34,11 @@ static cl::opt<bool>
 #endif
     );
 
+static cl::opt<bool> IRMasksOpt(
+    "sfi-ir-masks",
+    cl::desc("libsfi: mask pointers in the IR as version 1 did (for "
+             "measurement; modules built so fail the loader's verifier)"));
+
 static cl::opt<bool> StatsOpt("sfi-stats",
                               cl::desc("libsfi: print what the pass masked "
                                        "and elided"));
@@ -53,6 +58,7 @@ void sfi::printStatsIfRequested() {
 
 sfi::Config sfi::configFromOptions() {
   Config C;
+  C.IRMasks = IRMasksOpt;
   if (ModeOpt == "stores" || ModeOpt == "stores-only")
     C.TheMode = Mode::StoresOnly;
   else if (ModeOpt != "full")

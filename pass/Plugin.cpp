@@ -9,7 +9,11 @@
 
 #include "SFI.h"
 
+#include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/CodeGen/Passes.h"
+#include "llvm/CodeGen/TargetPassConfig.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Target/RegisterTargetPassConfigCallback.h"
 #include "llvm/Plugins/PassPlugin.h"
 
 using namespace llvm;
@@ -75,6 +79,18 @@ static void registerCallbacks(PassBuilder &PB) {
         MPM.addPass(sfi::SFIVerifyPass(sfi::configFromOptions()));
       });
 }
+
+// The machine part runs in every x86-64 code generator this process builds
+// (clang's, and lld's for -flto), late: after frame lowering, block
+// placement and the target's pre-emit passes, so what it emits is what the
+// object file gets. StackMapLiveness is present at every -O level.
+static RegisterTargetPassConfigCallback
+    MachineHook([](TargetMachine &TM, PassManagerBase &, TargetPassConfig *TPC) {
+      if (!TM.getTargetTriple().isX86_64())
+        return;
+      TPC->insertPass(&PHIEliminationID, createRefoldImportCallsPass());
+      TPC->insertPass(&StackMapLivenessID, createMachineSandboxPass());
+    });
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
   return {LLVM_PLUGIN_API_VERSION, "libsfi", "1", registerCallbacks};

@@ -32,6 +32,10 @@ struct Config {
   Mode TheMode = Mode::Full;
   Scheme TheScheme = Scheme::GS;
   bool Verify = false;
+  /// Version 1 masked pointers in the IR; version 2 leaves that to the
+  /// machine pass (MachineSandbox.cpp). Kept behind -sfi-ir-masks for
+  /// comparison only: the verifier in the loader accepts only version 2.
+  bool IRMasks = false;
 };
 
 /// Options from -mllvm -sfi-* (needs -fplugin=libsfi.so in clang, see
@@ -75,9 +79,14 @@ bool refuseUnsafe(llvm::Module &M);
 bool lowerVarargs(llvm::Module &M);
 bool sandboxControlFlow(llvm::Module &M);
 bool lowerByval(llvm::Module &M);
+bool lowerStackArgs(llvm::Module &M);
 bool moveToShadowStack(llvm::Module &M);
 bool sandboxMemory(llvm::Module &M, const Config &C);
 bool addMarker(llvm::Module &M, const Config &C);
+/// Version 2: function attributes that give code generation the shape the
+/// machine pass and the binary verifier expect (no frame pointer, no red
+/// zone, no stack probes or realignment, no jump tables).
+bool setCodegenAttributes(llvm::Module &M);
 /// Returns the number of violations found (0 = verified).
 unsigned verifySandboxed(llvm::Module &M, const Config &C, bool Report);
 
@@ -97,6 +106,18 @@ inline bool isCrtGlobal(const llvm::GlobalValue &GV) {
 /// The module-level shadow stack pointer, declared if missing.
 llvm::GlobalVariable *getShadowStackPointer(llvm::Module &M);
 llvm::GlobalVariable *getShadowStackLimit(llvm::Module &M);
+
+} // namespace sfi
+
+namespace llvm {
+class MachineFunctionPass;
+}
+
+namespace sfi {
+/// The machine part of the pass (MachineSandbox.cpp), put into clang's code
+/// generator by Plugin.cpp.
+llvm::MachineFunctionPass *createMachineSandboxPass();
+llvm::MachineFunctionPass *createRefoldImportCallsPass();
 
 class SFIPass : public llvm::PassInfoMixin<SFIPass> {
 public:

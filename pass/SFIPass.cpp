@@ -51,8 +51,10 @@ PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &) {
   lowerVarargs(M);
   sandboxControlFlow(M);
   lowerByval(M);
+  lowerStackArgs(M);
   moveToShadowStack(M);
   sandboxMemory(M, Cfg);
+  setCodegenAttributes(M);
   addMarker(M, Cfg);
   M.addModuleFlag(Module::Max, "sfi.sandboxed",
                   Cfg.TheMode == Mode::Full ? SFI_MODE_FULL : SFI_MODE_STORES);

@@ -48,6 +48,10 @@ bool sfi::isNativeSafeAlloca(const AllocaInst &AI, const DataLayout &DL) {
   if (!Sz || Sz->isScalable())
     return false;
   int64_t Size = Sz->getFixedValue();
+  // Native frames stay small and need no realignment (version-2 frames are
+  // bounded by SFI_NATIVE_FRAME_MAX and addressed from %rsp).
+  if (Size > 4096 || AI.getAlign() > Align(16))
+    return false;
   SmallVector<std::pair<const Value *, int64_t>, 8> Work = {{&AI, 0}};
   SmallPtrSet<const Value *, 8> Seen;
   auto InBounds = [&](int64_t Off, uint64_t Len) {
@@ -268,7 +272,6 @@ bool sfi::moveToShadowStack(Module &M) {
   for (Function &F : M) {
     if (F.isDeclaration() || isSFIGenerated(F))
       continue;
-    F.addFnAttr("probe-stack", "inline-asm");
     F.removeFnAttr(Attribute::StackProtect);
     F.removeFnAttr(Attribute::StackProtectStrong);
     F.removeFnAttr(Attribute::StackProtectReq);

@@ -240,11 +240,25 @@ bool Verifier::isConfinedCallee(Value *V) {
 
 void Verifier::checkFunction(Function &F) {
   bool Full = Cfg.TheMode == Mode::Full;
+  if (!Cfg.IRMasks && !F.hasFnAttribute(Attribute::Naked) &&
+      (F.getFnAttribute("frame-pointer").getValueAsString() != "none" ||
+       F.getFnAttribute("no-jump-tables").getValueAsString() != "true" ||
+       !F.hasFnAttribute(Attribute::NoRedZone)))
+    fail(F, *F.getEntryBlock().begin(),
+         "function lacks the version-2 code generation attributes");
   std::unique_ptr<DominatorTree> DT;
   for (Instruction &I : instructions(F)) {
     auto Size = [&](Type *T) {
       return DL.getTypeStoreSize(T).getFixedValue();
     };
+    // Version 2 keeps plain pointers in the IR: the machine pass confines
+    // accesses and indirect calls, and the loader's binary verifier checks
+    // them. The IR checks of masks apply to -sfi-ir-masks builds only.
+    bool Masks = Cfg.IRMasks;
+    if (!Masks && (isa<LoadInst>(I) || isa<StoreInst>(I) ||
+                   isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I) ||
+                   isa<AnyMemIntrinsic>(I)))
+      continue;
     if (auto *LI = dyn_cast<LoadInst>(&I)) {
       if (Full && !isSafeAddress(LI->getPointerOperand(), Size(LI->getType()),
                                  false))
@@ -305,7 +319,8 @@ void Verifier::checkFunction(Function &F) {
       Value *Callee = CB->getCalledOperand()->stripPointerCasts();
       if (auto *GA = dyn_cast<GlobalAlias>(Callee))
         Callee = const_cast<GlobalObject *>(GA->getAliaseeObject());
-      if (!isa_and_nonnull<Function>(Callee) && !isConfinedCallee(Callee))
+      if (Masks && !isa_and_nonnull<Function>(Callee) &&
+          !isConfinedCallee(Callee))
         fail(F, I, "indirect call not confined to the jump table");
       if (auto *Fn = dyn_cast_or_null<Function>(Callee))
         if (Fn->getIntrinsicID() == Intrinsic::vastart ||
@@ -322,7 +337,7 @@ void Verifier::checkFunction(Function &F) {
       // table has no outside.
       unsigned Bits = SI->getCondition()->getType()->getIntegerBitWidth();
       bool Covered = Bits < 32 && SI->getNumCases() == (1ull << Bits);
-      if (!Covered &&
+      if (Masks && !Covered &&
           isa<UnreachableInst>(SI->getDefaultDest()->getFirstNonPHIOrDbg()))
         fail(F, I, "switch with an unreachable default (an unchecked jump "
                    "table)");

@@ -153,13 +153,37 @@ static int check_sig(const char *sig, char *res) {
   return SFI_OK;
 }
 
+/* Arguments that do not fit in registers go to a buffer in the region, laid
+ * out like a C struct of them, whose address is the last integer argument
+ * (pass/StackArgs.cpp): sandboxed code never takes arguments from the
+ * native stack. Returns the number of GPRs the register arguments may use. */
+static int gprs_for_registers(const char *sig) {
+  int ng = 0, nx = 0;
+  for (int i = 0; sig[i] != ':'; i++)
+    if (sig[i] == 'f' || sig[i] == 'd')
+      nx++;
+    else
+      ng++;
+  return ng > 6 || nx > 8 ? 5 : 6;
+}
+
+static void put_mem_arg(struct sfi_argbuf *mb, char type, uint64_t v) {
+  int size = type == 'i' || type == 'f' ? 4 : 8;
+  mb->size = (mb->size + size - 1) & ~(uint64_t)(size - 1);
+  memcpy(mb->bytes + mb->size, &v, size);
+  mb->size += size;
+}
+
 static int load_args(struct sfi_callrec *rec, const char *sig,
-                     const sfi_val *args, uint64_t *stack, char *res) {
-  int ng = 0, nx = 0, ns = 0, rc = check_sig(sig, res);
+                     const sfi_val *args, struct sfi_argbuf *mb, char *res) {
+  int ng = 0, nx = 0, rc = check_sig(sig, res);
   if (rc != SFI_OK)
     return rc;
   if (sig[0] != ':' && !args)
     return sfi__err(SFI_ERR_INVALID, "signature '%s': NULL args", sig);
+  int max_gpr = gprs_for_registers(sig);
+  mb->size = 0;
+  mb->gpr_index = max_gpr < 6 ? 5 : -1;
   for (int i = 0; sig[i] != ':'; i++) {
     uint64_t v = 0;
     switch (sig[i]) {
@@ -183,16 +207,16 @@ static int load_args(struct sfi_callrec *rec, const char *sig,
       if (nx < 8)
         rec->xmm[nx++] = v;
       else
-        stack[ns++] = v;
+        put_mem_arg(mb, sig[i], v);
     } else {
-      if (ng < 6)
+      if (ng < max_gpr)
         rec->gpr[ng++] = v;
       else
-        stack[ns++] = v;
+        put_mem_arg(mb, sig[i], v);
     }
   }
-  rec->stack = stack;
-  rec->nstack = (uint64_t)ns;
+  rec->stack = NULL;
+  rec->nstack = 0;
   return SFI_OK;
 }
 
@@ -222,7 +246,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret) {
   struct sfi_thread *t = &thread_state;
   struct sfi_callrec rec;
-  uint64_t stack[SFI_MAX_ARGS];
+  struct sfi_argbuf mb;
   char res = 0;
   int rc;
   in->called = 1;
@@ -244,7 +268,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   rec.why[0] = 0;
   rec.signo = 0;
   rec.nbt = 0;
-  if ((rc = load_args(&rec, sig, args, stack, &res)) != SFI_OK)
+  if ((rc = load_args(&rec, sig, args, &mb, &res)) != SFI_OK)
     return rc;
   uint64_t here = (uint64_t)__builtin_frame_address(0);
   int nested = t->depth > 0 && here >= t->stack_lo && here < t->stack_hi;
@@ -262,6 +286,15 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   rec.prev_gs = sfi__get_gs();
   uint64_t ssp;
   memcpy(&ssp, (void *)(in->image + in->m->ssp_off), 8);
+  if (mb.gpr_index >= 0) {
+    uint64_t buf = (ssp - mb.size) & ~(uint64_t)15;
+    if (buf < in->shadow_lo || buf > ssp)
+      return sfi__err(SFI_TRAP_STACK, "%s: no shadow stack left for the "
+                                      "arguments", in->m->name);
+    memcpy((void *)buf, mb.bytes, mb.size);
+    memcpy((void *)(in->image + in->m->ssp_off), &buf, 8);
+    rec.gpr[mb.gpr_index] = buf;
+  }
   sfi__set_gs(in->base);
   in->running++;
   t->top = &rec;
@@ -294,12 +327,12 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   sfi__set_gs(rec.prev_gs);
   if (in->njmp)
     sfi__jmp_release_serial(in, rec.serial);
+  /* Unwound, or returned above our argument buffer. */
+  memcpy((void *)(in->image + in->m->ssp_off), &ssp, 8);
   if (rc == SFI_OK) {
     store_ret(&rec, res, ret);
     return SFI_OK;
   }
-  /* Unwound: the sandbox's shadow stack pointer is wherever it was. */
-  memcpy((void *)(in->image + in->m->ssp_off), &ssp, 8);
   if (rc == SFI_ERR_EXIT)
     return sfi__err(SFI_ERR_EXIT, "%s: exit(%d)", in->m->name, in->exit_status);
   in->trapped = 1;

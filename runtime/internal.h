@@ -32,6 +32,13 @@
 #define SFI_FD_MAX 256
 #define SFI_SYM_CB_SLOTS "__sfi_cb_slots"
 
+/* Arguments of one call that go to the region (call.c). */
+struct sfi_argbuf {
+  uint8_t bytes[8 * SFI_MAX_ARGS];
+  uint64_t size;
+  int gpr_index; /* argument register that carries the buffer, or -1 */
+};
+
 /* ---- errors (error.c) ---- */
 int sfi__err(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -307,6 +307,8 @@ static int verify_jump_table(sfi_module *m, const struct sfi_elf *e) {
                         m->name, (unsigned long long)i, (unsigned long long)at);
       continue;
     }
+    if (all_int3(p, E))
+      continue; /* padding to a power-of-two table (sfi.ld): traps */
     memcpy(&rel, p + 1, 4);
     uint64_t to = at + 5 + (uint64_t)(int64_t)rel;
     if (p[0] != 0xe9 || !all_int3(p + 5, E - 5))

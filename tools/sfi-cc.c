@@ -352,6 +352,8 @@ int main(int argc, char **argv) {
   /* LTO objects: lld runs the link-time optimizer; the plugin's verifier
    * then checks the merged module. */
   push(&ld, fmt("--load-pass-plugin=%s", plugin));
+  push(&ld, "-T");
+  push(&ld, libpath("sfi.ld"));
   push(&ld, "-o");
   push(&ld, out ? out : "a.out");
   push(&ld, libpath("sfi_crt.o"));

@@ -1,0 +1,39 @@
+//===- CodegenAttributes.cpp - libsfi pass: attributes for code generation ===//
+//
+// The machine pass and the loader's verifier accept native frames that are
+// addressed only as disp(%rsp) with a statically known %rsp offset. These
+// attributes make code generation produce such frames at every -O level,
+// whatever flags the source was compiled with:
+//   - no frame pointer (%rbp-based frame accesses would not be checkable);
+//   - no red zone (every frame access lies between %rsp and the return
+//     address);
+//   - no stack realignment (an `and $-32, %rsp` makes the offset dynamic);
+//     over-aligned locals live on the shadow stack instead;
+//   - no stack probes: frames are bounded (SFI_NATIVE_FRAME_MAX) and the
+//     runtime keeps a larger guard below every sandbox native stack;
+//   - no jump tables (an indirect jump inside a function is not one of the
+//     shapes the verifier accepts; switches become compare trees).
+//
+//===----------------------------------------------------------------------===//
+
+#include "SFI.h"
+
+using namespace llvm;
+using namespace sfi;
+
+bool sfi::setCodegenAttributes(Module &M) {
+  bool Changed = false;
+  for (Function &F : M) {
+    if (F.isDeclaration() || F.hasFnAttribute(Attribute::Naked))
+      continue;
+    F.addFnAttr("frame-pointer", "none");
+    F.addFnAttr(Attribute::NoRedZone);
+    F.addFnAttr("no-realign-stack");
+    F.removeFnAttr("stackrealign");
+    F.removeFnAttr("probe-stack");
+    F.removeFnAttr("stack-probe-size");
+    F.addFnAttr("no-jump-tables", "true");
+    Changed = true;
+  }
+  return Changed;
+}

@@ -1,0 +1,486 @@
+//===- MachineSandbox.cpp - libsfi machine pass: the version-2 code shape -===//
+//
+// Runs inside clang's x86-64 code generator, after register allocation,
+// frame lowering and block placement, and rewrites each function into the
+// shape the loader's binary verifier checks (DESIGN.md, "The code shape"):
+//
+// 1. Every memory operand that is not a native-frame (%rsp) or %rip operand
+//    gets the %gs segment and 32-bit address registers:
+//
+//        before                          after
+//        movq 16(%rdi,%rsi,8), %rax      movq %gs:16(%edi,%esi,8), %rax
+//                                        ; 65 67 48 8b 44 f7 10
+//
+//    With the 0x67 prefix the CPU computes base + index*scale + disp modulo
+//    2^32 (Intel SDM vol. 1, 3.3.7: in 64-bit mode the address-size prefix
+//    selects 32-bit effective addresses, which are zero-extended) and then
+//    adds the %gs base, the region's base. The address can therefore never
+//    leave [base, base + 4 GiB); an access of up to 64 bytes that starts
+//    just below the top ends in the next region's first MiB, which is never
+//    mapped. This costs no instruction: the IR keeps plain pointers, and
+//    code generation folds addresses as it would natively.
+//
+// 2. Every indirect call or jump (through a register or memory) becomes the
+//    fixed confinement sequence into the jump table (S a free register):
+//
+//        leaq  __start_sfi_jt(%rip), %S
+//        subq  %S, %R
+//        andl  $__sfi_jt_mask, %eR     ; table size - 16, a power of two - 16
+//        addq  %S, %R
+//        callq *%R
+//
+//    Memory-indirect calls load the target into %r11 first. Only calls
+//    through an import's GOT slot stay memory-indirect: the loader fills
+//    those slots and makes them read-only, and the verifier checks that the
+//    slot is one of them.
+//
+// 3. Checks what the IR part arranged and the verifier will insist on: no
+//    frame pointer, native frames below SFI_NATIVE_FRAME_MAX, no argument
+//    in the caller's frame, no string instructions; a function never falls
+//    through into the next one.
+//
+// X86's own headers (opcode and register enums) are not installed with
+// LLVM, so opcodes and registers are looked up by name once.
+//
+//===----------------------------------------------------------------------===//
+
+#include "SFI.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/CodeGen/MachineFrameInfo.h"
+#include "llvm/CodeGen/MachineFunctionPass.h"
+#include "llvm/CodeGen/MachineInstrBuilder.h"
+#include "llvm/CodeGen/MachineRegisterInfo.h"
+#include "llvm/CodeGen/TargetFrameLowering.h"
+#include "llvm/CodeGen/TargetInstrInfo.h"
+#include "llvm/CodeGen/TargetRegisterInfo.h"
+#include "llvm/CodeGen/TargetSubtargetInfo.h"
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/MC/MCInstrDesc.h"
+#include "llvm/Target/TargetMachine.h"
+
+using namespace llvm;
+using namespace sfi;
+
+#define DEBUG_TYPE "sfi-machine"
+
+STATISTIC(NumGSOperands, "Memory operands moved to %gs with 32-bit registers");
+STATISTIC(NumFrameOperands, "Native-frame (%rsp) operands left as they are");
+STATISTIC(NumRIPOperands, "%rip operands left as they are");
+STATISTIC(NumLoadsLeft, "Loads left alone (stores-only mode)");
+STATISTIC(NumConfinedCalls, "Indirect calls and jumps confined to the table");
+STATISTIC(NumImportCalls, "Calls through an import's GOT slot");
+STATISTIC(NumEndTraps, "Traps added where a function would fall through");
+
+namespace {
+
+/// Opcodes and registers of the X86 back end, found by name.
+struct X86Names {
+  unsigned LEA64r = 0, SUB64rr = 0, ADD64rr = 0, AND32ri = 0, MOV64rm = 0,
+           CALL64r = 0, JMP64r = 0, TAILJMPr64 = 0, TRAP = 0;
+  unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0;
+  unsigned Sub32 = 0;
+  StringMap<unsigned> Ops;
+
+  bool init(const TargetInstrInfo &TII, const TargetRegisterInfo &TRI) {
+    for (unsigned Op = 0, E = TII.getNumOpcodes(); Op < E; ++Op)
+      Ops[TII.getName(Op)] = Op;
+    auto Op = [&](const char *N) { return Ops.lookup(N); };
+    LEA64r = Op("LEA64r");
+    SUB64rr = Op("SUB64rr");
+    ADD64rr = Op("ADD64rr");
+    AND32ri = Op("AND32ri");
+    MOV64rm = Op("MOV64rm");
+    CALL64r = Op("CALL64r");
+    JMP64r = Op("JMP64r");
+    TAILJMPr64 = Op("TAILJMPr64");
+    TRAP = Op("TRAP");
+    for (unsigned R = 1, E = TRI.getNumRegs(); R < E; ++R) {
+      StringRef N = TRI.getName(R);
+      if (N == "RSP")
+        RSP = R;
+      else if (N == "RIP")
+        RIP = R;
+      else if (N == "GS")
+        GS = R;
+      else if (N == "R10")
+        R10 = R;
+      else if (N == "R11")
+        R11 = R;
+    }
+    for (unsigned I = 1, E = TRI.getNumSubRegIndices(); I < E; ++I)
+      if (StringRef(TRI.getSubRegIndexName(I)) == "sub_32bit")
+        Sub32 = I;
+    return LEA64r && SUB64rr && ADD64rr && AND32ri && MOV64rm && CALL64r &&
+           JMP64r && TAILJMPr64 && TRAP && RSP && RIP && GS && R10 && R11 &&
+           Sub32;
+  }
+};
+
+class MachineSandbox : public MachineFunctionPass {
+public:
+  static char ID;
+  MachineSandbox() : MachineFunctionPass(ID) {}
+  StringRef getPassName() const override { return "libsfi machine sandbox"; }
+  bool runOnMachineFunction(MachineFunction &MF) override;
+
+private:
+  X86Names X;
+  bool Ready = false;
+  bool StoresOnly = false;
+  MachineFunction *CurMF = nullptr;
+  const TargetInstrInfo *TII = nullptr;
+  const TargetRegisterInfo *TRI = nullptr;
+
+  enum IndirectForm { NotIndirect, RegIndirect, MemIndirect };
+  IndirectForm indirectForm(const MachineInstr &MI) const;
+  void error(const MachineInstr *MI, const Twine &Msg);
+  int memOperandIndex(const MachineInstr &MI) const;
+  bool isLEA(const MachineInstr &MI) const;
+  bool isForbidden(const MachineInstr &MI) const;
+  bool isImportSlot(const MachineInstr &MI, int Mem) const;
+  Register sub32(Register R) const;
+  void rewriteOperand(MachineInstr &MI, int Mem);
+  bool confineIndirect(MachineInstr &MI);
+  void checkFrame(MachineFunction &MF);
+  void trapAtEnd(MachineFunction &MF);
+};
+
+} // namespace
+
+char MachineSandbox::ID = 0;
+
+void MachineSandbox::error(const MachineInstr *MI, const Twine &Msg) {
+  const Function &F = CurMF->getFunction();
+  F.getContext().diagnose(DiagnosticInfoUnsupported(
+      F, "libsfi: " + Msg, MI ? MI->getDebugLoc() : DebugLoc(), DS_Error));
+}
+
+// X86 memory references are five operands (base, scale, index, disp,
+// segment) whose descriptors say OPERAND_MEMORY; the first one is the base.
+int MachineSandbox::memOperandIndex(const MachineInstr &MI) const {
+  const MCInstrDesc &D = MI.getDesc();
+  for (unsigned I = 0, E = D.getNumOperands(); I < E && I + 4 < MI.getNumOperands();
+       ++I)
+    if (D.operands()[I].OperandType == MCOI::OPERAND_MEMORY)
+      return I;
+  return -1;
+}
+
+bool MachineSandbox::isLEA(const MachineInstr &MI) const {
+  return TII->getName(MI.getOpcode()).starts_with("LEA");
+}
+
+// Instructions with implicit memory operands that no segment override
+// can move into the region (the destination of a string instruction is
+// always %es:(%rdi)), or that write the frame pointer chain.
+bool MachineSandbox::isForbidden(const MachineInstr &MI) const {
+  StringRef N = TII->getName(MI.getOpcode());
+  static const char *const Exact[] = {
+      "MOVSB",  "MOVSW",   "MOVSL",    "MOVSQ",   "STOSB",  "STOSW",
+      "STOSL",  "STOSQ",   "LODSB",    "LODSW",   "LODSL",  "LODSQ",
+      "SCASB",  "SCASW",   "SCASL",    "SCASQ",   "CMPSB",  "CMPSW",
+      "CMPSL",  "CMPSQ",   "INSB",     "INSW",    "INSL",   "OUTSB",
+      "OUTSW",  "OUTSL",   "XLAT",     "LEAVE",   "LEAVE64", "INT",
+      "INTO",   "INT1",    "SYSCALL",  "SYSENTER", "POPF64", "POPF16",
+      "WRPKRUr", "MASKMOVQ", "MASKMOVQ64", "MASKMOVDQU", "MASKMOVDQU64",
+      "VMASKMOVDQU", "VMASKMOVDQU64"};
+  for (const char *E : Exact)
+    if (N == E)
+      return true;
+  for (StringRef P : {"REP_", "ENTER", "IRET", "WRFSBASE", "WRGSBASE",
+                      "RDFSBASE", "RDGSBASE", "XRSTOR", "VGATHER", "VPGATHER",
+                      "VSCATTER", "VPSCATTER", "INDIRECT_THUNK"})
+    if (N.starts_with(P))
+      return true;
+  return false;
+}
+
+MachineSandbox::IndirectForm
+MachineSandbox::indirectForm(const MachineInstr &MI) const {
+  StringRef N = TII->getName(MI.getOpcode());
+  if (N == "CALL64r" || N == "JMP64r" || N == "TAILJMPr64" ||
+      N == "TAILJMPr64_REX" || N == "JMP64r_REX")
+    return RegIndirect;
+  if (N == "CALL64m" || N == "JMP64m" || N == "TAILJMPm64" ||
+      N == "TAILJMPm64_REX" || N == "JMP64m_REX")
+    return MemIndirect;
+  return NotIndirect;
+}
+
+bool MachineSandbox::isImportSlot(const MachineInstr &MI, int Mem) const {
+  const MachineOperand &Base = MI.getOperand(Mem);
+  const MachineOperand &Disp = MI.getOperand(Mem + 3);
+  if (!Base.isReg() || Base.getReg() != X.RIP || !Disp.isGlobal())
+    return false;
+  // A GOT load of a function's address: the slot holds that function
+  // (an import's stub, or, relaxed by lld, a direct call).
+  return isa<Function>(Disp.getGlobal()->stripPointerCasts()) &&
+         Disp.getTargetFlags() != 0;
+}
+
+Register MachineSandbox::sub32(Register R) const {
+  if (!R.isValid())
+    return R;
+  MCRegister S = TRI->getSubReg(R, X.Sub32);
+  return S.isValid() ? Register(S) : R;
+}
+
+void MachineSandbox::rewriteOperand(MachineInstr &MI, int Mem) {
+  MachineOperand &Base = MI.getOperand(Mem);
+  MachineOperand &Index = MI.getOperand(Mem + 2);
+  MachineOperand &Disp = MI.getOperand(Mem + 3);
+  MachineOperand &Seg = MI.getOperand(Mem + 4);
+  Register B = Base.isReg() ? Base.getReg() : Register();
+  Register I = Index.isReg() ? Index.getReg() : Register();
+  if (Seg.isReg() && Seg.getReg().isValid()) {
+    error(&MI, "memory operand with a segment override");
+    return;
+  }
+  if (B == X.RSP) {
+    if (I.isValid())
+      error(&MI, "indexed access to the native stack");
+    else if (Disp.isImm() && Disp.getImm() < 0)
+      error(&MI, "access below the native stack pointer");
+    ++NumFrameOperands;
+    return;
+  }
+  if (B == X.RIP) {
+    ++NumRIPOperands;
+    return;
+  }
+  if (!Base.isReg() && !Base.isFI()) {
+    error(&MI, "unexpected memory operand form");
+    return;
+  }
+  if (StoresOnly && !MI.mayStore()) {
+    ++NumLoadsLeft;
+    return;
+  }
+  if (!B.isValid() && !I.isValid() && Disp.isImm() && Disp.getImm() < 0) {
+    error(&MI, "constant address outside the region");
+    return;
+  }
+  if (B.isValid())
+    Base.setReg(sub32(B));
+  if (I.isValid())
+    Index.setReg(sub32(I));
+  Seg.setReg(X.GS);
+  ++NumGSOperands;
+}
+
+// Emits the confinement sequence in front of an indirect call or jump and
+// returns true if MI was replaced.
+bool MachineSandbox::confineIndirect(MachineInstr &MI) {
+  StringRef N = TII->getName(MI.getOpcode());
+  bool MemForm = indirectForm(MI) == MemIndirect;
+  MachineBasicBlock &MBB = *MI.getParent();
+  const DebugLoc &DL = MI.getDebugLoc();
+  Register Target;
+  if (MemForm) {
+    int Mem = memOperandIndex(MI);
+    if (Mem < 0) {
+      error(&MI, "indirect call without a memory operand");
+      return false;
+    }
+    if (isImportSlot(MI, Mem)) {
+      ++NumImportCalls;
+      return false;
+    }
+    // Load the target into %r11 (free at every call and tail call: not an
+    // argument register), then confine it like a register call.
+    auto Ld = BuildMI(MBB, MI, DL, TII->get(X.MOV64rm), X.R11);
+    for (int K = 0; K < 5; ++K)
+      Ld.add(MI.getOperand(Mem + K));
+    rewriteOperand(*Ld, 1);
+    Target = X.R11;
+  } else {
+    Target = MI.getOperand(0).getReg();
+  }
+  if (Target == X.RSP) {
+    error(&MI, "indirect call through %rsp");
+    return false;
+  }
+  Register S = Target == X.R11 ? X.R10 : X.R11;
+  BuildMI(MBB, MI, DL, TII->get(X.LEA64r), S)
+      .addReg(X.RIP)
+      .addImm(1)
+      .addReg(0)
+      .addExternalSymbol(SFI_SYM_JT_START)
+      .addReg(0);
+  BuildMI(MBB, MI, DL, TII->get(X.SUB64rr), Target)
+      .addReg(Target)
+      .addReg(S);
+  Register T32 = sub32(Target);
+  BuildMI(MBB, MI, DL, TII->get(X.AND32ri), T32)
+      .addReg(T32)
+      .addExternalSymbol(SFI_SYM_JT_MASK);
+  BuildMI(MBB, MI, DL, TII->get(X.ADD64rr), Target)
+      .addReg(Target)
+      .addReg(S, RegState::Kill);
+  if (MemForm) {
+    // Rebuild the call or jump in its register form, keeping the implicit
+    // operands (argument registers, regmask) of the original.
+    unsigned NewOp = N.starts_with("CALL") ? X.CALL64r
+                     : N.starts_with("TAILJMP") ? X.TAILJMPr64
+                                                : X.JMP64r;
+    int Mem = memOperandIndex(MI);
+    auto NewMI = BuildMI(MBB, MI, DL, TII->get(NewOp)).addReg(Target, RegState::Kill);
+    for (unsigned K = 0, E = MI.getNumOperands(); K < E; ++K)
+      if ((int)K < Mem || (int)K >= Mem + 5)
+        if (MI.getOperand(K).isImplicit() || MI.getOperand(K).isRegMask())
+          NewMI.add(MI.getOperand(K));
+    NewMI->setMemRefs(*CurMF, {});
+    MI.eraseFromParent();
+  }
+  ++NumConfinedCalls;
+  return true;
+}
+
+void MachineSandbox::checkFrame(MachineFunction &MF) {
+  const TargetFrameLowering *TFI = MF.getSubtarget().getFrameLowering();
+  const MachineFrameInfo &MFI = MF.getFrameInfo();
+  if (TFI->hasFP(MF))
+    error(nullptr, "function needs a frame pointer (over-aligned or dynamic "
+                   "native stack objects)");
+  if (MFI.getStackSize() + 256 > SFI_NATIVE_FRAME_MAX)
+    error(nullptr, "native stack frame of " + Twine(MFI.getStackSize()) +
+                       " bytes exceeds the limit of " +
+                       Twine(SFI_NATIVE_FRAME_MAX));
+  for (int FI = MFI.getObjectIndexBegin(); FI < 0; ++FI)
+    if (!MFI.isDeadObjectIndex(FI) && MFI.getObjectOffset(FI) >= 0 &&
+        !MFI.isSpillSlotObjectIndex(FI))
+      error(nullptr, "argument passed on the native stack");
+}
+
+// A call to a noreturn function may end the function; the verifier would
+// see it fall through into the next function with a non-empty frame.
+void MachineSandbox::trapAtEnd(MachineFunction &MF) {
+  if (MF.empty())
+    return;
+  MachineBasicBlock &Last = MF.back();
+  auto It = Last.getLastNonDebugInstr();
+  if (It != Last.end() && It->isBarrier())
+    return;
+  BuildMI(&Last, DebugLoc(), TII->get(X.TRAP));
+  ++NumEndTraps;
+}
+
+bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
+  const Function &F = MF.getFunction();
+  if (!MF.getTarget().getTargetTriple().isX86_64() || isSFIGenerated(F) ||
+      F.hasFnAttribute(Attribute::Naked))
+    return false;
+  CurMF = &MF;
+  TII = MF.getSubtarget().getInstrInfo();
+  TRI = MF.getSubtarget().getRegisterInfo();
+  if (!Ready && !(Ready = X.init(*TII, *TRI))) {
+    error(nullptr, "X86 back end lacks an opcode or register the pass needs");
+    return false;
+  }
+  // Stores-only when the IR part said so; full mode otherwise (also when
+  // the IR part did not run: the safe default).
+  StoresOnly = false;
+  if (auto *MD = mdconst::extract_or_null<ConstantInt>(
+          F.getParent()->getModuleFlag("sfi.sandboxed")))
+    StoresOnly = MD->getZExtValue() == SFI_MODE_STORES;
+
+  checkFrame(MF);
+  SmallVector<MachineInstr *, 16> Indirect;
+  for (MachineBasicBlock &MBB : MF)
+    for (MachineInstr &MI : MBB) {
+      if (MI.isDebugInstr() || MI.isMetaInstruction())
+        continue;
+      if (isForbidden(MI)) {
+        error(&MI, "instruction " + TII->getName(MI.getOpcode()) +
+                       " cannot be sandboxed");
+        continue;
+      }
+      if (indirectForm(MI) != NotIndirect) {
+        Indirect.push_back(&MI);
+        continue;
+      }
+      if (MI.isIndirectBranch() ||
+          ((MI.isCall() || MI.isBranch()) && MI.getNumOperands() &&
+           MI.getOperand(0).isReg())) {
+        error(&MI, "unsupported indirect transfer " +
+                       TII->getName(MI.getOpcode()));
+        continue;
+      }
+      int Mem = memOperandIndex(MI);
+      if (Mem >= 0 && !isLEA(MI))
+        rewriteOperand(MI, Mem);
+    }
+  for (MachineInstr *MI : Indirect)
+    confineIndirect(*MI);
+  trapAtEnd(MF);
+  return true;
+}
+
+namespace {
+// Before register allocation: a call to an import is `call *slot(%rip)`
+// through its GOT slot, but machine LICM hoists the slot's load out of
+// loops (`mov slot(%rip), %r15` ... `call *%r15`). The late pass would then
+// confine %r15 into the jump table, where an import has no entry. Fold the
+// load back into the call, so every import call stays a GOT-slot call.
+class RefoldImportCalls : public MachineFunctionPass {
+public:
+  static char ID;
+  RefoldImportCalls() : MachineFunctionPass(ID) {}
+  StringRef getPassName() const override { return "libsfi import calls"; }
+  bool runOnMachineFunction(MachineFunction &MF) override;
+};
+} // namespace
+
+char RefoldImportCalls::ID = 0;
+
+bool RefoldImportCalls::runOnMachineFunction(MachineFunction &MF) {
+  if (!MF.getTarget().getTargetTriple().isX86_64())
+    return false;
+  const TargetInstrInfo *TII = MF.getSubtarget().getInstrInfo();
+  MachineRegisterInfo &MRI = MF.getRegInfo();
+  unsigned CALL64m = 0;
+  for (unsigned Op = 0, E = TII->getNumOpcodes(); Op < E && !CALL64m; ++Op)
+    if (TII->getName(Op) == "CALL64m")
+      CALL64m = Op;
+  bool Changed = false;
+  for (MachineBasicBlock &MBB : MF)
+    for (MachineInstr &MI : make_early_inc_range(MBB)) {
+      if (TII->getName(MI.getOpcode()) != "CALL64r" || !MI.getOperand(0).isReg())
+        continue;
+      Register R = MI.getOperand(0).getReg();
+      if (!R.isVirtual())
+        continue;
+      MachineInstr *Def = MRI.getUniqueVRegDef(R);
+      if (!Def || TII->getName(Def->getOpcode()) != "MOV64rm" ||
+          Def->getNumOperands() < 6)
+        continue;
+      const MachineOperand &Disp = Def->getOperand(4);
+      if (!Disp.isGlobal() || Disp.getTargetFlags() == 0 ||
+          !isa<Function>(Disp.getGlobal()->stripPointerCasts()))
+        continue;
+      auto NewMI = BuildMI(MBB, MI, MI.getDebugLoc(), TII->get(CALL64m));
+      for (int K = 1; K <= 5; ++K) {
+        MachineOperand Op = Def->getOperand(K);
+        if (Op.isReg())
+          Op.setIsKill(false);
+        NewMI.add(Op);
+      }
+      for (unsigned K = 1, E = MI.getNumOperands(); K < E; ++K)
+        NewMI.add(MI.getOperand(K));
+      NewMI->setMemRefs(MF, Def->memoperands());
+      MI.eraseFromParent();
+      if (MRI.use_nodbg_empty(R))
+        Def->eraseFromParent();
+      Changed = true;
+    }
+  return Changed;
+}
+
+namespace sfi {
+MachineFunctionPass *createMachineSandboxPass() { return new MachineSandbox(); }
+MachineFunctionPass *createRefoldImportCallsPass() {
+  return new RefoldImportCalls();
+}
+} // namespace sfi
