@@ -75,7 +75,7 @@ void __sfi_sys_setjmp_leave(void);
  * bitmask: 1 '-', 2 '+', 4 ' ', 8 '#', 16 '0'; prec < 0 means none) into
  * buf (at most cap bytes, NUL-terminated); returns the full length. */
 int __sfi_sys_fmt_fp(char *buf, size_t cap, int conv, int flags, int width,
-                     int prec, long double value);
+                     int prec, const long double *value);
 /* strtod/strtof/strtold on s[0..len): *end receives the count of bytes
  * consumed (0 when none); errno value (0 or ERANGE) is returned in *err. */
 double __sfi_sys_strtod(const char *s, size_t len, size_t *end, int *err);

@@ -212,11 +212,13 @@ MachineSandbox::indirectForm(const MachineInstr &MI) const {
 bool MachineSandbox::isImportSlot(const MachineInstr &MI, int Mem) const {
   const MachineOperand &Base = MI.getOperand(Mem);
   const MachineOperand &Disp = MI.getOperand(Mem + 3);
-  if (!Base.isReg() || Base.getReg() != X.RIP || !Disp.isGlobal())
+  if (!Base.isReg() || Base.getReg() != X.RIP)
     return false;
   // A GOT load of a function's address: the slot holds that function
   // (an import's stub, or, relaxed by lld, a direct call).
-  return isa<Function>(Disp.getGlobal()->stripPointerCasts()) &&
+  return ((Disp.isGlobal() &&
+           isa<Function>(Disp.getGlobal()->stripPointerCasts())) ||
+          Disp.isSymbol()) &&
          Disp.getTargetFlags() != 0;
 }
 
@@ -453,12 +455,17 @@ bool RefoldImportCalls::runOnMachineFunction(MachineFunction &MF) {
       if (!R.isVirtual())
         continue;
       MachineInstr *Def = MRI.getUniqueVRegDef(R);
+      while (Def && Def->isCopy() && Def->getOperand(1).getReg().isVirtual())
+        Def = MRI.getUniqueVRegDef(Def->getOperand(1).getReg());
       if (!Def || TII->getName(Def->getOpcode()) != "MOV64rm" ||
           Def->getNumOperands() < 6)
         continue;
+      // A GOT slot: of a function, or of a library call code generation
+      // made up (memcpy, __udivti3: an external symbol).
       const MachineOperand &Disp = Def->getOperand(4);
-      if (!Disp.isGlobal() || Disp.getTargetFlags() == 0 ||
-          !isa<Function>(Disp.getGlobal()->stripPointerCasts()))
+      bool Fn = Disp.isGlobal() &&
+                isa<Function>(Disp.getGlobal()->stripPointerCasts());
+      if (!(Fn || Disp.isSymbol()) || Disp.getTargetFlags() == 0)
         continue;
       auto NewMI = BuildMI(MBB, MI, MI.getDebugLoc(), TII->get(CALL64m));
       for (int K = 1; K <= 5; ++K) {
@@ -471,8 +478,6 @@ bool RefoldImportCalls::runOnMachineFunction(MachineFunction &MF) {
         NewMI.add(MI.getOperand(K));
       NewMI->setMemRefs(MF, Def->memoperands());
       MI.eraseFromParent();
-      if (MRI.use_nodbg_empty(R))
-        Def->eraseFromParent();
       Changed = true;
     }
   return Changed;

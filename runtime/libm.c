@@ -9,15 +9,52 @@
 #include "internal.h"
 #include "sfi_libm.h"
 
+/* Sandboxed code never passes arguments on the native stack
+ * (pass/StackArgs.cpp): a long double argument travels in a buffer in the
+ * region, laid out as a struct of the memory-class arguments (16 bytes
+ * each), whose address is the last integer argument. These wrappers read
+ * it; a bad buffer address gives NaN, harming only the sandbox. */
+static long double ld_arg(uint64_t buf, int i) {
+  const void *p = sfi_ptr(sfi_current(), buf + 16 * (uint64_t)i, 10, 0);
+  long double v = NAN;
+  if (p)
+    memcpy(&v, p, 10);
+  return v;
+}
+
+#define W1(n)                                                                    static long double w_##n##l(uint64_t b) { return n##l(ld_arg(b, 0)); }
+#define W2(n)                                                                    static long double w_##n##l(uint64_t b) {                                        return n##l(ld_arg(b, 0), ld_arg(b, 1));                                     }
+#define W3(n)                                                                    static long double w_##n##l(uint64_t b) {                                        return n##l(ld_arg(b, 0), ld_arg(b, 1), ld_arg(b, 2));                       }
+#define WFI(n)                                                                   static long double w_##n##l(int e, uint64_t b) { return n##l(ld_arg(b, 0), e); }
+#define WFL(n)                                                                   static long double w_##n##l(long e, uint64_t b) {                                return n##l(ld_arg(b, 0), e);                                                }
+#define WIF(n)                                                                   static long double w_##n##l(int e, uint64_t b) { return n##l(e, ld_arg(b, 0)); }
+#define WR(n, R)                                                                 static R w_##n##l(uint64_t b) { return n##l(ld_arg(b, 0)); }
+#define WRI(n) WR(n, int)
+#define WRL(n) WR(n, long)
+#define WRLL(n) WR(n, long long)
+SFI_LIBM_F1(W1) SFI_LIBM_F1_EXTRA(W1) SFI_LIBM_F1_SIGNGAM(W1) W1(fabs)
+SFI_LIBM_F2(W2) W2(copysign) SFI_LIBM_F3(W3) SFI_LIBM_FI(WFI)
+SFI_LIBM_FL(WFL) SFI_LIBM_IF_EXTRA(WIF) SFI_LIBM_RI(WRI) SFI_LIBM_RL(WRL)
+SFI_LIBM_RLL(WRLL)
+static double w_nexttoward(double x, uint64_t b) {
+  return nexttoward(x, ld_arg(b, 0));
+}
+static float w_nexttowardf(float x, uint64_t b) {
+  return nexttowardf(x, ld_arg(b, 0));
+}
+W2(nexttoward)
+
 /* Each listed name in its three widths; fabs and copysign too (the libc
  * computes them itself, but they are as harmless to grant). */
-#define SFI_BIND3(n) {#n, (void *)n}, {#n "f", (void *)n##f}, {#n "l", (void *)n##l},
+#define SFI_BIND3(n) {#n, (void *)n}, {#n "f", (void *)n##f}, {#n "l", (void *)w_##n##l},
 static const struct sfi_bind libm[] = {
     SFI_LIBM_F1(SFI_BIND3) SFI_LIBM_F1_EXTRA(SFI_BIND3)
     SFI_LIBM_F1_SIGNGAM(SFI_BIND3) SFI_LIBM_F2(SFI_BIND3)
     SFI_LIBM_F3(SFI_BIND3) SFI_LIBM_FI(SFI_BIND3) SFI_LIBM_FL(SFI_BIND3)
     SFI_LIBM_IF_EXTRA(SFI_BIND3) SFI_LIBM_RI(SFI_BIND3)
-    SFI_LIBM_RL(SFI_BIND3) SFI_LIBM_RLL(SFI_BIND3) SFI_LIBM_FLD(SFI_BIND3)
+    SFI_LIBM_RL(SFI_BIND3) SFI_LIBM_RLL(SFI_BIND3)
+    {"nexttoward", (void *)w_nexttoward}, {"nexttowardf", (void *)w_nexttowardf},
+    {"nexttowardl", (void *)w_nexttowardl},
     SFI_BIND3(fabs) SFI_BIND3(copysign)
 };
 

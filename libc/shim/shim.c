@@ -125,7 +125,8 @@ EXPORT int __sfi_sys_environ_get(char **v, char *b) {
 }
 
 EXPORT int __sfi_sys_fmt_fp(char *buf, size_t cap, int conv, int flags,
-                            int width, int prec, long double v) {
+                            int width, int prec, const long double *vp) {
+  long double v = *vp;
   char f[16], *p = f;
   *p++ = '%';
   if (flags & 1)

@@ -10,8 +10,14 @@
 #define FMT_WIDTH_MAX 100000
 
 int sfi__sys_fmt_fp(uint64_t buf, uint64_t cap, int conv, int flags, int width,
-                    int prec, long double value) {
+                    int prec, uint64_t valuep) {
   sfi_instance *in = sfi_current();
+  /* By address: a long double argument would go on the native stack. */
+  const void *vp = sfi_ptr(in, valuep, 10, 0);
+  if (!vp)
+    return -EFAULT;
+  long double value;
+  memcpy(&value, vp, 10);
   if (!conv || !strchr("aAeEfFgG", conv) || (flags & ~31) || width < 0 ||
       width > FMT_WIDTH_MAX || prec > FMT_WIDTH_MAX)
     return -EINVAL;
