@@ -73,9 +73,12 @@ void __sfi_sys_setjmp_leave(void);
  * identical to glibc's. fmt_fp formats one floating-point value the way
  * printf's %<flags><width>.<prec><conv> would (conv in "aAeEfFgG", flags a
  * bitmask: 1 '-', 2 '+', 4 ' ', 8 '#', 16 '0'; prec < 0 means none) into
- * buf (at most cap bytes, NUL-terminated); returns the full length. */
-int __sfi_sys_fmt_fp(char *buf, size_t cap, int conv, int flags, int width,
-                     int prec, const long double *value);
+ * buf (at most cap bytes, NUL-terminated); returns the full length.
+ * spec = conv | flags << 8, and the value by address, so that every
+ * argument travels in a register (imports take at most six). */
+int __sfi_sys_fmt_fp(char *buf, size_t cap, int spec, int width, int prec,
+                     const long double *value);
+#define SFI_FMT_SPEC(conv, flags) ((conv) | (flags) << 8)
 /* strtod/strtof/strtold on s[0..len): *end receives the count of bytes
  * consumed (0 when none); errno value (0 or ERANGE) is returned in *err. */
 double __sfi_sys_strtod(const char *s, size_t len, size_t *end, int *err);

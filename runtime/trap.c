@@ -87,25 +87,35 @@ static int classify(int sig, const siginfo_t *si, const struct sfi_thread *t,
   }
 }
 
-/* Return addresses from the rbp chain, each frame inside this call's part
- * of the sandbox stack and above the previous one. */
+/* True if a is in the module's code and follows a call instruction: a
+ * return address (call rel32, call *%reg, call *disp(%rip)). */
+static int after_call(const sfi_instance *in, uint64_t a) {
+  for (int i = 0; i < in->m->nsegs; i++) {
+    const struct sfi_seg *s = &in->m->segs[i];
+    uint64_t lo = in->image + s->vaddr, hi = lo + s->memsz;
+    if (!(s->prot & 4) || a < lo + 6 || a >= hi)
+      continue;
+    const uint8_t *p = (const uint8_t *)a;
+    return p[-5] == 0xe8 || (p[-2] == 0xff && (p[-1] & 0xf8) == 0xd0) ||
+           (p[-6] == 0xff && p[-5] == 0x15);
+  }
+  return 0;
+}
+
+/* Version-2 code keeps no frame pointer, so the backtrace scans this
+ * call's part of the sandbox native stack for return addresses. A word
+ * that merely looks like one can add a frame; none is lost. */
 static void backtrace(struct sfi_callrec *rec, const ucontext_t *uc,
                       const sfi_instance *in) {
   uint64_t rsp = (uint64_t)uc->uc_mcontext.gregs[REG_RSP];
-  uint64_t fp = (uint64_t)uc->uc_mcontext.gregs[REG_RBP];
   uint64_t hi = rec->entry_rsp;
   rec->nbt = 0;
   rec->bt[rec->nbt++] = rec->fault_rip;
-  while (rec->nbt < SFI_BT_MAX) {
-    if (fp < rsp || fp >= hi || hi - fp < 16 || (fp & 7))
-      break;
-    const uint64_t *f = (const uint64_t *)fp;
-    if (!in_region(in, f[1]))
-      break;
-    rec->bt[rec->nbt++] = f[1];
-    if (f[0] <= fp)
-      break;
-    fp = f[0];
+  for (uint64_t at = (rsp + 7) & ~7ULL; at + 8 <= hi && rec->nbt < SFI_BT_MAX;
+       at += 8) {
+    uint64_t v = *(const uint64_t *)at;
+    if (in_region(in, v) && after_call(in, v))
+      rec->bt[rec->nbt++] = v;
   }
 }
 

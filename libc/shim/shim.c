@@ -124,8 +124,9 @@ EXPORT int __sfi_sys_environ_get(char **v, char *b) {
   return get(env_count(), environ, v, b);
 }
 
-EXPORT int __sfi_sys_fmt_fp(char *buf, size_t cap, int conv, int flags,
-                            int width, int prec, const long double *vp) {
+EXPORT int __sfi_sys_fmt_fp(char *buf, size_t cap, int spec, int width,
+                            int prec, const long double *vp) {
+  int conv = spec & 0xff, flags = spec >> 8;
   long double v = *vp;
   char f[16], *p = f;
   *p++ = '%';

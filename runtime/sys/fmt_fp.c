@@ -9,8 +9,9 @@
 
 #define FMT_WIDTH_MAX 100000
 
-int sfi__sys_fmt_fp(uint64_t buf, uint64_t cap, int conv, int flags, int width,
-                    int prec, uint64_t valuep) {
+int sfi__sys_fmt_fp(uint64_t buf, uint64_t cap, int spec, int width, int prec,
+                    uint64_t valuep) {
+  int conv = spec & 0xff, flags = spec >> 8;
   sfi_instance *in = sfi_current();
   /* By address: a long double argument would go on the native stack. */
   const void *vp = sfi_ptr(in, valuep, 10, 0);

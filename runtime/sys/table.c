@@ -26,7 +26,7 @@ int sfi__sys_args_get(uint64_t, uint64_t);
 int sfi__sys_environ_sizes(uint64_t, uint64_t);
 int sfi__sys_environ_get(uint64_t, uint64_t);
 void sfi__sys_longjmp(uint64_t, int);
-int sfi__sys_fmt_fp(uint64_t, uint64_t, int, int, int, int, uint64_t);
+int sfi__sys_fmt_fp(uint64_t, uint64_t, int, int, int, uint64_t);
 double sfi__sys_strtod(uint64_t, uint64_t, uint64_t, uint64_t);
 float sfi__sys_strtof(uint64_t, uint64_t, uint64_t, uint64_t);
 long double sfi__sys_strtold(uint64_t, uint64_t, uint64_t, uint64_t);

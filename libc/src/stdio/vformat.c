@@ -203,7 +203,7 @@ static void fmt_fp(struct sfi_sink *s, long double v, int conv, int fl, long w,
     errno = EOVERFLOW;
     return;
   }
-  int n = __sfi_sys_fmt_fp(b, sizeof small, conv, fl, (int)w, (int)prec, &v);
+  int n = __sfi_sys_fmt_fp(b, sizeof small, SFI_FMT_SPEC(conv, fl), (int)w, (int)prec, &v);
   if (n < 0) {
     s->err = 1;
     return;
@@ -214,7 +214,7 @@ static void fmt_fp(struct sfi_sink *s, long double v, int conv, int fl, long w,
       s->err = 1;
       return;
     }
-    __sfi_sys_fmt_fp(b, (size_t)n + 1, conv, fl, (int)w, (int)prec, &v);
+    __sfi_sys_fmt_fp(b, (size_t)n + 1, SFI_FMT_SPEC(conv, fl), (int)w, (int)prec, &v);
   }
   out(s, b, (size_t)n);
   if (b != small)

@@ -22,8 +22,8 @@ int __sfi_sys_clock_gettime(int clk, u64 ts);
 long __sfi_sys_getrandom(u64 buf, u64 len);
 int __sfi_sys_args_sizes(u64 argc, u64 bufsize);
 int __sfi_sys_args_get(u64 argv, u64 buf);
-int __sfi_sys_fmt_fp(u64 buf, u64 cap, int conv, int flags, int width,
-                     int prec, const long double *v);
+int __sfi_sys_fmt_fp(u64 buf, u64 cap, int spec, int width, int prec,
+                     const long double *v);
 static const long double one_half = 1.5L;
 double __sfi_sys_strtod(u64 s, u64 len, u64 end, u64 err);
 void *__sfi_sys_sbrk(long incr);
@@ -82,10 +82,10 @@ long attack(u64 t, long k) {
     return fd < 0 ? 1000 + fd : __sfi_sys_getdents(fd, t, 4096);
   case 28: return __sfi_sys_args_sizes(t, t + 8);
   case 29: return __sfi_sys_args_get(t, t);
-  case 30: return __sfi_sys_fmt_fp(t, 64, 'f', 0, 0, 6, &one_half);
-  case 31: return __sfi_sys_fmt_fp(top, 1 << 20, 'f', 0, 0, 6, &one_half);
-  case 32: return __sfi_sys_fmt_fp(b, 64, 'n', 0, 0, 6, &one_half);
-  case 33: return __sfi_sys_fmt_fp(b, 64, 'f', 0, 1 << 30, 6, &one_half);
+  case 30: return __sfi_sys_fmt_fp(t, 64, 'f', 0, 6, &one_half);
+  case 31: return __sfi_sys_fmt_fp(top, 1 << 20, 'f', 0, 6, &one_half);
+  case 32: return __sfi_sys_fmt_fp(b, 64, 'n', 0, 6, &one_half);
+  case 33: return __sfi_sys_fmt_fp(b, 64, 'f', 1 << 30, 6, &one_half);
   case 34: {
     __sfi_sys_strtod(t, 16, b, b + 8);
     __sfi_sys_strtod(b, 16, t, b + 8);

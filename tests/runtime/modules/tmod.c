@@ -106,7 +106,7 @@ int s_env_sizes(int *c, size_t *b) { return __sfi_sys_environ_sizes(c, b); }
 int s_env_get(char **v, char *b) { return __sfi_sys_environ_get(v, b); }
 int s_fmt(char *b, long cap, int conv, int fl, int w, int p, double v) {
   long double lv = v;
-  return __sfi_sys_fmt_fp(b, cap, conv, fl, w, p, &lv);
+  return __sfi_sys_fmt_fp(b, cap, SFI_FMT_SPEC(conv, fl), w, p, &lv);
 }
 double s_strtod(const char *s, long n, size_t *end, int *err) {
   return __sfi_sys_strtod(s, n, end, err);
