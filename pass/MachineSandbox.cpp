@@ -411,7 +411,12 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
         continue;
       }
       int Mem = memOperandIndex(MI);
-      if (Mem >= 0 && !isLEA(MI))
+      if (Mem >= 0 && isLEA(MI) && MI.getOperand(Mem).isReg() &&
+          MI.getOperand(Mem).getReg() == X.RSP)
+        // A native frame address in a register would be used as a region
+        // pointer below; the IR part keeps such locals on the shadow stack.
+        error(&MI, "address of a native stack slot taken");
+      else if (Mem >= 0 && !isLEA(MI))
         rewriteOperand(MI, Mem);
     }
   for (MachineInstr *MI : Indirect)

@@ -52,6 +52,12 @@ bool sfi::isNativeSafeAlloca(const AllocaInst &AI, const DataLayout &DL) {
   // bounded by SFI_NATIVE_FRAME_MAX and addressed from %rsp).
   if (Size > 4096 || AI.getAlign() > Align(16))
     return false;
+  // At -O0 every value crossing a block lives in a register, so an
+  // address computed in one block and used in another would be a native
+  // frame address in a register, which the machine pass cannot tell from a
+  // region pointer. Keep -O0 frames entirely on the shadow stack.
+  if (AI.getFunction()->hasOptNone())
+    return false;
   SmallVector<std::pair<const Value *, int64_t>, 8> Work = {{&AI, 0}};
   SmallPtrSet<const Value *, 8> Seen;
   auto InBounds = [&](int64_t Off, uint64_t Len) {
@@ -77,24 +83,19 @@ bool sfi::isNativeSafeAlloca(const AllocaInst &AI, const DataLayout &DL) {
         APInt GOff(64, 0);
         if (!GEP->accumulateConstantOffset(DL, GOff))
           return false;
+        // Folded into the access's address only when they share a block.
+        for (const User *GU : GEP->users())
+          if (cast<Instruction>(GU)->getParent() != GEP->getParent())
+            return false;
         Work.push_back({GEP, Off + GOff.getSExtValue()});
       } else if (auto *II = dyn_cast<IntrinsicInst>(Usr)) {
         if (II->isLifetimeStartOrEnd() || isa<DbgInfoIntrinsic>(II))
           continue;
-        // memcpy/memset only, with a small constant length: the masking
-        // step turns them into their .inline forms, because a libcall would
-        // hand a native-stack address to the sandbox's memcpy, which masks
-        // it into the region. memmove has no .inline form.
-        auto *MI = dyn_cast<MemIntrinsic>(II);
-        if (!MI || MI->isVolatile() || isa<MemMoveInst>(MI))
-          return false;
-        auto *Len = dyn_cast<ConstantInt>(MI->getLength());
-        if (!Len || Len->getZExtValue() > SFI_MAX_ACCESS ||
-            !InBounds(Off, Len->getZExtValue()))
-          return false;
-        // The pointer must be an address operand, not e.g. the value stored.
-        if (U.getOperandNo() > 1)
-          return false;
+        // Any other intrinsic, memcpy/memset included: code generation
+        // expands a copy on a native local through a register holding the
+        // local's address, which the machine pass would take for a region
+        // pointer. Such locals live in the region.
+        return false;
       } else {
         return false;
       }

@@ -1,7 +1,7 @@
 ; The anchor scheme in both modes: every kind of access goes through
 ; region base + (p & 0xffffffff) as a flat pointer; stores-only leaves loads.
-; RUN: %opt -passes='sfi<anchor>' -S %s | %FileCheck %s --check-prefixes=CHECK,FULL
-; RUN: %opt -passes='sfi<anchor;stores>' -S %s | %FileCheck %s --check-prefixes=CHECK,STORES
+; RUN: %opt -sfi-ir-masks -passes='sfi<anchor>' -S %s | %FileCheck %s --check-prefixes=CHECK,FULL
+; RUN: %opt -sfi-ir-masks -passes='sfi<anchor;stores>' -S %s | %FileCheck %s --check-prefixes=CHECK,STORES
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

@@ -1,6 +1,6 @@
 ; The anchor scheme reaches the region through a base computed from a
 ; rip-relative symbol of the module (rounded down to 4 GiB) instead of %gs.
-; RUN: %opt -passes='sfi<anchor>' -S %s | %FileCheck %s
+; RUN: %opt -sfi-ir-masks -passes='sfi<anchor>' -S %s | %FileCheck %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

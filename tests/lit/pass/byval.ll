@@ -1,7 +1,7 @@
 ; byval arguments: the caller copies the struct into its (shadow) frame with
 ; a masked memcpy and passes a plain pointer; callees lose byval, so their
 ; accesses to it are ordinary masked accesses inside the region.
-; RUN: %opt -passes=sfi -S %s | %FileCheck %s
+; RUN: %opt -sfi-ir-masks -passes=sfi -S %s | %FileCheck %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

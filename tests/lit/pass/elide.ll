@@ -1,7 +1,7 @@
 ; No mask where the access is provably inside the image or the native
 ; frame: a global at a constant in-bounds offset, a local whose address
 ; never escapes. Out-of-bounds constant offsets are masked.
-; RUN: %opt -passes=sfi -S %s | %FileCheck %s
+; RUN: %opt -sfi-ir-masks -passes=sfi -S %s | %FileCheck %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

@@ -1,7 +1,7 @@
 ; One mask of a base pointer serves every access at a small constant offset
 ; from it (folded under the guard zone); offsets that are negative or not
 ; below the fold limit are masked as a whole.
-; RUN: %opt -passes=sfi -S %s | %FileCheck %s
+; RUN: %opt -sfi-ir-masks -passes=sfi -S %s | %FileCheck %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

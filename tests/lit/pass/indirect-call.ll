@@ -1,7 +1,7 @@
 ; An indirect call masks its target into the jump table without a branch:
 ; offset from __start_sfi_jt, rounded down to an entry, and zeroed (the
 ; trap entry) unless it is below the table size.
-; RUN: %opt -passes=sfi -S %s | %FileCheck %s
+; RUN: %opt -sfi-ir-masks -passes=sfi -S %s | %FileCheck %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

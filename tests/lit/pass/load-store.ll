@@ -1,7 +1,7 @@
 ; Loads and stores through an arbitrary pointer are masked to the low 32 bits
 ; and made %gs-relative (address space 256); stores-only mode leaves loads.
-; RUN: %opt -passes=sfi -S %s | %FileCheck %s --check-prefixes=CHECK,FULL
-; RUN: %opt -passes='sfi<stores>' -S %s | %FileCheck %s --check-prefixes=CHECK,STORES
+; RUN: %opt -sfi-ir-masks -passes=sfi -S %s | %FileCheck %s --check-prefixes=CHECK,FULL
+; RUN: %opt -sfi-ir-masks -passes='sfi<stores>' -S %s | %FileCheck %s --check-prefixes=CHECK,STORES
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

@@ -2,7 +2,7 @@
 ; (`__sfi_ssp`), with an overflow check against `__sfi_ssp_limit`;
 ; the old stack pointer is restored before every return. Locals used only
 ; at constant in-bounds offsets stay native.
-; RUN: %opt -passes=sfi -S %s | %FileCheck %s
+; RUN: %opt -sfi-ir-masks -passes=sfi -S %s | %FileCheck %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

@@ -1,9 +1,9 @@
 ; A switch with an unreachable default would become a jump table without a
 ; bounds check (an out-of-range index jumps anywhere): its default goes to a
 ; trap instead, which keeps the check in the machine code.
-; RUN: %opt -passes=sfi -S %s | %FileCheck %s
-; RUN: %opt -passes=sfi %s | %llc -O2 -relocation-model=pic -o - | %FileCheck %s --check-prefix=ASM
-; RUN: %not %opt -passes=sfi-verify -disable-output %s 2>&1 | %FileCheck %s --check-prefix=VERIFY
+; RUN: %opt -sfi-ir-masks -passes=sfi -S %s | %FileCheck %s
+; RUN: %opt -sfi-ir-masks -passes=sfi %s | %llc -O2 -relocation-model=pic -o - | %FileCheck %s --check-prefix=ASM
+; RUN: %not %opt -sfi-ir-masks -passes=sfi-verify -disable-output %s 2>&1 | %FileCheck %s --check-prefix=VERIFY
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

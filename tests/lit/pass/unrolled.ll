@@ -1,7 +1,7 @@
 ; Unrolled accesses p[i], p[i+1] (add or `or disjoint`), p[j+1] with an int
 ; index widened after the add, share one mask: the constant parts fold into
 ; the accesses.
-; RUN: %opt -passes=sfi -S %s | %FileCheck %s
+; RUN: %opt -sfi-ir-masks -passes=sfi -S %s | %FileCheck %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

@@ -3,7 +3,7 @@
 ; 16-byte alignment for long double) and passes the buffer as one more
 ; argument; the callee's va_start sets gp_offset=48, fp_offset=176 (both
 ; exhausted) and overflow_arg_area=buffer; va_copy copies 24 bytes.
-; RUN: %opt -passes=sfi -S %s | %FileCheck %s
+; RUN: %opt -sfi-ir-masks -passes=sfi -S %s | %FileCheck %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 

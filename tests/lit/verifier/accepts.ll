@@ -1,8 +1,8 @@
 ; What the pass emits verifies: the whole pipeline runs the verifier after
 ; the pass in both modes and both schemes and reports nothing.
-; RUN: %opt -passes=sfi,sfi-verify -disable-output %s 2>&1 | %FileCheck %s --allow-empty
-; RUN: %opt -passes='sfi<stores>,sfi-verify<stores>' -disable-output %s 2>&1 | %FileCheck %s --allow-empty
-; RUN: %opt -passes='sfi<anchor>,sfi-verify<anchor>' -disable-output %s 2>&1 | %FileCheck %s --allow-empty
+; RUN: %opt -sfi-ir-masks -passes=sfi,sfi-verify -disable-output %s 2>&1 | %FileCheck %s --allow-empty
+; RUN: %opt -sfi-ir-masks -passes='sfi<stores>,sfi-verify<stores>' -disable-output %s 2>&1 | %FileCheck %s --allow-empty
+; RUN: %opt -sfi-ir-masks -passes='sfi<anchor>,sfi-verify<anchor>' -disable-output %s 2>&1 | %FileCheck %s --allow-empty
 ; CHECK-NOT: verifier
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

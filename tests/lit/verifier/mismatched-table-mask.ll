@@ -1,6 +1,6 @@
 ; The table mask must compare the same aligned offset it keeps (a check on
 ; another value would confine nothing).
-; RUN: %not %opt -passes=sfi-verify -disable-output %s 2>&1 | %FileCheck %s
+; RUN: %not %opt -sfi-ir-masks -passes=sfi-verify -disable-output %s 2>&1 | %FileCheck %s
 ; CHECK: libsfi: verifier: indirect call not confined to the jump table
 target triple = "x86_64-pc-linux-gnu"
 @__start_sfi_jt = external hidden global i8

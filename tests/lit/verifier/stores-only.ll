@@ -1,6 +1,6 @@
 ; In stores-only mode the verifier accepts plain loads but not stores (the
 ; first violation it reports is the store).
-; RUN: %not %opt -passes='sfi-verify<stores>' -disable-output %s 2>&1 | %FileCheck %s
+; RUN: %not %opt -sfi-ir-masks -passes='sfi-verify<stores>' -disable-output %s 2>&1 | %FileCheck %s
 ; CHECK: verifier: unmasked store
 ; CHECK-NOT: unmasked load
 target triple = "x86_64-pc-linux-gnu"
