@@ -124,6 +124,10 @@ public:
   MachineSandbox() : MachineFunctionPass(ID) {}
   StringRef getPassName() const override { return "libsfi machine sandbox"; }
   bool runOnMachineFunction(MachineFunction &MF) override;
+  bool doFinalization(Module &) override {
+    printStatsIfRequested();
+    return false;
+  }
 
 private:
   X86Names X;

@@ -152,7 +152,8 @@ bool lowerCall(CallBase &CB, ArrayRef<bool> InMemory) {
 void lowerFunction(Function &F, ArrayRef<bool> InMemory) {
   FunctionType *FT = F.getFunctionType();
   Function *NF = Function::Create(loweredType(FT, InMemory), F.getLinkage(),
-                                  F.getAddressSpace(), "", F.getParent());
+                                  F.getAddressSpace(), "");
+  F.getParent()->getFunctionList().insert(F.getIterator(), NF);
   NF->copyAttributesFrom(&F);
   NF->setAttributes(loweredAttrs(F.getContext(), F.getAttributes(), InMemory));
   NF->setComdat(F.getComdat());

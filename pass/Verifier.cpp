@@ -57,7 +57,6 @@ private:
   bool isSafeAddress(Value *P, uint64_t Size, bool AllowFlat);
   std::optional<uint64_t> maskedSpan(Value *V, bool GS,
                                      SmallPtrSetImpl<Value *> &Visiting);
-  bool isConfinedCallee(Value *V);
   void collectRangeChecks(Value *Cond, Value *Len,
                           SmallVectorImpl<Value *> &Offsets);
   void checkFunction(Function &F);
@@ -194,50 +193,6 @@ void Verifier::collectRangeChecks(Value *Cond, Value *Len,
     Offsets.push_back(X);
 }
 
-bool Verifier::isConfinedCallee(Value *V) {
-  auto *GEP = dyn_cast<GetElementPtrInst>(V);
-  if (!GEP || GEP->getNumIndices() != 1)
-    return false;
-  auto *Start = dyn_cast<GlobalVariable>(GEP->getPointerOperand());
-  if (!Start || Start->getName() != "__start_" SFI_JT_SECTION)
-    return false;
-  // The offset must be an entry boundary inside the table or zero:
-  //   Al = (target - start) & -16
-  //   off = Al & sext(Al <u (stop - start))   or   select(Al <u size, Al, 0)
-  // stop - start, usually a constant expression (which m_Sub does not
-  // match in LLVM 22), hence Operator.
-  GlobalVariable *Stop =
-      Start->getParent()->getNamedGlobal("__stop_" SFI_JT_SECTION);
-  auto IsPtrToIntOf = [](Value *V, GlobalVariable *G) {
-    auto *P = dyn_cast<PtrToIntOperator>(V);
-    return G && P && P->getPointerOperand() == G;
-  };
-  auto IsSize = [&](Value *Sz) {
-    auto *Op = dyn_cast<Operator>(Sz);
-    return Op && Op->getOpcode() == Instruction::Sub &&
-           IsPtrToIntOf(Op->getOperand(0), Stop) &&
-           IsPtrToIntOf(Op->getOperand(1), Start);
-  };
-  auto IsAligned = [&](Value *Al) {
-    Value *D = nullptr;
-    auto *SubOp = match(Al, m_And(m_Value(D), m_SpecificInt(~(uint64_t)(
-                                                  SFI_JT_ENTRY_SIZE - 1))))
-                      ? dyn_cast<Operator>(D)
-                      : nullptr;
-    return SubOp && SubOp->getOpcode() == Instruction::Sub &&
-           IsPtrToIntOf(SubOp->getOperand(1), Start);
-  };
-  Value *Off = GEP->getOperand(1), *Al = nullptr, *Sz = nullptr;
-  CmpPredicate Pred;
-  auto Inside = m_SExt(m_ICmp(Pred, m_Deferred(Al), m_Value(Sz)));
-  if (match(Off, m_c_And(m_Value(Al), Inside)))
-    return Pred == ICmpInst::ICMP_ULT && IsAligned(Al) && IsSize(Sz);
-  if (match(Off, m_Select(m_ICmp(Pred, m_Value(Al), m_Value(Sz)),
-                          m_Deferred(Al), m_Zero())))
-    return Pred == ICmpInst::ICMP_ULT && IsAligned(Al) && IsSize(Sz);
-  return false;
-}
-
 void Verifier::checkFunction(Function &F) {
   bool Full = Cfg.TheMode == Mode::Full;
   if (!Cfg.IRMasks && !F.hasFnAttribute(Attribute::Naked) &&
@@ -319,9 +274,6 @@ void Verifier::checkFunction(Function &F) {
       Value *Callee = CB->getCalledOperand()->stripPointerCasts();
       if (auto *GA = dyn_cast<GlobalAlias>(Callee))
         Callee = const_cast<GlobalObject *>(GA->getAliaseeObject());
-      if (Masks && !isa_and_nonnull<Function>(Callee) &&
-          !isConfinedCallee(Callee))
-        fail(F, I, "indirect call not confined to the jump table");
       if (auto *Fn = dyn_cast_or_null<Function>(Callee))
         if (Fn->getIntrinsicID() == Intrinsic::vastart ||
             Fn->getIntrinsicID() == Intrinsic::vacopy ||

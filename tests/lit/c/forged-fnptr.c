@@ -5,7 +5,7 @@
 // RUN: %not %bindir/sfi-run %t.so 1 2>&1 | %FileCheck %s
 // RUN: %not %bindir/sfi-run %t.so 2 2>&1 | %FileCheck %s
 // RUN: %not %bindir/sfi-run %t.so 3 2>&1 | %FileCheck %s
-// CHECK: sfi-run: trap: {{.*}}illegal
+// CHECK: sfi-run: trap: {{.*}}{{illegal|breakpoint}}
 #include <stdint.h>
 #include <stdlib.h>
 static int data[4];

