@@ -51,7 +51,8 @@ define void @indirect(ptr %f) {
 ; The rewritten definition is appended at the end of the module.
 ; CHECK-LABEL: define i64 @sum(i32 %n, ptr %sfi.va.buf)
 ; CHECK-NOT: llvm.va_start
-; CHECK: call void @llvm.memcpy.inline.p0.p0.i64(ptr align 8 %sfi.flat, ptr align 8 %ap, i64 24, i1 false)
+; va_copy is a 24-byte copy (the va_list lives in the region in version 2).
+; CHECK: call void @llvm.memcpy.p0.p0.i64({{.*}}, i64 24, i1 false)
 ; CHECK-NOT: llvm.va_copy
 ; CHECK-NOT: llvm.va_end
 ; CHECK: ret i64 0
