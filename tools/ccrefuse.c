@@ -30,9 +30,6 @@ static const char W_INSTR[] =
     "(sanitize the host or a native build instead)";
 static const char W_TARGET[] =
     "sandboxed modules are x86-64 Linux code only";
-static const char W_CF[] =
-    "sfi-cc builds with -fcf-protection=none (the jump table confines "
-    "indirect calls; the verifier does not accept CET's endbr/notrack forms)";
 static const char W_THIN[] =
     "after a ThinLTO link the IR verifier never runs (use -flto or "
     "-flto=full)";
@@ -145,8 +142,6 @@ const char *sfi_refused_flag(const char *a) {
     return all_values(a + 4, wa_ok) ? NULL : W_WA;
   if (!strncmp(a, "-Wp,", 4))
     return wp_depfile(a + 4) || all_values(a + 4, wp_define_ok) ? NULL : W_WP;
-  if (!strncmp(a, "-fcf-protection", 15))
-    return strcmp(a, "-fcf-protection=none") ? W_CF : NULL;
   if (!strncmp(a, "-flto=", 6))
     return lto_mode_ok(a) ? NULL : W_THIN;
   return NULL;
@@ -196,16 +191,16 @@ static const char W_LD[] =
     "sfi-cc links modules itself and passes the linker only options that "
     "cannot add code or change the module's layout (allowed: -soname/-h, "
     "-rpath, -rpath-link, --gc-sections, --no-gc-sections, -O0..-O3, "
-    "--as-needed, --no-as-needed, --no-undefined, --version-script, -Map, "
+    "--as-needed, --no-as-needed, --version-script, -Map, "
     "--strip-all/-s, --strip-debug/-S, --export-dynamic/-E, "
     "--start-group/--end-group, --hash-style=, --build-id[=], "
-    "-z relro|now|noexecstack|defs|text|origin|nodelete|nodlopen|"
+    "-z relro|now|noexecstack|text|origin|nodelete|nodlopen|"
     "separate-code|noseparate-code)";
 
 static const char *const ld_plain[] = {
     "--gc-sections",   "--no-gc-sections", "-O0",           "-O1",
     "-O2",             "-O3",              "--as-needed",   "--no-as-needed",
-    "--no-undefined",  "--strip-all",      "-s",            "--strip-debug",
+    "--strip-all",      "-s",            "--strip-debug",
     "-S",              "--export-dynamic", "-E",            "--start-group",
     "--end-group",     "-(",               "-)",            "--build-id",
     "--no-undefined-version", "--undefined-version", "--fatal-warnings",
@@ -217,7 +212,7 @@ static const char *const ld_valued[] = {
     "--rpath-link", "--version-script", "-Map", "--Map"};
 
 static const char *const z_keywords[] = {
-    "relro",  "now",      "noexecstack", "defs",          "text",
+    "relro",  "now",      "noexecstack", "text",
     "origin", "nodelete", "nodlopen",    "separate-code", "noseparate-code",
     "nostart-stop-gc"};
 

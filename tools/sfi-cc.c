@@ -231,6 +231,10 @@ int main(int argc, char **argv) {
                 "its checks); pass the options directly");
     } else if (a[0] == '-' && sfi_refused_flag(a)) {
       refuse(a, sfi_refused_flag(a));
+    } else if (!strncmp(a, "-fcf-protection", 15)) {
+      /* Debian's default flags have -fcf-protection; sfi-cc always builds
+       * with =none: the jump table confines indirect calls, and CET's
+       * endbr/notrack forms are not part of the checked code shape. */
     } else if (!strcmp(a, "-v")) {
       verbose = 1;
     } else if (!strcmp(a, "-c") || !strcmp(a, "-S")) {

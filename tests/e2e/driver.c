@@ -21,7 +21,7 @@
 // RUN: sfi-cc -v -c %s -o %t/v.o 2>&1 | FileCheck %s --check-prefix=VERBOSE
 // VERBOSE: clang {{.*}}-fpass-plugin={{.*}}libsfi.so
 // RUN: sfi-cc --version | FileCheck %s --check-prefix=VERSION
-// VERSION: clang version 19
+// VERSION: clang version 22
 // Debian's default hardening flags (dpkg-buildflags) do not get in the way.
 // RUN: sfi-cc -g -O2 -fstack-protector-strong -Wformat -Werror=format-security \
 // RUN:   -D_FORTIFY_SOURCE=2 -fcf-protection -I%S/Inputs -DEXTRA=2 %s \
