@@ -35,6 +35,10 @@ static const char W_THIN[] =
     "-flto=full)";
 static const char W_STACK[] =
     "split stacks compare %rsp with a limit in the host's %fs block";
+static const char W_SHAPE[] =
+    "it changes the form of returns, indirect branches, calls or addresses "
+    "in the machine code away from the shape the verifier checks (sfi-cc "
+    "sets -fPIC -fno-plt -fno-semantic-interposition itself)";
 static const char W_WA[] =
     "it passes options to the assembler (allowed: -Wa,--noexecstack)";
 static const char W_WP[] =
@@ -83,6 +87,21 @@ static const struct rule flag_rules[] = {
     {"-pg", 0, W_INSTR},
     {"-mfentry", 0, W_INSTR},
     {"-fsplit-stack", 0, W_STACK},
+    {"-mretpoline", 1, W_SHAPE},
+    {"-mlvi-", 1, W_SHAPE},
+    {"-mspeculative-load-hardening", 0, W_SHAPE},
+    {"-mharden-sls", 1, W_SHAPE},
+    {"-mseses", 0, W_SHAPE},
+    {"-mindirect-branch", 1, W_SHAPE},
+    {"-mfunction-return", 1, W_SHAPE},
+    {"-mcmodel=large", 0, W_SHAPE},
+    {"-mcmodel=kernel", 0, W_SHAPE},
+    {"-fplt", 0, W_SHAPE},
+    {"-fsemantic-interposition", 0, W_SHAPE},
+    {"-fno-pic", 0, W_SHAPE},
+    {"-fno-PIC", 0, W_SHAPE},
+    {"-fno-pie", 0, W_SHAPE},
+    {"-fno-PIE", 0, W_SHAPE},
     {"-target", 0, W_TARGET},
     {"--target", 1, W_TARGET},
     {"-m32", 0, W_TARGET},
