@@ -21,6 +21,7 @@
 
 #include "ccrefuse.h"
 #include "objcheck.h"
+#include "rspfile.h"
 
 #ifndef SFI_CLANG
 #define SFI_CLANG "/usr/lib/llvm-22/bin/clang"
@@ -199,6 +200,9 @@ static int is_link_flag(const char *a) {
 int main(int argc, char **argv) {
   sfi_scrub_environment();
   find_prefix();
+  char rsp_why[512];
+  if (sfi_expand_response_files(&argc, &argv, rsp_why, sizeof rsp_why))
+    die("%s", rsp_why);
   const char *mode = "full", *scheme = "gs";
   /* The IR verifier re-checks every object the pass produced: a bug in
    * the pass fails the build instead of shipping an escape. */
@@ -226,9 +230,6 @@ int main(int argc, char **argv) {
     } else if (!strncmp(a, "-fsfi", 5)) {
       die("unknown option '%s' (known: -fsfi-mode=full|stores, "
           "-fsfi-scheme=gs|anchor, -f[no-]sfi-verify)", a);
-    } else if (a[0] == '@') {
-      refuse(a, "sfi-cc does not read response files (they would bypass "
-                "its checks); pass the options directly");
     } else if (a[0] == '-' && sfi_refused_flag(a)) {
       refuse(a, sfi_refused_flag(a));
     } else if (!strncmp(a, "-fcf-protection", 15)) {
