@@ -33,6 +33,9 @@ static const char W_TARGET[] =
 static const char W_THIN[] =
     "after a ThinLTO link the IR verifier never runs (use -flto or "
     "-flto=full)";
+static const char W_FAT[] =
+    "the object's machine code comes from IR optimized again after the pass, "
+    "which the IR verifier does not see";
 static const char W_STACK[] =
     "split stacks compare %rsp with a limit in the host's %fs block";
 static const char W_SHAPE[] =
@@ -75,6 +78,7 @@ static const struct rule flag_rules[] = {
     {"-fthinlto-index", 1, W_IR},
     {"-fthin-link-bitcode", 1, W_IR},
     {"-flto=thin", 0, W_THIN},
+    {"-ffat-lto-objects", 0, W_FAT},
     {"-fsanitize", 1, W_INSTR},
     {"-fmemory-profile", 1, W_INSTR},
     {"-fxray", 1, W_INSTR},
