@@ -216,7 +216,7 @@ static const char W_LD[] =
     "-rpath, -rpath-link, --gc-sections, --no-gc-sections, -O0..-O3, "
     "--as-needed, --no-as-needed, --version-script, -Map, "
     "--strip-all/-s, --strip-debug/-S, --export-dynamic/-E, "
-    "--start-group/--end-group, --hash-style=, --build-id[=], "
+    "--start-group/--end-group, --hash-style=, --build-id[=], --sort-common, "
     "-z relro|now|noexecstack|text|origin|nodelete|nodlopen|"
     "separate-code|noseparate-code)";
 
@@ -227,7 +227,8 @@ static const char *const ld_plain[] = {
     "-S",              "--export-dynamic", "-E",            "--start-group",
     "--end-group",     "-(",               "-)",            "--build-id",
     "--no-undefined-version", "--undefined-version", "--fatal-warnings",
-    "--eh-frame-hdr",  "--enable-new-dtags", "--disable-new-dtags"};
+    "--eh-frame-hdr",  "--enable-new-dtags", "--disable-new-dtags",
+    "--sort-common",   "--warn-common"};
 
 /* Options that take a value, as "opt value", "opt=value" or "optvalue". */
 static const char *const ld_valued[] = {
