@@ -80,6 +80,7 @@ static const struct rule flag_rules[] = {
     {"-flto=thin", 0, W_THIN},
     {"-ffat-lto-objects", 0, W_FAT},
     {"-fsanitize", 1, W_INSTR},
+    {"-fexperimental-sanitize", 1, W_INSTR},
     {"-fmemory-profile", 1, W_INSTR},
     {"-fxray", 1, W_INSTR},
     {"-fprofile-instr-generate", 1, W_INSTR},
