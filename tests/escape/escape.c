@@ -1296,6 +1296,7 @@ static const struct cls classes[] = {
     {"refused_asm", NULL, c_refused_asm, NULL, 1, "inline asm and __seg_fs"},
     {"flag_bypass", NULL, c_forged_marker, NULL, 1, "-Xclang -disable-llvm-passes"},
     {"env_bypass", NULL, c_forged_marker, NULL, 1, "CCC_OVERRIDE_OPTIONS"},
+    {"ir_input", NULL, c_forged_marker, NULL, 1, "IR with the sfi.sandboxed flag"},
 };
 #define NCLASSES (sizeof classes / sizeof *classes)
 
