@@ -179,11 +179,38 @@ static int check_bitcode(const uint8_t *p, uint64_t size, int own, char *why,
   return 0;
 }
 
+/* The archive's own tables, which the linker does not link: the symbol
+ * table first ("/" or "/SYM64/"), then the long-name table ("//"). Under
+ * any other position such a name is a member like the others (the symbol
+ * table can point the linker at it). */
+static int is_table(const char *hdr, int index) {
+  if (index == 0 && (!memcmp(hdr, "/               ", 16) ||
+                     !memcmp(hdr, "/SYM64/         ", 16)))
+    return 1;
+  return index <= 1 && !memcmp(hdr, "//              ", 16);
+}
+
+static int check_member(const char *hdr, const uint8_t *m, uint64_t msize,
+                        uint32_t want, char *why, size_t n) {
+  char inner[256];
+  int bad = is_bitcode(m, msize)
+                ? check_bitcode(m, msize, 0, inner, sizeof inner)
+                : check_elf(m, msize, want, inner, sizeof inner);
+  if (!bad)
+    return 0;
+  char name[17];
+  memcpy(name, hdr, 16);
+  name[16] = 0;
+  for (int i = 15; i > 0 && (name[i] == ' ' || name[i] == '/'); i--)
+    name[i] = 0;
+  snprintf(why, n, "member %s: %s", name, inner);
+  return -1;
+}
+
 static int check_archive(const uint8_t *p, uint64_t size, uint32_t want,
                          char *why, size_t n) {
   uint64_t off = 8;
-  int members = 0;
-  while (off + 60 <= size) {
+  for (int index = 0; off + 60 <= size; index++) {
     const char *hdr = (const char *)p + off;
     char sz[11];
     memcpy(sz, hdr + 48, 10);
@@ -192,27 +219,11 @@ static int check_archive(const uint8_t *p, uint64_t size, uint32_t want,
     unsigned long long msize = strtoull(sz, &end, 10);
     if (end == sz || msize > size - off - 60)
       return why_set(why, n, "malformed archive member header");
-    const uint8_t *m = p + off + 60;
-    /* Symbol tables ("/", "/SYM64/") and the long-name table ("//"). */
-    if (hdr[0] != '/' || (hdr[1] != ' ' && hdr[1] != '/' && hdr[1] != 'S')) {
-      char inner[256];
-      int bad = is_bitcode(m, msize)
-                    ? check_bitcode(m, msize, 0, inner, sizeof inner)
-                    : check_elf(m, msize, want, inner, sizeof inner);
-      if (bad) {
-        char name[17];
-        memcpy(name, hdr, 16);
-        name[16] = 0;
-        for (int i = 15; i >= 0 && (name[i] == ' ' || name[i] == '/'); i--)
-          name[i] = 0;
-        snprintf(why, n, "member %s: %s", name, inner);
-        return -1;
-      }
-      members++;
-    }
+    if (!is_table(hdr, index) &&
+        check_member(hdr, p + off + 60, msize, want, why, n) != 0)
+      return -1;
     off += 60 + msize + (msize & 1);
   }
-  (void)members;
   return 0;
 }
 
