@@ -9,7 +9,9 @@
 //   - intrinsics outside a known-safe list (wrgsbase, read_register, ...);
 //   - C++ exceptions (invoke/landingpad) and ifuncs;
 //   - names reserved for the pass (__sfi_jt.*), so that user code cannot
-//     pose as code the pass generated.
+//     pose as code the pass generated;
+//   - calling conventions other than C and the argument attributes that
+//     pin arguments to registers the sandbox reserves (nest, inreg, swift*).
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +25,7 @@
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/IntrinsicsX86.h"
 #include "llvm/IR/Metadata.h"
+#include "llvm/IR/CallingConv.h"
 
 using namespace llvm;
 using namespace sfi;
@@ -189,6 +192,157 @@ static bool refuseInFunction(Function &F) {
   return Refused;
 }
 
+// ---- Calling conventions -------------------------------------------------
+// Only the C convention is allowed: the others move the callee-saved set
+// (preserve_none/most/all, coldcc), pass arguments in r10-r14 or on the
+// stack in other ways (regcall, vectorcall, win64, swift*, ghc, anyreg),
+// end in iretq (interrupt) or pop the caller's stack (tailcc with its
+// guaranteed tail calls). GlobalOpt gives internal functions whose address
+// is never taken fastcc (and, with some options, coldcc) before the
+// optimizer-last point where the pass runs: those are set back to C
+// together with every call of them, which keeps the module consistent.
+
+static StringRef convName(CallingConv::ID CC) {
+  switch (CC) {
+  case CallingConv::Fast: return "fastcc";
+  case CallingConv::Cold: return "coldcc";
+  case CallingConv::GHC: return "ghccc";
+  case CallingConv::AnyReg: return "anyregcc";
+  case CallingConv::PreserveMost: return "preserve_mostcc";
+  case CallingConv::PreserveAll: return "preserve_allcc";
+  case CallingConv::PreserveNone: return "preserve_nonecc";
+  case CallingConv::Swift: return "swiftcc";
+  case CallingConv::SwiftTail: return "swifttailcc";
+  case CallingConv::Tail: return "tailcc";
+  case CallingConv::CFGuard_Check: return "cfguard_checkcc";
+  case CallingConv::CXX_FAST_TLS: return "cxx_fast_tlscc";
+  case CallingConv::X86_StdCall: return "x86_stdcallcc";
+  case CallingConv::X86_FastCall: return "x86_fastcallcc";
+  case CallingConv::X86_ThisCall: return "x86_thiscallcc";
+  case CallingConv::X86_VectorCall: return "x86_vectorcallcc";
+  case CallingConv::X86_RegCall: return "x86_regcallcc";
+  case CallingConv::X86_INTR: return "x86_intrcc (interrupt)";
+  case CallingConv::Win64: return "win64cc (ms_abi)";
+  default: return "";
+  }
+}
+
+static std::string convText(CallingConv::ID CC) {
+  StringRef N = convName(CC);
+  return N.empty() ? "cc " + std::to_string(CC) : N.str();
+}
+
+// Argument attributes that pin a value to a register the sandbox reserves
+// (nest: r10, the indirect-call sequence's scratch; swiftself/swifterror/
+// swiftasync: r13/r12/r14) or to the native stack (inalloca, preallocated).
+static const char *badArgAttr(const AttributeList &AL) {
+  static const std::pair<Attribute::AttrKind, const char *> Kinds[] = {
+      {Attribute::Nest, "nest"},
+      {Attribute::InReg, "inreg"},
+      {Attribute::SwiftSelf, "swiftself"},
+      {Attribute::SwiftError, "swifterror"},
+      {Attribute::SwiftAsync, "swiftasync"},
+      {Attribute::InAlloca, "inalloca"},
+      {Attribute::Preallocated, "preallocated"}};
+  for (auto &[K, N] : Kinds)
+    if (AL.hasAttrSomewhere(K))
+      return N;
+  return nullptr;
+}
+
+// fastcc/coldcc that GlobalOpt may have introduced: an internal function
+// whose only uses are direct calls that agree with it.
+static bool hasOptimizerConvention(const Function &F) {
+  CallingConv::ID CC = F.getCallingConv();
+  if ((CC != CallingConv::Fast && CC != CallingConv::Cold) ||
+      !F.hasLocalLinkage() || F.isDeclaration())
+    return false;
+  for (const Use &U : F.uses()) {
+    auto *CB = dyn_cast<CallBase>(U.getUser());
+    if (!CB || !CB->isCallee(&U) || CB->getCallingConv() != CC)
+      return false;
+  }
+  return true;
+}
+
+static void resetToC(Function &F) {
+  for (User *U : F.users())
+    cast<CallBase>(U)->setCallingConv(CallingConv::C);
+  F.setCallingConv(CallingConv::C);
+}
+
+// Why a function's signature is refused, or "" if it is fine.
+static std::string signatureProblem(const Function &F) {
+  if (F.getCallingConv() != CallingConv::C)
+    return "calling convention " + convText(F.getCallingConv());
+  if (const char *A = badArgAttr(F.getAttributes()))
+    return std::string("the '") + A + "' argument attribute";
+  return "";
+}
+
+static std::string callProblem(const CallBase &CB) {
+  if (CB.getCallingConv() != CallingConv::C)
+    return "calling convention " + convText(CB.getCallingConv());
+  if (const char *A = badArgAttr(CB.getAttributes()))
+    return std::string("the '") + A + "' argument attribute";
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee || Callee->isIntrinsic())
+    return "";
+  if (Callee->hasFnAttribute(Attribute::Naked))
+    return "the 'naked' attribute";
+  return signatureProblem(*Callee);
+}
+
+static bool refuseCalls(Function &F) {
+  bool Refused = false;
+  for (Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB || CB->isInlineAsm())
+      continue;
+    std::string Why = callProblem(*CB);
+    if (Why.empty())
+      continue;
+    const Function *Callee = CB->getCalledFunction();
+    std::string What = Callee ? "call to '" + Callee->getName().str() + "'"
+                              : "indirect call";
+    reportError(F, &I, What + " with " + Why +
+                           " is not allowed in sandboxed code (only the C "
+                           "calling convention is)");
+    ++NumRefused;
+    Refused = true;
+  }
+  return Refused;
+}
+
+static bool refuseConventions(Module &M) {
+  for (Function &F : M)
+    if (hasOptimizerConvention(F))
+      resetToC(F);
+  bool Refused = false;
+  for (Function &F : M) {
+    if (F.isIntrinsic())
+      continue;
+    std::string Why = signatureProblem(F);
+    if (!Why.empty() && !F.isDeclaration()) {
+      reportError(F, nullptr, "function '" + F.getName() + "' with " + Why +
+                                  " is not allowed in sandboxed code (only "
+                                  "the C calling convention is)");
+      ++NumRefused;
+      Refused = true;
+    } else if (!Why.empty() && !F.use_empty() && none_of(F.users(), [](User *U) {
+                 return isa<CallBase>(U);
+               })) {
+      // Only its address is used: a call through it would use Why.
+      reportModuleError(M, "the address of '" + F.getName() + "' (" + Why +
+                               ") may not be taken in sandboxed code");
+      Refused = true;
+    }
+    if (!F.isDeclaration())
+      Refused |= refuseCalls(F);
+  }
+  return Refused;
+}
+
 // Names the crt, the linker or the pass define for the sandbox's own
 // bookkeeping, and sections that hold trusted code or the marker. A user
 // definition of either would forge the jump table, its bounds or the note.
@@ -284,5 +438,6 @@ bool sfi::refuseUnsafe(Module &M) {
     }
     Refused |= refuseInFunction(F);
   }
+  Refused |= refuseConventions(M);
   return Refused;
 }

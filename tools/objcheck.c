@@ -1,6 +1,6 @@
-/* objcheck.c: finds the .note.sfi marker in ELF relocatable objects and in
- * the members of ar archives. The input is untrusted: every offset and size
- * is checked against the file before use. */
+/* objcheck.c: checks the .note.sfi marker of ELF relocatable objects and of
+ * the members of ar archives (and which bitcode objects a link may take).
+ * The input is untrusted: every offset and size is checked before use. */
 #define _GNU_SOURCE
 #include "objcheck.h"
 
@@ -18,27 +18,106 @@ static int why_set(char *why, size_t n, const char *msg) {
   return -1;
 }
 
-/* Scans a note section for an sfi note; returns the mode or 0. */
-static uint32_t find_note(const uint8_t *p, uint64_t size) {
-  uint64_t off = 0;
-  while (size - off >= 12) {
-    uint32_t namesz, descsz, type;
-    memcpy(&namesz, p + off, 4);
-    memcpy(&descsz, p + off + 4, 4);
-    memcpy(&type, p + off + 8, 4);
-    uint64_t name_len = ((uint64_t)namesz + 3) & ~3ULL;
-    uint64_t desc_len = ((uint64_t)descsz + 3) & ~3ULL;
-    if (name_len > size - off - 12 || desc_len > size - off - 12 - name_len)
-      return 0;
-    const uint8_t *name = p + off + 12, *desc = name + name_len;
-    if (type == SFI_NOTE_TYPE && namesz == 8 &&
-        !memcmp(name, SFI_NOTE_NAME, sizeof(SFI_NOTE_NAME)) && descsz == 16) {
-      uint32_t v[4];
-      memcpy(v, desc, 16);
-      if (v[0] == SFI_PASS_VERSION && v[3] == SFI_ABI_VERSION)
-        return v[1];
-    }
-    off += 12 + name_len + desc_len;
+/* One note of a .note.sfi section, at p[0..avail): its size (header, name
+ * and desc, each padded to 4 bytes) into *len, its mode into *mode. */
+static int parse_note(const uint8_t *p, uint64_t avail, uint64_t *len,
+                      uint32_t *mode, char *why, size_t n) {
+  uint32_t h[3], d[4];
+  static const char name[8] = SFI_NOTE_NAME;
+  if (avail < 12 + sizeof name + sizeof d)
+    return why_set(why, n, "malformed marker: truncated note in .note.sfi");
+  memcpy(h, p, sizeof h);
+  if (h[0] != sizeof name || h[1] != sizeof d || h[2] != SFI_NOTE_TYPE ||
+      memcmp(p + 12, name, sizeof name))
+    return why_set(why, n, "malformed marker: a note in .note.sfi is not "
+                           "libsfi's (name, type or sizes differ)");
+  memcpy(d, p + 12 + sizeof name, sizeof d);
+  if (d[0] != SFI_PASS_VERSION || d[3] != SFI_ABI_VERSION) {
+    snprintf(why, n, "marker from another libsfi (pass version %u, ABI %u; "
+             "this sfi-cc expects %u, %u): rebuild it", d[0], d[3],
+             SFI_PASS_VERSION, SFI_ABI_VERSION);
+    return -1;
+  }
+  if ((d[1] != SFI_MODE_FULL && d[1] != SFI_MODE_STORES) ||
+      (d[2] != SFI_SCHEME_GS && d[2] != SFI_SCHEME_ANCHOR))
+    return why_set(why, n, "malformed marker: unknown mode or scheme");
+  *len = 12 + sizeof name + sizeof d;
+  *mode = d[1];
+  return 0;
+}
+
+/* The ELF file's section headers, with extended numbering. */
+struct elf {
+  const uint8_t *p;
+  uint64_t size, shoff, shnum, shstrndx;
+};
+
+static void shdr(const struct elf *e, uint64_t i, Elf64_Shdr *sh) {
+  memcpy(sh, e->p + e->shoff + i * sizeof *sh, sizeof *sh);
+}
+
+static int in_file(const struct elf *e, uint64_t off, uint64_t len) {
+  return off <= e->size && len <= e->size - off;
+}
+
+/* Section i's name, or NULL if it does not lie in the string table. */
+static const char *section_name(const struct elf *e, const Elf64_Shdr *sh) {
+  Elf64_Shdr st;
+  shdr(e, e->shstrndx, &st);
+  if (st.sh_type != SHT_STRTAB || !in_file(e, st.sh_offset, st.sh_size) ||
+      sh->sh_name >= st.sh_size)
+    return NULL;
+  const char *s = (const char *)e->p + st.sh_offset + sh->sh_name;
+  return memchr(s, 0, st.sh_size - sh->sh_name) ? s : NULL;
+}
+
+static int read_headers(struct elf *e, char *why, size_t n) {
+  Elf64_Ehdr eh;
+  memcpy(&eh, e->p, sizeof eh);
+  if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_ident[EI_DATA] != ELFDATA2LSB ||
+      eh.e_machine != EM_X86_64)
+    return why_set(why, n, "not an x86-64 ELF64 object");
+  if (eh.e_type != ET_REL)
+    return why_set(why, n, "not a relocatable object (ET_REL)");
+  e->shoff = eh.e_shoff;
+  e->shnum = eh.e_shnum;
+  e->shstrndx = eh.e_shstrndx;
+  if (eh.e_shentsize != sizeof(Elf64_Shdr) ||
+      !in_file(e, e->shoff, sizeof(Elf64_Shdr)))
+    return why_set(why, n, "malformed section header table");
+  Elf64_Shdr sh0;
+  shdr(e, 0, &sh0);
+  if (e->shnum == 0)
+    e->shnum = sh0.sh_size;
+  if (e->shstrndx == SHN_XINDEX)
+    e->shstrndx = sh0.sh_link;
+  if (e->shnum == 0 || e->shnum > e->size / sizeof(Elf64_Shdr) ||
+      !in_file(e, e->shoff, e->shnum * sizeof(Elf64_Shdr)) ||
+      e->shstrndx >= e->shnum)
+    return why_set(why, n, "malformed section header table");
+  return 0;
+}
+
+/* A .note.sfi section: SHT_NOTE, allocated, read-only, not code, and
+ * nothing in it but well-formed libsfi notes. */
+static int check_note_section(const struct elf *e, const Elf64_Shdr *sh,
+                              uint32_t *mode, char *why, size_t n) {
+  if (sh->sh_type != SHT_NOTE || !(sh->sh_flags & SHF_ALLOC) ||
+      (sh->sh_flags & (SHF_WRITE | SHF_EXECINSTR)) || sh->sh_size == 0)
+    return why_set(why, n, "malformed marker: .note.sfi is not a read-only "
+                           "allocated SHT_NOTE section");
+  if (!in_file(e, sh->sh_offset, sh->sh_size))
+    return why_set(why, n, "note section outside the file");
+  const uint8_t *p = e->p + sh->sh_offset;
+  for (uint64_t off = 0; off < sh->sh_size;) {
+    uint64_t len;
+    uint32_t m;
+    if (parse_note(p + off, sh->sh_size - off, &len, &m, why, n) != 0)
+      return -1;
+    /* Objects merged with ld -r: the weakest mode counts. */
+    if (!*mode || m == SFI_MODE_STORES)
+      *mode = m;
+    off += len;
   }
   return 0;
 }
@@ -47,29 +126,19 @@ static int check_elf(const uint8_t *p, uint64_t size, uint32_t want,
                      char *why, size_t n) {
   if (size < sizeof(Elf64_Ehdr) || memcmp(p, ELFMAG, SELFMAG))
     return why_set(why, n, "not an ELF object (was it compiled by sfi-cc?)");
-  Elf64_Ehdr eh;
-  memcpy(&eh, p, sizeof eh);
-  if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64)
-    return why_set(why, n, "not an x86-64 ELF64 object");
-  if (eh.e_type != ET_REL)
-    return why_set(why, n, "not a relocatable object (ET_REL)");
-  if (eh.e_shentsize != sizeof(Elf64_Shdr) || eh.e_shnum == 0 ||
-      eh.e_shoff > size ||
-      (uint64_t)eh.e_shnum * sizeof(Elf64_Shdr) > size - eh.e_shoff)
-    return why_set(why, n, "malformed section header table");
+  struct elf e = {.p = p, .size = size};
+  if (read_headers(&e, why, n) != 0)
+    return -1;
   uint32_t mode = 0;
-  for (unsigned i = 0; i < eh.e_shnum; i++) {
+  for (uint64_t i = 1; i < e.shnum; i++) {
     Elf64_Shdr sh;
-    memcpy(&sh, p + eh.e_shoff + (uint64_t)i * sizeof sh, sizeof sh);
-    if (sh.sh_type != SHT_NOTE)
-      continue;
-    if (sh.sh_offset > size || sh.sh_size > size - sh.sh_offset)
-      return why_set(why, n, "note section outside the file");
-    uint32_t m = find_note(p + sh.sh_offset, sh.sh_size);
-    if (m) {
-      if (!mode || m == SFI_MODE_STORES)
-        mode = m;
-    }
+    shdr(&e, i, &sh);
+    const char *name = section_name(&e, &sh);
+    if (!name)
+      return why_set(why, n, "malformed section name");
+    if (!strcmp(name, SFI_NOTE_SECTION) &&
+        check_note_section(&e, &sh, &mode, why, n) != 0)
+      return -1;
   }
   if (!mode)
     return why_set(why, n,
@@ -85,11 +154,63 @@ static int check_elf(const uint8_t *p, uint64_t size, uint32_t want,
   return 0;
 }
 
+/* Raw bitcode or the bitcode wrapper. */
+static int is_bitcode(const uint8_t *p, uint64_t size) {
+  return size >= 4 && (!memcmp(p, "BC\xc0\xde", 4) ||
+                       !memcmp(p, "\xde\xc0\x17\x0b", 4));
+}
+
+/* Bitcode (-flto) is accepted only from sfi-cc's own compile in the same
+ * command (own != 0): the pass ran on it there, with the link's mode, and
+ * lld runs the IR verifier on the merged module. Bitcode from elsewhere is
+ * refused: a hand-made module can carry the flag that makes the pass skip
+ * it, and neither the refusals nor the verifier's checks of pass-generated
+ * functions run on it again. */
+static int check_bitcode(const uint8_t *p, uint64_t size, int own, char *why,
+                         size_t n) {
+  if (!own)
+    return why_set(why, n,
+                   "LLVM bitcode (an -flto object) made outside this sfi-cc "
+                   "command, which sfi-cc cannot re-check: for -flto, "
+                   "compile and link in one sfi-cc command");
+  if (!memmem(p, size, "sfi.sandboxed", 13))
+    return why_set(why, n, "not sandboxed: LLVM bitcode without the libsfi "
+                           "module flag");
+  return 0;
+}
+
+/* The archive's own tables, which the linker does not link: the symbol
+ * table first ("/" or "/SYM64/"), then the long-name table ("//"). Under
+ * any other position such a name is a member like the others (the symbol
+ * table can point the linker at it). */
+static int is_table(const char *hdr, int index) {
+  if (index == 0 && (!memcmp(hdr, "/               ", 16) ||
+                     !memcmp(hdr, "/SYM64/         ", 16)))
+    return 1;
+  return index <= 1 && !memcmp(hdr, "//              ", 16);
+}
+
+static int check_member(const char *hdr, const uint8_t *m, uint64_t msize,
+                        uint32_t want, char *why, size_t n) {
+  char inner[256];
+  int bad = is_bitcode(m, msize)
+                ? check_bitcode(m, msize, 0, inner, sizeof inner)
+                : check_elf(m, msize, want, inner, sizeof inner);
+  if (!bad)
+    return 0;
+  char name[17];
+  memcpy(name, hdr, 16);
+  name[16] = 0;
+  for (int i = 15; i > 0 && (name[i] == ' ' || name[i] == '/'); i--)
+    name[i] = 0;
+  snprintf(why, n, "member %s: %s", name, inner);
+  return -1;
+}
+
 static int check_archive(const uint8_t *p, uint64_t size, uint32_t want,
                          char *why, size_t n) {
   uint64_t off = 8;
-  int members = 0;
-  while (off + 60 <= size) {
+  for (int index = 0; off + 60 <= size; index++) {
     const char *hdr = (const char *)p + off;
     char sz[11];
     memcpy(sz, hdr + 48, 10);
@@ -98,64 +219,53 @@ static int check_archive(const uint8_t *p, uint64_t size, uint32_t want,
     unsigned long long msize = strtoull(sz, &end, 10);
     if (end == sz || msize > size - off - 60)
       return why_set(why, n, "malformed archive member header");
-    const uint8_t *m = p + off + 60;
-    /* Symbol tables ("/", "/SYM64/") and the long-name table ("//"). */
-    if (hdr[0] != '/' || (hdr[1] != ' ' && hdr[1] != '/' && hdr[1] != 'S')) {
-      char inner[256];
-      if (check_elf(m, msize, want, inner, sizeof inner) != 0) {
-        char name[17];
-        memcpy(name, hdr, 16);
-        name[16] = 0;
-        for (int i = 15; i >= 0 && (name[i] == ' ' || name[i] == '/'); i--)
-          name[i] = 0;
-        snprintf(why, n, "member %s: %s", name, inner);
-        return -1;
-      }
-      members++;
-    }
+    if (!is_table(hdr, index) &&
+        check_member(hdr, p + off + 60, msize, want, why, n) != 0)
+      return -1;
     off += 60 + msize + (msize & 1);
   }
-  (void)members;
   return 0;
 }
 
-int sfi_check_object(const char *path, const char *mode, char *why,
-                     size_t whylen) {
-  uint32_t want = strcmp(mode, "stores") ? SFI_MODE_FULL : SFI_MODE_STORES;
+static uint8_t *read_all(const char *path, size_t *size) {
   FILE *f = fopen(path, "rb");
   if (!f)
-    return why_set(why, whylen, "cannot open");
+    return NULL;
   uint8_t *buf = NULL;
-  size_t size = 0, cap = 0;
+  size_t cap = 0;
+  *size = 0;
   for (;;) {
-    if (size == cap) {
+    if (*size == cap) {
       cap = cap ? cap * 2 : 1 << 16;
       uint8_t *nb = realloc(buf, cap);
       if (!nb) {
         free(buf);
         fclose(f);
-        return why_set(why, whylen, "out of memory");
+        return NULL;
       }
       buf = nb;
     }
-    size_t got = fread(buf + size, 1, cap - size, f);
-    size += got;
+    size_t got = fread(buf + *size, 1, cap - *size, f);
+    *size += got;
     if (got == 0)
       break;
   }
   fclose(f);
+  return buf;
+}
+
+int sfi_check_object(const char *path, const char *mode, int own, char *why,
+                     size_t whylen) {
+  uint32_t want = strcmp(mode, "stores") ? SFI_MODE_FULL : SFI_MODE_STORES;
+  size_t size;
+  uint8_t *buf = read_all(path, &size);
+  if (!buf)
+    return why_set(why, whylen, "cannot open");
   int rc;
   if (size >= 8 && !memcmp(buf, "!<arch>\n", 8))
     rc = check_archive(buf, size, want, why, whylen);
-  else if (size >= 4 && !memcmp(buf, "BC\xc0\xde", 4))
-    /* -flto: the pass marks the module with the flag "sfi.sandboxed"; its
-     * name sits in the bitcode's metadata string blob. The link then runs
-     * the pass's verifier after link-time optimization. */
-    rc = memmem(buf, size, "sfi.sandboxed", 13)
-             ? 0
-             : why_set(why, whylen,
-                       "not sandboxed: LLVM bitcode without the libsfi module "
-                       "flag; compile it with sfi-cc");
+  else if (is_bitcode(buf, size))
+    rc = check_bitcode(buf, size, own, why, whylen);
   else
     rc = check_elf(buf, size, want, why, whylen);
   free(buf);

@@ -5,8 +5,9 @@
 #include <stddef.h>
 
 /* Returns 0 if path is a marked ELF object or an archive of them, built in
- * `mode` ("full" or "stores"); else -1 with the reason in why. */
-int sfi_check_object(const char *path, const char *mode, char *why,
+ * `mode` ("full" or "stores"); else -1 with the reason in why. LLVM bitcode
+ * (-flto) is accepted only if `own`: sfi-cc compiled it in this command. */
+int sfi_check_object(const char *path, const char *mode, int own, char *why,
                      size_t whylen);
 
 #endif

@@ -7,7 +7,8 @@
  *   sfi-cc -shared x.c -o lib.so      link a library module (no main)
  *   sfi-cc -fsfi-mode=stores ...      stores-only (integrity) mode
  *
- * Refuses to link an object that lacks the pass's marker, naming it. */
+ * Refuses arguments and inputs that would skip or undo the pass (ccrefuse.c)
+ * and to link an object that lacks the pass's marker, naming it. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
@@ -18,7 +19,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ccrefuse.h"
 #include "objcheck.h"
+#include "rspfile.h"
 
 #ifndef SFI_CLANG
 #define SFI_CLANG "/usr/lib/llvm-22/bin/clang"
@@ -122,8 +125,66 @@ static int has_suffix(const char *s, const char *suf) {
 }
 
 static int is_source(const char *s) {
-  return has_suffix(s, ".c") || has_suffix(s, ".i") || has_suffix(s, ".ll") ||
-         has_suffix(s, ".bc");
+  return has_suffix(s, ".c") || has_suffix(s, ".i");
+}
+
+static int contains(const struct argv_buf *a, const char *s) {
+  for (int i = 0; i < a->n; i++)
+    if (!strcmp(a->v[i], s))
+      return 1;
+  return 0;
+}
+
+static void refuse(const char *arg, const char *why) {
+  die("'%s' is not supported for sandboxed code: %s", arg, why);
+}
+
+/* -Wl,a,b,c: every option must be on the linker allowlist (ccrefuse.c);
+ * the tokens go to the link after the objects, so a stray file name or
+ * script would be linked unchecked. */
+static void push_ldflags(struct argv_buf *ldflags, const char *arg) {
+  struct argv_buf toks = {0};
+  char *copy = strdup(arg + 4), *save = NULL;
+  for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+    push(&toks, t);
+  free(copy);
+  for (int i = 0; i < toks.n;) {
+    int used;
+    const char *why = sfi_refused_ldflag(toks.v[i], toks.v[i + 1], &used);
+    if (why)
+      die("'%s' is not supported for sandboxed code: linker option '%s%s%s': "
+          "%s", arg, toks.v[i], used == 2 && toks.v[i + 1] ? " " : "",
+          used == 2 && toks.v[i + 1] ? toks.v[i + 1] : "", why);
+    for (int k = 0; k < used; k++)
+      push(ldflags, toks.v[i + k]);
+    i += used;
+  }
+}
+
+/* Options whose value is the next argument (not an input file). */
+static int takes_value(const char *a) {
+  static const char *const v[] = {
+      "-I",       "-D",         "-U",          "-include",   "-MF",
+      "-MT",      "-MQ",        "-isystem",    "-iquote",    "-idirafter",
+      "-imacros", "-isysroot",  "-iprefix",    "-iwithprefix",
+      "-iwithprefixbefore",     "-isystem-after",            "-ivfsoverlay",
+      "-MJ",      "-dependency-file",          "-serialize-diagnostics",
+      "--param"};
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+    if (!strcmp(a, v[i]))
+      return 1;
+  return 0;
+}
+
+/* The language of -x LANG / -xLANG / --language[=]LANG, or NULL. */
+static const char *language_of(const char *a, const char *next) {
+  if (!strcmp(a, "-x") || !strcmp(a, "--language"))
+    return next;
+  if (!strncmp(a, "--language=", 11))
+    return a + 11;
+  if (!strncmp(a, "-x", 2))
+    return a + 2;
+  return NULL;
 }
 
 /* Flags that only matter at link time, or that clang would warn about when
@@ -137,7 +198,11 @@ static int is_link_flag(const char *a) {
 }
 
 int main(int argc, char **argv) {
+  sfi_scrub_environment();
   find_prefix();
+  char rsp_why[512];
+  if (sfi_expand_response_files(&argc, &argv, rsp_why, sizeof rsp_why))
+    die("%s", rsp_why);
   const char *mode = "full", *scheme = "gs";
   /* The IR verifier re-checks every object the pass produced: a bug in
    * the pass fails the build instead of shipping an escape. */
@@ -146,6 +211,7 @@ int main(int argc, char **argv) {
   struct argv_buf cflags = {0}, inputs = {0}, libs = {0}, ldflags = {0},
                   libdirs = {0};
   int saw_x = 0;
+  const char *lang = NULL;
 
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -164,14 +230,12 @@ int main(int argc, char **argv) {
     } else if (!strncmp(a, "-fsfi", 5)) {
       die("unknown option '%s' (known: -fsfi-mode=full|stores, "
           "-fsfi-scheme=gs|anchor, -f[no-]sfi-verify)", a);
-    } else if (!strncmp(a, "-fsanitize=", 11) ||
-               !strncmp(a, "-fmemory-profile", 16) ||
-               !strcmp(a, "-fxray-instrument")) {
-      /* Instrumentation that runs after the pass and touches memory of its
-       * own (shadow memory, profiles) would do so unmasked. */
-      die("'%s' is not supported for sandboxed code: its instrumentation "
-          "would access host memory (sanitize the host or a native build "
-          "instead)", a);
+    } else if (a[0] == '-' && sfi_refused_flag(a)) {
+      refuse(a, sfi_refused_flag(a));
+    } else if (!strncmp(a, "-fcf-protection", 15)) {
+      /* Debian's default flags have -fcf-protection; sfi-cc always builds
+       * with =none: the jump table confines indirect calls, and CET's
+       * endbr/notrack forms are not part of the checked code shape. */
     } else if (!strcmp(a, "-v")) {
       verbose = 1;
     } else if (!strcmp(a, "-c") || !strcmp(a, "-S")) {
@@ -200,34 +264,44 @@ int main(int argc, char **argv) {
         die("missing directory after '-L'");
       push(&libdirs, dir);
     } else if (!strncmp(a, "-Wl,", 4)) {
-      char *copy = strdup(a + 4), *save = NULL;
-      for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
-        push(&ldflags, t);
-      free(copy);
+      push_ldflags(&ldflags, a);
     } else if (is_link_flag(a)) {
       /* -static/-pie/-rdynamic/-pthread: a module is always one thing. */
-    } else if (!strcmp(a, "-x")) {
-      if (++i >= argc)
-        die("missing language after '-x'");
+    } else if (language_of(a, i + 1 < argc ? argv[i + 1] : NULL) ||
+               !strcmp(a, "-x") || !strcmp(a, "--language")) {
+      /* clang gets every input after every option, so the last -x
+       * applies to all inputs. */
+      lang = language_of(a, i + 1 < argc ? argv[i + 1] : NULL);
+      if (!lang)
+        die("missing language after '%s'", a);
+      if (sfi_refused_language(lang))
+        refuse(lang == argv[i + 1] ? fmt("%s %s", a, lang) : a,
+               sfi_refused_language(lang));
       push(&cflags, a);
-      push(&cflags, argv[i]);
-      saw_x = 1;
-    } else if (!strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U") ||
-               !strcmp(a, "-include") || !strcmp(a, "-MF") ||
-               !strcmp(a, "-MT") || !strcmp(a, "-MQ") || !strcmp(a, "-isystem") ||
-               !strcmp(a, "-iquote") || !strcmp(a, "-idirafter")) {
+      if (!strcmp(a, "-x") || !strcmp(a, "--language"))
+        push(&cflags, argv[++i]);
+      saw_x = strcmp(lang, "none") != 0;
+    } else if (takes_value(a)) {
       if (++i >= argc)
         die("missing argument after '%s'", a);
       push(&cflags, a);
       push(&cflags, argv[i]);
     } else if (a[0] == '-' && a[1]) {
-      if (!strcmp(a, "-nostdlib") || !strcmp(a, "-nostartfiles"))
+      /* The crt and the sandbox libc are always linked. */
+      if (!strcmp(a, "-nostdlib") || !strcmp(a, "-nostartfiles") ||
+          !strcmp(a, "-nodefaultlibs") || !strcmp(a, "-nolibc"))
         continue;
       push(&cflags, a);
     } else {
       push(&inputs, a);
     }
   }
+  /* Without -x, clang picks the language by suffix: only C. Preprocessing
+   * alone produces no code. */
+  for (int i = 0; i < inputs.n && !saw_x && !(preprocess && !compile_only);
+       i++)
+    if (sfi_refused_input(inputs.v[i]))
+      refuse(inputs.v[i], sfi_refused_input(inputs.v[i]));
   if (inputs.n == 0) {
     if (cflags.n == 0)
       die("no input files (usage: sfi-cc [clang options] file... [-o out])");
@@ -237,6 +311,7 @@ int main(int argc, char **argv) {
   const char *plugin = libpath("libsfi.so");
   struct argv_buf cc = {0};
   push(&cc, SFI_CLANG);
+  push(&cc, "--no-default-config");
   push(&cc, "-nostdinc");
   push(&cc, "-isystem" SFI_CLANG_INCLUDE);
   push(&cc, "-isystem" SFI_LIBC_INCLUDE);
@@ -300,11 +375,13 @@ int main(int argc, char **argv) {
     push(&objs, tmpl);
   }
 
-  /* Every object must carry the pass's marker. */
+  /* Every object must carry the pass's marker; bitcode only if it is one
+   * of our own temporaries. */
   int bad = 0;
   for (int i = 0; i < objs.n; i++) {
     char why[512];
-    if (sfi_check_object(objs.v[i], mode, why, sizeof why) != 0) {
+    int own = contains(&temps, objs.v[i]);
+    if (sfi_check_object(objs.v[i], mode, own, why, sizeof why) != 0) {
       fprintf(stderr, "sfi-cc: error: %s: %s\n", objs.v[i], why);
       bad = 1;
     }
@@ -327,7 +404,7 @@ int main(int argc, char **argv) {
       continue;
     }
     char why[512];
-    if (sfi_check_object(found, mode, why, sizeof why) != 0) {
+    if (sfi_check_object(found, mode, 0, why, sizeof why) != 0) {
       fprintf(stderr, "sfi-cc: error: %s: %s\n", found, why);
       bad = 1;
     }

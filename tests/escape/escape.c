@@ -1294,6 +1294,9 @@ static const struct cls classes[] = {
     {"jt_inject", NULL, c_jt_inject, NULL, 1, "data placed in the jump table"},
     {"jt_bounds_forge", NULL, c_jt_bounds_forge, NULL, 1, "user __start_sfi_jt"},
     {"refused_asm", NULL, c_refused_asm, NULL, 1, "inline asm and __seg_fs"},
+    {"flag_bypass", NULL, c_forged_marker, NULL, 1, "-Xclang -disable-llvm-passes"},
+    {"env_bypass", NULL, c_forged_marker, NULL, 1, "CCC_OVERRIDE_OPTIONS"},
+    {"ir_input", NULL, c_forged_marker, NULL, 1, "IR with the sfi.sandboxed flag"},
 };
 #define NCLASSES (sizeof classes / sizeof *classes)
 
