@@ -50,7 +50,7 @@ struct sfi_seg {
 };
 
 enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
-#define SFI_STUB_SIZE 96  /* one thunk: headroom, FP state, jmp to host */
+#define SFI_STUB_SIZE 128 /* one thunk: checks, flags, FP state, jmp */
 struct sfi_reloc {
   uint64_t off; /* image offset of the 8-byte slot */
   uint64_t v;
@@ -203,6 +203,9 @@ struct sfi_thread {
   int timer_armed;
   struct timespec deadline; /* the nearest one of the active calls */
 };
+/* This thread's state; the transitions (enter.S) read `top` through %fs. */
+extern _Thread_local struct sfi_thread sfi__thread_state
+    __attribute__((tls_model("initial-exec"), visibility("hidden")));
 struct sfi_thread *sfi__thread(void);
 int sfi__thread_prepare(struct sfi_thread *t);
 

@@ -158,6 +158,17 @@ static void redirect(ucontext_t *uc, struct sfi_callrec *rec, int code) {
   uc->uc_mcontext.gregs[REG_RSP] = (greg_t)rec->saved[6];
 }
 
+/* The sandbox may set TF (popf) right before a return or an import's jmp:
+ * the single-step trap then lands on the first host instruction. The
+ * transitions clear TF at once; until then, clear it here and go on. */
+static int single_step_from_sandbox(int sig, siginfo_t *si, ucontext_t *uc) {
+  greg_t *fl = &uc->uc_mcontext.gregs[REG_EFL];
+  if (sig != SIGTRAP || si->si_code != TRAP_TRACE || !(*fl & 0x100))
+    return 0;
+  *fl &= ~(greg_t)0x100;
+  return 1;
+}
+
 static void on_trap(int sig, siginfo_t *si, void *ctx) {
   ucontext_t *uc = ctx;
   struct sfi_thread *t = sfi__thread();
@@ -178,6 +189,8 @@ static void on_trap(int sig, siginfo_t *si, void *ctx) {
                   ? rip >= stubs && rip < stubs + in->m->stub_size
                   : sfi__in_thunk(rip);
   if (!in_region(in, rip) && !thunk) {
+    if (single_step_from_sandbox(sig, si, uc))
+      return;
     chain(idx, sig, si, ctx);
     return;
   }
@@ -186,7 +199,8 @@ static void on_trap(int sig, siginfo_t *si, void *ctx) {
   if (sig == SIGILL && !thunk)
     code = pass_check(rip, code, rec);
   if (thunk)
-    strcpy(rec->why, "no native stack left for an import call");
+    strcpy(rec->why, "no native stack left for an import call (or a "
+                     "misaligned stack pointer)");
   rec->signo = sig;
   rec->sicode = si->si_code;
   rec->fault_addr = (uint64_t)si->si_addr;
