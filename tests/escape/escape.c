@@ -144,7 +144,30 @@ static int64_t host_reenter(int32_t how) {
                           &r);
   return reenter_rc;
 }
+/* What a host function sees of the state the sandbox called it with: bit 0
+ * DF set, 1 AC set, 2 MXCSR control bits not the host's, 3 x87 control word
+ * not the host's. */
+static uint32_t host_mxcsr;
+static uint16_t host_fcw;
+static uint64_t rflags_now(void) {
+  uint64_t fl;
+  __asm__ volatile("pushfq; popq %0" : "=r"(fl));
+  return fl;
+}
+static int64_t fp_state_bad(void) {
+  uint32_t mx;
+  uint16_t cw;
+  __asm__ volatile("stmxcsr %0" : "=m"(mx));
+  __asm__ volatile("fnstcw %0" : "=m"(cw));
+  return ((mx & ~0x3fu) != (host_mxcsr & ~0x3fu) ? 4 : 0) |
+         (cw != host_fcw ? 8 : 0);
+}
+static int64_t host_flags(void) {
+  uint64_t fl = rflags_now();
+  return (fl & 0x400 ? 1 : 0) | (fl & 0x40000 ? 2 : 0) | fp_state_bad();
+}
 static const sfi_import imports[] = {
+    {"host_flags", ":I", (void *)host_flags},
     {"host_sum", "pI:I", (void *)host_sum},
     {"host_str", "p:I", (void *)host_str},
     {"host_copy", "ppI:I", (void *)host_copy},
@@ -1238,6 +1261,43 @@ static void c_refused_asm(void) {
     call_a("attack", t[i], 16, E_TRAP, NULL);
 }
 
+/* reg_clobber: attack(target, how) returns with every callee-saved
+ * register aimed at target (rbx at target - 200, where the old sfi__enter
+ * stored the result through it), plus DF, MXCSR, x87 CW, AC, TF as `how`
+ * says (see modules/reg_clobber_asm.S). The host must get the result, run
+ * on with its own state and leave every canary alone. */
+static void check_host_state(const char *what) {
+  uint64_t fl = rflags_now();
+  if (fl & (0x400 | 0x40000 | 0x100))
+    FAIL("%s: the host runs with RFLAGS 0x%" PRIx64 " (DF/AC/TF left set by "
+         "the sandbox)", what, fl);
+  if (fp_state_bad())
+    FAIL("%s: the host runs with the sandbox's MXCSR or x87 control word",
+         what);
+  if (fegetround() != FE_TONEAREST)
+    FAIL("%s: the host's rounding mode changed", what);
+}
+
+static void c_reg_clobber(void) {
+  static const uint64_t hows[] = {0,  1,  2,  4,  7,      8,      16,
+                                  31, 39, 47, 32, 32 | 7, 32 | 15, 63};
+  for (int i = 0; i < ncanaries; i++)
+    for (size_t k = 0; k < sizeof hows / sizeof *hows; k++) {
+      char what[96];
+      int64_t r = 0;
+      uint64_t t = canaries[i].addr + 256, how = hows[k];
+      if (call_a("attack", t, how, E_OK, &r) == SFI_OK &&
+          r != ((how & 32) ? 0 : 0x4242))
+        FAIL("attack(0x%" PRIx64 ", %" PRIu64 ") returned 0x%" PRIx64
+             "%s", t, how, (uint64_t)r,
+             (how & 32) ? ": an import ran with the sandbox's DF/AC/FP state"
+                        : "");
+      snprintf(what, sizeof what, "attack(0x%" PRIx64 ", %" PRIu64 ")", t,
+               how);
+      check_host_state(what);
+    }
+}
+
 /* ---- the class table ----------------------------------------------------- */
 struct cls {
   const char *name;
@@ -1294,6 +1354,7 @@ static const struct cls classes[] = {
     {"jt_inject", NULL, c_jt_inject, NULL, 1, "data placed in the jump table"},
     {"jt_bounds_forge", NULL, c_jt_bounds_forge, NULL, 1, "user __start_sfi_jt"},
     {"refused_asm", NULL, c_refused_asm, NULL, 1, "inline asm and __seg_fs"},
+    {"reg_clobber", NULL, c_reg_clobber, NULL, 0, "callee-saved registers, DF, AC, TF, MXCSR, x87 CW garbled"},
 };
 #define NCLASSES (sizeof classes / sizeof *classes)
 
@@ -1308,6 +1369,8 @@ int main(int argc, char **argv) {
     return 2;
   }
   moddir = argv[2];
+  __asm__ volatile("stmxcsr %0" : "=m"(host_mxcsr));
+  __asm__ volatile("fnstcw %0" : "=m"(host_fcw));
   stores_only = getenv("ESCAPE_STORES_ONLY") != NULL;
   const struct cls *c = NULL;
   for (size_t i = 0; i < NCLASSES; i++)
