@@ -120,7 +120,7 @@ static int run_ctors(sfi_instance *in) {
     /* A pointer placed in .init_array by hand could aim into the middle
      * of a function (past a mask): only function starts are called. */
     if (!exec_addr(in, fn) ||
-        (m->has_symtab && !sfi__is_func_start(m, fn - in->image)))
+        !sfi__is_func_start(m, fn - in->image))
       return sfi__err(SFI_ERR_BADMODULE,
                       "%s: init_array[%llu] = 0x%llx is "
                       "not the start of a function",

@@ -79,9 +79,8 @@ struct sfi_module {
   size_t nexports;                   /* sorted by name */
   uint64_t *efuncs;                  /* exported function offsets, sorted */
   size_t nefuncs;
-  struct sfi_sym *funcs; /* for symbolizing, sorted by value */
+  struct sfi_sym *funcs; /* every function (.symtab), sorted by value */
   size_t nfuncs;
-  int has_symtab; /* funcs holds every function, not just exports */
   char *strs;     /* owns the names */
   uint64_t ssp_off, ssp_limit_off, jt_bounds_off, cb_slots_off;
   uint64_t start_off; /* __sfi_start */
