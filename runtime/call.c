@@ -227,6 +227,11 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   char res = 0;
   int rc;
   in->called = 1;
+  if (in->broken)
+    return sfi__err(SFI_ERR_TRAPPED,
+                    "%s: instance unusable: a protection could not be "
+                    "restored; free it",
+                    in->m->name);
   if (in->trapped)
     return sfi__err(SFI_ERR_TRAPPED,
                     "%s: instance trapped before; reset it "

@@ -207,6 +207,9 @@ int sfi_instance_reset(sfi_instance *in) {
     return sfi__err(SFI_ERR_INVALID, "sfi_instance_reset: NULL instance");
   if (in->running)
     return sfi__err(SFI_ERR_INVALID, "sfi_instance_reset: instance is running");
+  if (in->broken)
+    return sfi__err(SFI_ERR_TRAPPED, "sfi_instance_reset: instance unusable "
+                                     "(a protection could not be restored)");
   const sfi_module *m = in->m;
   /* Dropping the private pages of a file mapping brings back the memfd's
    * (unrelocated) contents; anonymous pages come back zero. */
@@ -218,19 +221,25 @@ int sfi_instance_reset(sfi_instance *in) {
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
     if ((s->prot & 2) && madvise((void *)(in->image + s->start),
-                                 s->end - s->start, MADV_DONTNEED) != 0)
+                                 s->end - s->start, MADV_DONTNEED) != 0) {
+      in->broken = 1; /* RELRO is writable now */
       return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
+    }
   }
   madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED);
-  if (sfi__heap_resize(in, in->heap_start) != 0)
+  if (sfi__heap_resize(in, in->heap_start) != 0) {
+    in->broken = 1;
     return sfi__err(SFI_ERR_NOMEM, "reset: cannot release the heap");
+  }
   in->cb_used = 0;
   in->njmp = 0;
   in->trapped = 0;
   in->exit_status = 0;
   int rc = sfi__relocate(in);
-  if (rc != SFI_OK)
+  if (rc != SFI_OK) {
+    in->broken = 1; /* RELRO may be writable: never run it again */
     return rc;
+  }
   sfi__sys_instance_reset(in);
   return run_ctors(in);
 }

@@ -124,6 +124,9 @@ struct sfi_instance {
   uint64_t mem_limit, shadow_size;
   double time_limit;
   int trapped;
+  /* A page the sandbox must not write (RELRO, callback slots) or a callback
+   * thunk could not be protected again: no call, no reset, only free. */
+  int broken;
   int called; /* the host has called into it: flush its stdio at free */
   int exit_status;
   int running;           /* call depth of this instance */
