@@ -140,10 +140,18 @@ void sfi_module_free(sfi_module *m);
 
 /* ---- Instances ---------------------------------------------------------- */
 typedef struct sfi_instance_options {
-  /* Most heap bytes __sfi_sys_sbrk hands out (malloc then returns NULL);
-   * 0: as much as the region holds (about 4 GiB minus image and stacks). */
+  /* Most bytes of memory the instance can make resident: its writable
+   * image (data and bss, page-rounded), the shadow stack and the heap
+   * together. The heap gets what the first two leave (then
+   * __sfi_sys_sbrk fails and malloc returns NULL); sfi_instance_new fails
+   * with SFI_ERR_NOMEM, naming the numbers, when the writable image alone,
+   * or with the shadow stack, exceeds it. Code, read-only data and import
+   * stubs are shared read-only pages and not counted. 0: no limit (the heap
+   * gets what the region holds, about 4 GiB minus image and stacks). */
   uint64_t mem_limit;
-  uint64_t shadow_stack; /* shadow stack bytes, page-rounded; 0: 8 MiB */
+  /* Shadow stack bytes, page-rounded; 0: 8 MiB, or mem_limit / 8 when
+   * that is less (at least 64 KiB). */
+  uint64_t shadow_stack;
   /* Seconds one outermost sfi_call may run before it ends with
    * SFI_TRAP_TIMEOUT; 0: no limit. Time spent in host imports counts, but
    * an import is never interrupted: the trap happens once it returns. */

@@ -1298,6 +1298,64 @@ static void c_reg_clobber(void) {
     }
 }
 
+/* big_bss: mem_limit must count the writable image (data, bss) and the
+ * shadow stack as well as the heap. */
+static void c_big_bss(void) {
+  sfi_instance_options o = {0};
+  o.mem_limit = 16ULL << 20;
+  calls++;
+  sfi_instance *in = sfi_instance_new(mod_a, &o);
+  if (in) {
+    sfi_val a[2] = {SFI_I64(0), SFI_I64(0)}, r = {0};
+    int rc = sfi_call(in, "attack", "II:I", a, &r);
+    FAIL("LIMIT: an instance with 128 MiB of bss was created under a 16 MiB "
+         "memory limit; it touched %" PRId64 " pages (rc %d)", r.i64, rc);
+    sfi_instance_free(in);
+  } else if (!strstr(sfi_errmsg(), "writable image (data and bss) of 134") ||
+             !strstr(sfi_errmsg(), "limit of 16777216 bytes")) {
+    FAIL("refused, but the message does not name both sizes: %s",
+         sfi_errmsg());
+  }
+  /* the shadow stack counts: 32 MiB of it under 16 MiB */
+  o.shadow_stack = 32ULL << 20;
+  calls++;
+  in = sfi_instance_new(mod_b, &o);
+  if (in) {
+    FAIL("LIMIT: a 32 MiB shadow stack was mapped under a 16 MiB limit");
+    sfi_instance_free(in);
+  }
+  /* data, bss, shadow stack and heap together stay under the limit */
+  o.shadow_stack = 4ULL << 20;
+  in = sfi_instance_new(mod_b, &o);
+  if (!in) {
+    FAIL("instance of victim under 16 MiB: %s", sfi_errmsg());
+  } else {
+    uint64_t got = 0;
+    while (got < (64ULL << 20) && sfi_malloc(in, 1 << 20))
+      got += 1 << 20;
+    calls++;
+    if (got > (12ULL << 20))
+      FAIL("LIMIT: the heap grew to %" PRIu64 " MiB beside a 4 MiB shadow "
+           "stack under a 16 MiB limit", got >> 20);
+    sfi_instance_free(in);
+  }
+  /* under a limit that holds the bss, the module works */
+  o.mem_limit = 256ULL << 20;
+  o.shadow_stack = 0;
+  in = sfi_instance_new(mod_a, &o);
+  if (!in) {
+    FAIL("instance with 128 MiB of bss under 256 MiB: %s", sfi_errmsg());
+  } else {
+    sfi_val a[2] = {SFI_I64(0), SFI_I64(0)}, r = {0};
+    calls++;
+    if (sfi_call(in, "attack", "II:I", a, &r) != SFI_OK || r.i64 != 32768)
+      FAIL("touching the bss under 256 MiB: %s (%" PRId64 ")", sfi_errmsg(),
+           r.i64);
+    sfi_instance_free(in);
+  }
+  check_world("big_bss");
+}
+
 /* ---- the class table ----------------------------------------------------- */
 struct cls {
   const char *name;
@@ -1354,6 +1412,7 @@ static const struct cls classes[] = {
     {"jt_inject", NULL, c_jt_inject, NULL, 1, "data placed in the jump table"},
     {"jt_bounds_forge", NULL, c_jt_bounds_forge, NULL, 1, "user __start_sfi_jt"},
     {"refused_asm", NULL, c_refused_asm, NULL, 1, "inline asm and __seg_fs"},
+    {"big_bss", NULL, c_big_bss, NULL, 0, "bss and shadow stack past the memory limit"},
     {"reg_clobber", NULL, c_reg_clobber, NULL, 0, "callee-saved registers, DF, AC, TF, MXCSR, x87 CW garbled"},
 };
 #define NCLASSES (sizeof classes / sizeof *classes)
