@@ -9,11 +9,12 @@ PING
 long host_flags(void);
 double __sfi_libm_log(double);
 
-/* Called by attack with the garbled state in place: a granted import (the
- * host reports what it saw) and a libm import (log(0) divides by zero,
- * which must not fault in host code). */
+/* Called by attack with the garbled state in place: a libm import first
+ * (log(0) divides by zero, which must not fault in host code), then a
+ * granted import (the host reports what it saw; its thunk puts the host's
+ * FP environment in place, so it comes second). */
 __attribute__((visibility("hidden"))) long probe_imports(void) {
-  long seen = host_flags();
   double l = __sfi_libm_log(0.0);
+  long seen = host_flags();
   return l < 0 ? seen : seen | 0x100;
 }
