@@ -858,6 +858,9 @@ static void c_nested_timeout(void) {
   double t0 = now();
   call_a("attack", 0, 2, E_OK, &r);
   alarm(0);
+  if (r == -1)
+    FAIL("after the nested call into C, A ran with another region's %%gs "
+         "base");
   if (reenter_rc != SFI_TRAP_TIMEOUT)
     FAIL("nested call into C returned %d after %.2f s, want "
          "SFI_TRAP_TIMEOUT", reenter_rc, now() - t0);
