@@ -119,8 +119,9 @@ typedef struct sfi_module_options {
 
 /* Loads a module file; imports is terminated by an entry with name NULL and
  * may be NULL. Every undefined symbol of the module must be a granted import
- * or part of the system interface, or the load fails naming it. opts may be
- * NULL. The file is checked as hostile input (a bad one is an error naming
+ * or part of the system interface, or the load fails naming it. A module
+ * without a symbol table (linked with -s, or stripped) is refused: the
+ * loader checks function starts against it. opts may be NULL. The file is checked as hostile input (a bad one is an error naming
  * the offending field, never a crash), but its machine code is trusted to
  * come from the libsfi toolchain: the runtime does not verify instructions.
  * The image is kept in a memfd: instances share its code pages.
@@ -183,6 +184,9 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o);
 /* Puts the instance back to its just-loaded state: data and bss restored,
  * heap and shadow stack emptied, callbacks and files closed, constructors
  * run again, the trap cleared. Not while it is running (SFI_ERR_INVALID).
+ * If a page that must be read-only (RELRO) cannot be protected again, the
+ * reset fails and the instance is unusable for good: calls and resets
+ * return SFI_ERR_TRAPPED; free it. */
  *
  *   if (sfi_call(in, "parse", "pI:i", a, &r) < SFI_ERR_EXIT)
  *     sfi_instance_reset(in);   // trapped: start over */
@@ -245,6 +249,9 @@ int sfi_exit_status(sfi_instance *in);
  *   uint64_t cb = sfi_callback_new(in, "pi:v", (void *)on_row);
  *   sfi_val a[2] = {SFI_PTR(img), SFI_PTR(cb)};
  *   sfi_call(in, "decode", "pp:i", a, &r); */
+/* If a callback slot's page or the callback thunks cannot be protected
+ * again after the change, sfi_callback_new (or sfi_callback_free) fails and
+ * the instance is unusable for good, as after a failed reset. */
 uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn);
 void sfi_callback_free(sfi_instance *in, uint64_t fnptr);
 
