@@ -186,7 +186,7 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o);
  * run again, the trap cleared. Not while it is running (SFI_ERR_INVALID).
  * If a page that must be read-only (RELRO) cannot be protected again, the
  * reset fails and the instance is unusable for good: calls and resets
- * return SFI_ERR_TRAPPED; free it. */
+ * return SFI_ERR_TRAPPED; free it.
  *
  *   if (sfi_call(in, "parse", "pI:i", a, &r) < SFI_ERR_EXIT)
  *     sfi_instance_reset(in);   // trapped: start over */
@@ -243,15 +243,15 @@ int sfi_exit_status(sfi_instance *in);
  * for imports): returns a sandbox function pointer (a jump-table callback
  * slot whose target the sandbox cannot change: the slot is in RELRO), or 0
  * with sfi_errmsg(). 64 slots per instance; sfi_instance_reset frees them
- * all. Calling a freed callback traps (SFI_TRAP_ILLEGAL).
+ * all. Calling a freed callback traps (SFI_TRAP_ILLEGAL). If a slot's page
+ * or the callback thunks cannot be protected again after the change,
+ * sfi_callback_new (or sfi_callback_free) fails and the instance is
+ * unusable for good, as after a failed reset.
  *
  *   static void on_row(uint64_t row, int32_t n) { ... sfi_ptr(...) ... }
  *   uint64_t cb = sfi_callback_new(in, "pi:v", (void *)on_row);
  *   sfi_val a[2] = {SFI_PTR(img), SFI_PTR(cb)};
  *   sfi_call(in, "decode", "pp:i", a, &r); */
-/* If a callback slot's page or the callback thunks cannot be protected
- * again after the change, sfi_callback_new (or sfi_callback_free) fails and
- * the instance is unusable for good, as after a failed reset. */
 uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn);
 void sfi_callback_free(sfi_instance *in, uint64_t fnptr);
 
