@@ -74,6 +74,9 @@ sfi__enter:
         xor     %r14d, %r14d
         xor     %r15d, %r15d
         call    *%r11
+        .globl  sfi__enter_ret
+        .hidden sfi__enter_ret
+sfi__enter_ret:
         /* Back from the sandbox: every register but rax/xmm0 (the result)
          * is the sandbox's to choose, rsp and the callee-saved ones too. */
         mov     sfi__thread_state@GOTTPOFF(%rip), %rdi

@@ -189,6 +189,7 @@ struct sfi_callrec {
 int sfi__enter(struct sfi_callrec *rec);
 _Noreturn void sfi__recover(struct sfi_callrec *rec, int code);
 extern char sfi__recover_label[];
+extern char sfi__enter_ret[]; /* where a call into the sandbox returns */
 void sfi__sys_setjmp(void);
 void sfi__sys_setjmp_leave(void);
 _Noreturn void sfi__longjmp_to(const uint64_t regs[8], int val);

@@ -158,12 +158,15 @@ static void redirect(ucontext_t *uc, struct sfi_callrec *rec, int code) {
   uc->uc_mcontext.gregs[REG_RSP] = (greg_t)rec->saved[6];
 }
 
-/* The sandbox may set TF (popf) right before a return or an import's jmp:
- * the single-step trap then lands on the first host instruction. The
- * transitions clear TF at once; until then, clear it here and go on. */
+/* The sandbox may set TF (popf) right before its final return: the
+ * single-step trap then lands on the first host instruction after the call
+ * in sfi__enter, which clears TF a few instructions later. Clear it here
+ * and go on. (Before a jmp to an import the trap lands in the thunk, which
+ * is a sandbox trap.) */
 static int single_step_from_sandbox(int sig, siginfo_t *si, ucontext_t *uc) {
   greg_t *fl = &uc->uc_mcontext.gregs[REG_EFL];
-  if (sig != SIGTRAP || si->si_code != TRAP_TRACE || !(*fl & 0x100))
+  if (sig != SIGTRAP || si->si_code != TRAP_TRACE || !(*fl & 0x100) ||
+      (uint64_t)uc->uc_mcontext.gregs[REG_RIP] != (uint64_t)sfi__enter_ret)
     return 0;
   *fl &= ~(greg_t)0x100;
   return 1;
