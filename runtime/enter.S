@@ -73,6 +73,14 @@ sfi__enter:
         xor     %r13d, %r13d
         xor     %r14d, %r14d
         xor     %r15d, %r15d
+        pxor    %xmm8, %xmm8
+        pxor    %xmm9, %xmm9
+        pxor    %xmm10, %xmm10
+        pxor    %xmm11, %xmm11
+        pxor    %xmm12, %xmm12
+        pxor    %xmm13, %xmm13
+        pxor    %xmm14, %xmm14
+        pxor    %xmm15, %xmm15
         call    *%r11
         .globl  sfi__enter_ret
         .hidden sfi__enter_ret
