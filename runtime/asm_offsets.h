@@ -42,4 +42,6 @@
 /* RFLAGS the transitions load: only the reserved bit 1. DF, AC and TF are
  * clear; IF is not writable from user mode and stays as it is. */
 #define SFI_RFLAGS_CLEAN 2
+#define SFI_RFLAGS_DIRTY 0x40500 /* AC, DF, TF */
+#define SFI_RFLAGS_AC 0x40000
 #endif

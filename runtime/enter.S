@@ -113,8 +113,13 @@ sfi__recover:
         mov     %esi, %eax
 .Lrestore:
         mov     R_RSP(%rdi), %rsp
+        pushfq                          /* DF, AC or TF set: popfq (~12 ns) */
+        testl   $SFI_RFLAGS_DIRTY, (%rsp)
+        lea     8(%rsp), %rsp
+        jz      .Lflags_ok
         pushq   $SFI_RFLAGS_CLEAN       /* DF, AC, TF clear */
         popfq
+.Lflags_ok:
         /* Reloading MXCSR and the x87 control word costs ~10 ns; do it
          * only when the sandbox changed them. */
         stmxcsr -8(%rsp)
@@ -190,5 +195,24 @@ sfi__longjmp_to:
         mov     %esi, %eax
         jmp     *J_RIP(%rdi)
         .size   sfi__longjmp_to, .-sfi__longjmp_to
+
+/* The signal handlers' entries. The kernel clears DF and TF for a handler
+ * but leaves AC as the interrupted code had it: after a sandbox set AC,
+ * any misaligned access in the handler (libc's string functions make
+ * them) would raise SIGBUS inside it and kill the host. */
+        .macro  SIGNAL_ENTRY name, target
+        .globl  \name
+        .hidden \name
+        .type   \name,@function
+        .p2align 4
+\name:
+        pushfq
+        andl    $~SFI_RFLAGS_AC, (%rsp)
+        popfq
+        jmp     \target
+        .size   \name, .-\name
+        .endm
+        SIGNAL_ENTRY sfi__trap_entry, sfi__on_trap
+        SIGNAL_ENTRY sfi__timer_entry, sfi__on_timer
 
         .section .note.GNU-stack,"",@progbits

@@ -50,7 +50,7 @@ struct sfi_seg {
 };
 
 enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
-#define SFI_STUB_SIZE 128 /* one thunk: checks, flags, FP state, jmp */
+#define SFI_STUB_SIZE 160 /* one thunk: checks, flags, FP state, jmp */
 struct sfi_reloc {
   uint64_t off; /* image offset of the 8-byte slot */
   uint64_t v;
@@ -215,7 +215,14 @@ int sfi__thread_prepare(struct sfi_thread *t);
 void sfi__set_gs(uint64_t v);
 uint64_t sfi__get_gs(void);
 
-/* ---- traps (trap.c) ---- */
+/* ---- traps (trap.c) ----
+ * The handlers are entered through enter.S's sfi__trap_entry and
+ * sfi__timer_entry, which clear AC first: the kernel hands a handler the
+ * interrupted RFLAGS' AC bit, and a sandbox may have set it. */
+void sfi__on_trap(int sig, siginfo_t *si, void *ctx);
+void sfi__on_timer(int sig, siginfo_t *si, void *ctx);
+void sfi__trap_entry(int sig, siginfo_t *si, void *ctx);
+void sfi__timer_entry(int sig, siginfo_t *si, void *ctx);
 int sfi__signals_ensure(void);
 void sfi__trap_message(struct sfi_callrec *rec);
 int sfi__in_thunk(uint64_t rip);

@@ -1,7 +1,7 @@
 /* thunk.c: the small pieces of code the sandbox calls to leave it. A thunk
  * checks that the sandbox's native stack still has room for the host
  * function (the stack is size-aligned, so `rsp & (size-1)` is the headroom)
- * and is aligned, clears DF/AC/TF, gives the host a sane floating-point
+ * and is aligned, clears DF (refuses AC/TF), gives the host a sane floating-point
  * environment, and jumps to the host function. Import thunks sit in the region (loader.c), callback
  * thunks in host pages; both are written, then made read+exec. */
 #include <string.h>
@@ -15,15 +15,19 @@
  *   mov  %rsp, %r11; and $SIZE-1, %r11        headroom left on the stack
  *   cmp  $GUARD+RESERVE, %r11; jb trap
  *   and  $15, %r11d; cmp $8, %r11d; jne trap  rsp as after an aligned call
- *   push $2; popfq                            DF, AC, TF clear for the host
+ *   pushfq; pop %r11; test $AC|DF|TF, %r11d; jz 1f
+ *   test $AC|TF, %r11d; jne trap; cld; 1:     DF cleared; AC or TF: a trap
  *   (FP environment: host's, or the sandbox's with exceptions masked)
  *   movabs $fn, %r11; jmp *%r11
  * trap: ud2
  * %r11 is free at a call boundary in the SysV ABI and carries no argument;
  * -8(%rsp) is below the stack pointer, free at a call. The sandbox chooses
  * every register and flag it calls with: the host function must not run
- * with DF or AC set, a misaligned stack, or unmasked FP exceptions (they
- * would fault in host code, which the runtime cannot attribute). */
+ * with DF, AC or TF set, a misaligned stack, or unmasked FP exceptions
+ * (they would fault in host code, which the runtime cannot attribute).
+ * popfq would clear AC and TF too, but costs ~12 ns per call here (cld
+ * alone ~3 ns, pushfq and a test ~2 ns): only a hostile sandbox sets them,
+ * and it gets a trap; cld runs only when DF is set. */
 struct asm_buf {
   uint8_t *p;
   size_t n;
@@ -47,8 +51,8 @@ static void put_rel(struct asm_buf *a, int64_t to, int tail) {
   put32(a, (uint32_t)(int32_t)(to - (int64_t)(a->n + 4 + (size_t)tail)));
 }
 
-/* The checks; returns where the two rel32s to the trap are, for patching. */
-static void put_checks(struct asm_buf *a, size_t fix[2]) {
+/* The checks; returns where the three rel32s to the trap are, for patching. */
+static void put_checks(struct asm_buf *a, size_t fix[3]) {
   PUT(a, 0x49, 0x89, 0xe3);       /* mov %rsp, %r11 */
   PUT(a, 0x49, 0x81, 0xe3);       /* and $SIZE-1, %r11 */
   put32(a, (uint32_t)(SFI_NSTACK_SIZE - 1));
@@ -63,7 +67,14 @@ static void put_checks(struct asm_buf *a, size_t fix[2]) {
   PUT(a, 0x0f, 0x85);             /* jne trap */
   fix[1] = a->n;
   put32(a, 0);
-  PUT(a, 0x6a, 0x02, 0x9d);       /* push $2; popfq */
+  PUT(a, 0x9c, 0x41, 0x5b);       /* pushfq; pop %r11 */
+  PUT(a, 0x41, 0xf7, 0xc3, 0x00, 0x05, 0x04, 0x00); /* test $AC|DF|TF */
+  PUT(a, 0x74, 0x0e);             /* jz 1f */
+  PUT(a, 0x41, 0xf7, 0xc3, 0x00, 0x01, 0x04, 0x00); /* test $AC|TF */
+  PUT(a, 0x0f, 0x85);             /* jne trap */
+  fix[2] = a->n;
+  put32(a, 0);
+  PUT(a, 0xfc);                   /* cld; 1: */
 }
 
 /* The host's MXCSR control bits and x87 control word (at const_at from the
@@ -109,15 +120,15 @@ static void put_masked_fp(struct asm_buf *a) {
   PUT(a, 0x0f, 0x77); /* 2: emms (the x87 stack is empty at a call anyway) */
 }
 
-/* Longest thunk: checks 40 + masked FP 69 + jump and trap 15 bytes. */
-_Static_assert(40 + 69 + 15 <= THUNK_SIZE, "thunk larger than SFI_STUB_SIZE");
+/* Longest thunk: checks 63 + masked FP 69 + jump and trap 15 bytes. */
+_Static_assert(63 + 69 + 15 <= THUNK_SIZE, "thunk larger than SFI_STUB_SIZE");
 
-static void put_jump(struct asm_buf *a, void *fn, const size_t fix[2]) {
+static void put_jump(struct asm_buf *a, void *fn, const size_t fix[3]) {
   uint64_t target = (uint64_t)fn;
   PUT(a, 0x49, 0xbb); /* movabs $fn, %r11 */
   put(a, (uint8_t *)&target, 8);
   PUT(a, 0x41, 0xff, 0xe3); /* jmp *%r11 */
-  for (int i = 0; i < 2; i++) {
+  for (int i = 0; i < 3; i++) {
     int32_t d = (int32_t)(a->n - (fix[i] + 4));
     memcpy(a->p + fix[i], &d, 4);
   }
@@ -128,7 +139,7 @@ static void put_jump(struct asm_buf *a, void *fn, const size_t fix[2]) {
  * rounding mode, as the same calls would in a native program. */
 static void emit_plain(uint8_t *t, void *fn) {
   struct asm_buf a = {t, 0};
-  size_t fix[2];
+  size_t fix[3];
   memset(t, 0xcc, THUNK_SIZE);
   put_checks(&a, fix);
   put_masked_fp(&a);
@@ -140,7 +151,7 @@ void sfi__thunk_emit_plain(uint8_t *t, void *fn) { emit_plain(t, fn); }
 /* For host-granted imports and callbacks: the host's FP environment. */
 void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel) {
   struct asm_buf a = {t, 0};
-  size_t fix[2];
+  size_t fix[3];
   memset(t, 0xcc, THUNK_SIZE);
   put_checks(&a, fix);
   put_host_fp(&a, const_rel);

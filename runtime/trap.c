@@ -172,7 +172,7 @@ static int single_step_from_sandbox(int sig, siginfo_t *si, ucontext_t *uc) {
   return 1;
 }
 
-static void on_trap(int sig, siginfo_t *si, void *ctx) {
+void sfi__on_trap(int sig, siginfo_t *si, void *ctx) {
   ucontext_t *uc = ctx;
   struct sfi_thread *t = sfi__thread();
   int idx = 0;
@@ -203,7 +203,7 @@ static void on_trap(int sig, siginfo_t *si, void *ctx) {
     code = pass_check(rip, code, rec);
   if (thunk)
     strcpy(rec->why, "no native stack left for an import call (or a "
-                     "misaligned stack pointer)");
+                     "misaligned stack pointer, or AC/TF set)");
   rec->signo = sig;
   rec->sicode = si->si_code;
   rec->fault_addr = (uint64_t)si->si_addr;
@@ -212,7 +212,7 @@ static void on_trap(int sig, siginfo_t *si, void *ctx) {
   redirect(uc, rec, code);
 }
 
-static void on_timer(int sig, siginfo_t *si, void *ctx) {
+void sfi__on_timer(int sig, siginfo_t *si, void *ctx) {
   (void)sig;
   (void)si;
   ucontext_t *uc = ctx;
@@ -249,12 +249,12 @@ int sfi_signals_install(void) {
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-    sa.sa_sigaction = on_trap;
+    sa.sa_sigaction = sfi__trap_entry; /* clears AC, then sfi__on_trap */
     for (int i = 0; i < NSIG_TRAP && rc == SFI_OK; i++)
       if (sigaction(trap_signals[i], &sa, &old_actions[i]) != 0)
         rc = sfi__err(SFI_ERR_INVALID, "sigaction(%d) failed", trap_signals[i]);
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
-    sa.sa_sigaction = on_timer;
+    sa.sa_sigaction = sfi__timer_entry;
     if (rc == SFI_OK && sigaction(TIMER_SIGNAL, &sa, &old_actions[NSIG_TRAP]))
       rc = sfi__err(SFI_ERR_INVALID, "sigaction(timer) failed");
     installed = rc == SFI_OK;

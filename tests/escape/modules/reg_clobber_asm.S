@@ -4,7 +4,8 @@
  * target. `how` adds: 1 DF set (std), 2 MXCSR with every exception unmasked
  * and rounding up, 4 x87 CW with every exception unmasked, single precision
  * and truncation, 8 AC set, 16 TF set just before the return, 32 call
- * imports in that state. Memory operands stay in its own native frame. */
+ * imports in that state, 64 (with 32) AC set before calling them. Memory
+ * operands stay in its own native frame. */
         .text
         .globl  attack
         .type   attack,@function
@@ -29,7 +30,12 @@ attack:
         jz      4f
         push    %r8
         push    %r9                     /* rsp 16-aligned again */
-        call    probe_imports
+        test    $64, %r9b
+        jz      7f
+        pushfq
+        orl     $0x40000, (%rsp)
+        popfq
+7:      call    probe_imports
         pop     %r9
         pop     %r8
         mov     %rax, %r10
