@@ -15,14 +15,15 @@
 
 #include "internal.h"
 
-static _Thread_local struct sfi_thread thread_state
+/* Initial-exec so that enter.S reaches it through %fs (asm_offsets.h). */
+_Thread_local struct sfi_thread sfi__thread_state
     __attribute__((tls_model("initial-exec")));
 static pthread_key_t thread_key;
 static pthread_once_t thread_once = PTHREAD_ONCE_INIT;
 static int fsgsbase = -1;
 
 struct sfi_thread *sfi__thread(void) {
-  return &thread_state;
+  return &sfi__thread_state;
 }
 
 static void thread_exit(void *p) {
@@ -112,7 +113,7 @@ __attribute__((target("fsgsbase"))) uint64_t sfi__get_gs(void) {
 }
 
 sfi_instance *sfi_current(void) {
-  struct sfi_thread *t = &thread_state;
+  struct sfi_thread *t = &sfi__thread_state;
   return t->top ? t->top->in : NULL;
 }
 
@@ -244,12 +245,17 @@ static void store_ret(const struct sfi_callrec *rec, char res, sfi_val *ret) {
 /* Calls sandbox address fn (already checked by the caller). */
 int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret) {
-  struct sfi_thread *t = &thread_state;
+  struct sfi_thread *t = &sfi__thread_state;
   struct sfi_callrec rec;
   struct sfi_argbuf mb;
   char res = 0;
   int rc;
   in->called = 1;
+  if (in->broken)
+    return sfi__err(SFI_ERR_TRAPPED,
+                    "%s: instance unusable: a protection could not be "
+                    "restored; free it",
+                    in->m->name);
   if (in->trapped)
     return sfi__err(SFI_ERR_TRAPPED,
                     "%s: instance trapped before; reset it "

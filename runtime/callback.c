@@ -3,6 +3,7 @@
  * jmp through a slot of __sfi_cb_slots in RELRO: the sandbox can call the
  * entry but cannot change where it goes. Only the host rewrites a slot,
  * briefly making its page writable. */
+#include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -32,12 +33,34 @@ static int entry_ok(const sfi_instance *in, int i) {
          e + 6 + (uint64_t)(int64_t)rel == slot_addr(in, i);
 }
 
+/* Writes slot i. If its page cannot be made read-only again the sandbox
+ * could redirect the slot: the instance is then broken for good. */
 static int write_slot(sfi_instance *in, int i, uint64_t v) {
   uint64_t a = slot_addr(in, i), pg = PAGE_DOWN(a);
   if (mprotect((void *)pg, SFI_PAGE, PROT_READ | PROT_WRITE) != 0)
-    return -1;
+    return sfi__err(SFI_ERR_NOMEM, "%s: cannot unprotect callback slot %d: %s",
+                    in->m->name, i, strerror(errno));
   memcpy((void *)a, &v, 8);
-  return mprotect((void *)pg, SFI_PAGE, PROT_READ);
+  if (mprotect((void *)pg, SFI_PAGE, PROT_READ) != 0) {
+    in->broken = 1;
+    return sfi__err(SFI_ERR_NOMEM,
+                    "%s: cannot make callback slot %d read-only again (%s): "
+                    "instance unusable",
+                    in->m->name, i, strerror(errno));
+  }
+  return SFI_OK;
+}
+
+/* Rewrites callback thunk i; the pages are host memory, but a half-done
+ * rewrite leaves them writable or the old target live: broken too. */
+static int set_thunk(sfi_instance *in, int i, void *fn) {
+  if (sfi__thunk_set(in->cb_thunks, in->cb_thunks_size, (size_t)i, fn) == 0)
+    return SFI_OK;
+  in->broken = 1;
+  return sfi__err(SFI_ERR_NOMEM,
+                  "%s: cannot rewrite callback thunk %d (%s): instance "
+                  "unusable",
+                  in->m->name, i, strerror(errno));
 }
 
 uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn) {
@@ -78,11 +101,13 @@ uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn) {
       return 0;
     }
   }
-  if (sfi__thunk_set(in->cb_thunks, in->cb_thunks_size, (size_t)i, fn) != 0 ||
-      write_slot(in, i, sfi__thunk_addr(in->cb_thunks, (size_t)i)) != 0) {
-    sfi__err(SFI_ERR_NOMEM, "cannot install callback %d", i);
+  if (in->broken) {
+    sfi__err(SFI_ERR_TRAPPED, "%s: instance unusable", in->m->name);
     return 0;
   }
+  if (set_thunk(in, i, fn) != SFI_OK ||
+      write_slot(in, i, sfi__thunk_addr(in->cb_thunks, (size_t)i)) != SFI_OK)
+    return 0;
   in->cb_used |= 1ULL << i;
   return entry_addr(in, i);
 }
@@ -97,7 +122,6 @@ void sfi_callback_free(sfi_instance *in, uint64_t fnptr) {
   if (!((in->cb_used >> i) & 1))
     return;
   /* The thunk stays but now traps; the slot keeps pointing at it. */
-  sfi__thunk_set(in->cb_thunks, in->cb_thunks_size, (size_t)i,
-                 (void *)unset_callback);
+  set_thunk(in, i, (void *)unset_callback);
   in->cb_used &= ~(1ULL << i);
 }

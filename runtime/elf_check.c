@@ -513,10 +513,19 @@ static int is_import(const struct sfi_elf *e, const char *name) {
   return 0;
 }
 
+/* The loader checks constructors, jump-table targets and undefined symbols
+ * against .symtab (function starts), and so will the binary verifier: a
+ * module without one (linked with -s, or stripped) is refused. */
+static int no_symtab(const struct sfi_elf *e) {
+  return BAD("%s: module has no symbol table: rebuild without -s (the "
+             "loader needs .symtab to check function starts)",
+             e->path);
+}
+
 static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
   const char *p = e->path;
   if (h->e_shoff == 0 || h->e_shnum == 0)
-    return SFI_OK;
+    return no_symtab(e);
   if (h->e_shentsize != sizeof(Elf64_Shdr) || h->e_shnum > SHNUM_MAX ||
       h->e_shoff % 8 ||
       !fits(h->e_shoff, (uint64_t)h->e_shnum * sizeof(Elf64_Shdr), e->size))
@@ -568,7 +577,7 @@ static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
     }
     break;
   }
-  return SFI_OK;
+  return e->symtab ? SFI_OK : no_symtab(e);
 }
 
 int sfi__elf_parse(struct sfi_elf *e) {

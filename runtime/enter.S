@@ -1,27 +1,17 @@
 /* enter.S: the transitions. sfi__enter switches to the sandbox native stack
  * and calls a sandbox function with the arguments of a struct sfi_callrec
- * (internal.h; offsets below must match it); sfi__recover unwinds back to
- * the innermost sfi__enter from a trap, exit() or a runtime check. The
- * setjmp/longjmp halves capture and restore a sandbox caller's context. */
+ * (internal.h; offsets in asm_offsets.h, checked by asm_offsets.c);
+ * sfi__recover unwinds back to the innermost sfi__enter from a trap, exit()
+ * or a runtime check. The setjmp/longjmp halves capture and restore a
+ * sandbox caller's context.
+ *
+ * Nothing the sandbox leaves in a register is trusted on the way back: the
+ * call record is reloaded from this thread's state (initial-exec TLS through
+ * %fs, which sandbox code cannot change), and rsp, the callee-saved
+ * registers, RFLAGS (DF, AC, TF), MXCSR and the x87 control word all come
+ * from host-owned memory. */
 
-#define R_RBX 0
-#define R_RBP 8
-#define R_R12 16
-#define R_R13 24
-#define R_R14 32
-#define R_R15 40
-#define R_RSP 48
-#define R_FN 56
-#define R_GPR 64
-#define R_XMM 112
-#define R_STACK 176
-#define R_NSTACK 184
-#define R_NEWRSP 192
-#define R_RETRAX 200
-#define R_RETXMM 208
-#define R_MXCSR 216
-#define R_FCW 220
-#define R_ENTRYRSP 224
+#include "asm_offsets.h"
 
         .text
 /* int sfi__enter(struct sfi_callrec *rec) */
@@ -39,7 +29,7 @@ sfi__enter:
         mov     %rsp, R_RSP(%rdi)
         stmxcsr R_MXCSR(%rdi)
         fnstcw  R_FCW(%rdi)
-        mov     %rdi, %rbx              /* rec stays in a callee-saved reg */
+        mov     %rdi, %rbx              /* rec, until the call */
         mov     R_NEWRSP(%rdi), %rax
         test    %rax, %rax
         jnz     1f
@@ -77,11 +67,31 @@ sfi__enter:
         mov     R_GPR+40(%rbx), %r9
         mov     R_GPR+0(%rbx), %rdi
         mov     $8, %eax
+        xor     %ebx, %ebx              /* no host values for the sandbox */
+        xor     %r10d, %r10d
+        xor     %r12d, %r12d
+        xor     %r13d, %r13d
+        xor     %r14d, %r14d
+        xor     %r15d, %r15d
+        pxor    %xmm8, %xmm8
+        pxor    %xmm9, %xmm9
+        pxor    %xmm10, %xmm10
+        pxor    %xmm11, %xmm11
+        pxor    %xmm12, %xmm12
+        pxor    %xmm13, %xmm13
+        pxor    %xmm14, %xmm14
+        pxor    %xmm15, %xmm15
         call    *%r11
-        mov     %rax, R_RETRAX(%rbx)
-        movq    %xmm0, R_RETXMM(%rbx)
+        .globl  sfi__enter_ret
+        .hidden sfi__enter_ret
+sfi__enter_ret:
+        /* Back from the sandbox: every register but rax/xmm0 (the result)
+         * is the sandbox's to choose, rsp and the callee-saved ones too. */
+        mov     sfi__thread_state@GOTTPOFF(%rip), %rdi
+        mov     %fs:TH_TOP(%rdi), %rdi  /* this call's record */
+        mov     %rax, R_RETRAX(%rdi)
+        movq    %xmm0, R_RETXMM(%rdi)
         emms                            /* no x87/MMX state for the host */
-        mov     %rbx, %rdi
         xor     %eax, %eax
         jmp     .Lrestore
         .size   sfi__enter, .-sfi__enter
@@ -94,11 +104,22 @@ sfi__enter:
         .type   sfi__recover,@function
         .p2align 4
 sfi__recover:
+        /* rec is always the thread's innermost record: take it from there
+         * rather than from a register. */
+        mov     sfi__thread_state@GOTTPOFF(%rip), %rdi
+        mov     %fs:TH_TOP(%rdi), %rdi
         mov     R_RSP(%rdi), %rsp
         fninit                          /* drop whatever x87 state was left */
         mov     %esi, %eax
 .Lrestore:
         mov     R_RSP(%rdi), %rsp
+        pushfq                          /* DF, AC or TF set: popfq (~12 ns) */
+        testl   $SFI_RFLAGS_DIRTY, (%rsp)
+        lea     8(%rsp), %rsp
+        jz      .Lflags_ok
+        pushq   $SFI_RFLAGS_CLEAN       /* DF, AC, TF clear */
+        popfq
+.Lflags_ok:
         /* Reloading MXCSR and the x87 control word costs ~10 ns; do it
          * only when the sandbox changed them. */
         stmxcsr -8(%rsp)
@@ -111,8 +132,7 @@ sfi__recover:
         cmpw    R_FCW(%rdi), %cx
         je      2f
         fldcw   R_FCW(%rdi)
-2:      cld
-        mov     R_RBX(%rdi), %rbx
+2:      mov     R_RBX(%rdi), %rbx
         mov     R_RBP(%rdi), %rbp
         mov     R_R12(%rdi), %r12
         mov     R_R13(%rdi), %r13
@@ -133,18 +153,18 @@ sfi__recover:
 sfi__sys_setjmp:
         lea     8(%rsp), %rax
         mov     (%rsp), %rcx
-        sub     $72, %rsp
-        mov     %rbx, 0(%rsp)
-        mov     %rbp, 8(%rsp)
-        mov     %r12, 16(%rsp)
-        mov     %r13, 24(%rsp)
-        mov     %r14, 32(%rsp)
-        mov     %r15, 40(%rsp)
-        mov     %rax, 48(%rsp)
-        mov     %rcx, 56(%rsp)
+        sub     $J_SIZE+8, %rsp         /* keeps rsp 16-aligned at the call */
+        mov     %rbx, J_RBX(%rsp)
+        mov     %rbp, J_RBP(%rsp)
+        mov     %r12, J_R12(%rsp)
+        mov     %r13, J_R13(%rsp)
+        mov     %r14, J_R14(%rsp)
+        mov     %r15, J_R15(%rsp)
+        mov     %rax, J_RSP(%rsp)
+        mov     %rcx, J_RIP(%rsp)
         mov     %rsp, %rsi
         call    sfi__setjmp_save
-        add     $72, %rsp
+        add     $J_SIZE+8, %rsp
         ret
         .size   sfi__sys_setjmp, .-sfi__sys_setjmp
 
@@ -165,15 +185,34 @@ sfi__sys_setjmp_leave:
         .type   sfi__longjmp_to,@function
         .p2align 4
 sfi__longjmp_to:
-        mov     0(%rdi), %rbx
-        mov     8(%rdi), %rbp
-        mov     16(%rdi), %r12
-        mov     24(%rdi), %r13
-        mov     32(%rdi), %r14
-        mov     40(%rdi), %r15
-        mov     48(%rdi), %rsp
+        mov     J_RBX(%rdi), %rbx
+        mov     J_RBP(%rdi), %rbp
+        mov     J_R12(%rdi), %r12
+        mov     J_R13(%rdi), %r13
+        mov     J_R14(%rdi), %r14
+        mov     J_R15(%rdi), %r15
+        mov     J_RSP(%rdi), %rsp
         mov     %esi, %eax
-        jmp     *56(%rdi)
+        jmp     *J_RIP(%rdi)
         .size   sfi__longjmp_to, .-sfi__longjmp_to
+
+/* The signal handlers' entries. The kernel clears DF and TF for a handler
+ * but leaves AC as the interrupted code had it: after a sandbox set AC,
+ * any misaligned access in the handler (libc's string functions make
+ * them) would raise SIGBUS inside it and kill the host. */
+        .macro  SIGNAL_ENTRY name, target
+        .globl  \name
+        .hidden \name
+        .type   \name,@function
+        .p2align 4
+\name:
+        pushfq
+        andl    $~SFI_RFLAGS_AC, (%rsp)
+        popfq
+        jmp     \target
+        .size   \name, .-\name
+        .endm
+        SIGNAL_ENTRY sfi__trap_entry, sfi__on_trap
+        SIGNAL_ENTRY sfi__timer_entry, sfi__on_timer
 
         .section .note.GNU-stack,"",@progbits

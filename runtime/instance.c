@@ -120,7 +120,7 @@ static int run_ctors(sfi_instance *in) {
     /* A pointer placed in .init_array by hand could aim into the middle
      * of a function (past a mask): only function starts are called. */
     if (!exec_addr(in, fn) ||
-        (m->has_symtab && !sfi__is_func_start(m, fn - in->image)))
+        !sfi__is_func_start(m, fn - in->image))
       return sfi__err(SFI_ERR_BADMODULE,
                       "%s: init_array[%llu] = 0x%llx is "
                       "not the start of a function",
@@ -134,6 +134,54 @@ static int run_ctors(sfi_instance *in) {
   return SFI_OK;
 }
 
+/* Bytes of the image the instance can write (data, bss, RELRO before it is
+ * protected): private pages, counted against mem_limit. */
+static uint64_t writable_image(const sfi_module *m) {
+  uint64_t n = 0;
+  for (int i = 0; i < m->nsegs; i++)
+    if (m->segs[i].prot & 2)
+      n += m->segs[i].end - m->segs[i].start;
+  return n;
+}
+
+/* The shadow stack: as asked, else 8 MiB, or an eighth of a smaller memory
+ * limit (at least 64 KiB). */
+static uint64_t shadow_bytes(const sfi_instance_options *o) {
+  const uint64_t min = 64 << 10;
+  uint64_t s = SFI_SHADOW_STACK_DEFAULT;
+  if (o->shadow_stack)
+    return PAGE_UP(o->shadow_stack);
+  if (o->mem_limit && o->mem_limit / 8 < s)
+    s = PAGE_DOWN(o->mem_limit / 8);
+  return s < min ? min : s;
+}
+
+/* The heap bytes mem_limit leaves once the writable image and the shadow
+ * stack are counted (everything else the sandbox can touch is read-only or
+ * never mapped); fails if those alone exceed it. No limit: ~0. */
+static int heap_budget(const sfi_module *m, uint64_t limit, uint64_t shadow,
+                       uint64_t *heap) {
+  uint64_t img = writable_image(m);
+  *heap = ~0ULL;
+  if (!limit)
+    return SFI_OK;
+  if (img > limit)
+    return sfi__err(SFI_ERR_NOMEM,
+                    "%s: the module's writable image (data and bss) of %llu "
+                    "bytes alone exceeds the memory limit of %llu bytes",
+                    m->name, (unsigned long long)img,
+                    (unsigned long long)limit);
+  if (shadow > limit - img)
+    return sfi__err(SFI_ERR_NOMEM,
+                    "%s: the module's writable image (%llu bytes) and the "
+                    "shadow stack (%llu bytes) exceed the memory limit of "
+                    "%llu bytes",
+                    m->name, (unsigned long long)img,
+                    (unsigned long long)shadow, (unsigned long long)limit);
+  *heap = PAGE_DOWN(limit - img - shadow);
+  return SFI_OK;
+}
+
 sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   static const sfi_instance_options defaults;
   if (!m) {
@@ -142,8 +190,7 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   }
   if (!o)
     o = &defaults;
-  uint64_t shadow =
-      o->shadow_stack ? PAGE_UP(o->shadow_stack) : SFI_SHADOW_STACK_DEFAULT;
+  uint64_t shadow = shadow_bytes(o), heap;
   if (shadow < 2 * SFI_SHADOW_TOP_PAD || shadow > (1ULL << 30) ||
       o->time_limit < 0 || o->time_limit != o->time_limit || o->ndirs < 0 ||
       (o->ndirs && (!o->dirs_host || !o->dirs_guest))) {
@@ -153,7 +200,8 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
              (unsigned long long)shadow, o->time_limit, o->ndirs);
     return NULL;
   }
-  if (sfi__signals_ensure() != SFI_OK)
+  if (heap_budget(m, o->mem_limit, shadow, &heap) != SFI_OK ||
+      sfi__signals_ensure() != SFI_OK)
     return NULL;
   sfi_instance *in = calloc(1, sizeof *in);
   if (!in) {
@@ -172,8 +220,8 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   in->heap_start = in->brk = in->heap_mapped = in->image + m->image_size;
   in->heap_max = in->shadow_lo - SFI_SHADOW_GAP;
   in->mem_limit = o->mem_limit;
-  if (in->mem_limit && in->mem_limit < in->heap_max - in->heap_start)
-    in->heap_max = in->heap_start + PAGE_UP(in->mem_limit);
+  if (heap < in->heap_max - in->heap_start)
+    in->heap_max = in->heap_start + heap;
   in->time_limit = o->time_limit;
   if (map_segments(in) != SFI_OK)
     goto err;
@@ -207,6 +255,9 @@ int sfi_instance_reset(sfi_instance *in) {
     return sfi__err(SFI_ERR_INVALID, "sfi_instance_reset: NULL instance");
   if (in->running)
     return sfi__err(SFI_ERR_INVALID, "sfi_instance_reset: instance is running");
+  if (in->broken)
+    return sfi__err(SFI_ERR_TRAPPED, "sfi_instance_reset: instance unusable "
+                                     "(a protection could not be restored)");
   const sfi_module *m = in->m;
   /* Dropping the private pages of a file mapping brings back the memfd's
    * (unrelocated) contents; anonymous pages come back zero. */
@@ -218,19 +269,25 @@ int sfi_instance_reset(sfi_instance *in) {
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
     if ((s->prot & 2) && madvise((void *)(in->image + s->start),
-                                 s->end - s->start, MADV_DONTNEED) != 0)
+                                 s->end - s->start, MADV_DONTNEED) != 0) {
+      in->broken = 1; /* RELRO is writable now */
       return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
+    }
   }
   madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED);
-  if (sfi__heap_resize(in, in->heap_start) != 0)
+  if (sfi__heap_resize(in, in->heap_start) != 0) {
+    in->broken = 1;
     return sfi__err(SFI_ERR_NOMEM, "reset: cannot release the heap");
+  }
   in->cb_used = 0;
   in->njmp = 0;
   in->trapped = 0;
   in->exit_status = 0;
   int rc = sfi__relocate(in);
-  if (rc != SFI_OK)
+  if (rc != SFI_OK) {
+    in->broken = 1; /* RELRO may be writable: never run it again */
     return rc;
+  }
   sfi__sys_instance_reset(in);
   return run_ctors(in);
 }

@@ -57,7 +57,7 @@ struct sfi_seg {
 };
 
 enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
-#define SFI_STUB_SIZE 96  /* one thunk: headroom, FP state, jmp to host */
+#define SFI_STUB_SIZE 160 /* one thunk: checks, flags, FP state, jmp */
 struct sfi_reloc {
   uint64_t off; /* image offset of the 8-byte slot */
   uint64_t v;
@@ -86,9 +86,8 @@ struct sfi_module {
   size_t nexports;                   /* sorted by name */
   uint64_t *efuncs;                  /* exported function offsets, sorted */
   size_t nefuncs;
-  struct sfi_sym *funcs; /* for symbolizing, sorted by value */
+  struct sfi_sym *funcs; /* every function (.symtab), sorted by value */
   size_t nfuncs;
-  int has_symtab; /* funcs holds every function, not just exports */
   char *strs;     /* owns the names */
   uint64_t ssp_off, ssp_limit_off, jt_bounds_off, cb_slots_off;
   uint64_t start_off; /* __sfi_start */
@@ -132,6 +131,9 @@ struct sfi_instance {
   uint64_t mem_limit, shadow_size;
   double time_limit;
   int trapped;
+  /* A page the sandbox must not write (RELRO, callback slots) or a callback
+   * thunk could not be protected again: no call, no reset, only free. */
+  int broken;
   int called; /* the host has called into it: flush its stdio at free */
   int exit_status;
   int running;           /* call depth of this instance */
@@ -194,6 +196,7 @@ struct sfi_callrec {
 int sfi__enter(struct sfi_callrec *rec);
 _Noreturn void sfi__recover(struct sfi_callrec *rec, int code);
 extern char sfi__recover_label[];
+extern char sfi__enter_ret[]; /* where a call into the sandbox returns */
 void sfi__sys_setjmp(void);
 void sfi__sys_setjmp_leave(void);
 _Noreturn void sfi__longjmp_to(const uint64_t regs[8], int val);
@@ -210,13 +213,23 @@ struct sfi_thread {
   int timer_armed;
   struct timespec deadline; /* the nearest one of the active calls */
 };
+/* This thread's state; the transitions (enter.S) read `top` through %fs. */
+extern _Thread_local struct sfi_thread sfi__thread_state
+    __attribute__((tls_model("initial-exec"), visibility("hidden")));
 struct sfi_thread *sfi__thread(void);
 int sfi__thread_prepare(struct sfi_thread *t);
 
 void sfi__set_gs(uint64_t v);
 uint64_t sfi__get_gs(void);
 
-/* ---- traps (trap.c) ---- */
+/* ---- traps (trap.c) ----
+ * The handlers are entered through enter.S's sfi__trap_entry and
+ * sfi__timer_entry, which clear AC first: the kernel hands a handler the
+ * interrupted RFLAGS' AC bit, and a sandbox may have set it. */
+void sfi__on_trap(int sig, siginfo_t *si, void *ctx);
+void sfi__on_timer(int sig, siginfo_t *si, void *ctx);
+void sfi__trap_entry(int sig, siginfo_t *si, void *ctx);
+void sfi__timer_entry(int sig, siginfo_t *si, void *ctx);
 int sfi__signals_ensure(void);
 void sfi__trap_message(struct sfi_callrec *rec);
 int sfi__in_thunk(uint64_t rip);

@@ -112,7 +112,6 @@ static int index_symbols(sfi_module *m, struct sfi_elf *e) {
         (struct sfi_sym){s.st_value, s.st_size, m->strs + s.st_name};
   }
   qsort(m->exports, m->nexports, sizeof *m->exports, by_name);
-  m->has_symtab = e->symtab != NULL;
   const uint8_t *tab = e->symtab ? e->symtab : e->dynsym;
   const char *base = e->symtab ? m->strs + dl : m->strs;
   for (uint64_t i = 1; i < nf; i++) {
@@ -319,8 +318,7 @@ static int verify_jump_table(sfi_module *m, const struct sfi_elf *e) {
                       m->name, (unsigned long long)i, (unsigned long long)at,
                       p[0], p[1], p[2], SFI_JT_SECTION);
     if ((to >= lo && to < hi) || !code_bytes(m, e, to, 1) ||
-        (m->has_symtab && !sfi__is_func_start(m, to) &&
-         !is_import_plt(m, e, to)))
+        (!sfi__is_func_start(m, to) && !is_import_plt(m, e, to)))
       return sfi__err(SFI_ERR_BADMODULE,
                       "%s: jump table entry %llu at 0x%llx "
                       "jumps to 0x%llx, not the start of a function",

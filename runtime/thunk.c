@@ -1,8 +1,8 @@
 /* thunk.c: the small pieces of code the sandbox calls to leave it. A thunk
  * checks that the sandbox's native stack still has room for the host
- * function (the stack is size-aligned, so `rsp & (size-1)` is the headroom),
- * gives the host its own floating-point environment back, and jumps to the
- * host function. Import thunks sit in the region (loader.c), callback
+ * function (the stack is size-aligned, so `rsp & (size-1)` is the headroom)
+ * and is aligned, clears DF (refuses AC/TF), gives the host a sane floating-point
+ * environment, and jumps to the host function. Import thunks sit in the region (loader.c), callback
  * thunks in host pages; both are written, then made read+exec. */
 #include <string.h>
 #include <sys/mman.h>
@@ -11,81 +11,151 @@
 
 #define THUNK_SIZE SFI_STUB_SIZE
 
-/*  0: mov  %rsp, %r11             49 89 e3
- *  3: and  $SIZE-1, %r11          49 81 e3 imm32
- * 10: cmp  $GUARD+RESERVE, %r11   49 81 fb imm32
- * 17: jb   trap                   72 47
- * 19: stmxcsr -8(%rsp)            0f ae 5c 24 f8
- * 24: mov  -8(%rsp), %r11d        44 8b 5c 24 f8
- * 29: and  $~0x3f, %r11d          41 83 e3 c0     (ignore sticky flags)
- * 33: cmp  mxcsr(%rip), %r11d     44 3b 1d rel32
- * 40: je   1f                     74 07
- * 42: ldmxcsr mxcsr(%rip)         0f ae 15 rel32
- * 49: fnstcw -8(%rsp)             d9 7c 24 f8
- * 53: movzwl -8(%rsp), %r11d      44 0f b7 5c 24 f8
- * 59: cmp  fcw(%rip), %r11w       66 44 3b 1d rel32
- * 67: je   2f                     74 06
- * 69: fldcw fcw(%rip)             d9 2d rel32
- * 75: emms                        0f 77   (x87 registers empty again)
- * 77: movabs $fn, %r11            49 bb imm64
- * 87: jmp  *%r11                  41 ff e3
- * 90: ud2                         0f 0b   (trap: native stack exhausted)
+/* A thunk is assembled from the pieces below, in this order:
+ *   mov  %rsp, %r11; and $SIZE-1, %r11        headroom left on the stack
+ *   cmp  $GUARD+RESERVE, %r11; jb trap
+ *   and  $15, %r11d; cmp $8, %r11d; jne trap  rsp as after an aligned call
+ *   pushfq; pop %r11; test $AC|DF|TF, %r11d; jz 1f
+ *   test $AC|TF, %r11d; jne trap; cld; 1:     DF cleared; AC or TF: a trap
+ *   (FP environment: host's, or the sandbox's with exceptions masked)
+ *   movabs $fn, %r11; jmp *%r11
+ * trap: ud2
  * %r11 is free at a call boundary in the SysV ABI and carries no argument;
- * -8(%rsp) is below the stack pointer, free at a call. The sandbox may have
- * changed the rounding mode or left MMX/x87 state dirty; the host function
- * must not run under it. mxcsr/fcw are the host's values, stored at
- * const_rel bytes from the thunk's start (sfi__thunk_consts). */
-/* The same without the floating-point part, for the system interface and
- * libm: they run under the sandbox's own FP environment, as the same calls
- * would in a native program, and leave no host state behind.
- *  0: mov %rsp,%r11; and; cmp; jb trap (72 0d); movabs $fn,%r11; jmp *%r11;
- * 32: ud2 */
-static void emit_plain(uint8_t *t, void *fn) {
-  static const uint8_t tmpl[] = {
-      0x49, 0x89, 0xe3, 0x49, 0x81, 0xe3, 0,    0,    0,    0,   0x49, 0x81,
-      0xfb, 0,    0,    0,    0,    0x72, 0x0d, 0x49, 0xbb, 0,   0,    0,
-      0,    0,    0,    0,    0,    0x41, 0xff, 0xe3, 0x0f, 0x0b};
-  uint32_t mask = (uint32_t)(SFI_NSTACK_SIZE - 1);
-  uint32_t reserve = (uint32_t)(SFI_NSTACK_GUARD + SFI_NSTACK_RESERVE);
+ * -8(%rsp) is below the stack pointer, free at a call. The sandbox chooses
+ * every register and flag it calls with: the host function must not run
+ * with DF, AC or TF set, a misaligned stack, or unmasked FP exceptions
+ * (they would fault in host code, which the runtime cannot attribute).
+ * popfq would clear AC and TF too, but costs ~12 ns per call here (cld
+ * alone ~3 ns, pushfq and a test ~2 ns): only a hostile sandbox sets them,
+ * and it gets a trap; cld runs only when DF is set. */
+struct asm_buf {
+  uint8_t *p;
+  size_t n;
+};
+
+static void put(struct asm_buf *a, const uint8_t *b, size_t k) {
+  memcpy(a->p + a->n, b, k);
+  a->n += k;
+}
+#define PUT(a, ...)                                                            \
+  do {                                                                         \
+    static const uint8_t b_[] = {__VA_ARGS__};                                 \
+    put(a, b_, sizeof b_);                                                     \
+  } while (0)
+
+static void put32(struct asm_buf *a, uint32_t v) { put(a, (uint8_t *)&v, 4); }
+
+/* rel32 to thunk offset `to`, from the end of the field (+ `tail` bytes of
+ * immediate after it). */
+static void put_rel(struct asm_buf *a, int64_t to, int tail) {
+  put32(a, (uint32_t)(int32_t)(to - (int64_t)(a->n + 4 + (size_t)tail)));
+}
+
+/* The checks; returns where the three rel32s to the trap are, for patching. */
+static void put_checks(struct asm_buf *a, size_t fix[3]) {
+  PUT(a, 0x49, 0x89, 0xe3);       /* mov %rsp, %r11 */
+  PUT(a, 0x49, 0x81, 0xe3);       /* and $SIZE-1, %r11 */
+  put32(a, (uint32_t)(SFI_NSTACK_SIZE - 1));
+  PUT(a, 0x49, 0x81, 0xfb);       /* cmp $GUARD+RESERVE, %r11 */
+  /* the low SFI_NSTACK_GUARD bytes of the aligned block are the guard */
+  put32(a, (uint32_t)(SFI_NSTACK_GUARD + SFI_NSTACK_RESERVE));
+  PUT(a, 0x0f, 0x82);             /* jb trap */
+  fix[0] = a->n;
+  put32(a, 0);
+  PUT(a, 0x41, 0x83, 0xe3, 0x0f); /* and $15, %r11d */
+  PUT(a, 0x41, 0x83, 0xfb, 0x08); /* cmp $8, %r11d */
+  PUT(a, 0x0f, 0x85);             /* jne trap */
+  fix[1] = a->n;
+  put32(a, 0);
+  PUT(a, 0x9c, 0x41, 0x5b);       /* pushfq; pop %r11 */
+  PUT(a, 0x41, 0xf7, 0xc3, 0x00, 0x05, 0x04, 0x00); /* test $AC|DF|TF */
+  PUT(a, 0x74, 0x0e);             /* jz 1f */
+  PUT(a, 0x41, 0xf7, 0xc3, 0x00, 0x01, 0x04, 0x00); /* test $AC|TF */
+  PUT(a, 0x0f, 0x85);             /* jne trap */
+  fix[2] = a->n;
+  put32(a, 0);
+  PUT(a, 0xfc);                   /* cld; 1: */
+}
+
+/* The host's MXCSR control bits and x87 control word (at const_at from the
+ * thunk's start), reloaded when the sandbox's differ; the x87 registers
+ * emptied (the sandbox may leave MMX state). */
+static void put_host_fp(struct asm_buf *a, int64_t const_at) {
+  PUT(a, 0x0f, 0xae, 0x5c, 0x24, 0xf8); /* stmxcsr -8(%rsp) */
+  PUT(a, 0x44, 0x8b, 0x5c, 0x24, 0xf8); /* mov -8(%rsp), %r11d */
+  PUT(a, 0x41, 0x83, 0xe3, 0xc0);       /* and $~0x3f, %r11d: no flags */
+  PUT(a, 0x44, 0x3b, 0x1d);             /* cmp mxcsr(%rip), %r11d */
+  put_rel(a, const_at, 0);
+  PUT(a, 0x74, 0x07);                   /* je 1f */
+  PUT(a, 0x0f, 0xae, 0x15);             /* ldmxcsr mxcsr(%rip) */
+  put_rel(a, const_at, 0);
+  PUT(a, 0xd9, 0x7c, 0x24, 0xf8);       /* 1: fnstcw -8(%rsp) */
+  PUT(a, 0x44, 0x0f, 0xb7, 0x5c, 0x24, 0xf8); /* movzwl -8(%rsp), %r11d */
+  PUT(a, 0x66, 0x44, 0x3b, 0x1d);       /* cmp fcw(%rip), %r11w */
+  put_rel(a, const_at + 4, 0);
+  PUT(a, 0x74, 0x06);                   /* je 2f */
+  PUT(a, 0xd9, 0x2d);                   /* fldcw fcw(%rip) */
+  put_rel(a, const_at + 4, 0);
+  PUT(a, 0x0f, 0x77);                   /* 2: emms */
+}
+
+/* The sandbox's own FP environment (rounding, precision), but with every
+ * exception masked in MXCSR and the x87 control word and the x87 registers
+ * emptied: what the system interface and libm run under. */
+static void put_masked_fp(struct asm_buf *a) {
+  PUT(a, 0x0f, 0xae, 0x5c, 0x24, 0xf8);             /* stmxcsr -8(%rsp) */
+  PUT(a, 0x44, 0x8b, 0x5c, 0x24, 0xf8);             /* mov -8(%rsp), %r11d */
+  PUT(a, 0x41, 0xf7, 0xd3);                         /* not %r11d */
+  PUT(a, 0x41, 0xf7, 0xc3, 0x80, 0x1f, 0x00, 0x00); /* test $0x1f80, %r11d */
+  PUT(a, 0x74, 0x0d);                               /* jz 1f: all masked */
+  PUT(a, 0x81, 0x4c, 0x24, 0xf8, 0x80, 0x1f, 0x00, 0x00); /* orl $0x1f80 */
+  PUT(a, 0x0f, 0xae, 0x54, 0x24, 0xf8);             /* ldmxcsr -8(%rsp) */
+  PUT(a, 0xd9, 0x7c, 0x24, 0xf8);                   /* 1: fnstcw -8(%rsp) */
+  PUT(a, 0x44, 0x0f, 0xb7, 0x5c, 0x24, 0xf8);       /* movzwl ..., %r11d */
+  PUT(a, 0x41, 0xf7, 0xd3);                         /* not %r11d */
+  PUT(a, 0x41, 0xf7, 0xc3, 0x3f, 0x00, 0x00, 0x00); /* test $0x3f, %r11d */
+  PUT(a, 0x74, 0x0a);                               /* jz 2f */
+  PUT(a, 0x66, 0x83, 0x4c, 0x24, 0xf8, 0x3f);       /* orw $0x3f, -8(%rsp) */
+  PUT(a, 0xd9, 0x6c, 0x24, 0xf8);                   /* fldcw -8(%rsp) */
+  PUT(a, 0x0f, 0x77); /* 2: emms (the x87 stack is empty at a call anyway) */
+}
+
+/* Longest thunk: checks 63 + masked FP 69 + jump and trap 15 bytes. */
+_Static_assert(63 + 69 + 15 <= THUNK_SIZE, "thunk larger than SFI_STUB_SIZE");
+
+static void put_jump(struct asm_buf *a, void *fn, const size_t fix[3]) {
   uint64_t target = (uint64_t)fn;
+  PUT(a, 0x49, 0xbb); /* movabs $fn, %r11 */
+  put(a, (uint8_t *)&target, 8);
+  PUT(a, 0x41, 0xff, 0xe3); /* jmp *%r11 */
+  for (int i = 0; i < 3; i++) {
+    int32_t d = (int32_t)(a->n - (fix[i] + 4));
+    memcpy(a->p + fix[i], &d, 4);
+  }
+  PUT(a, 0x0f, 0x0b); /* trap: ud2 */
+}
+
+/* For the system interface and libm: they run under the sandbox's own
+ * rounding mode, as the same calls would in a native program. */
+static void emit_plain(uint8_t *t, void *fn) {
+  struct asm_buf a = {t, 0};
+  size_t fix[3];
   memset(t, 0xcc, THUNK_SIZE);
-  memcpy(t, tmpl, sizeof tmpl);
-  memcpy(t + 6, &mask, 4);
-  memcpy(t + 13, &reserve, 4);
-  memcpy(t + 21, &target, 8);
+  put_checks(&a, fix);
+  put_masked_fp(&a);
+  put_jump(&a, fn, fix);
 }
 
 void sfi__thunk_emit_plain(uint8_t *t, void *fn) { emit_plain(t, fn); }
 
+/* For host-granted imports and callbacks: the host's FP environment. */
 void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel) {
-  static const uint8_t tmpl[] = {
-      0x49, 0x89, 0xe3, 0x49, 0x81, 0xe3, 0,    0,    0,    0,    0x49, 0x81,
-      0xfb, 0,    0,    0,    0,    0x72, 0x47, 0x0f, 0xae, 0x5c, 0x24, 0xf8,
-      0x44, 0x8b, 0x5c, 0x24, 0xf8, 0x41, 0x83, 0xe3, 0xc0, 0x44, 0x3b, 0x1d,
-      0,    0,    0,    0,    0x74, 0x07, 0x0f, 0xae, 0x15, 0,    0,    0,
-      0,    0xd9, 0x7c, 0x24, 0xf8, 0x44, 0x0f, 0xb7, 0x5c, 0x24, 0xf8, 0x66,
-      0x44, 0x3b, 0x1d, 0,    0,    0,    0,    0x74, 0x06, 0xd9, 0x2d, 0,
-      0,    0,    0,    0x0f, 0x77, 0x49, 0xbb, 0,    0,    0,    0,    0,
-      0,    0,    0,    0x41, 0xff, 0xe3, 0x0f, 0x0b};
-  _Static_assert(sizeof tmpl == 92 && sizeof tmpl <= THUNK_SIZE, "layout");
-  uint32_t mask = (uint32_t)(SFI_NSTACK_SIZE - 1);
-  /* the low SFI_NSTACK_GUARD bytes of the aligned block are the guard */
-  uint32_t reserve = (uint32_t)(SFI_NSTACK_GUARD + SFI_NSTACK_RESERVE);
-  uint64_t target = (uint64_t)fn;
-  int32_t d;
+  struct asm_buf a = {t, 0};
+  size_t fix[3];
   memset(t, 0xcc, THUNK_SIZE);
-  memcpy(t, tmpl, sizeof tmpl);
-  memcpy(t + 6, &mask, 4);
-  memcpy(t + 13, &reserve, 4);
-  d = (int32_t)(const_rel - 40);
-  memcpy(t + 36, &d, 4);
-  d = (int32_t)(const_rel - 49);
-  memcpy(t + 45, &d, 4);
-  d = (int32_t)(const_rel + 4 - 67);
-  memcpy(t + 63, &d, 4);
-  d = (int32_t)(const_rel + 4 - 75);
-  memcpy(t + 71, &d, 4);
-  memcpy(t + 79, &target, 8);
+  put_checks(&a, fix);
+  put_host_fp(&a, const_rel);
+  put_jump(&a, fn, fix);
 }
 
 /* The host's MXCSR (control bits only) and x87 control word, as the

@@ -168,7 +168,21 @@ static void redirect(ucontext_t *uc, struct sfi_callrec *rec, int code) {
   uc->uc_mcontext.gregs[REG_RSP] = (greg_t)rec->saved[6];
 }
 
-static void on_trap(int sig, siginfo_t *si, void *ctx) {
+/* The sandbox may set TF (popf) right before its final return: the
+ * single-step trap then lands on the first host instruction after the call
+ * in sfi__enter, which clears TF a few instructions later. Clear it here
+ * and go on. (Before a jmp to an import the trap lands in the thunk, which
+ * is a sandbox trap.) */
+static int single_step_from_sandbox(int sig, siginfo_t *si, ucontext_t *uc) {
+  greg_t *fl = &uc->uc_mcontext.gregs[REG_EFL];
+  if (sig != SIGTRAP || si->si_code != TRAP_TRACE || !(*fl & 0x100) ||
+      (uint64_t)uc->uc_mcontext.gregs[REG_RIP] != (uint64_t)sfi__enter_ret)
+    return 0;
+  *fl &= ~(greg_t)0x100;
+  return 1;
+}
+
+void sfi__on_trap(int sig, siginfo_t *si, void *ctx) {
   ucontext_t *uc = ctx;
   struct sfi_thread *t = sfi__thread();
   int idx = 0;
@@ -188,6 +202,8 @@ static void on_trap(int sig, siginfo_t *si, void *ctx) {
                   ? rip >= stubs && rip < stubs + in->m->stub_size
                   : sfi__in_thunk(rip);
   if (!in_region(in, rip) && !thunk) {
+    if (single_step_from_sandbox(sig, si, uc))
+      return;
     chain(idx, sig, si, ctx);
     return;
   }
@@ -196,7 +212,8 @@ static void on_trap(int sig, siginfo_t *si, void *ctx) {
   if (sig == SIGILL && !thunk)
     code = pass_check(rip, code, rec);
   if (thunk)
-    strcpy(rec->why, "no native stack left for an import call");
+    strcpy(rec->why, "no native stack left for an import call (or a "
+                     "misaligned stack pointer, or AC/TF set)");
   rec->signo = sig;
   rec->sicode = si->si_code;
   rec->fault_addr = (uint64_t)si->si_addr;
@@ -205,7 +222,7 @@ static void on_trap(int sig, siginfo_t *si, void *ctx) {
   redirect(uc, rec, code);
 }
 
-static void on_timer(int sig, siginfo_t *si, void *ctx) {
+void sfi__on_timer(int sig, siginfo_t *si, void *ctx) {
   (void)sig;
   (void)si;
   ucontext_t *uc = ctx;
@@ -242,12 +259,12 @@ int sfi_signals_install(void) {
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-    sa.sa_sigaction = on_trap;
+    sa.sa_sigaction = sfi__trap_entry; /* clears AC, then sfi__on_trap */
     for (int i = 0; i < NSIG_TRAP && rc == SFI_OK; i++)
       if (sigaction(trap_signals[i], &sa, &old_actions[i]) != 0)
         rc = sfi__err(SFI_ERR_INVALID, "sigaction(%d) failed", trap_signals[i]);
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
-    sa.sa_sigaction = on_timer;
+    sa.sa_sigaction = sfi__timer_entry;
     if (rc == SFI_OK && sigaction(TIMER_SIGNAL, &sa, &old_actions[NSIG_TRAP]))
       rc = sfi__err(SFI_ERR_INVALID, "sigaction(timer) failed");
     installed = rc == SFI_OK;

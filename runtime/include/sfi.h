@@ -119,8 +119,9 @@ typedef struct sfi_module_options {
 
 /* Loads a module file; imports is terminated by an entry with name NULL and
  * may be NULL. Every undefined symbol of the module must be a granted import
- * or part of the system interface, or the load fails naming it. opts may be
- * NULL. The file is checked as hostile input (a bad one is an error naming
+ * or part of the system interface, or the load fails naming it. A module
+ * without a symbol table (linked with -s, or stripped) is refused: the
+ * loader checks function starts against it. opts may be NULL. The file is checked as hostile input (a bad one is an error naming
  * the offending field, never a crash), but its machine code is trusted to
  * come from the libsfi toolchain: the runtime does not verify instructions.
  * The image is kept in a memfd: instances share its code pages.
@@ -140,10 +141,18 @@ void sfi_module_free(sfi_module *m);
 
 /* ---- Instances ---------------------------------------------------------- */
 typedef struct sfi_instance_options {
-  /* Most heap bytes __sfi_sys_sbrk hands out (malloc then returns NULL);
-   * 0: as much as the region holds (about 4 GiB minus image and stacks). */
+  /* Most bytes of memory the instance can make resident: its writable
+   * image (data and bss, page-rounded), the shadow stack and the heap
+   * together. The heap gets what the first two leave (then
+   * __sfi_sys_sbrk fails and malloc returns NULL); sfi_instance_new fails
+   * with SFI_ERR_NOMEM, naming the numbers, when the writable image alone,
+   * or with the shadow stack, exceeds it. Code, read-only data and import
+   * stubs are shared read-only pages and not counted. 0: no limit (the heap
+   * gets what the region holds, about 4 GiB minus image and stacks). */
   uint64_t mem_limit;
-  uint64_t shadow_stack; /* shadow stack bytes, page-rounded; 0: 8 MiB */
+  /* Shadow stack bytes, page-rounded; 0: 8 MiB, or mem_limit / 8 when
+   * that is less (at least 64 KiB). */
+  uint64_t shadow_stack;
   /* Seconds one outermost sfi_call may run before it ends with
    * SFI_TRAP_TIMEOUT; 0: no limit. Time spent in host imports counts, but
    * an import is never interrupted: the trap happens once it returns. */
@@ -175,6 +184,9 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o);
 /* Puts the instance back to its just-loaded state: data and bss restored,
  * heap and shadow stack emptied, callbacks and files closed, constructors
  * run again, the trap cleared. Not while it is running (SFI_ERR_INVALID).
+ * If a page that must be read-only (RELRO) cannot be protected again, the
+ * reset fails and the instance is unusable for good: calls and resets
+ * return SFI_ERR_TRAPPED; free it.
  *
  *   if (sfi_call(in, "parse", "pI:i", a, &r) < SFI_ERR_EXIT)
  *     sfi_instance_reset(in);   // trapped: start over */
@@ -231,7 +243,10 @@ int sfi_exit_status(sfi_instance *in);
  * for imports): returns a sandbox function pointer (a jump-table callback
  * slot whose target the sandbox cannot change: the slot is in RELRO), or 0
  * with sfi_errmsg(). 64 slots per instance; sfi_instance_reset frees them
- * all. Calling a freed callback traps (SFI_TRAP_ILLEGAL).
+ * all. Calling a freed callback traps (SFI_TRAP_ILLEGAL). If a slot's page
+ * or the callback thunks cannot be protected again after the change,
+ * sfi_callback_new (or sfi_callback_free) fails and the instance is
+ * unusable for good, as after a failed reset.
  *
  *   static void on_row(uint64_t row, int32_t n) { ... sfi_ptr(...) ... }
  *   uint64_t cb = sfi_callback_new(in, "pi:v", (void *)on_row);

@@ -144,7 +144,30 @@ static int64_t host_reenter(int32_t how) {
                           &r);
   return reenter_rc;
 }
+/* What a host function sees of the state the sandbox called it with: bit 0
+ * DF set, 1 AC set, 2 MXCSR control bits not the host's, 3 x87 control word
+ * not the host's. */
+static uint32_t host_mxcsr;
+static uint16_t host_fcw;
+static uint64_t rflags_now(void) {
+  uint64_t fl;
+  __asm__ volatile("pushfq; popq %0" : "=r"(fl));
+  return fl;
+}
+static int64_t fp_state_bad(void) {
+  uint32_t mx;
+  uint16_t cw;
+  __asm__ volatile("stmxcsr %0" : "=m"(mx));
+  __asm__ volatile("fnstcw %0" : "=m"(cw));
+  return ((mx & ~0x3fu) != (host_mxcsr & ~0x3fu) ? 4 : 0) |
+         (cw != host_fcw ? 8 : 0);
+}
+static int64_t host_flags(void) {
+  uint64_t fl = rflags_now();
+  return (fl & 0x400 ? 1 : 0) | (fl & 0x40000 ? 2 : 0) | fp_state_bad();
+}
 static const sfi_import imports[] = {
+    {"host_flags", ":I", (void *)host_flags},
     {"host_sum", "pI:I", (void *)host_sum},
     {"host_str", "p:I", (void *)host_str},
     {"host_copy", "ppI:I", (void *)host_copy},
@@ -835,6 +858,9 @@ static void c_nested_timeout(void) {
   double t0 = now();
   call_a("attack", 0, 2, E_OK, &r);
   alarm(0);
+  if (r == -1)
+    FAIL("after the nested call into C, A ran with another region's %%gs "
+         "base");
   if (reenter_rc != SFI_TRAP_TIMEOUT)
     FAIL("nested call into C returned %d after %.2f s, want "
          "SFI_TRAP_TIMEOUT", reenter_rc, now() - t0);
@@ -1238,6 +1264,104 @@ static void c_refused_asm(void) {
     call_a("attack", t[i], 16, E_TRAP, NULL);
 }
 
+/* reg_clobber: attack(target, how) returns with every callee-saved
+ * register aimed at target (rbx at target - 200, where the old sfi__enter
+ * stored the result through it), plus DF, MXCSR, x87 CW, AC, TF as `how`
+ * says (see modules/reg_clobber_asm.S). The host must get the result, run
+ * on with its own state and leave every canary alone. */
+static void check_host_state(const char *what) {
+  uint64_t fl = rflags_now();
+  if (fl & (0x400 | 0x40000 | 0x100))
+    FAIL("%s: the host runs with RFLAGS 0x%" PRIx64 " (DF/AC/TF left set by "
+         "the sandbox)", what, fl);
+  if (fp_state_bad())
+    FAIL("%s: the host runs with the sandbox's MXCSR or x87 control word",
+         what);
+  if (fegetround() != FE_TONEAREST)
+    FAIL("%s: the host's rounding mode changed", what);
+}
+
+static void c_reg_clobber(void) {
+  /* 64 | 32: an import called with AC set must trap (never run) */
+  static const uint64_t hows[] = {0,  1,  2,      4,       7,  8,      16,
+                                  31, 39, 47,     32,      63, 64 | 32,
+                                  32 | 7, 32 | 15, 64 | 39};
+  for (int i = 0; i < ncanaries; i++)
+    for (size_t k = 0; k < sizeof hows / sizeof *hows; k++) {
+      char what[96];
+      int64_t r = 0;
+      uint64_t t = canaries[i].addr + 256, how = hows[k];
+      if (call_a("attack", t, how, (how & 64) ? E_TRAP : E_OK, &r) ==
+              SFI_OK &&
+          r != ((how & 32) ? 0 : 0x4242))
+        FAIL("attack(0x%" PRIx64 ", %" PRIu64 ") returned 0x%" PRIx64
+             "%s", t, how, (uint64_t)r,
+             (how & 32) ? ": an import ran with the sandbox's DF/AC/FP state"
+                        : "");
+      snprintf(what, sizeof what, "attack(0x%" PRIx64 ", %" PRIu64 ")", t,
+               how);
+      check_host_state(what);
+    }
+}
+
+/* big_bss: mem_limit must count the writable image (data, bss) and the
+ * shadow stack as well as the heap. */
+static void c_big_bss(void) {
+  sfi_instance_options o = {0};
+  o.mem_limit = 16ULL << 20;
+  calls++;
+  sfi_instance *in = sfi_instance_new(mod_a, &o);
+  if (in) {
+    sfi_val a[2] = {SFI_I64(0), SFI_I64(0)}, r = {0};
+    int rc = sfi_call(in, "attack", "II:I", a, &r);
+    FAIL("LIMIT: an instance with 128 MiB of bss was created under a 16 MiB "
+         "memory limit; it touched %" PRId64 " pages (rc %d)", r.i64, rc);
+    sfi_instance_free(in);
+  } else if (!strstr(sfi_errmsg(), "writable image (data and bss) of 134") ||
+             !strstr(sfi_errmsg(), "limit of 16777216 bytes")) {
+    FAIL("refused, but the message does not name both sizes: %s",
+         sfi_errmsg());
+  }
+  /* the shadow stack counts: 32 MiB of it under 16 MiB */
+  o.shadow_stack = 32ULL << 20;
+  calls++;
+  in = sfi_instance_new(mod_b, &o);
+  if (in) {
+    FAIL("LIMIT: a 32 MiB shadow stack was mapped under a 16 MiB limit");
+    sfi_instance_free(in);
+  }
+  /* data, bss, shadow stack and heap together stay under the limit */
+  o.shadow_stack = 4ULL << 20;
+  in = sfi_instance_new(mod_b, &o);
+  if (!in) {
+    FAIL("instance of victim under 16 MiB: %s", sfi_errmsg());
+  } else {
+    uint64_t got = 0;
+    while (got < (64ULL << 20) && sfi_malloc(in, 1 << 20))
+      got += 1 << 20;
+    calls++;
+    if (got > (12ULL << 20))
+      FAIL("LIMIT: the heap grew to %" PRIu64 " MiB beside a 4 MiB shadow "
+           "stack under a 16 MiB limit", got >> 20);
+    sfi_instance_free(in);
+  }
+  /* under a limit that holds the bss, the module works */
+  o.mem_limit = 256ULL << 20;
+  o.shadow_stack = 0;
+  in = sfi_instance_new(mod_a, &o);
+  if (!in) {
+    FAIL("instance with 128 MiB of bss under 256 MiB: %s", sfi_errmsg());
+  } else {
+    sfi_val a[2] = {SFI_I64(0), SFI_I64(0)}, r = {0};
+    calls++;
+    if (sfi_call(in, "attack", "II:I", a, &r) != SFI_OK || r.i64 != 32768)
+      FAIL("touching the bss under 256 MiB: %s (%" PRId64 ")", sfi_errmsg(),
+           r.i64);
+    sfi_instance_free(in);
+  }
+  check_world("big_bss");
+}
+
 /* ---- the class table ----------------------------------------------------- */
 struct cls {
   const char *name;
@@ -1297,6 +1421,8 @@ static const struct cls classes[] = {
     {"flag_bypass", NULL, c_forged_marker, NULL, 1, "-Xclang -disable-llvm-passes"},
     {"env_bypass", NULL, c_forged_marker, NULL, 1, "CCC_OVERRIDE_OPTIONS"},
     {"ir_input", NULL, c_forged_marker, NULL, 1, "IR with the sfi.sandboxed flag"},
+    {"big_bss", NULL, c_big_bss, NULL, 0, "bss and shadow stack past the memory limit"},
+    {"reg_clobber", NULL, c_reg_clobber, NULL, 0, "callee-saved registers, DF, AC, TF, MXCSR, x87 CW garbled"},
 };
 #define NCLASSES (sizeof classes / sizeof *classes)
 
@@ -1311,6 +1437,8 @@ int main(int argc, char **argv) {
     return 2;
   }
   moddir = argv[2];
+  __asm__ volatile("stmxcsr %0" : "=m"(host_mxcsr));
+  __asm__ volatile("fnstcw %0" : "=m"(host_fcw));
   stores_only = getenv("ESCAPE_STORES_ONLY") != NULL;
   const struct cls *c = NULL;
   for (size_t i = 0; i < NCLASSES; i++)

@@ -458,6 +458,24 @@ static void bad_ctor(const char *dataimp) {
   sfi_module_free(m);
 }
 
+/* badinit.so linked with -s: without .symtab the constructor check (and
+ * the jump-table and undefined-symbol checks) would have nothing to go by. */
+static void stripped(const char *dataimp) {
+  char path[512];
+  snprintf(path, sizeof path, "%s", dataimp);
+  char *slash = strrchr(path, '/');
+  snprintf(slash ? slash + 1 : path, 64, "badinit_stripped.so");
+  sfi_module *m = sfi_module_load(path, NULL, NULL);
+  CHECK(m == NULL);
+  CHECK_MSG("module has no symbol table: rebuild without -s");
+  if (m) {
+    sfi_instance *in = sfi_instance_new(m, NULL);
+    CHECK(in == NULL); /* at least the constructor must not run */
+    sfi_instance_free(in);
+    sfi_module_free(m);
+  }
+}
+
 static void weak_undef(const char *dataimp) {
   char path[512];
   snprintf(path, sizeof path, "%s", dataimp);
@@ -536,6 +554,7 @@ int main(int argc, char **argv) {
   imports_and_options();
   data_import(argv[2]);
   bad_ctor(argv[2]);
+  stripped(argv[2]);
   weak_undef(argv[2]);
   fuzz();
   CHECK_EQ(t_maps(), maps0);

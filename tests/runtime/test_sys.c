@@ -288,9 +288,11 @@ static void test_heap_setjmp(sfi_module *mod) {
   CHECK_EQ(callI("do_sbrk", "I:I", L(1LL << 40), Z, Z), -1);
   CHECK_EQ(callI("do_sbrk", "I:I", L(INT64_MIN), Z, Z), -1);
   CHECK_EQ(callI("do_sbrk", "I:I", L(-100), Z, Z), h0 + 100);
-  /* Memory limit. */
+  /* Memory limit: data, bss, shadow stack (64 KiB here) and heap count
+   * together, so the heap gets less than 1 MiB - 64 KiB. */
   sfi_instance_options o = {0};
   o.mem_limit = 1 << 20;
+  o.shadow_stack = 64 << 10;
   sfi_instance *lim = sfi_instance_new(mod, &o);
   CHECK(lim != NULL);
   sfi_val a = SFI_I64(512 << 10), r;
@@ -299,10 +301,14 @@ static void test_heap_setjmp(sfi_module *mod) {
   a = SFI_I64(600 << 10);
   CHECK_EQ(sfi_call(lim, "do_sbrk", "I:I", &a, &r), SFI_OK);
   CHECK_EQ(r.i64, -1);
-  a = SFI_I64(400 << 10);
+  a = SFI_I64(300 << 10);
   CHECK_EQ(sfi_call(lim, "do_sbrk", "I:I", &a, &r), SFI_OK);
   CHECK(r.i64 > 0);
   sfi_instance_free(lim);
+  /* A shadow stack larger than the limit: refused, naming the numbers. */
+  o.shadow_stack = 2 << 20;
+  CHECK(sfi_instance_new(mod, &o) == NULL);
+  CHECK_MSG("exceed the memory limit of 1048576 bytes");
   /* setjmp/longjmp. */
   CHECK_EQ(callI("sj", "i:i", I(5), Z, Z), 502);
   CHECK_EQ(callI("sj", "i:i", I(0), Z, Z), -1);
