@@ -40,6 +40,7 @@
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -319,6 +320,74 @@ static bool lowerVariableVectorIndex(Function &F) {
 // this pass, unmasked, from sandbox-controlled pointers. `nobuiltin` on the
 // call site makes every later pass treat the call as an ordinary call (to
 // the sandbox libc, which masks its own accesses).
+// llvm.modf, llvm.frexp, llvm.sincos and llvm.sincospi return their second
+// result in registers, but code generation lowers them to library calls
+// with an output pointer to a native stack slot (`leaq 8(%rsp), %rdi; call
+// modf`), which the sandbox's modf would take for a region pointer. Lower
+// them here into the library call with an output local, which escapes and
+// so lives on the shadow stack.
+static bool lowerOutParamIntrinsics(Function &F) {
+  SmallVector<IntrinsicInst *, 4> Work;
+  for (Instruction &I : instructions(F))
+    if (auto *II = dyn_cast<IntrinsicInst>(&I))
+      switch (II->getIntrinsicID()) {
+      case Intrinsic::modf:
+      case Intrinsic::frexp:
+      case Intrinsic::sincos:
+      case Intrinsic::sincospi:
+        Work.push_back(II);
+        break;
+      default:
+        break;
+      }
+  Module &M = *F.getParent();
+  for (IntrinsicInst *II : Work) {
+    Type *T = II->getArgOperand(0)->getType();
+    const char *Suffix = T->isFloatTy()    ? "f"
+                         : T->isDoubleTy() ? ""
+                         : T->isX86_FP80Ty() ? "l"
+                                             : nullptr;
+    if (!Suffix) {
+      reportError(F, II, "vector or unusual-width " +
+                             II->getCalledFunction()->getName() +
+                             " is not supported");
+      continue;
+    }
+    Intrinsic::ID ID = II->getIntrinsicID();
+    StringRef Base = ID == Intrinsic::modf      ? "modf"
+                     : ID == Intrinsic::frexp   ? "frexp"
+                     : ID == Intrinsic::sincos  ? "sincos"
+                                                : "sincospi";
+    auto *STy = cast<StructType>(II->getType());
+    Type *Second = STy->getElementType(1);
+    IRBuilder<> EB(&F.getEntryBlock(), F.getEntryBlock().getFirstInsertionPt());
+    AllocaInst *Out = EB.CreateAlloca(Second, nullptr, "sfi.out");
+    AllocaInst *Out2 = ID == Intrinsic::sincos || ID == Intrinsic::sincospi
+                           ? EB.CreateAlloca(T, nullptr, "sfi.out2")
+                           : nullptr;
+    IRBuilder<> B(II);
+    PointerType *PtrTy = B.getPtrTy();
+    Value *Agg = PoisonValue::get(STy);
+    if (Out2) {
+      FunctionCallee Fn = M.getOrInsertFunction(
+          (Base + Suffix).str(), B.getVoidTy(), T, PtrTy, PtrTy);
+      CallInst *C = B.CreateCall(Fn, {II->getArgOperand(0), Out2, Out});
+      C->addFnAttr(Attribute::NoBuiltin);
+      Agg = B.CreateInsertValue(Agg, B.CreateLoad(T, Out2), 0);
+    } else {
+      FunctionCallee Fn =
+          M.getOrInsertFunction((Base + Suffix).str(), T, T, PtrTy);
+      CallInst *C = B.CreateCall(Fn, {II->getArgOperand(0), Out});
+      C->addFnAttr(Attribute::NoBuiltin);
+      Agg = B.CreateInsertValue(Agg, C, 0);
+    }
+    Agg = B.CreateInsertValue(Agg, B.CreateLoad(Second, Out), 1);
+    II->replaceAllUsesWith(Agg);
+    II->eraseFromParent();
+  }
+  return !Work.empty();
+}
+
 static bool keepLibraryCallsOpaque(Function &F) {
   bool Changed = false;
   for (Instruction &I : instructions(F))
@@ -362,6 +431,7 @@ bool sfi::sandboxControlFlow(Module &M) {
       continue;
     Changed |= lowerIndirectBr(F);
     Changed |= trapUnreachableDefaults(F);
+    Changed |= lowerOutParamIntrinsics(F);
     Changed |= keepLibraryCallsOpaque(F);
     Changed |= lowerVariableVectorIndex(F);
   }

@@ -164,6 +164,10 @@ void MachineSandbox::error(const MachineInstr *MI, const Twine &Msg) {
 // X86 memory references are five operands (base, scale, index, disp,
 // segment) whose descriptors say OPERAND_MEMORY; the first one is the base.
 int MachineSandbox::memOperandIndex(const MachineInstr &MI) const {
+  // lea's address operand is not marked OPERAND_MEMORY; it follows the
+  // destination register.
+  if (isLEA(MI))
+    return MI.getNumOperands() >= 6 ? 1 : -1;
   const MCInstrDesc &D = MI.getDesc();
   for (unsigned I = 0, E = D.getNumOperands(); I < E && I + 4 < MI.getNumOperands();
        ++I)
