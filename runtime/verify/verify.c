@@ -1,0 +1,849 @@
+/* verify.c: the binary verifier (see verify.h for the rules as implemented).
+ * One linear sweep per unit with Zydis, then a worklist over the unit's
+ * instructions for the static %rsp offset; no other data flow. */
+#include "verify.h"
+
+#include <Zydis/Zydis.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sfi_abi.h"
+
+/* What an instruction does to control flow. */
+enum {
+  K_SEQ,   /* falls through */
+  K_JMP,   /* direct jmp */
+  K_JCC,   /* direct conditional branch (jcc, loop, jrcxz) */
+  K_CALL,  /* direct call */
+  K_CALLI, /* confined or import call */
+  K_JMPI,  /* confined or import jmp: a tail call */
+  K_RET,
+  K_TRAP /* ud0/ud1/ud2/int3: the path ends */
+};
+
+enum { F_NOTARGET = 1, F_RSPMEM = 2 };
+
+/* The parts of the confinement sequence, recognized on every instruction. */
+enum { P_NONE, P_LEA, P_SUB, P_AND, P_ADD };
+
+struct vinsn {
+  uint64_t va, target;
+  int32_t delta; /* change of the %rsp offset */
+  int32_t off;   /* static %rsp offset before it, -1 = not reached */
+  uint32_t need; /* %rsp operands: the offset must be at least this */
+  uint16_t ra, rb; /* pattern registers (64-bit) */
+  uint8_t len, kind, flags, pat;
+};
+
+struct vctx {
+  const struct sfi_verify_input *in;
+  struct sfi_verify_error *err;
+  ZydisDecoder dec;
+  struct vinsn *v;
+  size_t nv, cap;
+  uint32_t *work;
+  uint64_t jt_end;
+  int input_ok; /* ranges validated: instruction text may be decoded */
+};
+
+#define FRAME_MAX ((int64_t)SFI_NATIVE_FRAME_MAX)
+
+/* ---- errors ---- */
+
+static size_t upper_bound(const uint64_t *a, size_t n, uint64_t x) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (a[mid] <= x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+static int sorted_has(const uint64_t *a, size_t n, uint64_t x) {
+  size_t i = upper_bound(a, n, x);
+  return i > 0 && a[i - 1] == x;
+}
+
+/* The code range containing va, or NULL. */
+static const struct sfi_verify_range *range_of(const struct vctx *c,
+                                               uint64_t va) {
+  const struct sfi_verify_input *in = c->in;
+  size_t lo = 0, hi = in->ncode;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (in->code[mid].end <= va)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < in->ncode && in->code[lo].start <= va)
+    return &in->code[lo];
+  return NULL;
+}
+
+static void insn_text(const struct vctx *c, uint64_t va, char *buf,
+                      size_t cap) {
+  const struct sfi_verify_range *r = c->input_ok ? range_of(c, va) : NULL;
+  buf[0] = 0;
+  if (!r)
+    return;
+  ZydisDecodedInstruction d;
+  ZydisDecodedOperand ops[ZYDIS_MAX_OPERAND_COUNT];
+  ZydisFormatter f;
+  if (ZYAN_SUCCESS(ZydisDecoderDecodeFull(&c->dec, c->in->image + va,
+                                          r->end - va, &d, ops)) &&
+      ZYAN_SUCCESS(ZydisFormatterInit(&f, ZYDIS_FORMATTER_STYLE_ATT)) &&
+      ZYAN_SUCCESS(ZydisFormatterFormatInstruction(
+          &f, &d, ops, d.operand_count_visible, buf, cap, va, NULL)))
+    return;
+  /* undecodable: show the bytes */
+  size_t n = 0;
+  for (uint64_t i = 0; i < 8 && va + i < r->end && n + 4 < cap; i++)
+    n += (size_t)snprintf(buf + n, cap - n, "%s%02x", i ? " " : "",
+                          c->in->image[va + i]);
+}
+
+__attribute__((format(printf, 4, 5))) static int
+fail(const struct vctx *c, const char *rule, uint64_t va, const char *fmt,
+     ...) {
+  struct sfi_verify_error *e = c->err;
+  if (!e)
+    return -1;
+  memset(e, 0, sizeof *e);
+  e->rule = rule;
+  e->vaddr = va;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+  va_end(ap);
+  insn_text(c, va, e->insn, sizeof e->insn);
+  const struct sfi_verify_input *in = c->in;
+  size_t i = in->func_starts ? upper_bound(in->func_starts, in->nfuncs, va) : 0;
+  e->func = i ? in->func_starts[i - 1] : ~0ULL;
+  if (i && in->func_names && in->func_names[i - 1])
+    snprintf(e->func_name, sizeof e->func_name, "%s", in->func_names[i - 1]);
+  return -1;
+}
+
+void sfi_verify_format(const struct sfi_verify_error *e, char *buf,
+                       size_t cap) {
+  char fn[96] = "";
+  if (e->func_name[0])
+    snprintf(fn, sizeof fn, " in %s", e->func_name);
+  else if (e->func != ~0ULL)
+    snprintf(fn, sizeof fn, " in function at 0x%llx",
+             (unsigned long long)e->func);
+  snprintf(buf, cap, "%s at 0x%llx: %s%s%s%s%s", e->rule ? e->rule : "?",
+           (unsigned long long)e->vaddr, e->msg, e->insn[0] ? ": `" : "",
+           e->insn, e->insn[0] ? "`" : "", fn);
+}
+
+/* ---- the input ---- */
+
+static int check_input(struct vctx *c) {
+  const struct sfi_verify_input *in = c->in;
+  if (in->image_size > SFI_IMAGE_MAX || (in->image_size && !in->image) ||
+      (in->ncode && !in->code) || (in->nfuncs && !in->func_starts) ||
+      (in->nimport_slots && !in->import_slots))
+    return fail(c, "input", 0, "image size 0x%llx too big or NULL arrays",
+                (unsigned long long)in->image_size);
+  for (size_t i = 0; i < in->ncode; i++) {
+    const struct sfi_verify_range *r = &in->code[i];
+    if (r->start >= r->end || r->end > in->image_size ||
+        (i && r->start < in->code[i - 1].end))
+      return fail(c, "input", r->start,
+                  "code range [0x%llx, 0x%llx) empty, unsorted or outside "
+                  "the image",
+                  (unsigned long long)r->start, (unsigned long long)r->end);
+  }
+  c->input_ok = 1; /* code ranges are sound: range_of may be used */
+  for (size_t i = 0; i < in->nfuncs; i++) {
+    uint64_t f = in->func_starts[i];
+    if ((i && f <= in->func_starts[i - 1]) || !range_of(c, f))
+      return fail(c, "input", f,
+                  "function start 0x%llx unsorted or outside the code",
+                  (unsigned long long)f);
+  }
+  for (size_t i = 0; i < in->nimport_slots; i++) {
+    uint64_t s = in->import_slots[i];
+    if ((i && s <= in->import_slots[i - 1]) || in->image_size < 8 ||
+        s > in->image_size - 8)
+      return fail(c, "input", s,
+                  "import slot 0x%llx unsorted or outside the image",
+                  (unsigned long long)s);
+  }
+  if (in->jt_size) {
+    const struct sfi_verify_range *r = range_of(c, in->jt_start);
+    if (in->jt_size < SFI_JT_ENTRY_SIZE || in->jt_size > (1ULL << 31) ||
+        (in->jt_size & (in->jt_size - 1)) ||
+        in->jt_start % SFI_JT_ENTRY_SIZE || !r ||
+        in->jt_size > r->end - in->jt_start)
+      return fail(c, "jump-table", in->jt_start,
+                  "table [0x%llx, +0x%llx) is not a power-of-two size >= 16, "
+                  "16-aligned, inside one code range",
+                  (unsigned long long)in->jt_start,
+                  (unsigned long long)in->jt_size);
+    c->jt_end = in->jt_start + in->jt_size;
+  }
+  c->input_ok = 1;
+  return 0;
+}
+
+static int in_table(const struct vctx *c, uint64_t va) {
+  return c->in->jt_size && va >= c->in->jt_start && va < c->jt_end;
+}
+
+static int is_slot(const struct vctx *c, uint64_t va) {
+  return sorted_has(c->in->import_slots, c->in->nimport_slots, va);
+}
+
+static int is_func(const struct vctx *c, uint64_t va) {
+  return sorted_has(c->in->func_starts, c->in->nfuncs, va);
+}
+
+/* ---- the jump table (rule 7) ---- */
+
+static int all_int3(const uint8_t *p, int n) {
+  for (int i = 0; i < n; i++)
+    if (p[i] != 0xcc)
+      return 0;
+  return 1;
+}
+
+static int check_entry(const struct vctx *c, uint64_t at) {
+  const uint8_t *p = c->in->image + at;
+  int32_t rel;
+  if (p[0] == 0xe9 && all_int3(p + 5, 11)) {
+    memcpy(&rel, p + 1, 4);
+    uint64_t to = at + 5 + (uint64_t)(int64_t)rel;
+    if (in_table(c, to) || !is_func(c, to))
+      return fail(c, "jump-table", at,
+                  "entry jumps to 0x%llx, not a function start outside the "
+                  "table",
+                  (unsigned long long)to);
+    return 0;
+  }
+  if (p[0] == 0xff && p[1] == 0x25 && all_int3(p + 6, 10)) {
+    memcpy(&rel, p + 2, 4);
+    uint64_t slot = at + 6 + (uint64_t)(int64_t)rel;
+    if (!is_slot(c, slot))
+      return fail(c, "jump-table", at, "entry jumps through 0x%llx, not an "
+                  "import slot", (unsigned long long)slot);
+    return 0;
+  }
+  if ((p[0] == 0x0f && p[1] == 0x0b && all_int3(p + 2, 14)) ||
+      all_int3(p, 16))
+    return 0;
+  return fail(c, "jump-table", at,
+              "entry is not jmp rel32, jmp *slot(%%rip), ud2 or int3, each "
+              "padded with int3 (bytes %02x %02x %02x)",
+              p[0], p[1], p[2]);
+}
+
+static int check_table(const struct vctx *c) {
+  for (uint64_t at = c->in->jt_start; at < c->jt_end; at += SFI_JT_ENTRY_SIZE)
+    if (check_entry(c, at))
+      return -1;
+  return 0;
+}
+
+/* ---- one instruction ---- */
+
+static int is_gpr64(ZydisRegister r) {
+  return ZydisRegisterGetClass(r) == ZYDIS_REGCLASS_GPR64;
+}
+
+static int is_flat_seg(ZydisRegister s) {
+  /* In 64-bit mode these segments have base 0. */
+  return s == ZYDIS_REGISTER_DS || s == ZYDIS_REGISTER_SS ||
+         s == ZYDIS_REGISTER_ES || s == ZYDIS_REGISTER_CS;
+}
+
+static int is_stackop(ZydisMnemonic m) {
+  return m == ZYDIS_MNEMONIC_PUSH || m == ZYDIS_MNEMONIC_POP ||
+         m == ZYDIS_MNEMONIC_PUSHF || m == ZYDIS_MNEMONIC_PUSHFQ;
+}
+
+static int is_trap(ZydisMnemonic m) {
+  return m == ZYDIS_MNEMONIC_UD0 || m == ZYDIS_MNEMONIC_UD1 ||
+         m == ZYDIS_MNEMONIC_UD2 || m == ZYDIS_MNEMONIC_INT3;
+}
+
+static int is_jcc(ZydisMnemonic m) {
+  switch (m) {
+  case ZYDIS_MNEMONIC_JB: case ZYDIS_MNEMONIC_JBE: case ZYDIS_MNEMONIC_JL:
+  case ZYDIS_MNEMONIC_JLE: case ZYDIS_MNEMONIC_JNB: case ZYDIS_MNEMONIC_JNBE:
+  case ZYDIS_MNEMONIC_JNL: case ZYDIS_MNEMONIC_JNLE: case ZYDIS_MNEMONIC_JNO:
+  case ZYDIS_MNEMONIC_JNP: case ZYDIS_MNEMONIC_JNS: case ZYDIS_MNEMONIC_JNZ:
+  case ZYDIS_MNEMONIC_JO: case ZYDIS_MNEMONIC_JP: case ZYDIS_MNEMONIC_JS:
+  case ZYDIS_MNEMONIC_JZ: case ZYDIS_MNEMONIC_JCXZ: case ZYDIS_MNEMONIC_JECXZ:
+  case ZYDIS_MNEMONIC_JRCXZ: case ZYDIS_MNEMONIC_LOOP:
+  case ZYDIS_MNEMONIC_LOOPE: case ZYDIS_MNEMONIC_LOOPNE:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* Categories whose every instruction is ordinary computation or an
+ * explicit, checked memory access. */
+static int category_ok(ZydisInstructionCategory k) {
+  switch (k) {
+  case ZYDIS_CATEGORY_ADOX_ADCX: case ZYDIS_CATEGORY_AES:
+  case ZYDIS_CATEGORY_AVX: case ZYDIS_CATEGORY_AVX2:
+  case ZYDIS_CATEGORY_AVX512: case ZYDIS_CATEGORY_AVX512_4FMAPS:
+  case ZYDIS_CATEGORY_AVX512_4VNNIW: case ZYDIS_CATEGORY_AVX512_BITALG:
+  case ZYDIS_CATEGORY_AVX512_VBMI: case ZYDIS_CATEGORY_AVX512_VP2INTERSECT:
+  case ZYDIS_CATEGORY_BINARY: case ZYDIS_CATEGORY_BITBYTE:
+  case ZYDIS_CATEGORY_BLEND: case ZYDIS_CATEGORY_BMI1:
+  case ZYDIS_CATEGORY_BMI2: case ZYDIS_CATEGORY_BROADCAST:
+  case ZYDIS_CATEGORY_CLFLUSHOPT: case ZYDIS_CATEGORY_CLWB:
+  case ZYDIS_CATEGORY_CMOV: case ZYDIS_CATEGORY_COMPRESS:
+  case ZYDIS_CATEGORY_CONFLICT: case ZYDIS_CATEGORY_CONVERT:
+  case ZYDIS_CATEGORY_DATAXFER: case ZYDIS_CATEGORY_EXPAND:
+  case ZYDIS_CATEGORY_FCMOV: case ZYDIS_CATEGORY_FLAGOP:
+  case ZYDIS_CATEGORY_FP16: case ZYDIS_CATEGORY_GFNI:
+  case ZYDIS_CATEGORY_IFMA: case ZYDIS_CATEGORY_KMASK:
+  case ZYDIS_CATEGORY_LOGICAL: case ZYDIS_CATEGORY_LOGICAL_FP:
+  case ZYDIS_CATEGORY_LZCNT: case ZYDIS_CATEGORY_MMX:
+  case ZYDIS_CATEGORY_NOP: case ZYDIS_CATEGORY_WIDENOP:
+  case ZYDIS_CATEGORY_PCLMULQDQ: case ZYDIS_CATEGORY_POP:
+  case ZYDIS_CATEGORY_PUSH: case ZYDIS_CATEGORY_PREFETCH:
+  case ZYDIS_CATEGORY_RDRAND: case ZYDIS_CATEGORY_RDSEED:
+  case ZYDIS_CATEGORY_ROTATE: case ZYDIS_CATEGORY_SEMAPHORE:
+  case ZYDIS_CATEGORY_SETCC: case ZYDIS_CATEGORY_SHA:
+  case ZYDIS_CATEGORY_SHIFT: case ZYDIS_CATEGORY_SSE:
+  case ZYDIS_CATEGORY_STTNI: case ZYDIS_CATEGORY_VAES:
+  case ZYDIS_CATEGORY_VBMI2: case ZYDIS_CATEGORY_VFMA:
+  case ZYDIS_CATEGORY_VPCLMULQDQ: case ZYDIS_CATEGORY_X87_ALU:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* Single instructions allowed from otherwise refused categories (MISC,
+ * SYSTEM, INTERRUPT, CET). */
+static int mnemonic_ok(ZydisMnemonic m) {
+  switch (m) {
+  case ZYDIS_MNEMONIC_LEA: case ZYDIS_MNEMONIC_PAUSE: case ZYDIS_MNEMONIC_UD0:
+  case ZYDIS_MNEMONIC_UD1: case ZYDIS_MNEMONIC_UD2: case ZYDIS_MNEMONIC_INT3:
+  case ZYDIS_MNEMONIC_LFENCE: case ZYDIS_MNEMONIC_MFENCE:
+  case ZYDIS_MNEMONIC_SFENCE: case ZYDIS_MNEMONIC_CLFLUSH:
+  case ZYDIS_MNEMONIC_CPUID: case ZYDIS_MNEMONIC_RDTSC:
+  case ZYDIS_MNEMONIC_RDTSCP: case ZYDIS_MNEMONIC_ENDBR64:
+  case ZYDIS_MNEMONIC_ENDBR32:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* Refused although their category is allowed. */
+static int mnemonic_denied(ZydisMnemonic m) {
+  switch (m) {
+  case ZYDIS_MNEMONIC_MASKMOVQ: case ZYDIS_MNEMONIC_MASKMOVDQU:
+  case ZYDIS_MNEMONIC_VMASKMOVDQU: case ZYDIS_MNEMONIC_XLAT:
+  case ZYDIS_MNEMONIC_ENTER: case ZYDIS_MNEMONIC_LEAVE:
+  case ZYDIS_MNEMONIC_POPF: case ZYDIS_MNEMONIC_POPFD:
+  case ZYDIS_MNEMONIC_POPFQ: case ZYDIS_MNEMONIC_CLI: case ZYDIS_MNEMONIC_STI:
+  case ZYDIS_MNEMONIC_FXSAVE: case ZYDIS_MNEMONIC_FXSAVE64:
+  case ZYDIS_MNEMONIC_FXRSTOR: case ZYDIS_MNEMONIC_FXRSTOR64:
+  case ZYDIS_MNEMONIC_LDS: case ZYDIS_MNEMONIC_LES: case ZYDIS_MNEMONIC_LFS:
+  case ZYDIS_MNEMONIC_LGS: case ZYDIS_MNEMONIC_LSS:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* The hint-NOP space has been reused by newer extensions: accept a NOP
+ * only in its two canonical encodings, 90 and 0f 1f /0. */
+static int canonical_nop(const ZydisDecodedInstruction *d) {
+  if (d->mnemonic != ZYDIS_MNEMONIC_NOP)
+    return 1;
+  if (d->opcode_map == ZYDIS_OPCODE_MAP_DEFAULT && d->opcode == 0x90)
+    return 1;
+  return d->opcode_map == ZYDIS_OPCODE_MAP_0F && d->opcode == 0x1f &&
+         (d->attributes & ZYDIS_ATTRIB_HAS_MODRM) && d->raw.modrm.reg == 0;
+}
+
+static int check_mem(const struct vctx *c, const ZydisDecodedInstruction *d,
+                     const ZydisDecodedOperand *op, struct vinsn *r) {
+  const ZydisDecodedOperandMem *m = &op->mem;
+  int written = (op->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE) != 0;
+  uint64_t size = (op->size + 7u) / 8u;
+  if (size == 0)
+    size = 1;
+  if (m->type != ZYDIS_MEMOP_TYPE_MEM)
+    return fail(c, "forbidden", r->va, "VSIB or MIB memory operand");
+  if (m->segment == ZYDIS_REGISTER_FS)
+    return fail(c, "memory", r->va, "%%fs: operand");
+  if (c->in->stores_only && !written)
+    return 0;
+  if (m->segment == ZYDIS_REGISTER_GS) {
+    if (d->address_width != 32)
+      return fail(c, "memory", r->va,
+                  "%%gs: operand without the 0x67 prefix (64-bit address)");
+    if (m->base == ZYDIS_REGISTER_EIP)
+      return fail(c, "memory", r->va, "%%gs: operand with an %%eip base");
+    return 0;
+  }
+  if (!is_flat_seg(m->segment))
+    return fail(c, "memory", r->va, "segment override");
+  if (d->address_width != 64)
+    return fail(c, "memory", r->va, "32-bit address without %%gs:");
+  if (m->base == ZYDIS_REGISTER_RSP && m->index == ZYDIS_REGISTER_NONE) {
+    int64_t disp = m->disp.value;
+    if (disp < 0 || disp + (int64_t)size > FRAME_MAX)
+      return fail(c, "memory", r->va,
+                  "%%rsp operand at displacement %lld outside the frame",
+                  (long long)disp);
+    if (d->mnemonic == ZYDIS_MNEMONIC_POP)
+      return fail(c, "memory", r->va, "pop into an %%rsp-based operand");
+    if ((uint32_t)(disp + (int64_t)size) > r->need)
+      r->need = (uint32_t)(disp + (int64_t)size);
+    r->flags |= F_RSPMEM;
+    return 0;
+  }
+  if (m->base == ZYDIS_REGISTER_RIP && m->index == ZYDIS_REGISTER_NONE) {
+    uint64_t t = r->va + r->len + (uint64_t)m->disp.value;
+    if (t > c->in->image_size || size > c->in->image_size - t)
+      return fail(c, "memory", r->va,
+                  "%%rip operand at 0x%llx (%llu bytes) outside the image",
+                  (unsigned long long)t, (unsigned long long)size);
+    return 0;
+  }
+  return fail(c, "memory", r->va,
+              "unconfined memory operand (not %%gs: with 32-bit address, "
+              "%%rsp frame or %%rip image)");
+}
+
+/* The indirect-transfer operand: a confined register or an import slot. */
+static int check_indirect(struct vctx *c, const ZydisDecodedInstruction *d,
+                          const ZydisDecodedOperand *op, struct vinsn *r) {
+  if (op->type == ZYDIS_OPERAND_TYPE_MEMORY) {
+    const ZydisDecodedOperandMem *m = &op->mem;
+    uint64_t slot = r->va + r->len + (uint64_t)m->disp.value;
+    if (m->base != ZYDIS_REGISTER_RIP || m->index != ZYDIS_REGISTER_NONE ||
+        !is_flat_seg(m->segment) || d->address_width != 64 ||
+        op->size != 64 || !is_slot(c, slot))
+      return fail(c, "indirect", r->va,
+                  "memory-indirect transfer not through an import slot");
+    return 0;
+  }
+  ZydisRegister R = op->reg.value;
+  if (op->type != ZYDIS_OPERAND_TYPE_REGISTER || !is_gpr64(R) ||
+      R == ZYDIS_REGISTER_RSP)
+    return fail(c, "indirect", r->va, "indirect transfer operand");
+  if (!c->in->jt_size)
+    return fail(c, "indirect", r->va, "indirect transfer without a table");
+  size_t i = c->nv; /* r is c->v[i] */
+  if (i < 4)
+    return fail(c, "indirect", r->va, "no confinement sequence before it");
+  struct vinsn *lea = &c->v[i - 4], *sub = &c->v[i - 3], *and = &c->v[i - 2],
+               *add = &c->v[i - 1];
+  ZydisRegister S = (ZydisRegister)lea->ra;
+  if (lea->pat != P_LEA || S == R || sub->pat != P_SUB || sub->ra != R ||
+      sub->rb != S || and->pat != P_AND || and->ra != R ||
+      add->pat != P_ADD || add->ra != R || add->rb != S)
+    return fail(c, "indirect", r->va,
+                "not preceded by lea jt(%%rip),%%S; sub %%S,%%R; "
+                "and $0x%llx,%%eR; add %%S,%%R",
+                (unsigned long long)(c->in->jt_size - SFI_JT_ENTRY_SIZE));
+  sub->flags |= F_NOTARGET;
+  and->flags |= F_NOTARGET;
+  add->flags |= F_NOTARGET;
+  r->flags |= F_NOTARGET;
+  return 0;
+}
+
+static int check_branch(struct vctx *c, const ZydisDecodedInstruction *d,
+                        const ZydisDecodedOperand *op, struct vinsn *r) {
+  ZydisMnemonic m = d->mnemonic;
+  if (d->meta.branch_type == ZYDIS_BRANCH_TYPE_FAR ||
+      op[0].type == ZYDIS_OPERAND_TYPE_POINTER)
+    return fail(c, "forbidden", r->va, "far transfer");
+  if (d->attributes & ZYDIS_ATTRIB_HAS_OPERANDSIZE)
+    return fail(c, "forbidden", r->va, "operand-size prefix on a branch");
+  if (m == ZYDIS_MNEMONIC_RET) {
+    if (d->opcode_map != ZYDIS_OPCODE_MAP_DEFAULT || d->opcode != 0xc3)
+      return fail(c, "stack", r->va, "ret with an immediate or far ret");
+    r->kind = K_RET;
+    return 0;
+  }
+  int call = m == ZYDIS_MNEMONIC_CALL;
+  if (op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && op[0].imm.is_relative) {
+    r->target = r->va + r->len + op[0].imm.value.u;
+    r->kind = call ? K_CALL : m == ZYDIS_MNEMONIC_JMP ? K_JMP : K_JCC;
+    return 0;
+  }
+  if (m != ZYDIS_MNEMONIC_CALL && m != ZYDIS_MNEMONIC_JMP)
+    return fail(c, "forbidden", r->va, "branch form");
+  r->kind = call ? K_CALLI : K_JMPI;
+  return check_indirect(c, d, &op[0], r);
+}
+
+/* The confinement-sequence pattern this instruction matches, if any. */
+static void match_pattern(const struct vctx *c,
+                          const ZydisDecodedInstruction *d,
+                          const ZydisDecodedOperand *op, struct vinsn *r) {
+  if (d->operand_count_visible != 2)
+    return;
+  switch (d->mnemonic) {
+  case ZYDIS_MNEMONIC_LEA:
+    if (is_gpr64(op[0].reg.value) && op[0].reg.value != ZYDIS_REGISTER_RSP &&
+        op[1].mem.base == ZYDIS_REGISTER_RIP &&
+        op[1].mem.index == ZYDIS_REGISTER_NONE && d->address_width == 64 &&
+        r->va + r->len + (uint64_t)op[1].mem.disp.value == c->in->jt_start) {
+      r->pat = P_LEA;
+      r->ra = (uint16_t)op[0].reg.value;
+    }
+    return;
+  case ZYDIS_MNEMONIC_SUB:
+  case ZYDIS_MNEMONIC_ADD:
+    if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        op[1].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        is_gpr64(op[0].reg.value) && is_gpr64(op[1].reg.value)) {
+      r->pat = d->mnemonic == ZYDIS_MNEMONIC_SUB ? P_SUB : P_ADD;
+      r->ra = (uint16_t)op[0].reg.value;
+      r->rb = (uint16_t)op[1].reg.value;
+    }
+    return;
+  case ZYDIS_MNEMONIC_AND:
+    if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        ZydisRegisterGetClass(op[0].reg.value) == ZYDIS_REGCLASS_GPR32 &&
+        op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
+        (uint32_t)op[1].imm.value.u ==
+            (uint32_t)(c->in->jt_size - SFI_JT_ENTRY_SIZE)) {
+      r->pat = P_AND;
+      r->ra = (uint16_t)ZydisRegisterGetLargestEnclosing(
+          ZYDIS_MACHINE_MODE_LONG_64, op[0].reg.value);
+    }
+    return;
+  default:
+    return;
+  }
+}
+
+/* %rsp written by an instruction that is not push/pop: only by constants. */
+static int rsp_delta(const struct vctx *c, const ZydisDecodedInstruction *d,
+                     const ZydisDecodedOperand *op, struct vinsn *r) {
+  int64_t delta;
+  ZydisMnemonic m = d->mnemonic;
+  if ((m == ZYDIS_MNEMONIC_SUB || m == ZYDIS_MNEMONIC_ADD) &&
+      d->operand_count_visible == 2 && op[0].reg.value == ZYDIS_REGISTER_RSP &&
+      op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
+      !(d->attributes & ZYDIS_ATTRIB_HAS_LOCK))
+    delta = m == ZYDIS_MNEMONIC_SUB ? op[1].imm.value.s : -op[1].imm.value.s;
+  else if (m == ZYDIS_MNEMONIC_LEA && op[0].reg.value == ZYDIS_REGISTER_RSP &&
+           op[1].mem.base == ZYDIS_REGISTER_RSP &&
+           op[1].mem.index == ZYDIS_REGISTER_NONE && d->address_width == 64)
+    delta = -op[1].mem.disp.value;
+  else
+    return fail(c, "stack", r->va,
+                "%%rsp written other than by push/pop/call/ret, "
+                "sub/add $imm or lea imm(%%rsp)");
+  if (delta < -FRAME_MAX || delta > FRAME_MAX)
+    return fail(c, "stack", r->va, "%%rsp changed by %lld", (long long)delta);
+  r->delta = (int32_t)delta;
+  return 0;
+}
+
+static int check_operands(struct vctx *c, const ZydisDecodedInstruction *d,
+                          const ZydisDecodedOperand *op, struct vinsn *r) {
+  int stackop = is_stackop(d->mnemonic), rsp_written = 0;
+  for (int i = 0; i < d->operand_count; i++) {
+    const ZydisDecodedOperand *o = &op[i];
+    if (o->type == ZYDIS_OPERAND_TYPE_MEMORY) {
+      if (o->visibility != ZYDIS_OPERAND_VISIBILITY_EXPLICIT) {
+        if (!stackop || o->mem.base != ZYDIS_REGISTER_RSP)
+          return fail(c, "forbidden", r->va, "implicit memory operand");
+      } else if (d->mnemonic != ZYDIS_MNEMONIC_LEA &&
+                 d->mnemonic != ZYDIS_MNEMONIC_NOP && check_mem(c, d, o, r)) {
+        return -1;
+      }
+    } else if (o->type == ZYDIS_OPERAND_TYPE_REGISTER) {
+      int w = (o->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE) != 0;
+      ZydisRegisterClass k = ZydisRegisterGetClass(o->reg.value);
+      if (k == ZYDIS_REGCLASS_SEGMENT && (w || stackop))
+        return fail(c, "forbidden", r->va, "segment register write or push");
+      if (w && ZydisRegisterGetLargestEnclosing(ZYDIS_MACHINE_MODE_LONG_64,
+                                                o->reg.value) ==
+                   ZYDIS_REGISTER_RSP) {
+        if (!stackop || o->visibility == ZYDIS_OPERAND_VISIBILITY_EXPLICIT)
+          rsp_written = 1;
+      }
+    }
+  }
+  if (stackop) {
+    int bytes = d->operand_width / 8;
+    r->delta = d->mnemonic == ZYDIS_MNEMONIC_POP ? -bytes : bytes;
+  }
+  if (rsp_written)
+    return rsp_delta(c, d, op, r);
+  return 0;
+}
+
+static int check_insn(struct vctx *c, const ZydisDecodedInstruction *d,
+                      const ZydisDecodedOperand *op, struct vinsn *r) {
+  ZydisMnemonic m = d->mnemonic;
+  if (d->attributes & (ZYDIS_ATTRIB_IS_PRIVILEGED | ZYDIS_ATTRIB_HAS_BND))
+    return fail(c, "forbidden", r->va, "privileged instruction or MPX prefix");
+  if (m == ZYDIS_MNEMONIC_CALL || m == ZYDIS_MNEMONIC_JMP ||
+      m == ZYDIS_MNEMONIC_RET || is_jcc(m))
+    return check_branch(c, d, op, r);
+  if (!(category_ok(d->meta.category) || mnemonic_ok(m)) ||
+      mnemonic_denied(m) || !canonical_nop(d))
+    return fail(c, "forbidden", r->va, "instruction not allowed (%s, %s)",
+                ZydisMnemonicGetString(m),
+                ZydisCategoryGetString(d->meta.category));
+  if (is_trap(m)) {
+    r->kind = K_TRAP;
+    return 0;
+  }
+  match_pattern(c, d, op, r);
+  return check_operands(c, d, op, r);
+}
+
+/* ---- one unit ---- */
+
+static int grow(struct vctx *c) {
+  size_t cap = c->cap ? 2 * c->cap : 4096;
+  struct vinsn *v = realloc(c->v, cap * sizeof *v);
+  if (!v)
+    return -1;
+  c->v = v;
+  uint32_t *w = realloc(c->work, cap * sizeof *w);
+  if (!w)
+    return -1;
+  c->work = w;
+  c->cap = cap;
+  return 0;
+}
+
+static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
+  ZydisDecodedInstruction d;
+  ZydisDecodedOperand op[ZYDIS_MAX_OPERAND_COUNT];
+  const struct sfi_verify_range *rg = range_of(c, start);
+  c->nv = 0;
+  for (uint64_t va = start; va < end; va += d.length) {
+    if (c->nv == c->cap && grow(c))
+      return fail(c, "input", va, "out of memory");
+    if (!ZYAN_SUCCESS(ZydisDecoderDecodeFull(&c->dec, c->in->image + va,
+                                             end - va, &d, op))) {
+      if (end < rg->end &&
+          ZYAN_SUCCESS(ZydisDecoderDecodeFull(&c->dec, c->in->image + va,
+                                              rg->end - va, &d, op)))
+        return fail(c, "decode", va,
+                    "instruction crosses the function start or table at "
+                    "0x%llx",
+                    (unsigned long long)end);
+      return fail(c, "decode", va, "undecodable bytes");
+    }
+    struct vinsn *r = &c->v[c->nv];
+    memset(r, 0, sizeof *r);
+    r->va = va;
+    r->len = d.length;
+    r->off = -1;
+    if (check_insn(c, &d, op, r))
+      return -1;
+    c->nv++;
+  }
+  return 0;
+}
+
+/* Index of the instruction at va in the unit, or -1. */
+static long find_insn(const struct vctx *c, uint64_t va) {
+  size_t lo = 0, hi = c->nv;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->v[mid].va < va)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < c->nv && c->v[lo].va == va ? (long)lo : -1;
+}
+
+/* Resolves the target of direct branch r: an index in this unit, or -1 for
+ * a function start / table entry outside it (entered at offset 0). */
+static int resolve_target(const struct vctx *c, const struct vinsn *r,
+                          uint64_t start, uint64_t end, long *idx) {
+  uint64_t t = r->target;
+  *idx = -1;
+  if (in_table(c, t)) {
+    if ((t - c->in->jt_start) % SFI_JT_ENTRY_SIZE)
+      return fail(c, "branch", r->va,
+                  "target 0x%llx inside a jump-table entry",
+                  (unsigned long long)t);
+    return 0;
+  }
+  if (r->kind == K_CALL) {
+    if (!is_func(c, t))
+      return fail(c, "branch", r->va, "call target 0x%llx is not a function "
+                  "start", (unsigned long long)t);
+    return 0;
+  }
+  if (t >= start && t < end) {
+    *idx = find_insn(c, t);
+    if (*idx < 0)
+      return fail(c, "branch", r->va,
+                  "target 0x%llx is not an instruction boundary",
+                  (unsigned long long)t);
+    if (c->v[*idx].flags & F_NOTARGET)
+      return fail(c, "branch", r->va,
+                  "target 0x%llx inside a confinement sequence",
+                  (unsigned long long)t);
+    return 0;
+  }
+  if (!is_func(c, t))
+    return fail(c, "branch", r->va,
+                "target 0x%llx is neither in this function nor a function "
+                "start",
+                (unsigned long long)t);
+  return 0;
+}
+
+static int check_targets(const struct vctx *c, uint64_t start, uint64_t end) {
+  for (size_t i = 0; i < c->nv; i++) {
+    const struct vinsn *r = &c->v[i];
+    long idx;
+    if ((r->kind == K_JMP || r->kind == K_JCC || r->kind == K_CALL) &&
+        resolve_target(c, r, start, end, &idx))
+      return -1;
+  }
+  return 0;
+}
+
+/* Offset off reaches instruction i (i == nv: the unit's end). */
+static int reach(struct vctx *c, const struct vinsn *from, size_t i,
+                 int64_t off, size_t *nwork, int range_end) {
+  if (i == c->nv) {
+    if (range_end)
+      return fail(c, "stack", from->va, "falls off the end of the code range");
+    if (off != 0)
+      return fail(c, "stack", from->va,
+                  "falls into the next function at offset %lld",
+                  (long long)off);
+    return 0;
+  }
+  struct vinsn *t = &c->v[i];
+  if (t->off < 0) {
+    t->off = (int32_t)off;
+    c->work[(*nwork)++] = (uint32_t)i;
+  } else if (t->off != off) {
+    return fail(c, "stack", t->va,
+                "reached with %%rsp offsets %d and %lld", t->off,
+                (long long)off);
+  }
+  return 0;
+}
+
+static int step(struct vctx *c, size_t i, size_t *nwork, uint64_t start,
+                uint64_t end, int range_end) {
+  const struct vinsn *r = &c->v[i];
+  int64_t off = r->off, after = off + r->delta;
+  if (r->need > off)
+    return fail(c, "memory", r->va,
+                "%%rsp operand reaches %u bytes above %%rsp, frame is %lld",
+                r->need, (long long)off);
+  if (after < 0 || after > FRAME_MAX)
+    return fail(c, "stack", r->va, "%%rsp offset %lld outside [0, %lld]",
+                (long long)after, (long long)FRAME_MAX);
+  switch (r->kind) {
+  case K_RET:
+  case K_JMPI:
+    if (off != 0)
+      return fail(c, "stack", r->va, "%s at %%rsp offset %lld",
+                  r->kind == K_RET ? "ret" : "tail jump", (long long)off);
+    return 0;
+  case K_TRAP:
+    return 0;
+  case K_JMP:
+  case K_JCC: {
+    long idx;
+    if (resolve_target(c, r, start, end, &idx))
+      return -1;
+    if (idx < 0 && after != 0)
+      return fail(c, "stack", r->va,
+                  "jump to another function at %%rsp offset %lld",
+                  (long long)after);
+    if (idx >= 0 && reach(c, r, (size_t)idx, after, nwork, range_end))
+      return -1;
+    if (r->kind == K_JMP)
+      return 0;
+    break;
+  }
+  default:
+    break;
+  }
+  return reach(c, r, i + 1, after, nwork, range_end);
+}
+
+static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
+                      int range_end) {
+  if (decode_unit(c, start, end) || check_targets(c, start, end))
+    return -1;
+  size_t nwork = 0;
+  if (c->nv) {
+    c->v[0].off = 0;
+    c->work[nwork++] = 0;
+  }
+  while (nwork)
+    if (step(c, c->work[--nwork], &nwork, start, end, range_end))
+      return -1;
+  for (size_t i = 0; i < c->nv; i++)
+    if ((c->v[i].flags & F_RSPMEM) && c->v[i].off < 0)
+      return fail(c, "stack", c->v[i].va,
+                  "%%rsp operand not reachable from the function start");
+  return 0;
+}
+
+/* ---- the module ---- */
+
+static int check_range(struct vctx *c, const struct sfi_verify_range *rg) {
+  const struct sfi_verify_input *in = c->in;
+  size_t fi = upper_bound(in->func_starts, in->nfuncs, rg->start);
+  uint64_t pos = rg->start;
+  while (pos < rg->end) {
+    if (in->jt_size && pos == in->jt_start) {
+      if (check_table(c))
+        return -1;
+      pos = c->jt_end;
+      continue;
+    }
+    uint64_t next = rg->end;
+    if (in->jt_size && in->jt_start > pos && in->jt_start < next)
+      next = in->jt_start;
+    while (fi < in->nfuncs && in->func_starts[fi] <= pos)
+      fi++;
+    if (fi < in->nfuncs && in->func_starts[fi] < next)
+      next = in->func_starts[fi];
+    if (check_unit(c, pos, next, next == rg->end))
+      return -1;
+    pos = next;
+  }
+  return 0;
+}
+
+int sfi_verify(const struct sfi_verify_input *in,
+               struct sfi_verify_error *err) {
+  struct vctx c = {.in = in, .err = err};
+  if (err)
+    memset(err, 0, sizeof *err);
+  if (!ZYAN_SUCCESS(ZydisDecoderInit(&c.dec, ZYDIS_MACHINE_MODE_LONG_64,
+                                     ZYDIS_STACK_WIDTH_64)))
+    return fail(&c, "input", 0, "Zydis decoder init failed");
+  int rc = check_input(&c);
+  for (size_t i = 0; !rc && i < in->ncode; i++)
+    rc = check_range(&c, &in->code[i]);
+  free(c.v);
+  free(c.work);
+  return rc ? -1 : 0;
+}
