@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""gen_module.py: writes and links a synthetic module in the version-2 code
+shape (sfi_abi.h) that the verifier must accept: N functions mixing %gs:
+operands, native frames, direct and confined calls, import calls, branches
+and SSE/AVX code, a power-of-two jump table and a stores-only-free note.
+Used by the mutation test (mutate.py) and the speed benchmark
+(benchmarks/verify/run.sh).
+Usage: gen_module.py --out m.so --funcs N --clang CLANG --lld LLD"""
+import argparse
+import os
+import subprocess
+import tempfile
+
+BODY = """
+        .p2align 4, 0xcc
+        .globl f{i}
+        .type f{i},@function
+f{i}:
+        pushq %rbx
+        pushq %r12
+        subq $40, %rsp
+        movl %gs:16(%edi,%esi,4), %eax
+        addl %eax, %gs:(%edx)
+        movq %rax, 8(%rsp)
+        movq %rdi, 32(%rsp)
+        movq 8(%rsp), %rcx
+        vmovdqu %gs:(%edi), %xmm0
+        vpaddd %xmm0, %xmm1, %xmm1
+        vmovdqu %xmm1, 16(%rsp)
+        leal 8(%rdi,%rsi,2), %ebx
+        testl %eax, %eax
+        je .Lb{i}
+        movl %ebx, %edi
+        call f{callee}
+        leaq __start_sfi_jt(%rip), %r11
+        subq %r11, %rax
+        andl ${mask}, %eax
+        addq %r11, %rax
+        call *%rax
+.Lb{i}:
+        movq data(%rip), %rdx
+        cmpq %rdx, %rcx
+        cmovlq %rcx, %rdx
+        movq %rdx, %gs:8(%ebx)
+        lock xaddl %eax, %gs:4(%ecx,%eax,8)
+        imulq $7, %rdx, %rdx
+        shrq $3, %rdx
+        call *imp@GOTPCREL(%rip)
+        movl 32(%rsp), %edi
+        addq $40, %rsp
+        popq %r12
+        popq %rbx
+        testl %edi, %edi
+        jne .Lt{i}
+        ret
+.Lt{i}:
+        leaq __start_sfi_jt(%rip), %rcx
+        subq %rcx, %rdi
+        andl ${mask}, %edi
+        addq %rcx, %rdi
+        jmp *%rdi
+"""
+
+NOTE = """
+        .section .note.sfi,"a",@note
+        .p2align 2
+        .long 8, 16, 0x53464931
+        .asciz "libsfi"
+        .byte 0
+        .long 1, 1, 1, 1
+"""
+
+
+def source(n):
+    entries = min(n, 1 << 12)
+    size = 16
+    while size < 16 * (entries + 1):
+        size *= 2
+    mask = size - 16
+    out = ["        .text"]
+    for i in range(n):
+        out.append(BODY.format(i=i, callee=(i * 7 + 3) % n, mask=mask))
+    out.append("        .p2align 4, 0xcc")
+    out.append('        .section sfi_jt,"ax",@progbits\n        .p2align 4')
+    out.append(".Ljt0:\n        ud2\n        .fill 14, 1, 0xcc")
+    for i in range(entries):
+        out.append("        jmp f%d\n        .p2align 4, 0xcc" % i)
+    out.append("        .skip %d - (. - .Ljt0), 0xcc" % size)
+    out.append('        .data\n        .p2align 3\ndata:   .quad 0')
+    out.append(NOTE)
+    return "\n".join(out) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--funcs", type=int, default=200)
+    ap.add_argument("--clang", default="clang-22")
+    ap.add_argument("--lld", default="/usr/lib/llvm-22/bin/ld.lld")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        asm, obj = os.path.join(tmp, "m.s"), os.path.join(tmp, "m.o")
+        with open(asm, "w") as f:
+            f.write(source(a.funcs))
+        subprocess.run([a.clang, "-c", asm, "-o", obj], check=True)
+        subprocess.run([a.lld, "-shared", "-z", "now", "-z", "relro",
+                        "-Bsymbolic", "--hash-style=both", "-z", "noexecstack",
+                        obj, "-o", a.out], check=True)
+
+
+if __name__ == "__main__":
+    main()
