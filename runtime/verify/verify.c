@@ -37,6 +37,8 @@ struct vinsn {
   uint8_t len, kind, flags, pat;
 };
 
+struct centry;
+
 struct vctx {
   const struct sfi_verify_input *in;
   struct sfi_verify_error *err;
@@ -44,6 +46,8 @@ struct vctx {
   struct vinsn *v;
   size_t nv, cap;
   uint32_t *work;
+  struct centry *cache; /* NULL: no cache (small module or no memory) */
+  size_t cache_mask;
   uint64_t jt_end;
   int input_ok; /* ranges validated: instruction text may be decoded */
 };
@@ -373,77 +377,262 @@ static int canonical_nop(const ZydisDecodedInstruction *d) {
          (d->attributes & ZYDIS_ATTRIB_HAS_MODRM) && d->raw.modrm.reg == 0;
 }
 
+/* ---- one instruction: what its bytes say (cached), then where it is ----
+ * analyze() derives everything the rules need from Zydis's decoding alone;
+ * it does not depend on the instruction's address (va only names it in
+ * errors). apply() adds what depends on the address: %rip targets, branch
+ * targets, the confinement sequence before an indirect transfer. */
+
+enum { RIP_NONE, RIP_MEM, RIP_SLOT, RIP_LEA };
+
+struct facts {
+  int64_t disp; /* %rip displacement (rip != RIP_NONE) or branch offset */
+  int32_t delta;
+  uint32_t need, rip_size;
+  uint16_t ra, rb; /* pattern registers; ra = R of call/jmp *%R */
+  uint8_t len, kind, flags, pat, rip;
+};
+
 static int check_mem(const struct vctx *c, const ZydisDecodedInstruction *d,
-                     const ZydisDecodedOperand *op, struct vinsn *r) {
+                     const ZydisDecodedOperand *op, uint64_t va,
+                     struct facts *f) {
   const ZydisDecodedOperandMem *m = &op->mem;
   int written = (op->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE) != 0;
   uint64_t size = (op->size + 7u) / 8u;
   if (size == 0)
     size = 1;
   if (m->type != ZYDIS_MEMOP_TYPE_MEM)
-    return fail(c, "forbidden", r->va, "VSIB or MIB memory operand");
+    return fail(c, "forbidden", va, "VSIB or MIB memory operand");
   if (m->segment == ZYDIS_REGISTER_FS)
-    return fail(c, "memory", r->va, "%%fs: operand");
+    return fail(c, "memory", va, "%%fs: operand");
   if (c->in->stores_only && !written)
     return 0;
   if (m->segment == ZYDIS_REGISTER_GS) {
     if (d->address_width != 32)
-      return fail(c, "memory", r->va,
+      return fail(c, "memory", va,
                   "%%gs: operand without the 0x67 prefix (64-bit address)");
     if (m->base == ZYDIS_REGISTER_EIP)
-      return fail(c, "memory", r->va, "%%gs: operand with an %%eip base");
+      return fail(c, "memory", va, "%%gs: operand with an %%eip base");
     return 0;
   }
   if (!is_flat_seg(m->segment))
-    return fail(c, "memory", r->va, "segment override");
+    return fail(c, "memory", va, "segment override");
   if (d->address_width != 64)
-    return fail(c, "memory", r->va, "32-bit address without %%gs:");
+    return fail(c, "memory", va, "32-bit address without %%gs:");
   if (m->base == ZYDIS_REGISTER_RSP && m->index == ZYDIS_REGISTER_NONE) {
     int64_t disp = m->disp.value;
     if (disp < 0 || disp + (int64_t)size > FRAME_MAX)
-      return fail(c, "memory", r->va,
+      return fail(c, "memory", va,
                   "%%rsp operand at displacement %lld outside the frame",
                   (long long)disp);
     if (d->mnemonic == ZYDIS_MNEMONIC_POP)
-      return fail(c, "memory", r->va, "pop into an %%rsp-based operand");
-    if ((uint32_t)(disp + (int64_t)size) > r->need)
-      r->need = (uint32_t)(disp + (int64_t)size);
-    r->flags |= F_RSPMEM;
+      return fail(c, "memory", va, "pop into an %%rsp-based operand");
+    if ((uint32_t)(disp + (int64_t)size) > f->need)
+      f->need = (uint32_t)(disp + (int64_t)size);
+    f->flags |= F_RSPMEM;
     return 0;
   }
-  if (m->base == ZYDIS_REGISTER_RIP && m->index == ZYDIS_REGISTER_NONE) {
-    uint64_t t = r->va + r->len + (uint64_t)m->disp.value;
-    if (t > c->in->image_size || size > c->in->image_size - t)
-      return fail(c, "memory", r->va,
-                  "%%rip operand at 0x%llx (%llu bytes) outside the image",
-                  (unsigned long long)t, (unsigned long long)size);
+  if (m->base == ZYDIS_REGISTER_RIP && m->index == ZYDIS_REGISTER_NONE &&
+      f->rip == RIP_NONE) {
+    f->rip = RIP_MEM;
+    f->disp = m->disp.value;
+    f->rip_size = (uint32_t)size;
     return 0;
   }
-  return fail(c, "memory", r->va,
+  return fail(c, "memory", va,
               "unconfined memory operand (not %%gs: with 32-bit address, "
               "%%rsp frame or %%rip image)");
 }
 
-/* The indirect-transfer operand: a confined register or an import slot. */
-static int check_indirect(struct vctx *c, const ZydisDecodedInstruction *d,
-                          const ZydisDecodedOperand *op, struct vinsn *r) {
+/* The indirect-transfer operand: a register (confined in apply) or an
+ * import slot (checked in apply). */
+static int check_indirect(const struct vctx *c,
+                          const ZydisDecodedInstruction *d,
+                          const ZydisDecodedOperand *op, uint64_t va,
+                          struct facts *f) {
   if (op->type == ZYDIS_OPERAND_TYPE_MEMORY) {
     const ZydisDecodedOperandMem *m = &op->mem;
-    uint64_t slot = r->va + r->len + (uint64_t)m->disp.value;
     if (m->base != ZYDIS_REGISTER_RIP || m->index != ZYDIS_REGISTER_NONE ||
-        !is_flat_seg(m->segment) || d->address_width != 64 ||
-        op->size != 64 || !is_slot(c, slot))
-      return fail(c, "indirect", r->va,
+        !is_flat_seg(m->segment) || d->address_width != 64 || op->size != 64)
+      return fail(c, "indirect", va,
                   "memory-indirect transfer not through an import slot");
+    f->rip = RIP_SLOT;
+    f->disp = m->disp.value;
     return 0;
   }
   ZydisRegister R = op->reg.value;
   if (op->type != ZYDIS_OPERAND_TYPE_REGISTER || !is_gpr64(R) ||
       R == ZYDIS_REGISTER_RSP)
-    return fail(c, "indirect", r->va, "indirect transfer operand");
+    return fail(c, "indirect", va, "indirect transfer operand");
   if (!c->in->jt_size)
-    return fail(c, "indirect", r->va, "indirect transfer without a table");
-  size_t i = c->nv; /* r is c->v[i] */
+    return fail(c, "indirect", va, "indirect transfer without a table");
+  f->ra = (uint16_t)R;
+  return 0;
+}
+
+static int check_branch(const struct vctx *c, const ZydisDecodedInstruction *d,
+                        const ZydisDecodedOperand *op, uint64_t va,
+                        struct facts *f) {
+  ZydisMnemonic m = d->mnemonic;
+  if (d->meta.branch_type == ZYDIS_BRANCH_TYPE_FAR ||
+      op[0].type == ZYDIS_OPERAND_TYPE_POINTER)
+    return fail(c, "forbidden", va, "far transfer");
+  if (d->attributes & ZYDIS_ATTRIB_HAS_OPERANDSIZE)
+    return fail(c, "forbidden", va, "operand-size prefix on a branch");
+  if (m == ZYDIS_MNEMONIC_RET) {
+    if (d->opcode_map != ZYDIS_OPCODE_MAP_DEFAULT || d->opcode != 0xc3)
+      return fail(c, "stack", va, "ret with an immediate or far ret");
+    f->kind = K_RET;
+    return 0;
+  }
+  int call = m == ZYDIS_MNEMONIC_CALL;
+  if (op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && op[0].imm.is_relative) {
+    f->disp = op[0].imm.value.s;
+    f->kind = call ? K_CALL : m == ZYDIS_MNEMONIC_JMP ? K_JMP : K_JCC;
+    return 0;
+  }
+  if (m != ZYDIS_MNEMONIC_CALL && m != ZYDIS_MNEMONIC_JMP)
+    return fail(c, "forbidden", va, "branch form");
+  f->kind = call ? K_CALLI : K_JMPI;
+  return check_indirect(c, d, &op[0], va, f);
+}
+
+/* The confinement-sequence pattern this instruction matches, if any (the
+ * lea's target is compared with the table in apply). */
+static void match_pattern(const struct vctx *c,
+                          const ZydisDecodedInstruction *d,
+                          const ZydisDecodedOperand *op, struct facts *f) {
+  if (d->operand_count_visible != 2)
+    return;
+  switch (d->mnemonic) {
+  case ZYDIS_MNEMONIC_LEA:
+    if (is_gpr64(op[0].reg.value) && op[0].reg.value != ZYDIS_REGISTER_RSP &&
+        op[1].mem.base == ZYDIS_REGISTER_RIP &&
+        op[1].mem.index == ZYDIS_REGISTER_NONE && d->address_width == 64) {
+      f->rip = RIP_LEA;
+      f->disp = op[1].mem.disp.value;
+      f->ra = (uint16_t)op[0].reg.value;
+    }
+    return;
+  case ZYDIS_MNEMONIC_SUB:
+  case ZYDIS_MNEMONIC_ADD:
+    if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        op[1].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        is_gpr64(op[0].reg.value) && is_gpr64(op[1].reg.value)) {
+      f->pat = d->mnemonic == ZYDIS_MNEMONIC_SUB ? P_SUB : P_ADD;
+      f->ra = (uint16_t)op[0].reg.value;
+      f->rb = (uint16_t)op[1].reg.value;
+    }
+    return;
+  case ZYDIS_MNEMONIC_AND:
+    if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        ZydisRegisterGetClass(op[0].reg.value) == ZYDIS_REGCLASS_GPR32 &&
+        op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
+        (uint32_t)op[1].imm.value.u ==
+            (uint32_t)(c->in->jt_size - SFI_JT_ENTRY_SIZE)) {
+      f->pat = P_AND;
+      f->ra = (uint16_t)ZydisRegisterGetLargestEnclosing(
+          ZYDIS_MACHINE_MODE_LONG_64, op[0].reg.value);
+    }
+    return;
+  default:
+    return;
+  }
+}
+
+/* %rsp written by an instruction that is not push/pop: only by constants. */
+static int rsp_delta(const struct vctx *c, const ZydisDecodedInstruction *d,
+                     const ZydisDecodedOperand *op, uint64_t va,
+                     struct facts *f) {
+  int64_t delta;
+  ZydisMnemonic m = d->mnemonic;
+  if ((m == ZYDIS_MNEMONIC_SUB || m == ZYDIS_MNEMONIC_ADD) &&
+      d->operand_count_visible == 2 && op[0].reg.value == ZYDIS_REGISTER_RSP &&
+      op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
+      !(d->attributes & ZYDIS_ATTRIB_HAS_LOCK))
+    delta = m == ZYDIS_MNEMONIC_SUB ? op[1].imm.value.s : -op[1].imm.value.s;
+  else if (m == ZYDIS_MNEMONIC_LEA && op[0].reg.value == ZYDIS_REGISTER_RSP &&
+           op[1].mem.base == ZYDIS_REGISTER_RSP &&
+           op[1].mem.index == ZYDIS_REGISTER_NONE && d->address_width == 64)
+    delta = -op[1].mem.disp.value;
+  else
+    return fail(c, "stack", va,
+                "%%rsp written other than by push/pop/call/ret, "
+                "sub/add $imm or lea imm(%%rsp)");
+  if (delta < -FRAME_MAX || delta > FRAME_MAX)
+    return fail(c, "stack", va, "%%rsp changed by %lld", (long long)delta);
+  f->delta = (int32_t)delta;
+  f->rip = RIP_NONE; /* lea imm(%rsp),%rsp is no pattern */
+  return 0;
+}
+
+static int check_operands(const struct vctx *c,
+                          const ZydisDecodedInstruction *d,
+                          const ZydisDecodedOperand *op, uint64_t va,
+                          struct facts *f) {
+  int stackop = is_stackop(d->mnemonic), rsp_written = 0;
+  for (int i = 0; i < d->operand_count; i++) {
+    const ZydisDecodedOperand *o = &op[i];
+    if (o->type == ZYDIS_OPERAND_TYPE_MEMORY) {
+      if (o->visibility != ZYDIS_OPERAND_VISIBILITY_EXPLICIT) {
+        if (!stackop || o->mem.base != ZYDIS_REGISTER_RSP)
+          return fail(c, "forbidden", va, "implicit memory operand");
+      } else if (d->mnemonic != ZYDIS_MNEMONIC_LEA &&
+                 d->mnemonic != ZYDIS_MNEMONIC_NOP &&
+                 check_mem(c, d, o, va, f)) {
+        return -1;
+      }
+    } else if (o->type == ZYDIS_OPERAND_TYPE_REGISTER) {
+      int w = (o->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE) != 0;
+      ZydisRegisterClass k = ZydisRegisterGetClass(o->reg.value);
+      if (k == ZYDIS_REGCLASS_SEGMENT && (w || stackop))
+        return fail(c, "forbidden", va, "segment register write or push");
+      if (w && ZydisRegisterGetLargestEnclosing(ZYDIS_MACHINE_MODE_LONG_64,
+                                                o->reg.value) ==
+                   ZYDIS_REGISTER_RSP) {
+        if (!stackop || o->visibility == ZYDIS_OPERAND_VISIBILITY_EXPLICIT)
+          rsp_written = 1;
+      }
+    }
+  }
+  if (stackop) {
+    int bytes = d->operand_width / 8;
+    f->delta = d->mnemonic == ZYDIS_MNEMONIC_POP ? -bytes : bytes;
+  }
+  if (rsp_written)
+    return rsp_delta(c, d, op, va, f);
+  return 0;
+}
+
+static int analyze(const struct vctx *c, const ZydisDecodedInstruction *d,
+                   const ZydisDecodedOperand *op, uint64_t va,
+                   struct facts *f) {
+  ZydisMnemonic m = d->mnemonic;
+  memset(f, 0, sizeof *f);
+  f->len = d->length;
+  if (d->attributes & (ZYDIS_ATTRIB_IS_PRIVILEGED | ZYDIS_ATTRIB_HAS_BND))
+    return fail(c, "forbidden", va, "privileged instruction or MPX prefix");
+  if (m == ZYDIS_MNEMONIC_CALL || m == ZYDIS_MNEMONIC_JMP ||
+      m == ZYDIS_MNEMONIC_RET || is_jcc(m))
+    return check_branch(c, d, op, va, f);
+  if (!(category_ok(d->meta.category) || mnemonic_ok(m)) ||
+      mnemonic_denied(m) || !canonical_nop(d))
+    return fail(c, "forbidden", va, "instruction not allowed (%s, %s)",
+                ZydisMnemonicGetString(m),
+                ZydisCategoryGetString(d->meta.category));
+  if (is_trap(m)) {
+    f->kind = K_TRAP;
+    return 0;
+  }
+  match_pattern(c, d, op, f);
+  return check_operands(c, d, op, va, f);
+}
+
+/* call/jmp *%R at index i of the unit: the four instructions before it
+ * must be the confinement sequence; they become non-targets. */
+static int check_confined(struct vctx *c, size_t i, const struct facts *f) {
+  struct vinsn *r = &c->v[i];
+  ZydisRegister R = (ZydisRegister)f->ra;
   if (i < 4)
     return fail(c, "indirect", r->va, "no confinement sequence before it");
   struct vinsn *lea = &c->v[i - 4], *sub = &c->v[i - 3], *and = &c->v[i - 2],
@@ -463,152 +652,283 @@ static int check_indirect(struct vctx *c, const ZydisDecodedInstruction *d,
   return 0;
 }
 
-static int check_branch(struct vctx *c, const ZydisDecodedInstruction *d,
-                        const ZydisDecodedOperand *op, struct vinsn *r) {
-  ZydisMnemonic m = d->mnemonic;
-  if (d->meta.branch_type == ZYDIS_BRANCH_TYPE_FAR ||
-      op[0].type == ZYDIS_OPERAND_TYPE_POINTER)
-    return fail(c, "forbidden", r->va, "far transfer");
-  if (d->attributes & ZYDIS_ATTRIB_HAS_OPERANDSIZE)
-    return fail(c, "forbidden", r->va, "operand-size prefix on a branch");
-  if (m == ZYDIS_MNEMONIC_RET) {
-    if (d->opcode_map != ZYDIS_OPCODE_MAP_DEFAULT || d->opcode != 0xc3)
-      return fail(c, "stack", r->va, "ret with an immediate or far ret");
-    r->kind = K_RET;
-    return 0;
-  }
-  int call = m == ZYDIS_MNEMONIC_CALL;
-  if (op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && op[0].imm.is_relative) {
-    r->target = r->va + r->len + op[0].imm.value.u;
-    r->kind = call ? K_CALL : m == ZYDIS_MNEMONIC_JMP ? K_JMP : K_JCC;
-    return 0;
-  }
-  if (m != ZYDIS_MNEMONIC_CALL && m != ZYDIS_MNEMONIC_JMP)
-    return fail(c, "forbidden", r->va, "branch form");
-  r->kind = call ? K_CALLI : K_JMPI;
-  return check_indirect(c, d, &op[0], r);
-}
-
-/* The confinement-sequence pattern this instruction matches, if any. */
-static void match_pattern(const struct vctx *c,
-                          const ZydisDecodedInstruction *d,
-                          const ZydisDecodedOperand *op, struct vinsn *r) {
-  if (d->operand_count_visible != 2)
-    return;
-  switch (d->mnemonic) {
-  case ZYDIS_MNEMONIC_LEA:
-    if (is_gpr64(op[0].reg.value) && op[0].reg.value != ZYDIS_REGISTER_RSP &&
-        op[1].mem.base == ZYDIS_REGISTER_RIP &&
-        op[1].mem.index == ZYDIS_REGISTER_NONE && d->address_width == 64 &&
-        r->va + r->len + (uint64_t)op[1].mem.disp.value == c->in->jt_start) {
+/* Instruction c->v[c->nv] at va with facts f. */
+static int apply(struct vctx *c, const struct facts *f, uint64_t va) {
+  struct vinsn *r = &c->v[c->nv];
+  uint64_t next = va + f->len, t = next + (uint64_t)f->disp;
+  r->va = va;
+  r->target = 0;
+  r->delta = f->delta;
+  r->off = -1;
+  r->need = f->need;
+  r->ra = f->ra;
+  r->rb = f->rb;
+  r->len = f->len;
+  r->kind = f->kind;
+  r->flags = f->flags;
+  r->pat = f->pat;
+  switch (f->rip) {
+  case RIP_MEM:
+    if (t > c->in->image_size || f->rip_size > c->in->image_size - t)
+      return fail(c, "memory", va,
+                  "%%rip operand at 0x%llx (%u bytes) outside the image",
+                  (unsigned long long)t, f->rip_size);
+    break;
+  case RIP_SLOT:
+    if (!is_slot(c, t))
+      return fail(c, "indirect", va,
+                  "memory-indirect transfer not through an import slot");
+    break;
+  case RIP_LEA:
+    if (c->in->jt_size && t == c->in->jt_start)
       r->pat = P_LEA;
-      r->ra = (uint16_t)op[0].reg.value;
-    }
-    return;
-  case ZYDIS_MNEMONIC_SUB:
-  case ZYDIS_MNEMONIC_ADD:
-    if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-        op[1].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-        is_gpr64(op[0].reg.value) && is_gpr64(op[1].reg.value)) {
-      r->pat = d->mnemonic == ZYDIS_MNEMONIC_SUB ? P_SUB : P_ADD;
-      r->ra = (uint16_t)op[0].reg.value;
-      r->rb = (uint16_t)op[1].reg.value;
-    }
-    return;
-  case ZYDIS_MNEMONIC_AND:
-    if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-        ZydisRegisterGetClass(op[0].reg.value) == ZYDIS_REGCLASS_GPR32 &&
-        op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
-        (uint32_t)op[1].imm.value.u ==
-            (uint32_t)(c->in->jt_size - SFI_JT_ENTRY_SIZE)) {
-      r->pat = P_AND;
-      r->ra = (uint16_t)ZydisRegisterGetLargestEnclosing(
-          ZYDIS_MACHINE_MODE_LONG_64, op[0].reg.value);
-    }
-    return;
+    break;
   default:
-    return;
+    break;
   }
-}
-
-/* %rsp written by an instruction that is not push/pop: only by constants. */
-static int rsp_delta(const struct vctx *c, const ZydisDecodedInstruction *d,
-                     const ZydisDecodedOperand *op, struct vinsn *r) {
-  int64_t delta;
-  ZydisMnemonic m = d->mnemonic;
-  if ((m == ZYDIS_MNEMONIC_SUB || m == ZYDIS_MNEMONIC_ADD) &&
-      d->operand_count_visible == 2 && op[0].reg.value == ZYDIS_REGISTER_RSP &&
-      op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
-      !(d->attributes & ZYDIS_ATTRIB_HAS_LOCK))
-    delta = m == ZYDIS_MNEMONIC_SUB ? op[1].imm.value.s : -op[1].imm.value.s;
-  else if (m == ZYDIS_MNEMONIC_LEA && op[0].reg.value == ZYDIS_REGISTER_RSP &&
-           op[1].mem.base == ZYDIS_REGISTER_RSP &&
-           op[1].mem.index == ZYDIS_REGISTER_NONE && d->address_width == 64)
-    delta = -op[1].mem.disp.value;
-  else
-    return fail(c, "stack", r->va,
-                "%%rsp written other than by push/pop/call/ret, "
-                "sub/add $imm or lea imm(%%rsp)");
-  if (delta < -FRAME_MAX || delta > FRAME_MAX)
-    return fail(c, "stack", r->va, "%%rsp changed by %lld", (long long)delta);
-  r->delta = (int32_t)delta;
+  if (r->kind == K_JMP || r->kind == K_JCC || r->kind == K_CALL)
+    r->target = t;
+  if ((r->kind == K_CALLI || r->kind == K_JMPI) && f->rip != RIP_SLOT)
+    return check_confined(c, c->nv, f);
   return 0;
 }
 
-static int check_operands(struct vctx *c, const ZydisDecodedInstruction *d,
-                          const ZydisDecodedOperand *op, struct vinsn *r) {
-  int stackop = is_stackop(d->mnemonic), rsp_written = 0;
-  for (int i = 0; i < d->operand_count; i++) {
-    const ZydisDecodedOperand *o = &op[i];
-    if (o->type == ZYDIS_OPERAND_TYPE_MEMORY) {
-      if (o->visibility != ZYDIS_OPERAND_VISIBILITY_EXPLICIT) {
-        if (!stackop || o->mem.base != ZYDIS_REGISTER_RSP)
-          return fail(c, "forbidden", r->va, "implicit memory operand");
-      } else if (d->mnemonic != ZYDIS_MNEMONIC_LEA &&
-                 d->mnemonic != ZYDIS_MNEMONIC_NOP && check_mem(c, d, o, r)) {
-        return -1;
-      }
-    } else if (o->type == ZYDIS_OPERAND_TYPE_REGISTER) {
-      int w = (o->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE) != 0;
-      ZydisRegisterClass k = ZydisRegisterGetClass(o->reg.value);
-      if (k == ZYDIS_REGCLASS_SEGMENT && (w || stackop))
-        return fail(c, "forbidden", r->va, "segment register write or push");
-      if (w && ZydisRegisterGetLargestEnclosing(ZYDIS_MACHINE_MODE_LONG_64,
-                                                o->reg.value) ==
-                   ZYDIS_REGISTER_RSP) {
-        if (!stackop || o->visibility == ZYDIS_OPERAND_VISIBILITY_EXPLICIT)
-          rsp_written = 1;
-      }
-    }
+/* ---- the decoding cache ----
+ * Zydis's result for an instruction depends only on its own bytes, so the
+ * facts of an instruction (position independent by construction) are
+ * cached under those bytes, with the one displacement or branch offset
+ * field masked out (its value is data: it changes nothing else in the
+ * decoding, and apply() reads it from the bytes). guess_len() picks the key
+ * (length and masked field) to look up; a wrong guess can only miss, never
+ * hit a different instruction: an entry matches only bytes that agree with
+ * an instruction Zydis decoded to that length and field layout. */
+
+typedef unsigned __int128 u128;
+
+struct centry {
+  u128 key;
+  uint8_t klen, moff, msize; /* klen 0: empty */
+  struct facts f;
+};
+
+struct guess {
+  int len, moff, msize;
+};
+
+#define CACHE_PROBES 4
+
+/* Length of modrm [+ sib] [+ disp] at p; *rip gets the disp32 offset of a
+ * %rip-relative form (relative to p), else stays 0. */
+static int modrm_len(const uint8_t *p, int *rip) {
+  uint8_t mod = p[0] >> 6, rm = p[0] & 7;
+  int n = 1;
+  if (mod == 3)
+    return 1;
+  if (rm == 4) {
+    n++;
+    if (mod == 0 && (p[1] & 7) == 5)
+      n += 4;
+  } else if (mod == 0 && rm == 5) {
+    *rip = 1;
+    n += 4;
   }
-  if (stackop) {
-    int bytes = d->operand_width / 8;
-    r->delta = d->mnemonic == ZYDIS_MNEMONIC_POP ? -bytes : bytes;
+  return n + (mod == 1 ? 1 : mod == 2 ? 4 : 0);
+}
+
+static int vex_imm(int map, uint8_t o) {
+  return map == 3 || (map == 1 && ((o >= 0x70 && o <= 0x73) || o == 0xc2 ||
+                                   (o >= 0xc4 && o <= 0xc6)));
+}
+
+/* modrm-form instruction: modrm at p + i, imm bytes after it. */
+static int with_modrm(const uint8_t *p, int i, int imm, struct guess *g) {
+  int rip = 0, n = modrm_len(p + i, &rip);
+  if (rip)
+    g->moff = i + 1, g->msize = 4;
+  return i + n + imm;
+}
+
+static int guess_0f(const uint8_t *p, int i, struct guess *g) {
+  uint8_t o = p[i++];
+  if (o == 0x38)
+    return with_modrm(p, i + 1, 0, g);
+  if (o == 0x3a)
+    return with_modrm(p, i + 1, 1, g);
+  if (o >= 0x80 && o <= 0x8f) {
+    g->moff = i, g->msize = 4;
+    return i + 4;
   }
-  if (rsp_written)
-    return rsp_delta(c, d, op, r);
+  if ((o >= 0xc8 && o <= 0xcf) || o == 0x0b || o == 0xa2 || o == 0x31)
+    return i;
+  if (vex_imm(1, o) || o == 0xa4 || o == 0xac || o == 0xba)
+    return with_modrm(p, i, 1, g);
+  if ((o >= 0x10 && o <= 0x1f) || (o >= 0x28 && o <= 0x2f) ||
+      (o >= 0x40 && o <= 0x6f) || (o >= 0x74 && o <= 0x7f) ||
+      (o >= 0x90 && o <= 0x9f) || o == 0xa3 || o == 0xa5 || o == 0xab ||
+      o == 0xad || o == 0xaf || o == 0xb0 || o == 0xb1 || o == 0xb3 ||
+      (o >= 0xb6 && o <= 0xbf) || o == 0xc0 || o == 0xc1 || o == 0xc3 ||
+      o >= 0xd0)
+    return with_modrm(p, i, 0, g);
   return 0;
 }
 
-static int check_insn(struct vctx *c, const ZydisDecodedInstruction *d,
-                      const ZydisDecodedOperand *op, struct vinsn *r) {
-  ZydisMnemonic m = d->mnemonic;
-  if (d->attributes & (ZYDIS_ATTRIB_IS_PRIVILEGED | ZYDIS_ATTRIB_HAS_BND))
-    return fail(c, "forbidden", r->va, "privileged instruction or MPX prefix");
-  if (m == ZYDIS_MNEMONIC_CALL || m == ZYDIS_MNEMONIC_JMP ||
-      m == ZYDIS_MNEMONIC_RET || is_jcc(m))
-    return check_branch(c, d, op, r);
-  if (!(category_ok(d->meta.category) || mnemonic_ok(m)) ||
-      mnemonic_denied(m) || !canonical_nop(d))
-    return fail(c, "forbidden", r->va, "instruction not allowed (%s, %s)",
-                ZydisMnemonicGetString(m),
-                ZydisCategoryGetString(d->meta.category));
-  if (is_trap(m)) {
-    r->kind = K_TRAP;
+static int guess_vex(const uint8_t *p, int i, uint8_t op, struct guess *g) {
+  if (op == 0xc5)
+    return p[i + 1] == 0x77 ? i + 2
+                            : with_modrm(p, i + 2, vex_imm(1, p[i + 1]), g);
+  int map = op == 0xc4 ? p[i] & 0x1f : p[i] & 7, n = op == 0xc4 ? 2 : 3;
+  uint8_t o = p[i + n];
+  if (map < 1 || map > 3 || (op == 0xc4 && map == 1 && o == 0x77))
+    return 0;
+  return with_modrm(p, i + n + 1, vex_imm(map, o), g);
+}
+
+static int guess_one(const uint8_t *p, int i, uint8_t op, int z, int w,
+                     struct guess *g) {
+  if (op < 0x40 && (op & 7) < 4)
+    return with_modrm(p, i, 0, g);
+  if (op < 0x40 && (op & 7) == 4)
+    return i + 1;
+  if (op < 0x40 && (op & 7) == 5)
+    return i + z;
+  if ((op >= 0x50 && op <= 0x5f) || (op >= 0x90 && op <= 0x99) ||
+      op == 0x9c || op == 0xc3 || op == 0xcc)
+    return i;
+  if ((op >= 0x70 && op <= 0x7f) || op == 0xeb) {
+    g->moff = i, g->msize = 1;
+    return i + 1;
+  }
+  if (op == 0x6a || op == 0xa8 || (op >= 0xb0 && op <= 0xb7))
+    return i + 1;
+  if (op >= 0xb8 && op <= 0xbf)
+    return i + (w ? 8 : z);
+  switch (op) {
+  case 0xe8:
+  case 0xe9:
+    g->moff = i, g->msize = 4;
+    return i + 4;
+  case 0x68:
+    return i + 4;
+  case 0x63: case 0x84: case 0x85: case 0x86: case 0x87: case 0x88:
+  case 0x89: case 0x8a: case 0x8b: case 0x8d: case 0xd0: case 0xd1:
+  case 0xd2: case 0xd3: case 0xd8: case 0xd9: case 0xda: case 0xdb:
+  case 0xdc: case 0xdd: case 0xde: case 0xdf: case 0xfe: case 0xff:
+    return with_modrm(p, i, 0, g);
+  case 0x6b: case 0x80: case 0x83: case 0xc0: case 0xc1: case 0xc6:
+    return with_modrm(p, i, 1, g);
+  case 0x69: case 0x81: case 0xc7:
+    return with_modrm(p, i, z, g);
+  case 0xf6:
+  case 0xf7:
+    return with_modrm(p, i,
+                      ((p[i] >> 3) & 7) < 2 ? (op == 0xf6 ? 1 : z) : 0, g);
+  default:
     return 0;
   }
-  match_pattern(c, d, op, r);
-  return check_operands(c, d, op, r);
+}
+
+/* A guess at the layout of the instruction at p (16 readable bytes). */
+static void guess_len(const uint8_t *p, struct guess *g) {
+  int i = 0, z = 4, w = 0;
+  g->len = g->moff = g->msize = 0;
+  for (;; i++) {
+    uint8_t b = p[i];
+    if (b == 0x66)
+      z = 2;
+    else if (b != 0x67 && b != 0xf2 && b != 0xf3 && b != 0xf0 && b != 0x2e &&
+             b != 0x3e && b != 0x26 && b != 0x36 && b != 0x64 && b != 0x65)
+      break;
+    if (i == 4)
+      return;
+  }
+  if ((p[i] & 0xf0) == 0x40)
+    w = (p[i++] >> 3) & 1;
+  uint8_t op = p[i++];
+  if (op == 0x0f)
+    g->len = guess_0f(p, i, g);
+  else if (op == 0xc4 || op == 0xc5 || op == 0x62)
+    g->len = guess_vex(p, i, op, g);
+  else
+    g->len = guess_one(p, i, op, z, w, g);
+}
+
+static u128 make_key(const uint8_t *p, int len, int moff, int msize) {
+  u128 k, keep = len >= 16 ? ~(u128)0 : ((u128)1 << (8 * len)) - 1;
+  memcpy(&k, p, 16);
+  if (msize)
+    keep &= ~((((u128)1 << (8 * msize)) - 1) << (8 * moff));
+  return k & keep;
+}
+
+static size_t key_slot(u128 k, int len) {
+  uint64_t h = ((uint64_t)k * 0x9e3779b97f4a7c15ULL) ^
+               ((uint64_t)(k >> 64) * 0xc2b2ae3d27d4eb4fULL) ^ (uint64_t)len;
+  return (size_t)(h ^ (h >> 31));
+}
+
+static int64_t read_disp(const uint8_t *p, int moff, int msize) {
+  if (msize == 1)
+    return (int8_t)p[moff];
+  int32_t v;
+  memcpy(&v, p + moff, 4);
+  return v;
+}
+
+static const struct facts *cache_get(const struct vctx *c, const uint8_t *p,
+                                     const struct guess *g,
+                                     struct facts *tmp) {
+  u128 k = make_key(p, g->len, g->moff, g->msize);
+  size_t h = key_slot(k, g->len);
+  for (int n = 0; n < CACHE_PROBES; n++) {
+    const struct centry *e = &c->cache[(h + (size_t)n) & c->cache_mask];
+    if (!e->klen)
+      return NULL;
+    if (e->klen == g->len && e->key == k && e->moff == g->moff &&
+        e->msize == g->msize) {
+      if (!e->msize)
+        return &e->f;
+      *tmp = e->f;
+      tmp->disp = read_disp(p, e->moff, e->msize);
+      return tmp;
+    }
+  }
+  return NULL;
+}
+
+/* The field that apply() reads (a %rip disp32 or a branch offset). */
+static void field_of(const ZydisDecodedInstruction *d, const struct facts *f,
+                     int *moff, int *msize) {
+  *moff = *msize = 0;
+  if (f->rip != RIP_NONE && d->raw.disp.size == 32)
+    *moff = d->raw.disp.offset, *msize = 4;
+  else if ((f->kind == K_JMP || f->kind == K_JCC || f->kind == K_CALL) &&
+           d->raw.imm[0].is_relative &&
+           (d->raw.imm[0].size == 8 || d->raw.imm[0].size == 32))
+    *moff = d->raw.imm[0].offset, *msize = d->raw.imm[0].size / 8;
+}
+
+static void cache_put(struct vctx *c, const uint8_t *p,
+                      const ZydisDecodedInstruction *d, const struct facts *f) {
+  int moff, msize;
+  if (!c->cache)
+    return;
+  field_of(d, f, &moff, &msize);
+  if ((f->rip != RIP_NONE || f->kind == K_JMP || f->kind == K_JCC ||
+       f->kind == K_CALL) && !msize)
+    return; /* a displacement not in a field we can read back */
+  u128 k = make_key(p, f->len, moff, msize);
+  size_t h = key_slot(k, f->len);
+  struct centry *e = &c->cache[h & c->cache_mask];
+  for (int n = 0; n < CACHE_PROBES; n++)
+    if (!c->cache[(h + (size_t)n) & c->cache_mask].klen) {
+      e = &c->cache[(h + (size_t)n) & c->cache_mask];
+      break;
+    }
+  e->key = k;
+  e->klen = f->len;
+  e->moff = (uint8_t)moff;
+  e->msize = (uint8_t)msize;
+  e->f = *f;
 }
 
 /* ---- one unit ---- */
@@ -627,33 +947,55 @@ static int grow(struct vctx *c) {
   return 0;
 }
 
-static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
+/* Facts of the instruction at va, from the cache or from Zydis. */
+static const struct facts *decode_one(struct vctx *c, uint64_t va,
+                                      uint64_t end, struct facts *tmp) {
+  static const struct facts int3 = {.len = 1, .kind = K_TRAP};
+  const uint8_t *p = c->in->image + va;
+  if (*p == 0xcc) /* int3 padding: one byte, always */
+    return &int3;
+  /* the key reads 16 bytes: inside the image, maybe past the unit */
+  int cacheable = c->cache && c->in->image_size - va >= 16;
+  if (cacheable) {
+    struct guess g;
+    guess_len(p, &g);
+    const struct facts *f = g.len > 0 && g.len <= 15 && (uint64_t)g.len <= end - va
+                                ? cache_get(c, p, &g, tmp)
+                                : NULL;
+    if (f)
+      return f;
+  }
   ZydisDecodedInstruction d;
   ZydisDecodedOperand op[ZYDIS_MAX_OPERAND_COUNT];
-  const struct sfi_verify_range *rg = range_of(c, start);
+  if (!ZYAN_SUCCESS(ZydisDecoderDecodeFull(&c->dec, p, end - va, &d, op))) {
+    const struct sfi_verify_range *rg = range_of(c, va);
+    if (end < rg->end &&
+        ZYAN_SUCCESS(ZydisDecoderDecodeFull(&c->dec, p, rg->end - va, &d, op)))
+      fail(c, "decode", va,
+           "instruction crosses the function start or table at 0x%llx",
+           (unsigned long long)end);
+    else
+      fail(c, "decode", va, "undecodable bytes");
+    return NULL;
+  }
+  if (analyze(c, &d, op, va, tmp))
+    return NULL;
+  if (cacheable)
+    cache_put(c, p, &d, tmp);
+  return tmp;
+}
+
+static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
+  struct facts tmp;
   c->nv = 0;
-  for (uint64_t va = start; va < end; va += d.length) {
+  for (uint64_t va = start; va < end;) {
     if (c->nv == c->cap && grow(c))
       return fail(c, "input", va, "out of memory");
-    if (!ZYAN_SUCCESS(ZydisDecoderDecodeFull(&c->dec, c->in->image + va,
-                                             end - va, &d, op))) {
-      if (end < rg->end &&
-          ZYAN_SUCCESS(ZydisDecoderDecodeFull(&c->dec, c->in->image + va,
-                                              rg->end - va, &d, op)))
-        return fail(c, "decode", va,
-                    "instruction crosses the function start or table at "
-                    "0x%llx",
-                    (unsigned long long)end);
-      return fail(c, "decode", va, "undecodable bytes");
-    }
-    struct vinsn *r = &c->v[c->nv];
-    memset(r, 0, sizeof *r);
-    r->va = va;
-    r->len = d.length;
-    r->off = -1;
-    if (check_insn(c, &d, op, r))
+    const struct facts *f = decode_one(c, va, end, &tmp);
+    if (!f || apply(c, f, va))
       return -1;
     c->nv++;
+    va += f->len;
   }
   return 0;
 }
@@ -807,6 +1149,18 @@ static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
 
 /* ---- the module ---- */
 
+/* About one cache entry per 16 bytes of code, at most 2^16 entries. */
+static void cache_init(struct vctx *c) {
+  uint64_t code = 0;
+  for (size_t i = 0; i < c->in->ncode; i++)
+    code += c->in->code[i].end - c->in->code[i].start;
+  size_t n = 1024;
+  while (n < (1u << 16) && n * 16 < code)
+    n *= 2;
+  c->cache = calloc(n, sizeof *c->cache);
+  c->cache_mask = n - 1;
+}
+
 static int check_range(struct vctx *c, const struct sfi_verify_range *rg) {
   const struct sfi_verify_input *in = c->in;
   size_t fi = upper_bound(in->func_starts, in->nfuncs, rg->start);
@@ -841,9 +1195,12 @@ int sfi_verify(const struct sfi_verify_input *in,
                                      ZYDIS_STACK_WIDTH_64)))
     return fail(&c, "input", 0, "Zydis decoder init failed");
   int rc = check_input(&c);
+  if (!rc)
+    cache_init(&c);
   for (size_t i = 0; !rc && i < in->ncode; i++)
     rc = check_range(&c, &in->code[i]);
   free(c.v);
   free(c.work);
+  free(c.cache);
   return rc ? -1 : 0;
 }
