@@ -1,6 +1,7 @@
 /* sfi-verify: runs the binary verifier (runtime/verify) on a module file and
  * prints "ok" or the first violation; exit status 0 or 1 (2: unreadable).
- * --time N repeats the verification N times and prints the throughput. */
+ * --time N repeats the verification N times and prints the throughput;
+ * --no-cache decodes every instruction with Zydis (testing). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,13 +54,17 @@ static void report_time(const struct sfi_verify_input *in, long reps) {
 
 int main(int argc, char **argv) {
   long reps = 0;
-  int a = 1;
-  if (argc == 4 && strcmp(argv[1], "--time") == 0) {
-    reps = atol(argv[2]);
-    a = 3;
+  int a = 1, flags = 0;
+  for (; a < argc - 1; a++) {
+    if (strcmp(argv[a], "--time") == 0 && a + 2 < argc)
+      reps = atol(argv[++a]);
+    else if (strcmp(argv[a], "--no-cache") == 0)
+      flags |= SFI_VERIFY_NO_CACHE;
+    else
+      break;
   }
   if (argc - a != 1 || reps < 0) {
-    fprintf(stderr, "usage: sfi-verify [--time N] module.so\n");
+    fprintf(stderr, "usage: sfi-verify [--time N] [--no-cache] module.so\n");
     return 2;
   }
   size_t size;
@@ -77,6 +82,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   struct sfi_verify_error err;
+  v.in.flags = flags;
   rc = sfi_verify(&v.in, &err);
   if (rc == 0)
     printf("ok\n");

@@ -1195,7 +1195,7 @@ int sfi_verify(const struct sfi_verify_input *in,
                                      ZYDIS_STACK_WIDTH_64)))
     return fail(&c, "input", 0, "Zydis decoder init failed");
   int rc = check_input(&c);
-  if (!rc)
+  if (!rc && !(in->flags & SFI_VERIFY_NO_CACHE))
     cache_init(&c);
   for (size_t i = 0; !rc && i < in->ncode; i++)
     rc = check_range(&c, &in->code[i]);

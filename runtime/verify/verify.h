@@ -90,7 +90,12 @@ struct sfi_verify_input {
   const uint64_t *import_slots;
   size_t nimport_slots;
   int stores_only; /* module built in stores-only mode */
+  int flags;       /* SFI_VERIFY_* below; 0 normally */
 };
+
+/* Testing only: decode every instruction with Zydis, without the cache of
+ * per-instruction facts (the mutation test compares both verdicts). */
+#define SFI_VERIFY_NO_CACHE 1
 
 struct sfi_verify_error {
   const char *rule;   /* "decode", "forbidden", "memory", "stack", ... */
