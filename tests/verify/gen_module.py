@@ -5,7 +5,10 @@ operands, native frames, direct and confined calls, import calls, branches
 and SSE/AVX code, a power-of-two jump table and a stores-only-free note.
 Used by the mutation test (mutate.py) and the speed benchmark
 (benchmarks/verify/run.sh).
-Usage: gen_module.py --out m.so --funcs N --clang CLANG --lld LLD"""
+With --crt the libsfi crt is linked first (the module then also loads with
+sfi_module_load); --inject adds one instruction (a must-fail variant).
+Usage: gen_module.py --out m.so --funcs N --clang CLANG --lld LLD
+                     [--crt sfi_crt.o] [--inject INSN]"""
 import argparse
 import os
 import subprocess
@@ -71,21 +74,32 @@ NOTE = """
 """
 
 
-def source(n):
+CRT_TABLE = 16 * 65  # the crt's trap entry and 64 callback entries
+
+
+def source(n, crt=False, inject=""):
     entries = min(n, 1 << 12)
     size = 16
-    while size < 16 * (entries + 1):
+    while size < 16 * (entries + 1) + (CRT_TABLE if crt else 0):
         size *= 2
     mask = size - 16
     out = ["        .text"]
     for i in range(n):
         out.append(BODY.format(i=i, callee=(i * 7 + 3) % n, mask=mask))
+        if inject and i == n // 2:
+            out.append("        " + inject)
     out.append("        .p2align 4, 0xcc")
     out.append('        .section sfi_jt,"ax",@progbits\n        .p2align 4')
-    out.append(".Ljt0:\n        ud2\n        .fill 14, 1, 0xcc")
-    for i in range(entries):
-        out.append("        jmp f%d\n        .p2align 4, 0xcc" % i)
-    out.append("        .skip %d - (. - .Ljt0), 0xcc" % size)
+    if crt:
+        # the crt's entries come first; fill the table to its power-of-two
+        # size with real entries (the version-1 loader refuses int3 ones)
+        for i in range((size - CRT_TABLE) // 16):
+            out.append("        jmp f%d\n        .p2align 4, 0xcc" % (i % n))
+    else:
+        out.append(".Ljt0:\n        ud2\n        .fill 14, 1, 0xcc")
+        for i in range(entries):
+            out.append("        jmp f%d\n        .p2align 4, 0xcc" % i)
+        out.append("        .skip %d - (. - .Ljt0), 0xcc" % size)
     out.append('        .data\n        .p2align 3\ndata:   .quad 0')
     out.append(NOTE)
     return "\n".join(out) + "\n"
@@ -97,15 +111,19 @@ def main():
     ap.add_argument("--funcs", type=int, default=200)
     ap.add_argument("--clang", default="clang-22")
     ap.add_argument("--lld", default="/usr/lib/llvm-22/bin/ld.lld")
+    ap.add_argument("--crt", help="link this crt object first (sfi_crt.o)")
+    ap.add_argument("--inject", default="",
+                    help="an instruction put after the middle function")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         asm, obj = os.path.join(tmp, "m.s"), os.path.join(tmp, "m.o")
         with open(asm, "w") as f:
-            f.write(source(a.funcs))
+            f.write(source(a.funcs, bool(a.crt), a.inject))
         subprocess.run([a.clang, "-c", asm, "-o", obj], check=True)
         subprocess.run([a.lld, "-shared", "-z", "now", "-z", "relro",
                         "-Bsymbolic", "--hash-style=both", "-z", "noexecstack",
-                        obj, "-o", a.out], check=True)
+                        *([a.crt] if a.crt else []), obj, "-o", a.out],
+                       check=True)
 
 
 if __name__ == "__main__":
