@@ -161,6 +161,9 @@ def main():
     ap.add_argument("--random", type=int, default=300)
     ap.add_argument("--each", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--file", type=int, default=50,
+                    help="random mutations anywhere in the file (headers, "
+                    "symbols, relocations): no crash, same verdicts")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     errors = 0
@@ -226,6 +229,20 @@ def main():
                         errors += 1
         print("random: %d mutants, %d accepted, verdicts identical with and "
               "without the cache" % (a.random, accepted))
+        headers = [0, 64, len(data) - 4096]  # ELF header, phdrs, shdrs...
+        for i in range(a.file):
+            pos = max(0, rng.choice(headers)) + rng.randrange(4096)
+            pos = min(pos, len(data) - 8)
+            n = rng.choice([1, 2, 8])
+            patch = {pos: bytes(rng.randrange(256) for _ in range(n))}
+            open(mut, "wb").write(apply(data, patch))
+            rc, out = verify(a.verify, mut)
+            rc2, out2 = verify(a.verify, mut, no_cache=True)
+            if rc not in (0, 1) or rc != rc2 or out != out2:
+                print("FILE MUTANT crash or mismatch at 0x%x: %d %s / %d %s"
+                      % (pos, rc, out, rc2, out2))
+                errors += 1
+        print("file: %d mutants, no crash" % a.file)
     print("%d errors" % errors)
     return 1 if errors else 0
 
