@@ -127,7 +127,9 @@ fail(const struct vctx *c, const char *rule, uint64_t va, const char *fmt,
   va_end(ap);
   insn_text(c, va, e->insn, sizeof e->insn);
   const struct sfi_verify_input *in = c->in;
-  size_t i = in->func_starts ? upper_bound(in->func_starts, in->nfuncs, va) : 0;
+  size_t i = in->func_starts && strcmp(rule, "input") != 0
+                 ? upper_bound(in->func_starts, in->nfuncs, va)
+                 : 0;
   e->func = i ? in->func_starts[i - 1] : ~0ULL;
   if (i && in->func_names && in->func_names[i - 1])
     snprintf(e->func_name, sizeof e->func_name, "%s", in->func_names[i - 1]);
@@ -1149,13 +1151,13 @@ static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
 
 /* ---- the module ---- */
 
-/* About one cache entry per 16 bytes of code, at most 2^16 entries. */
+/* About one cache entry per 16 bytes of code, at most 2^18 (12 MiB). */
 static void cache_init(struct vctx *c) {
   uint64_t code = 0;
   for (size_t i = 0; i < c->in->ncode; i++)
     code += c->in->code[i].end - c->in->code[i].start;
   size_t n = 1024;
-  while (n < (1u << 16) && n * 16 < code)
+  while (n < (1u << 18) && n * 16 < code)
     n *= 2;
   c->cache = calloc(n, sizeof *c->cache);
   c->cache_mask = n - 1;

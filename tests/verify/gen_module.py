@@ -11,6 +11,7 @@ Usage: gen_module.py --out m.so --funcs N --clang CLANG --lld LLD
                      [--crt sfi_crt.o] [--inject INSN]"""
 import argparse
 import os
+import random
 import subprocess
 import tempfile
 
@@ -22,11 +23,13 @@ f{i}:
         pushq %rbx
         pushq %r12
         subq $40, %rsp
-        movl %gs:16(%edi,%esi,4), %eax
-        addl %eax, %gs:(%edx)
+        movl %gs:{g1}(%edi,%esi,4), %eax
+        addl %eax, %gs:{g2}(%edx)
         movq %rax, 8(%rsp)
         movq %rdi, 32(%rsp)
-        movq 8(%rsp), %rcx
+        movq {s1}(%rsp), %rcx
+        addl ${i1}, %e{r1}
+        xorl %e{r2}, %e{r1}
         vmovdqu %gs:(%edi), %xmm0
         vpaddd %xmm0, %xmm1, %xmm1
         vmovdqu %xmm1, 16(%rsp)
@@ -46,8 +49,8 @@ f{i}:
         cmovlq %rcx, %rdx
         movq %rdx, %gs:8(%ebx)
         lock xaddl %eax, %gs:4(%ecx,%eax,8)
-        imulq $7, %rdx, %rdx
-        shrq $3, %rdx
+        imulq ${i2}, %rdx, %rdx
+        shrq ${i3}, %rdx
         call *imp@GOTPCREL(%rip)
         movl 32(%rsp), %edi
         addq $40, %rsp
@@ -77,7 +80,19 @@ NOTE = """
 CRT_TABLE = 16 * 65  # the crt's trap entry and 64 callback entries
 
 
-def source(n, crt=False, inject=""):
+def varied(i, vary):
+    """Operands of function i: fixed, or (vary) drawn at random so that the
+    share of distinct instructions is like compiled code's."""
+    if not vary:
+        return dict(g1=16, g2=0, s1=8, i1=1, i2=7, i3=3, r1="ax", r2="cx")
+    r = random.Random(i)
+    regs = ["ax", "cx", "dx", "si", "di", "bx"]
+    return dict(g1=r.randrange(4096), g2=r.randrange(256), s1=8 * r.randrange(5),
+                i1=r.randrange(1, 1000), i2=r.randrange(2, 100),
+                i3=r.randrange(1, 63), r1=r.choice(regs), r2=r.choice(regs))
+
+
+def source(n, crt=False, inject="", vary=False):
     entries = min(n, 1 << 12)
     size = 16
     while size < 16 * (entries + 1) + (CRT_TABLE if crt else 0):
@@ -85,7 +100,8 @@ def source(n, crt=False, inject=""):
     mask = size - 16
     out = ["        .text"]
     for i in range(n):
-        out.append(BODY.format(i=i, callee=(i * 7 + 3) % n, mask=mask))
+        out.append(BODY.format(i=i, callee=(i * 7 + 3) % n, mask=mask,
+                               **varied(i, vary)))
         if inject and i == n // 2:
             out.append("        " + inject)
     out.append("        .p2align 4, 0xcc")
@@ -112,13 +128,15 @@ def main():
     ap.add_argument("--clang", default="clang-22")
     ap.add_argument("--lld", default="/usr/lib/llvm-22/bin/ld.lld")
     ap.add_argument("--crt", help="link this crt object first (sfi_crt.o)")
+    ap.add_argument("--vary", action="store_true",
+                    help="random displacements, immediates and registers")
     ap.add_argument("--inject", default="",
                     help="an instruction put after the middle function")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         asm, obj = os.path.join(tmp, "m.s"), os.path.join(tmp, "m.o")
         with open(asm, "w") as f:
-            f.write(source(a.funcs, bool(a.crt), a.inject))
+            f.write(source(a.funcs, bool(a.crt), a.inject, a.vary))
         subprocess.run([a.clang, "-c", asm, "-o", obj], check=True)
         subprocess.run([a.lld, "-shared", "-z", "now", "-z", "relro",
                         "-Bsymbolic", "--hash-style=both", "-z", "noexecstack",
