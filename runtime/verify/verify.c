@@ -606,6 +606,31 @@ static int check_operands(const struct vctx *c,
   return 0;
 }
 
+/* Prefixes whose meaning could differ between Zydis and a CPU: several
+ * different segment overrides (which one wins, and whether a later
+ * ds/cs/es/ss cancels an earlier gs in 64-bit mode), an %fs override on
+ * anything but lea/nop, and a REX prefix that is not the last prefix
+ * (ignored). */
+static int check_prefixes(const struct vctx *c,
+                          const ZydisDecodedInstruction *d, uint64_t va) {
+  uint8_t seg = 0;
+  for (int i = 0; i < d->raw.prefix_count; i++) {
+    uint8_t b = d->raw.prefixes[i].value;
+    if (b == 0x64 && d->mnemonic != ZYDIS_MNEMONIC_LEA &&
+        d->mnemonic != ZYDIS_MNEMONIC_NOP) /* these access no memory */
+      return fail(c, "memory", va, "%%fs segment prefix");
+    if ((b & 0xf0) == 0x40 &&
+        d->raw.prefixes[i].type == ZYDIS_PREFIX_TYPE_IGNORED)
+      return fail(c, "forbidden", va, "ignored REX prefix");
+    if (b == 0x26 || b == 0x2e || b == 0x36 || b == 0x3e || b == 0x65) {
+      if (seg && seg != b)
+        return fail(c, "forbidden", va, "conflicting segment prefixes");
+      seg = b;
+    }
+  }
+  return 0;
+}
+
 static int analyze(const struct vctx *c, const ZydisDecodedInstruction *d,
                    const ZydisDecodedOperand *op, uint64_t va,
                    struct facts *f) {
@@ -614,6 +639,8 @@ static int analyze(const struct vctx *c, const ZydisDecodedInstruction *d,
   f->len = d->length;
   if (d->attributes & (ZYDIS_ATTRIB_IS_PRIVILEGED | ZYDIS_ATTRIB_HAS_BND))
     return fail(c, "forbidden", va, "privileged instruction or MPX prefix");
+  if (check_prefixes(c, d, va))
+    return -1;
   if (m == ZYDIS_MNEMONIC_CALL || m == ZYDIS_MNEMONIC_JMP ||
       m == ZYDIS_MNEMONIC_RET || is_jcc(m))
     return check_branch(c, d, op, va, f);

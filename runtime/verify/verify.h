@@ -16,8 +16,10 @@
  *             xsave*, fxsave, pkru, waitpkg, movdir*, enqcmd, MPX/bnd,
  *             AMX, privileged and I/O instructions, gathers/scatters (any
  *             VSIB operand), any hidden memory operand other than the
- *             stack slot of push/pop/call/ret, and the 0x66 prefix on
- *             branches are refused.
+ *             stack slot of push/pop/call/ret, the 0x66 prefix on
+ *             branches, two different segment prefixes on one instruction,
+ *             an %fs prefix (except on lea/nop) and an ignored REX prefix
+ *             are refused.
  *  memory     each explicit memory operand (lea, nop, ud0/ud1 excepted) is
  *             %gs: with 32-bit address size and no eip base; or disp(%rsp)
  *             with 64-bit address size, no index, a flat segment (none,
