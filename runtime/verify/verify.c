@@ -343,7 +343,7 @@ static int mnemonic_ok(ZydisMnemonic m) {
   case ZYDIS_MNEMONIC_SFENCE: case ZYDIS_MNEMONIC_CLFLUSH:
   case ZYDIS_MNEMONIC_CPUID: case ZYDIS_MNEMONIC_RDTSC:
   case ZYDIS_MNEMONIC_RDTSCP: case ZYDIS_MNEMONIC_ENDBR64:
-  case ZYDIS_MNEMONIC_ENDBR32:
+  case ZYDIS_MNEMONIC_ENDBR32: case ZYDIS_MNEMONIC_XGETBV:
     return 1;
   default:
     return 0;

@@ -35,6 +35,8 @@ FUNC f
         sfence
         cpuid
         rdtsc
+        rdtscp
+        xgetbv
         endbr64
         ret
 
