@@ -127,7 +127,8 @@ fail(const struct vctx *c, const char *rule, uint64_t va, const char *fmt,
   va_end(ap);
   insn_text(c, va, e->insn, sizeof e->insn);
   const struct sfi_verify_input *in = c->in;
-  size_t i = in->func_starts && strcmp(rule, "input") != 0
+  size_t i = in->func_starts && strcmp(rule, "input") != 0 &&
+                     strcmp(rule, "jump-table") != 0
                  ? upper_bound(in->func_starts, in->nfuncs, va)
                  : 0;
   e->func = i ? in->func_starts[i - 1] : ~0ULL;
