@@ -79,6 +79,7 @@ FORBIDDEN = re.compile(
     r"xabort|xend|xsave|xrstor|fxsave|fxrstor|wrpkru|umonitor|umwait|tpause|"
     r"monitor|mwait|movdir64b|enqcmd|bnd|hlt|in\b|out\b|cli|sti|vpgather|"
     r"vgather|vpscatter|vscatter)")
+R32 = re.compile(r"^%(e\w\w|r\d+d)$")
 MEM = re.compile(r"(%\w+:)?(-?\w+)?\((%\w+)?(?:,(%\w+)(?:,\d)?)?\)")
 
 
@@ -92,9 +93,10 @@ def oracle(text):
     if mnem.startswith(("lea", "nop", "ud1", "ud0")):
         return None
     for seg, _, base, index in MEM.findall(text):
+        if index in ("%riz", "%eiz"):  # SIB without an index
+            index = ""
         if seg == "%gs:":
-            if (base and not base.startswith("%e")) or \
-                    (index and not index.startswith("%e")):
+            if (base and not R32.match(base)) or (index and not R32.match(index)):
                 return "%gs: with 64-bit registers"
         elif seg:
             return "segment " + seg
