@@ -174,7 +174,7 @@ def main():
         if not base:
             base = os.path.join(tmp, "base.so")
             subprocess.run([sys.executable, os.path.join(HERE, "gen_module.py"),
-                            "--out", base, "--funcs", "200", "--clang",
+                            "--out", base, "--funcs", "200", "--vary", "--clang",
                             a.clang, "--lld", a.lld], check=True)
         data = open(base, "rb").read()
         rc, out = verify(a.verify, base)
