@@ -394,7 +394,10 @@ struct facts {
   uint32_t need, rip_size;
   uint16_t ra, rb; /* pattern registers; ra = R of call/jmp *%R */
   uint8_t len, kind, flags, pat, rip;
+  uint8_t free; /* FREE_*: fields the facts do not depend on */
 };
+
+enum { FREE_DISP = 1, FREE_IMM = 2 };
 
 static int check_mem(const struct vctx *c, const ZydisDecodedInstruction *d,
                      const ZydisDecodedOperand *op, uint64_t va,
@@ -408,14 +411,17 @@ static int check_mem(const struct vctx *c, const ZydisDecodedInstruction *d,
     return fail(c, "forbidden", va, "VSIB or MIB memory operand");
   if (m->segment == ZYDIS_REGISTER_FS)
     return fail(c, "memory", va, "%%fs: operand");
-  if (c->in->stores_only && !written)
+  if (c->in->stores_only && !written) {
+    f->free |= FREE_DISP;
     return 0;
+  }
   if (m->segment == ZYDIS_REGISTER_GS) {
     if (d->address_width != 32)
       return fail(c, "memory", va,
                   "%%gs: operand without the 0x67 prefix (64-bit address)");
     if (m->base == ZYDIS_REGISTER_EIP)
       return fail(c, "memory", va, "%%gs: operand with an %%eip base");
+    f->free |= FREE_DISP;
     return 0;
   }
   if (!is_flat_seg(m->segment))
@@ -654,6 +660,10 @@ static int analyze(const struct vctx *c, const ZydisDecodedInstruction *d,
     f->kind = K_TRAP;
     return 0;
   }
+  /* only add/sub (%rsp deltas) and and (the mask) look at immediates */
+  if (m != ZYDIS_MNEMONIC_ADD && m != ZYDIS_MNEMONIC_SUB &&
+      m != ZYDIS_MNEMONIC_AND)
+    f->free |= FREE_IMM;
   match_pattern(c, d, op, f);
   return check_operands(c, d, op, va, f);
 }
@@ -726,43 +736,58 @@ static int apply(struct vctx *c, const struct facts *f, uint64_t va) {
 /* ---- the decoding cache ----
  * Zydis's result for an instruction depends only on its own bytes, so the
  * facts of an instruction (position independent by construction) are
- * cached under those bytes, with the one displacement or branch offset
- * field masked out (its value is data: it changes nothing else in the
- * decoding, and apply() reads it from the bytes). guess_len() picks the key
- * (length and masked field) to look up; a wrong guess can only miss, never
- * hit a different instruction: an entry matches only bytes that agree with
- * an instruction Zydis decoded to that length and field layout. */
+ * cached under those bytes. Two fields may be masked out of the key: the
+ * displacement and the immediate, each only when analyze() found that the
+ * facts do not depend on its value (a %gs: or stores-only read operand's
+ * displacement; any immediate but add's, sub's and and's), or when apply()
+ * reads the value back from the bytes (a %rip displacement, a branch
+ * offset). These fields are data: they change nothing else in the
+ * decoding. guess_len() proposes the key (length and fields) to look up; a
+ * wrong guess can only miss, never hit a different instruction, because an
+ * entry matches only bytes that agree, outside its fields, with an
+ * instruction Zydis decoded to that length and field layout (entry_ok). */
 
 typedef unsigned __int128 u128;
 
-struct centry {
-  u128 key;
-  uint8_t klen, moff, msize; /* klen 0: empty */
-  struct facts f;
+struct guess {
+  int len, doff, dsize, ioff, isize;
 };
 
-struct guess {
-  int len, moff, msize;
+struct centry {
+  u128 key;
+  uint8_t klen, doff, dsize, ioff, isize; /* klen 0: empty */
+  struct facts f;
 };
 
 #define CACHE_PROBES 4
 
-/* Length of modrm [+ sib] [+ disp] at p; *rip gets the disp32 offset of a
- * %rip-relative form (relative to p), else stays 0. */
-static int modrm_len(const uint8_t *p, int *rip) {
-  uint8_t mod = p[0] >> 6, rm = p[0] & 7;
-  int n = 1;
-  if (mod == 3)
-    return 1;
-  if (rm == 4) {
-    n++;
-    if (mod == 0 && (p[1] & 7) == 5)
-      n += 4;
-  } else if (mod == 0 && rm == 5) {
-    *rip = 1;
-    n += 4;
+/* modrm [+ sib] [+ disp] at p + i, then imm bytes. The displacement is a
+ * key field when %rip-relative or when the prefixes say %gs: with 32-bit
+ * addressing; the immediate when mask_imm. */
+static int with_modrm(const uint8_t *p, int i, int imm, int gs32,
+                      int mask_imm, struct guess *g) {
+  uint8_t mod = p[i] >> 6, rm = p[i] & 7;
+  int n = 1, dsz = 0, rip = 0;
+  if (mod != 3) {
+    if (rm == 4) {
+      n++;
+      if (mod == 0 && (p[i + 1] & 7) == 5)
+        dsz = 4;
+    } else if (mod == 0 && rm == 5) {
+      dsz = 4;
+      rip = 1;
+    }
+    if (mod == 1)
+      dsz = 1;
+    else if (mod == 2)
+      dsz = 4;
   }
-  return n + (mod == 1 ? 1 : mod == 2 ? 4 : 0);
+  if (dsz && (rip || gs32))
+    g->doff = i + n, g->dsize = dsz;
+  n += dsz;
+  if (imm && mask_imm)
+    g->ioff = i + n, g->isize = imm;
+  return i + n + imm;
 }
 
 static int vex_imm(int map, uint8_t o) {
@@ -770,88 +795,97 @@ static int vex_imm(int map, uint8_t o) {
                                    (o >= 0xc4 && o <= 0xc6)));
 }
 
-/* modrm-form instruction: modrm at p + i, imm bytes after it. */
-static int with_modrm(const uint8_t *p, int i, int imm, struct guess *g) {
-  int rip = 0, n = modrm_len(p + i, &rip);
-  if (rip)
-    g->moff = i + 1, g->msize = 4;
-  return i + n + imm;
+static int imm_field(int at, int size, struct guess *g) {
+  g->ioff = at, g->isize = size;
+  return at + size;
 }
 
-static int guess_0f(const uint8_t *p, int i, struct guess *g) {
+static int guess_0f(const uint8_t *p, int i, int gs, struct guess *g) {
   uint8_t o = p[i++];
   if (o == 0x38)
-    return with_modrm(p, i + 1, 0, g);
+    return with_modrm(p, i + 1, 0, gs, 1, g);
   if (o == 0x3a)
-    return with_modrm(p, i + 1, 1, g);
-  if (o >= 0x80 && o <= 0x8f) {
-    g->moff = i, g->msize = 4;
-    return i + 4;
-  }
+    return with_modrm(p, i + 1, 1, gs, 1, g);
+  if (o >= 0x80 && o <= 0x8f)
+    return imm_field(i, 4, g);
   if ((o >= 0xc8 && o <= 0xcf) || o == 0x0b || o == 0xa2 || o == 0x31)
     return i;
   if (vex_imm(1, o) || o == 0xa4 || o == 0xac || o == 0xba)
-    return with_modrm(p, i, 1, g);
+    return with_modrm(p, i, 1, gs, 1, g);
   if ((o >= 0x10 && o <= 0x1f) || (o >= 0x28 && o <= 0x2f) ||
       (o >= 0x40 && o <= 0x6f) || (o >= 0x74 && o <= 0x7f) ||
       (o >= 0x90 && o <= 0x9f) || o == 0xa3 || o == 0xa5 || o == 0xab ||
       o == 0xad || o == 0xaf || o == 0xb0 || o == 0xb1 || o == 0xb3 ||
       (o >= 0xb6 && o <= 0xbf) || o == 0xc0 || o == 0xc1 || o == 0xc3 ||
       o >= 0xd0)
-    return with_modrm(p, i, 0, g);
+    return with_modrm(p, i, 0, gs, 1, g);
   return 0;
 }
 
-static int guess_vex(const uint8_t *p, int i, uint8_t op, struct guess *g) {
+static int guess_vex(const uint8_t *p, int i, uint8_t op, int gs,
+                     struct guess *g) {
   if (op == 0xc5)
-    return p[i + 1] == 0x77 ? i + 2
-                            : with_modrm(p, i + 2, vex_imm(1, p[i + 1]), g);
+    return p[i + 1] == 0x77
+               ? i + 2
+               : with_modrm(p, i + 2, vex_imm(1, p[i + 1]), gs, 1, g);
   int map = op == 0xc4 ? p[i] & 0x1f : p[i] & 7, n = op == 0xc4 ? 2 : 3;
   uint8_t o = p[i + n];
   if (map < 1 || map > 3 || (op == 0xc4 && map == 1 && o == 0x77))
     return 0;
-  return with_modrm(p, i + n + 1, vex_imm(map, o), g);
+  return with_modrm(p, i + n + 1, vex_imm(map, o), gs, 1, g);
+}
+
+/* add, and and sub immediates decide %rsp deltas and the confinement mask:
+ * never key fields. */
+static int alu_imm_free(uint8_t op) {
+  return op != 0x04 && op != 0x05 && op != 0x24 && op != 0x25 &&
+         op != 0x2c && op != 0x2d;
 }
 
 static int guess_one(const uint8_t *p, int i, uint8_t op, int z, int w,
-                     struct guess *g) {
+                     int gs, struct guess *g) {
   if (op < 0x40 && (op & 7) < 4)
-    return with_modrm(p, i, 0, g);
-  if (op < 0x40 && (op & 7) == 4)
-    return i + 1;
-  if (op < 0x40 && (op & 7) == 5)
-    return i + z;
+    return with_modrm(p, i, 0, gs, 0, g);
+  if (op < 0x40 && ((op & 7) == 4 || (op & 7) == 5)) {
+    int n = (op & 7) == 4 ? 1 : z;
+    return alu_imm_free(op) ? imm_field(i, n, g) : i + n;
+  }
   if ((op >= 0x50 && op <= 0x5f) || (op >= 0x90 && op <= 0x99) ||
       op == 0x9c || op == 0xc3 || op == 0xcc)
     return i;
-  if ((op >= 0x70 && op <= 0x7f) || op == 0xeb) {
-    g->moff = i, g->msize = 1;
-    return i + 1;
-  }
-  if (op == 0x6a || op == 0xa8 || (op >= 0xb0 && op <= 0xb7))
-    return i + 1;
+  if ((op >= 0x70 && op <= 0x7f) || op == 0xeb || op == 0x6a || op == 0xa8 ||
+      (op >= 0xb0 && op <= 0xb7))
+    return imm_field(i, 1, g);
   if (op >= 0xb8 && op <= 0xbf)
-    return i + (w ? 8 : z);
+    return imm_field(i, w ? 8 : z, g);
   switch (op) {
   case 0xe8:
   case 0xe9:
-    g->moff = i, g->msize = 4;
-    return i + 4;
   case 0x68:
-    return i + 4;
+    return imm_field(i, 4, g);
+  case 0xa9:
+    return imm_field(i, z, g);
   case 0x63: case 0x84: case 0x85: case 0x86: case 0x87: case 0x88:
   case 0x89: case 0x8a: case 0x8b: case 0x8d: case 0xd0: case 0xd1:
   case 0xd2: case 0xd3: case 0xd8: case 0xd9: case 0xda: case 0xdb:
   case 0xdc: case 0xdd: case 0xde: case 0xdf: case 0xfe: case 0xff:
-    return with_modrm(p, i, 0, g);
-  case 0x6b: case 0x80: case 0x83: case 0xc0: case 0xc1: case 0xc6:
-    return with_modrm(p, i, 1, g);
-  case 0x69: case 0x81: case 0xc7:
-    return with_modrm(p, i, z, g);
+    return with_modrm(p, i, 0, gs, 0, g);
+  case 0x80:
+  case 0x81:
+  case 0x83: {
+    int reg = (p[i] >> 3) & 7; /* /0 add, /4 and, /5 sub */
+    return with_modrm(p, i, op == 0x81 ? z : 1, gs,
+                      reg != 0 && reg != 4 && reg != 5, g);
+  }
+  case 0x6b: case 0xc0: case 0xc1: case 0xc6:
+    return with_modrm(p, i, 1, gs, 1, g);
+  case 0x69: case 0xc7:
+    return with_modrm(p, i, z, gs, 1, g);
   case 0xf6:
   case 0xf7:
     return with_modrm(p, i,
-                      ((p[i] >> 3) & 7) < 2 ? (op == 0xf6 ? 1 : z) : 0, g);
+                      ((p[i] >> 3) & 7) < 2 ? (op == 0xf6 ? 1 : z) : 0, gs,
+                      1, g);
   default:
     return 0;
   }
@@ -859,14 +893,18 @@ static int guess_one(const uint8_t *p, int i, uint8_t op, int z, int w,
 
 /* A guess at the layout of the instruction at p (16 readable bytes). */
 static void guess_len(const uint8_t *p, struct guess *g) {
-  int i = 0, z = 4, w = 0;
-  g->len = g->moff = g->msize = 0;
+  int i = 0, z = 4, w = 0, gs = 0, a32 = 0;
+  memset(g, 0, sizeof *g);
   for (;; i++) {
     uint8_t b = p[i];
     if (b == 0x66)
       z = 2;
-    else if (b != 0x67 && b != 0xf2 && b != 0xf3 && b != 0xf0 && b != 0x2e &&
-             b != 0x3e && b != 0x26 && b != 0x36 && b != 0x64 && b != 0x65)
+    else if (b == 0x65)
+      gs = 1;
+    else if (b == 0x67)
+      a32 = 1;
+    else if (b != 0xf2 && b != 0xf3 && b != 0xf0 && b != 0x2e && b != 0x3e &&
+             b != 0x26 && b != 0x36 && b != 0x64)
       break;
     if (i == 4)
       return;
@@ -874,19 +912,23 @@ static void guess_len(const uint8_t *p, struct guess *g) {
   if ((p[i] & 0xf0) == 0x40)
     w = (p[i++] >> 3) & 1;
   uint8_t op = p[i++];
+  gs = gs && a32;
   if (op == 0x0f)
-    g->len = guess_0f(p, i, g);
+    g->len = guess_0f(p, i, gs, g);
   else if (op == 0xc4 || op == 0xc5 || op == 0x62)
-    g->len = guess_vex(p, i, op, g);
+    g->len = guess_vex(p, i, op, gs, g);
   else
-    g->len = guess_one(p, i, op, z, w, g);
+    g->len = guess_one(p, i, op, z, w, gs, g);
 }
 
-static u128 make_key(const uint8_t *p, int len, int moff, int msize) {
-  u128 k, keep = len >= 16 ? ~(u128)0 : ((u128)1 << (8 * len)) - 1;
+static u128 field_mask(int off, int size) {
+  return size ? (((u128)1 << (8 * size)) - 1) << (8 * off) : 0;
+}
+
+static u128 make_key(const uint8_t *p, const struct guess *g) {
+  u128 k, keep = g->len >= 16 ? ~(u128)0 : ((u128)1 << (8 * g->len)) - 1;
   memcpy(&k, p, 16);
-  if (msize)
-    keep &= ~((((u128)1 << (8 * msize)) - 1) << (8 * moff));
+  keep &= ~field_mask(g->doff, g->dsize) & ~field_mask(g->ioff, g->isize);
   return k & keep;
 }
 
@@ -896,58 +938,72 @@ static size_t key_slot(u128 k, int len) {
   return (size_t)(h ^ (h >> 31));
 }
 
-static int64_t read_disp(const uint8_t *p, int moff, int msize) {
-  if (msize == 1)
-    return (int8_t)p[moff];
+static int64_t read_field(const uint8_t *p, int off, int size) {
+  if (size == 1)
+    return (int8_t)p[off];
   int32_t v;
-  memcpy(&v, p + moff, 4);
+  memcpy(&v, p + off, 4);
   return v;
+}
+
+static int is_direct(const struct facts *f) {
+  return f->kind == K_JMP || f->kind == K_JCC || f->kind == K_CALL;
+}
+
+static int same_layout(const struct centry *e, const struct guess *g) {
+  return e->klen == g->len && e->doff == g->doff && e->dsize == g->dsize &&
+         e->ioff == g->ioff && e->isize == g->isize;
 }
 
 static const struct facts *cache_get(const struct vctx *c, const uint8_t *p,
                                      const struct guess *g,
                                      struct facts *tmp) {
-  u128 k = make_key(p, g->len, g->moff, g->msize);
+  u128 k = make_key(p, g);
   size_t h = key_slot(k, g->len);
   for (int n = 0; n < CACHE_PROBES; n++) {
     const struct centry *e = &c->cache[(h + (size_t)n) & c->cache_mask];
     if (!e->klen)
       return NULL;
-    if (e->klen == g->len && e->key == k && e->moff == g->moff &&
-        e->msize == g->msize) {
-      if (!e->msize)
-        return &e->f;
+    if (e->key == k && same_layout(e, g)) {
       *tmp = e->f;
-      tmp->disp = read_disp(p, e->moff, e->msize);
+      if (tmp->rip != RIP_NONE)
+        tmp->disp = read_field(p, e->doff, e->dsize);
+      else if (is_direct(tmp))
+        tmp->disp = read_field(p, e->ioff, e->isize);
       return tmp;
     }
   }
   return NULL;
 }
 
-/* The field that apply() reads (a %rip disp32 or a branch offset). */
-static void field_of(const ZydisDecodedInstruction *d, const struct facts *f,
-                     int *moff, int *msize) {
-  *moff = *msize = 0;
-  if (f->rip != RIP_NONE && d->raw.disp.size == 32)
-    *moff = d->raw.disp.offset, *msize = 4;
-  else if ((f->kind == K_JMP || f->kind == K_JCC || f->kind == K_CALL) &&
-           d->raw.imm[0].is_relative &&
-           (d->raw.imm[0].size == 8 || d->raw.imm[0].size == 32))
-    *moff = d->raw.imm[0].offset, *msize = d->raw.imm[0].size / 8;
+/* May the facts f of instruction d be cached under the key layout g? Only
+ * if g is d's true layout, every masked field is one the facts do not
+ * depend on or one that is read back, and every read-back field is
+ * masked. This, not the guess, is what makes hits sound. */
+static int entry_ok(const ZydisDecodedInstruction *d, const struct facts *f,
+                    const struct guess *g) {
+  if (g->len != d->length)
+    return 0;
+  if (g->dsize && (d->raw.disp.offset != g->doff ||
+                   d->raw.disp.size != 8 * g->dsize ||
+                   (f->rip == RIP_NONE && !(f->free & FREE_DISP))))
+    return 0;
+  if (f->rip != RIP_NONE && g->dsize != 4)
+    return 0;
+  if (g->isize && (d->raw.imm[0].offset != g->ioff ||
+                   d->raw.imm[0].size != 8 * g->isize || d->raw.imm[1].size ||
+                   (is_direct(f) ? !d->raw.imm[0].is_relative
+                                 : !(f->free & FREE_IMM))))
+    return 0;
+  if (is_direct(f) && g->isize != 1 && g->isize != 4)
+    return 0;
+  return 1;
 }
 
-static void cache_put(struct vctx *c, const uint8_t *p,
-                      const ZydisDecodedInstruction *d, const struct facts *f) {
-  int moff, msize;
-  if (!c->cache)
-    return;
-  field_of(d, f, &moff, &msize);
-  if ((f->rip != RIP_NONE || f->kind == K_JMP || f->kind == K_JCC ||
-       f->kind == K_CALL) && !msize)
-    return; /* a displacement not in a field we can read back */
-  u128 k = make_key(p, f->len, moff, msize);
-  size_t h = key_slot(k, f->len);
+static void cache_put(struct vctx *c, const uint8_t *p, const struct guess *g,
+                      const struct facts *f) {
+  u128 k = make_key(p, g);
+  size_t h = key_slot(k, g->len);
   struct centry *e = &c->cache[h & c->cache_mask];
   for (int n = 0; n < CACHE_PROBES; n++)
     if (!c->cache[(h + (size_t)n) & c->cache_mask].klen) {
@@ -955,9 +1011,11 @@ static void cache_put(struct vctx *c, const uint8_t *p,
       break;
     }
   e->key = k;
-  e->klen = f->len;
-  e->moff = (uint8_t)moff;
-  e->msize = (uint8_t)msize;
+  e->klen = (uint8_t)g->len;
+  e->doff = (uint8_t)g->doff;
+  e->dsize = (uint8_t)g->dsize;
+  e->ioff = (uint8_t)g->ioff;
+  e->isize = (uint8_t)g->isize;
   e->f = *f;
 }
 
@@ -982,16 +1040,17 @@ static const struct facts *decode_one(struct vctx *c, uint64_t va,
                                       uint64_t end, struct facts *tmp) {
   static const struct facts int3 = {.len = 1, .kind = K_TRAP};
   const uint8_t *p = c->in->image + va;
+  struct guess g = {0};
   if (*p == 0xcc) /* int3 padding: one byte, always */
     return &int3;
   /* the key reads 16 bytes: inside the image, maybe past the unit */
   int cacheable = c->cache && c->in->image_size - va >= 16;
   if (cacheable) {
-    struct guess g;
     guess_len(p, &g);
-    const struct facts *f = g.len > 0 && g.len <= 15 && (uint64_t)g.len <= end - va
-                                ? cache_get(c, p, &g, tmp)
-                                : NULL;
+    const struct facts *f =
+        g.len > 0 && g.len <= 15 && (uint64_t)g.len <= end - va
+            ? cache_get(c, p, &g, tmp)
+            : NULL;
     if (f)
       return f;
   }
@@ -1010,8 +1069,8 @@ static const struct facts *decode_one(struct vctx *c, uint64_t va,
   }
   if (analyze(c, &d, op, va, tmp))
     return NULL;
-  if (cacheable)
-    cache_put(c, p, &d, tmp);
+  if (cacheable && entry_ok(&d, tmp, &g))
+    cache_put(c, p, &g, tmp);
   return tmp;
 }
 

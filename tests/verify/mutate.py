@@ -98,7 +98,7 @@ def oracle(text):
         if seg == "%gs:":
             if (base and not R32.match(base)) or (index and not R32.match(index)):
                 return "%gs: with 64-bit registers"
-        elif seg:
+        elif seg not in ("", "%cs:", "%ds:", "%es:", "%ss:"):  # flat ones
             return "segment " + seg
         elif base == "%rsp" and not index:
             pass
