@@ -1238,7 +1238,7 @@ static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
 
 /* ---- the module ---- */
 
-/* About one cache entry per 16 bytes of code, at most 2^18 (12 MiB). */
+/* About one cache entry per 16 bytes of code, at most 2^18 (16 MiB). */
 static void cache_init(struct vctx *c) {
   uint64_t code = 0;
   for (size_t i = 0; i < c->in->ncode; i++)

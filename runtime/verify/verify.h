@@ -4,8 +4,9 @@
  *
  * Every input field is untrusted (it comes from the module file): the
  * verifier validates ranges, ordering and overflow itself and refuses a
- * malformed input with rule "input". It allocates O(largest function) and
- * never writes to the input.
+ * malformed input with rule "input". It allocates O(largest function) plus
+ * a decoding cache of one 64-byte entry per 16 bytes of code, at most 2^18
+ * entries (16 MiB), and never writes to the input.
  *
  * The rules as implemented (rule names as they appear in errors):
  *  decode     every byte of every code range decodes (Zydis, 64-bit), no
