@@ -10,6 +10,7 @@ shift
 HERE=$(cd "$(dirname "$0")" && pwd)
 if [ $# -eq 0 ]; then
   D=$(mktemp -d)
+  trap 'rm -rf "$D"' EXIT
   python3 "$HERE/../../tests/verify/gen_module.py" --out "$D/same.so" \
     --funcs 100000
   python3 "$HERE/../../tests/verify/gen_module.py" --out "$D/varied.so" \
