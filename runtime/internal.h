@@ -260,6 +260,11 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
                                    const sfi_module_options *opts,
                                    const char *name);
 
+/* ---- the binary verifier on a loaded module (verify/verify_module.c):
+ * maps the sealed memfd image and runs sfi_verify; SFI_ERR_BADMODULE with
+ * the violation on rejection. Not yet called by the loader. ---- */
+int sfi__verify_module(const sfi_module *m);
+
 /* ---- instance internals ---- */
 int sfi__relocate(sfi_instance *in);
 void sfi__jmp_release_serial(sfi_instance *in, uint64_t serial);

@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""mutate.py: mutation test of the binary verifier. Starts from a module the
+verifier accepts (a synthetic one from gen_module.py, or --module FILE, e.g.
+a real module once the toolchain emits the version-2 shape), patches its
+code and checks the verdicts:
+  targeted mutations must all be rejected: a syscall over an instruction,
+  the 0x67 prefix dropped from a %gs: operand, a %gs: operand made plain
+  (ds) or 64-bit, a changed confinement and-mask, a call rel32 moved off
+  its function start;
+  random byte mutations: the verifier must not crash, its verdict must not
+  depend on its decoding cache (--no-cache), and every accepted mutant must
+  pass an independent oracle (llvm-objdump's disassembly: no forbidden
+  mnemonic, every memory operand %gs:+32-bit, (%rsp) or (%rip)).
+Usage: mutate.py --verify SFI_VERIFY --objdump LLVM_OBJDUMP
+                 [--module M.so | --clang C --lld L] [--random N] [--each N]
+                 [--seed S]"""
+import argparse
+import os
+import random
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def exec_segments(data):
+    """[(vaddr, offset, filesz)] of the executable PT_LOADs."""
+    phoff, = struct.unpack_from("<Q", data, 32)
+    phnum, = struct.unpack_from("<H", data, 56)
+    segs = []
+    for i in range(phnum):
+        t, flags, off, vaddr, _, filesz, _, _ = struct.unpack_from(
+            "<IIQQQQQQ", data, phoff + 56 * i)
+        if t == 1 and flags & 1:
+            segs.append((vaddr, off, filesz))
+    return segs
+
+
+def file_off(segs, va):
+    for vaddr, off, filesz in segs:
+        if vaddr <= va < vaddr + filesz:
+            return off + va - vaddr
+    raise ValueError("0x%x not in code" % va)
+
+
+LINE = re.compile(r"^\s*([0-9a-f]+):\s+((?:[0-9a-f]{2} )+)\s*(.*)$")
+
+
+def disassemble(objdump, path):
+    """[(vaddr, bytes, text, section)] from llvm-objdump (AT&T)."""
+    out = subprocess.run([objdump, "-d", "--no-print-imm-hex", path],
+                         capture_output=True, text=True).stdout
+    insns, sect = [], ""
+    for line in out.splitlines():
+        if line.startswith("Disassembly of section"):
+            sect = line.split()[-1].rstrip(":")
+            continue
+        m = LINE.match(line)
+        if m:
+            insns.append((int(m.group(1), 16),
+                          bytes.fromhex(m.group(2).replace(" ", "")),
+                          m.group(3).strip(), sect))
+    return insns
+
+
+def verify(binary, path, no_cache=False):
+    cmd = [binary] + (["--no-cache"] if no_cache else []) + [path]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    return r.returncode, r.stdout.strip()
+
+
+FORBIDDEN = re.compile(
+    r"^(rep\w*\s+)?(syscall|sysenter|int\b|int1|into|iret|lret|ljmp|lcall|"
+    r"wr[fg]sbase|rd[fg]sbase|swapgs|movs|stos|cmps[bwlq]?\b|scas|lods|"
+    r"ins[bwl]?\b|outs|xlat|enter|leave|popf|maskmov|vmaskmovdqu|xbegin|"
+    r"xabort|xend|xsave|xrstor|fxsave|fxrstor|wrpkru|umonitor|umwait|tpause|"
+    r"monitor|mwait|movdir64b|enqcmd|bnd|hlt|in\b|out\b|cli|sti|vpgather|"
+    r"vgather|vpscatter|vscatter)")
+R32 = re.compile(r"^%(e\w\w|r\d+d)$")
+MEM = re.compile(r"(%\w+:)?(-?\w+)?\((%\w+)?(?:,(%\w+)(?:,\d)?)?\)")
+
+
+def oracle(text):
+    """None when the instruction text is acceptable, else the reason."""
+    mnem = text.split()[0] if text else ""
+    if FORBIDDEN.match(text):
+        return "forbidden mnemonic"
+    if "%fs:" in text:
+        return "%fs: operand"
+    if mnem.startswith(("lea", "nop", "ud1", "ud0")):
+        return None
+    for seg, _, base, index in MEM.findall(text):
+        if index in ("%riz", "%eiz"):  # SIB without an index
+            index = ""
+        if seg == "%gs:":
+            if (base and not R32.match(base)) or (index and not R32.match(index)):
+                return "%gs: with 64-bit registers"
+        elif seg not in ("", "%cs:", "%ds:", "%es:", "%ss:"):  # flat ones
+            return "segment " + seg
+        elif base == "%rsp" and not index:
+            pass
+        elif base == "%rip" and not index:
+            pass
+        else:
+            return "unconfined memory operand"
+    return None
+
+
+def targeted(insns, kind, rng, segs, data):
+    """One mutant of the given kind as {file offset: bytes}, or None."""
+    text = [x for x in insns if x[3] == ".text"]
+    if kind == "syscall":
+        cands = [x for x in text if len(x[1]) >= 2]
+        va, b, _, _ = rng.choice(cands)
+        return {file_off(segs, va): b"\x0f\x05" + b"\x90" * (len(b) - 2)}
+    if kind in ("drop67", "gs-to-ds", "gs-to-64bit"):
+        cands = [x for x in text if x[1][:2] in (b"\x65\x67", b"\x67\x65")]
+        if not cands:
+            return None
+        va, b, _, _ = rng.choice(cands)
+        if kind == "drop67":
+            nb = b.replace(b"\x67", b"", 1) + b"\x90"
+        elif kind == "gs-to-ds":
+            nb = b.replace(b"\x65", b"\x3e", 1)
+        else:
+            nb = b[2:] + b"\x90\x90"
+        return {file_off(segs, va): nb}
+    if kind == "and-mask":
+        cands = [x for x in text if x[2].startswith("andl") and
+                 x[1][-4:] != b"" and len(x[1]) >= 5 and
+                 x[1][0] in (0x81, 0x41, 0x25)]
+        if not cands:
+            return None
+        va, b, _, _ = rng.choice(cands)
+        bit = rng.choice([0, 1, 2, 3, 8, 12, 20, 31])
+        imm = struct.unpack_from("<I", b, len(b) - 4)[0] ^ (1 << bit)
+        return {file_off(segs, va): b[:-4] + struct.pack("<I", imm)}
+    if kind == "call-rel32":
+        cands = [x for x in text if x[1][0] == 0xe8 and len(x[1]) == 5]
+        va, b, _, _ = rng.choice(cands)
+        rel = struct.unpack_from("<i", b, 1)[0] + rng.choice([1, 2, 3, 5, 7])
+        return {file_off(segs, va): b[:1] + struct.pack("<i", rel)}
+    raise ValueError(kind)
+
+
+def apply(data, patch):
+    d = bytearray(data)
+    for off, b in patch.items():
+        d[off:off + len(b)] = b
+    return bytes(d)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--verify", required=True)
+    ap.add_argument("--objdump", required=True)
+    ap.add_argument("--module")
+    ap.add_argument("--clang", default="clang-22")
+    ap.add_argument("--lld", default="/usr/lib/llvm-22/bin/ld.lld")
+    ap.add_argument("--random", type=int, default=300)
+    ap.add_argument("--each", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--file", type=int, default=50,
+                    help="random mutations anywhere in the file (headers, "
+                    "symbols, relocations): no crash, same verdicts")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    errors = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        base = a.module
+        if not base:
+            base = os.path.join(tmp, "base.so")
+            subprocess.run([sys.executable, os.path.join(HERE, "gen_module.py"),
+                            "--out", base, "--funcs", "200", "--vary", "--clang",
+                            a.clang, "--lld", a.lld], check=True)
+        data = open(base, "rb").read()
+        rc, out = verify(a.verify, base)
+        if rc != 0:
+            print("base module rejected: %s" % out)
+            return 1
+        segs = exec_segments(data)
+        insns = disassemble(a.objdump, base)
+        mut = os.path.join(tmp, "m.so")
+        for kind in ("syscall", "drop67", "gs-to-ds", "gs-to-64bit",
+                     "and-mask", "call-rel32"):
+            rejected = tried = 0
+            for _ in range(a.each):
+                patch = targeted(insns, kind, rng, segs, data)
+                if patch is None:
+                    break
+                open(mut, "wb").write(apply(data, patch))
+                rc, out = verify(a.verify, mut)
+                tried += 1
+                rejected += rc == 1
+                if rc != 1:
+                    print("NOT REJECTED %s %s: %s" % (kind, patch, out))
+                    errors += 1
+            print("targeted %-12s %d/%d rejected" % (kind, rejected, tried))
+        code = [(off, sz) for _, off, sz in segs]
+        total = sum(sz for _, sz in code)
+        accepted = 0
+        for i in range(a.random):
+            k = rng.randrange(total)
+            for off, sz in code:
+                if k < sz:
+                    break
+                k -= sz
+            pos = off + k
+            n = rng.choice([1, 1, 1, 2, 4])
+            patch = {pos: bytes(rng.randrange(256) for _ in range(n))}
+            open(mut, "wb").write(apply(data, patch))
+            rc, out = verify(a.verify, mut)
+            rc2, out2 = verify(a.verify, mut, no_cache=True)
+            if rc not in (0, 1) or rc != rc2 or out != out2:
+                print("MISMATCH or crash at 0x%x: %d %s / %d %s" %
+                      (pos, rc, out, rc2, out2))
+                errors += 1
+                continue
+            if rc == 0:
+                accepted += 1
+                for va, b, text, sect in disassemble(a.objdump, mut):
+                    if sect != ".text":
+                        continue
+                    why = oracle(text)
+                    if why:
+                        print("ORACLE at 0x%x `%s`: %s (mutant byte 0x%x)" %
+                              (va, text, why, pos))
+                        errors += 1
+        print("random: %d mutants, %d accepted, verdicts identical with and "
+              "without the cache" % (a.random, accepted))
+        headers = [0, 64, len(data) - 4096]  # ELF header, phdrs, shdrs...
+        for i in range(a.file):
+            pos = max(0, rng.choice(headers)) + rng.randrange(4096)
+            pos = min(pos, len(data) - 8)
+            n = rng.choice([1, 2, 8])
+            patch = {pos: bytes(rng.randrange(256) for _ in range(n))}
+            open(mut, "wb").write(apply(data, patch))
+            rc, out = verify(a.verify, mut)
+            rc2, out2 = verify(a.verify, mut, no_cache=True)
+            if rc not in (0, 1) or rc != rc2 or out != out2:
+                print("FILE MUTANT crash or mismatch at 0x%x: %d %s / %d %s"
+                      % (pos, rc, out, rc2, out2))
+                errors += 1
+        print("file: %d mutants, no crash" % a.file)
+    print("%d errors" % errors)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
