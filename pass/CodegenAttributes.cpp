@@ -23,6 +23,15 @@ using namespace sfi;
 
 bool sfi::setCodegenAttributes(Module &M) {
   bool Changed = false;
+  // Calls to functions outside the module go through their GOT slot, never
+  // a PLT (whose lazy-binding stub jumps through a slot that is not an
+  // import's): declarations are nonlazybind, and so are the library calls
+  // code generation makes up.
+  if (!M.getModuleFlag("RtLibUseGOT"))
+    M.addModuleFlag(Module::Max, "RtLibUseGOT", 1);
+  for (Function &F : M)
+    if (F.isDeclaration() && !F.isIntrinsic())
+      F.addFnAttr(Attribute::NonLazyBind);
   for (Function &F : M) {
     if (F.isDeclaration() || F.hasFnAttribute(Attribute::Naked))
       continue;

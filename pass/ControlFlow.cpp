@@ -117,12 +117,14 @@ static Function *createEntry(Function &F) {
   E->addFnAttr("sfi-generated");
   BasicBlock *BB = BasicBlock::Create(Ctx, "", E);
   IRBuilder<> B(BB);
-  // @PLT: the target may be in another object or a host import; -Bsymbolic
-  // turns it into a direct jump when it is defined in the module.
+  // Through the GOT: the target may be a host import, whose slot the loader
+  // fills with its stub and makes read-only (no PLT, whose lazy-binding
+  // code the verifier would reject); lld relaxes it to `jmp f; nop` when f
+  // is defined in the module.
   InlineAsm *IA = InlineAsm::get(
       FunctionType::get(Type::getVoidTy(Ctx), {F.getType()}, false),
-      "jmp ${0:c}@PLT\n\t.p2align " + std::to_string(SFI_JT_ENTRY_SHIFT) +
-          ", 0xcc",
+      "jmp *${0:c}@GOTPCREL(%rip)\n\t.p2align " +
+          std::to_string(SFI_JT_ENTRY_SHIFT) + ", 0xcc",
       "s", /*hasSideEffects=*/true);
   B.CreateCall(IA, {&F});
   B.CreateUnreachable();

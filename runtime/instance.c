@@ -57,10 +57,6 @@ int sfi__relocate(sfi_instance *in) {
     uint64_t v = r->kind == RK_BASE ? in->image + r->v : r->v;
     memcpy((void *)(in->image + r->off), &v, 8);
   }
-  if (rlen &&
-      mprotect((void *)(in->image + m->relro_start), rlen, PROT_READ) != 0)
-    return sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name,
-                    strerror(errno));
   uint64_t jt[2];
   memcpy(jt, (void *)(in->image + m->jt_bounds_off), 16);
   if (jt[0] > jt[1] || (jt[0] & (SFI_JT_ENTRY_SIZE - 1)) ||
@@ -73,6 +69,16 @@ int sfi__relocate(sfi_instance *in) {
                     (unsigned long long)jt[1]);
   in->jt_lo = jt[0];
   in->jt_hi = jt[1];
+  /* Callback slots hold whatever the module's relocations put there until
+   * the host sets one; the verifier trusts `jmp *slot` only because the
+   * runtime owns every slot: point them all at the table's first entry
+   * (a verified table entry) before the sandbox can run. */
+  for (uint64_t i = 0; m->cb_slots_off && i < SFI_CALLBACK_SLOTS; i++)
+    memcpy((void *)(in->image + m->cb_slots_off + 8 * i), &jt[0], 8);
+  if (rlen &&
+      mprotect((void *)(in->image + m->relro_start), rlen, PROT_READ) != 0)
+    return sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name,
+                    strerror(errno));
   uint64_t ssp = in->shadow_hi - SFI_SHADOW_TOP_PAD;
   memcpy((void *)(in->image + m->ssp_off), &ssp, 8);
   /* The pass checks every new shadow frame against __sfi_ssp_limit. */

@@ -215,31 +215,6 @@ static int make_stubs(sfi_module *m, void *const *fns,
   return SFI_OK;
 }
 
-/* Image offset a RELATIVE relocation stores at slot off, or ~0. */
-static uint64_t relocated_at(const sfi_module *m, uint64_t off) {
-  for (size_t i = 0; i < m->nrelocs; i++)
-    if (m->relocs[i].off == off)
-      return m->relocs[i].kind == RK_BASE ? m->relocs[i].v : ~0ULL;
-  return ~0ULL;
-}
-
-/* File bytes of image range [off, off+len) inside one executable segment. */
-static const uint8_t *code_bytes(const sfi_module *m, const struct sfi_elf *e,
-                                 uint64_t off, uint64_t len) {
-  const struct sfi_seg *s = mseg(m, off, len);
-  if (!s || !(s->prot & 4) || off - s->vaddr > s->filesz ||
-      len > s->filesz - (off - s->vaddr))
-    return NULL;
-  return e->data + s->offset + (off - s->vaddr);
-}
-
-static int all_int3(const uint8_t *p, int n) {
-  for (int i = 0; i < n; i++)
-    if (p[i] != 0xcc)
-      return 0;
-  return 1;
-}
-
 int sfi__is_func_start(const sfi_module *m, uint64_t off) {
   size_t lo = 0, hi = m->nfuncs;
   while (lo < hi) {
@@ -252,80 +227,6 @@ int sfi__is_func_start(const sfi_module *m, uint64_t off) {
       hi = mid;
   }
   return 0;
-}
-
-/* An address-taken import: its table entry jumps to a PLT entry,
- * `jmp *slot(%rip)` whose slot the loader fills with an import stub. */
-static int is_import_plt(const sfi_module *m, const struct sfi_elf *e,
-                         uint64_t to) {
-  const uint8_t *p = code_bytes(m, e, to, 6);
-  if (!p || p[0] != 0xff || p[1] != 0x25)
-    return 0;
-  int32_t rel;
-  memcpy(&rel, p + 2, 4);
-  uint64_t slot = to + 6 + (uint64_t)(int64_t)rel;
-  uint64_t v = relocated_at(m, slot);
-  return slot >= m->relro_start && slot + 8 <= m->relro_end &&
-         v >= m->stub_off && v < m->stub_off + m->stub_size;
-}
-
-/* The jump table is what indirect calls may reach, so every byte of it is
- * checked: entry 0 is the crt's trap (ud2, int3...), then the crt's
- * callback entries (jmp *slot(%rip) into __sfi_cb_slots), then the pass's
- * entries (jmp rel32 to the start of a function outside the table, int3
- * padding). Anything else (data placed in the section, bounds redefined
- * over ordinary code) is refused. */
-static int verify_jump_table(sfi_module *m, const struct sfi_elf *e) {
-  uint64_t lo = relocated_at(m, m->jt_bounds_off);
-  uint64_t hi = relocated_at(m, m->jt_bounds_off + 8);
-  const uint8_t *t = lo < hi ? code_bytes(m, e, lo, hi - lo) : NULL;
-  if (!t || lo % SFI_JT_ENTRY_SIZE || hi % SFI_JT_ENTRY_SIZE)
-    return sfi__err(SFI_ERR_BADMODULE,
-                    "%s: jump table [0x%llx, 0x%llx) is "
-                    "not an aligned range of code",
-                    m->name, (unsigned long long)lo, (unsigned long long)hi);
-  uint64_t n = (hi - lo) / SFI_JT_ENTRY_SIZE;
-  const int E = SFI_JT_ENTRY_SIZE;
-  if (t[0] != 0x0f || t[1] != 0x0b || !all_int3(t + 2, E - 2))
-    return sfi__err(SFI_ERR_BADMODULE,
-                    "%s: jump table entry 0 at 0x%llx is "
-                    "not the crt's trap entry",
-                    m->name, (unsigned long long)lo);
-  uint64_t ncb = m->cb_slots_off ? SFI_CALLBACK_SLOTS : 0;
-  for (uint64_t i = 1; i < n; i++) {
-    const uint8_t *p = t + i * E;
-    uint64_t at = lo + i * E;
-    int32_t rel;
-    if (i <= ncb) {
-      memcpy(&rel, p + 2, 4);
-      if (p[0] != 0xff || p[1] != 0x25 || !all_int3(p + 6, E - 6) ||
-          at + 6 + (uint64_t)(int64_t)rel != m->cb_slots_off + 8 * (i - 1))
-        return sfi__err(SFI_ERR_BADMODULE,
-                        "%s: jump table entry %llu at "
-                        "0x%llx is not the crt's callback entry",
-                        m->name, (unsigned long long)i, (unsigned long long)at);
-      continue;
-    }
-    if (all_int3(p, E))
-      continue; /* padding to a power-of-two table (sfi.ld): traps */
-    memcpy(&rel, p + 1, 4);
-    uint64_t to = at + 5 + (uint64_t)(int64_t)rel;
-    if (p[0] != 0xe9 || !all_int3(p + 5, E - 5))
-      return sfi__err(SFI_ERR_BADMODULE,
-                      "%s: jump table entry %llu at 0x%llx "
-                      "is not `jmp rel32` + int3 padding (bytes %02x %02x "
-                      "%02x...): data or code placed in section %s",
-                      m->name, (unsigned long long)i, (unsigned long long)at,
-                      p[0], p[1], p[2], SFI_JT_SECTION);
-    if ((to >= lo && to < hi) || !code_bytes(m, e, to, 1) ||
-        (!sfi__is_func_start(m, to) && !is_import_plt(m, e, to)))
-      return sfi__err(SFI_ERR_BADMODULE,
-                      "%s: jump table entry %llu at 0x%llx "
-                      "jumps to 0x%llx, not the start of a function",
-                      m->name, (unsigned long long)i, (unsigned long long)at,
-                      (unsigned long long)to);
-  }
-  return SFI_OK;
 }
 
 static int make_memfd(sfi_module *m, const struct sfi_elf *e) {
@@ -423,7 +324,8 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
     addrs[i] = m->stub_off + SFI_STUB_SIZE * (uint64_t)i;
   if ((rc = sfi__elf_relocs(&e, addrs, &m->relocs, &m->nrelocs)) ||
       (rc = index_symbols(m, &e)) || (rc = find_specials(m)) ||
-      (rc = verify_jump_table(m, &e)) || (rc = make_memfd(m, &e)))
+      (rc = make_memfd(m, &e)) ||
+      (rc = sfi__verify_module(m)))
     goto err;
   free(fns);
   free(addrs);

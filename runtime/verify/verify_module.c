@@ -1,8 +1,7 @@
 /* verify_module.c: builds the binary verifier's input from a loaded module
  * (struct sfi_module and its sealed memfd image, so that what is verified
- * is exactly what instances map) and runs sfi_verify. Not called yet: the
- * loader will call sfi__verify_module right after make_memfd once the pass
- * emits the version-2 code shape. */
+ * is exactly what instances map) and runs sfi_verify. sfi_module_load
+ * calls it on every module, always, right after sealing the image. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
