@@ -38,7 +38,7 @@ mkdir -p "$out" "$results"
 
 "$sfibin/sfi-cc" -O2 -shared "$here/mod.c" -o "$out/mod.so" || die "building mod.so"
 "$CLANG" -O2 -Wall -Wextra -Werror -I"$root/runtime/include" "$here/micro.c" \
-  "$lib/libsfirt.a" -lm -lpthread -ldl -o "$out/sfi-micro" || die "building sfi-micro"
+  "$lib/libsfirt.a" -lZydis -lm -lpthread -ldl -o "$out/sfi-micro" || die "building sfi-micro"
 "$CLANG" -O2 -Wall -Wextra -Werror "$bench/harness/timeit.c" -o "$out/timeit" ||
   die "building timeit"
 

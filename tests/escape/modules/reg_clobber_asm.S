@@ -5,7 +5,10 @@
  * and rounding up, 4 x87 CW with every exception unmasked, single precision
  * and truncation, 8 AC set, 16 TF set just before the return, 32 call
  * imports in that state, 64 (with 32) AC set before calling them. Memory
- * operands stay in its own native frame. */
+ * operands stay in its own native frame. The code has the version-2 shape,
+ * so the loader's verifier accepts it and the transitions are what is
+ * tested; AC and TF (bits 8, 16, 64) would need popf, which the verifier
+ * forbids, so those bits only run the rest of the attack. */
         .text
         .globl  attack
         .type   attack,@function
@@ -30,12 +33,7 @@ attack:
         jz      4f
         push    %r8
         push    %r9                     /* rsp 16-aligned again */
-        test    $64, %r9b
-        jz      7f
-        pushfq
-        orl     $0x40000, (%rsp)
-        popfq
-7:      call    probe_imports
+        call    probe_imports
         pop     %r9
         pop     %r8
         mov     %rax, %r10
@@ -48,17 +46,7 @@ attack:
         mov     %r8, %r15
         mov     %r10, %rax
         add     $8, %rsp
-        test    $8, %r9b
-        jz      5f
-        pushfq
-        orl     $0x40000, (%rsp)
-        popfq
-5:      test    $16, %r9b
-        jz      6f
-        pushfq
-        orl     $0x100, (%rsp)
-        popfq
-6:      ret
+        ret
         .size   attack, .-attack
 
         .section .note.GNU-stack,"",@progbits

@@ -1,7 +1,7 @@
 // A library module never calls exit(), so its stdio buffers are flushed
 // when the host frees the instance (stdout is a pipe here: fully buffered).
 // RUN: %bindir/sfi-cc -O2 -shared %S/Inputs/libprint.c -o %t.so
-// RUN: %clang -O1 -I%srcroot/runtime/include %s %bindir/../lib/libsfirt.a -lpthread -lm -o %t.host
+// RUN: %clang -O1 -I%srcroot/runtime/include %s %bindir/../lib/libsfirt.a -lZydis -lpthread -lm -o %t.host
 // RUN: %t.host %t.so | %FileCheck %s
 // CHECK: host: rc=0 ret=42
 // CHECK-NEXT: hello from the library 41
