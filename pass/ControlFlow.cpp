@@ -40,6 +40,7 @@
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/InstIterator.h"
@@ -390,6 +391,59 @@ static bool lowerOutParamIntrinsics(Function &F) {
   return !Work.empty();
 }
 
+// Code generation lowers most long double math intrinsics (llvm.ceil.f80,
+// frem x86_fp80, ...) to library calls that pass the value on the native
+// stack, behind the StackArgs step's back. Make them ordinary calls of the
+// C library's long double functions here, which that step then lowers.
+static bool lowerLongDoubleMath(Function &F) {
+  static const StringSet<> LibmNames = {
+      "ceil",  "floor", "trunc", "round", "roundeven", "rint", "nearbyint",
+      "sin",   "cos",   "tan",   "asin",  "acos",      "atan", "atan2",
+      "sinh",  "cosh",  "tanh",  "exp",   "exp2",      "exp10", "log",
+      "log2",  "log10", "pow",   "fma",   "lround",    "llround", "lrint",
+      "llrint", "ldexp", "minnum", "maxnum"};
+  SmallVector<Instruction *, 4> Work;
+  for (Instruction &I : instructions(F)) {
+    bool F80 = I.getType()->isX86_FP80Ty();
+    for (Value *Op : I.operands())
+      F80 |= Op->getType()->isX86_FP80Ty();
+    if (!F80)
+      continue;
+    if (I.getOpcode() == Instruction::FRem)
+      Work.push_back(&I);
+    else if (auto *II = dyn_cast<IntrinsicInst>(&I))
+      if (LibmNames.count(
+              Intrinsic::getBaseName(II->getIntrinsicID()).drop_front(5)))
+        Work.push_back(&I);
+  }
+  Module &M = *F.getParent();
+  for (Instruction *I : Work) {
+    std::string Name = "fmodl";
+    SmallVector<Value *, 3> Args;
+    if (auto *II = dyn_cast<IntrinsicInst>(I)) {
+      StringRef Base = Intrinsic::getBaseName(II->getIntrinsicID()).drop_front(5);
+      Name = Base == "minnum"   ? "fminl"
+             : Base == "maxnum" ? "fmaxl"
+                                : (Base + "l").str();
+      Args.append(II->arg_begin(), II->arg_end());
+    } else {
+      Args = {I->getOperand(0), I->getOperand(1)};
+    }
+    SmallVector<Type *, 3> Tys;
+    for (Value *A : Args)
+      Tys.push_back(A->getType());
+    FunctionCallee Fn = M.getOrInsertFunction(
+        Name, FunctionType::get(I->getType(), Tys, false));
+    IRBuilder<> B(I);
+    CallInst *C = B.CreateCall(Fn, Args);
+    C->addFnAttr(Attribute::NoBuiltin);
+    C->setDebugLoc(I->getDebugLoc());
+    I->replaceAllUsesWith(C);
+    I->eraseFromParent();
+  }
+  return !Work.empty();
+}
+
 static bool keepLibraryCallsOpaque(Function &F) {
   bool Changed = false;
   for (Instruction &I : instructions(F))
@@ -434,6 +488,7 @@ bool sfi::sandboxControlFlow(Module &M) {
     Changed |= lowerIndirectBr(F);
     Changed |= trapUnreachableDefaults(F);
     Changed |= lowerOutParamIntrinsics(F);
+    Changed |= lowerLongDoubleMath(F);
     Changed |= keepLibraryCallsOpaque(F);
     Changed |= lowerVariableVectorIndex(F);
   }

@@ -362,6 +362,13 @@ void MachineSandbox::checkFrame(MachineFunction &MF) {
     if (!MFI.isDeadObjectIndex(FI) && MFI.getObjectOffset(FI) >= 0 &&
         !MFI.isSpillSlotObjectIndex(FI))
       error(nullptr, "argument passed on the native stack");
+  // Calls the IR part lowered pass nothing on the stack; a call with an
+  // outgoing argument area is one code generation made up (a library call
+  // for a long double operation), whose callee reads its arguments from
+  // the region.
+  if (MFI.getMaxCallFrameSize() > 0)
+    error(nullptr, "a call passes arguments on the native stack (a library "
+                   "call code generation made for a long double operation?)");
 }
 
 // A call to a noreturn function may end the function; the verifier would

@@ -9,6 +9,7 @@
 // CHECK: equal=1 call=42 call2=8
 // TABLE: <__sfi_jt.add1>:
 // TABLE-NEXT: e9 {{.*}} jmp
+// TABLE-NEXT: 90 nop
 // TABLE-NEXT: cc int3
 #include <stdio.h>
 int add1(int x) { return x + 1; }

@@ -36,7 +36,7 @@ define ptr @take() {
 }
 
 ; CHECK: define internal void @__sfi_jt.local() #[[ATTR:[0-9]+]] section "sfi_jt" align 16 {
-; CHECK-NEXT: call void asm sideeffect "jmp ${0:c}@PLT\0A\09.p2align 4, 0xcc", "s"(ptr @local)
+; CHECK-NEXT: call void asm sideeffect "jmp *${0:c}@GOTPCREL(%rip)\0A\09.p2align 4, 0xcc", "s"(ptr @local)
 ; CHECK-NEXT: unreachable
 ; CHECK: define linkonce_odr hidden void @__sfi_jt.global() #[[ATTR]] section "sfi_jt" comdat align 16 {
 ; CHECK: define linkonce_odr hidden void @__sfi_jt.imported() #[[ATTR]] section "sfi_jt" comdat align 16 {
