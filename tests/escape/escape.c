@@ -24,6 +24,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <elf.h>
+
 #include "sfi.h"
 #include "sfi_abi.h"
 
@@ -465,6 +467,21 @@ static void c_ptr_wrap(void) {
   for (int k = 0; k < 4; k++)
     for (int i = 0; i < n; i++)
       call_a("attack", t[i], (uint64_t)k, E_OK | E_OOB, NULL);
+}
+
+/* Signature-confused indirect calls: every outcome is SFI_OK with no
+ * host value seen (attack returns 0) or a contained trap. */
+static void c_sig_confusion(void) {
+  uint64_t t[32];
+  int n = targets(t);
+  for (int k = 0; k < 4; k++)
+    for (int i = 0; i < n; i++) {
+      int64_t r = 0;
+      if (call_a("attack", t[i], (uint64_t)k, E_OK | E_OOB, &r) == SFI_OK &&
+          r != 0)
+        FAIL("attack(0x%" PRIx64 ", %d): the callee saw a host address "
+             "among its arguments", t[i], k);
+    }
 }
 
 static void c_neg_offset(void) {
@@ -1216,6 +1233,81 @@ static void c_weak_undef(void) {
   munmap(p, PAGE);
 }
 
+/* patched_module (issue 13): the bystander module with its machine code
+ * patched after linking, the way an attacker who controls the module file
+ * would; sfi_module_load must refuse every variant, naming the rule. */
+static int patch_and_load(const uint8_t *img, size_t n, const uint8_t *pat,
+                          size_t plen, size_t at, uint8_t to, const char *what) {
+  /* Search the executable segment only (the pattern may be text too). */
+  const Elf64_Ehdr *eh = (const Elf64_Ehdr *)img;
+  size_t lo = 0, hi = 0;
+  for (int k = 0; k < eh->e_phnum; k++) {
+    const Elf64_Phdr *ph =
+        (const Elf64_Phdr *)(img + eh->e_phoff + k * sizeof(Elf64_Phdr));
+    if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X)) {
+      lo = ph->p_offset;
+      hi = ph->p_offset + ph->p_filesz;
+    }
+  }
+  size_t i = lo;
+  while (i + plen <= hi && i + plen <= n && memcmp(img + i, pat, plen) != 0)
+    i++;
+  if (i + plen > hi || i + plen > n) {
+    FAIL("%s: pattern not found in victim.so", what);
+    return -1;
+  }
+  uint8_t *p = malloc(n);
+  memcpy(p, img, n);
+  p[i + at] = to;
+  char path[] = "/tmp/sfi-patched-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0 || write(fd, p, n) != (ssize_t)n) {
+    FAIL("%s: cannot write the patched module", what);
+    free(p);
+    return -1;
+  }
+  close(fd);
+  free(p);
+  calls++;
+  sfi_module *m = sfi_module_load(path, imports, NULL);
+  unlink(path);
+  if (m) {
+    FAIL("ESCAPE (verifier): %s: the patched module loaded", what);
+    sfi_module_free(m);
+    return 1;
+  }
+  if (!strstr(sfi_errmsg(), "machine code rejected"))
+    FAIL("%s: refused for another reason: %s", what, sfi_errmsg());
+  else
+    fprintf(stderr, "%s: %s: refused: %s\n", cls, what, sfi_errmsg());
+  return 0;
+}
+
+static void c_patched_module(void) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/victim.so", moddir);
+  FILE *f = fopen(path, "rb");
+  static uint8_t img[4 << 20];
+  size_t n = f ? fread(img, 1, sizeof img, f) : 0;
+  if (f)
+    fclose(f);
+  if (!n) {
+    FAIL("cannot read %s", path);
+    return;
+  }
+  /* %gs access loses its 0x67: a 64-bit address. */
+  static const uint8_t gs32[] = {0x65, 0x67, 0x48};
+  patch_and_load(img, n, gs32, 3, 1, 0x90, "address-size prefix dropped");
+  /* The table's trap entry (ud2, int3...) becomes a syscall. */
+  static const uint8_t ud2[] = {0x0f, 0x0b, 0xcc, 0xcc};
+  patch_and_load(img, n, ud2, 4, 1, 0x05, "syscall in the jump table");
+  /* The first `ret` of the code after a pop becomes `int $0x..`: cd xx. */
+  static const uint8_t popret[] = {0x5b, 0xc3, 0x66};
+  patch_and_load(img, n, popret, 3, 1, 0xcd, "int instruction");
+  /* A %gs store's segment becomes %fs. */
+  patch_and_load(img, n, gs32, 3, 0, 0x64, "%fs segment");
+}
+
 static void c_forged_marker(void) {
   uint64_t t[32];
   int n = targets(t);
@@ -1380,6 +1472,7 @@ static const struct cls classes[] = {
     {"libcall_read", NULL, c_libcall_read, NULL, 0, "host bytes through memcmp calls code generation would expand"},
     {"ptr_wrap", NULL, c_ptr_wrap, NULL, 0, "pointer arithmetic wrapping 2^64/2^32"},
     {"neg_offset", NULL, c_neg_offset, NULL, 0, "negative offsets below the region"},
+    {"sig_confusion", NULL, c_sig_confusion, NULL, 0, "indirect calls with more/fewer arguments than the callee takes"},
     {"past_4g", NULL, c_past_4g, NULL, 0, "offsets just past 4 GiB, max folds"},
     {"vector_end", NULL, c_vector_end, NULL, 0, "AVX2/AVX-512 accesses at region end"},
     {"memops", NULL, c_memops, NULL, 0, "memcpy/memset/memmove huge or wrapping"},
@@ -1423,6 +1516,8 @@ static const struct cls classes[] = {
     {"env_bypass", NULL, c_forged_marker, NULL, 1, "CCC_OVERRIDE_OPTIONS"},
     {"ir_input", NULL, c_forged_marker, NULL, 1, "IR with the sfi.sandboxed flag"},
     {"big_bss", NULL, c_big_bss, NULL, 0, "bss and shadow stack past the memory limit"},
+    {"patched_module", "victim", c_patched_module, NULL, 0, "module code patched after linking"},
+    {"raw_object", NULL, c_forged_marker, NULL, 1, "C compiled without the pass, linked with the crt"},
     {"reg_clobber", NULL, c_reg_clobber, NULL, 0, "callee-saved registers, DF, AC, TF, MXCSR, x87 CW garbled"},
 };
 #define NCLASSES (sizeof classes / sizeof *classes)
