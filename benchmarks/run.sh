@@ -1,11 +1,12 @@
 #!/bin/sh
-# run.sh: builds every benchmark program four ways (native, sfi full, sfi
+# run.sh: builds every benchmark program five ways (native with glibc, the
+# same native code with the sandbox libc and no isolation, sfi full, sfi
 # stores-only, wasm2c), runs the builds interleaved run by run, checks that
 # every build prints the same output, and reports medians, ratios to native
 # and geomeans (CSV, Markdown, SVG chart).
 #
 #   benchmarks/run.sh [--runs N] [--size small|full] [--only prog,...]
-#                     [--builds native,full,stores,wasm2c] [--out DIR]
+#                     [--builds native,samelibc,full,stores,wasm2c] [--out DIR]
 #                     [--results DIR] [--sfi-bin DIR] [--jobs N] [--metric wall|cpu]
 #
 # --metric cpu reports user+sys CPU time instead of wall time (steadier on a
@@ -28,7 +29,7 @@ git -C "$root" diff --quiet HEAD -- pass runtime libc tools include 2>/dev/null 
 runs=3
 size=full
 only=""
-builds="native,full,stores,wasm2c"
+builds="native,samelibc,full,stores,wasm2c"
 out="$here/out"
 results=""
 sfibin="${SFI_BIN:-$root/build/bin}"
@@ -82,14 +83,14 @@ if [ -n "$only" ]; then
 fi
 blist=$(echo "$builds" | tr ',' ' ')
 for b in $blist; do
-  case "$b" in native | full | stores | wasm2c) ;; *) die "unknown build $b" ;; esac
+  case "$b" in native | samelibc | full | stores | wasm2c) ;; *) die "unknown build $b" ;; esac
 done
 case " $blist " in *" native "*) ;; *) die "the native build is the reference; keep it in --builds" ;; esac
 
 SFI_CC="$sfibin/sfi-cc"
 SFI_RUN="$sfibin/sfi-run"
 need_sfi=0
-case " $blist " in *" full "* | *" stores "*) need_sfi=1 ;; esac
+case " $blist " in *" full "* | *" stores "* | *" samelibc "*) need_sfi=1 ;; esac
 if [ $need_sfi = 1 ]; then
   [ -x "$SFI_CC" ] || die "$SFI_CC not found: build the tools first (cmake --build build) or pass --sfi-bin"
   [ -x "$SFI_RUN" ] || die "$SFI_RUN not found"
@@ -141,6 +142,19 @@ build_one() {
   stores)
     up_to_date "$tgt" "$src" $sfi_deps && return 0
     "$SFI_CC" $CFLAGS_BENCH -fsfi-mode=stores "$src" -o "$tgt" -lm >"$blog" 2>&1 ;;
+  samelibc)
+    # Measurement only: no pass, the sandbox libc built natively, run by
+    # sfi-libc-shim outside any sandbox (the loader would refuse it).
+    up_to_date "$tgt" "$src" $sfi_deps && return 0
+    res=$("$CLANG" -print-resource-dir)
+    {
+      "$CLANG" -nostdinc -isystem "$res/include" -isystem "$root/libc/include" \
+        -isystem /usr/include/x86_64-linux-musl -fPIC -fno-plt $CFLAGS_BENCH \
+        -c "$src" -o "$tgt.o" &&
+        ld.lld-22 -shared -Bsymbolic -z now "$tgt.o" \
+          "$sfibin/../lib/sfi_start-native.o" "$sfibin/../lib/libsfic-native.a" \
+          -o "$tgt"
+    } >"$blog" 2>&1 ;;
   wasm2c)
     w="$out/wasm2c/$p"
     up_to_date "$tgt" "$src" "$here/wasm2c/wasi.c" && return 0
@@ -207,6 +221,7 @@ while [ $r -le "$runs" ]; do
       o="$log/$p.$b.out"
       case $b in
       full | stores) set -- "$SFI_RUN" "$out/bin/$p.$b" "$size" ;;
+      samelibc) set -- "$sfibin/sfi-libc-shim" "$out/bin/$p.$b" "$size" ;;
       *) set -- "$out/bin/$p.$b" "$size" ;;
       esac
       res=$("$timeit" "$o" "$@" 2>"$log/$p.$b.err") || die "timing harness failed on $p.$b"
@@ -255,7 +270,7 @@ function median_of(key, other,   n, i, j, t, a) {
 }
 END {
   nb = split(blist, bl, " ")
-  label["native"] = "native"; label["full"] = "sfi full"
+  label["native"] = "native"; label["full"] = "sfi full"; label["samelibc"] = "same libc, no isolation"
   label["stores"] = "sfi stores-only"; label["wasm2c"] = "wasm2c"
   hdr = "program"
   for (i = 1; i <= nb; i++) hdr = hdr "," bl[i] "_s"
@@ -318,7 +333,23 @@ END {
           median(p SUBSEP "full") >= median(p SUBSEP "wasm2c")) { slower = slower " " p; nslow++ }
     }
     print "" > md
-    print "Targets (issue 8):" > md
+    # The cost of isolation alone: over the same native code and libc.
+    if ("samelibc" in idx && lcnt[idx["samelibc"]]) {
+      for (i = 2; i <= nb; i++) {
+        if (bl[i] == "samelibc" || bl[i] == "wasm2c") continue
+        ls = 0; lc = 0; wr = 0; wp = ""
+        for (j = 1; j <= np; j++) {
+          p = order[j]
+          if ((p SUBSEP bl[i]) in failed || (p SUBSEP "samelibc") in failed) continue
+          r = median(p SUBSEP bl[i]) / median(p SUBSEP "samelibc")
+          if (r > 0) { ls += log(r); lc++ }
+          if (r > wr) { wr = r; wp = p }
+        }
+        if (lc) printf("- %s over the same libc without isolation: geomean %.3f, worst %s at %.3f\n", label[bl[i]], exp(ls / lc), wp, wr) > md
+      }
+      print "" > md
+    }
+    print "Targets (issue 12):" > md
     printf("- sfi full geomean <= 1.03: %s (%.3f)\n", geo[f] <= 1.03 ? "met" : "MISSED", geo[f]) > md
     if ("stores" in idx && lcnt[idx["stores"]])
       printf("- sfi stores-only geomean <= 1.01: %s (%.3f)\n", geo[idx["stores"]] <= 1.01 ? "met" : "MISSED", geo[idx["stores"]]) > md
