@@ -459,7 +459,7 @@ static bool keepLibraryCallsOpaque(Function &F) {
   return Changed;
 }
 
-bool sfi::sandboxControlFlow(Module &M) {
+bool sfi::sandboxControlFlow(Module &M, const Config &C) {
   bool Changed = routeSetjmp(M);
 
   SmallPtrSet<const User *, 16> Special = collectSpecialUsers(M);
@@ -489,7 +489,11 @@ bool sfi::sandboxControlFlow(Module &M) {
     Changed |= trapUnreachableDefaults(F);
     Changed |= lowerOutParamIntrinsics(F);
     Changed |= lowerLongDoubleMath(F);
-    Changed |= keepLibraryCallsOpaque(F);
+    // Version 1 masked in the IR, so a library call that code generation
+    // expanded (memcmp into plain loads) escaped its masks; version 2
+    // confines whatever code generation makes, so builtins stay builtins.
+    if (C.IRMasks)
+      Changed |= keepLibraryCallsOpaque(F);
     Changed |= lowerVariableVectorIndex(F);
   }
   return Changed;

@@ -77,7 +77,7 @@ bool isSFIGenerated(const llvm::Function &F);
 /// something they cannot make safe report an error and return.
 bool refuseUnsafe(llvm::Module &M);
 bool lowerVarargs(llvm::Module &M);
-bool sandboxControlFlow(llvm::Module &M);
+bool sandboxControlFlow(llvm::Module &M, const Config &C);
 bool lowerByval(llvm::Module &M);
 bool lowerStackArgs(llvm::Module &M);
 bool moveToShadowStack(llvm::Module &M);

@@ -49,7 +49,7 @@ PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &) {
   if (refuseUnsafe(M))
     return PreservedAnalyses::none();
   lowerVarargs(M);
-  sandboxControlFlow(M);
+  sandboxControlFlow(M, Cfg);
   lowerByval(M);
   lowerStackArgs(M);
   moveToShadowStack(M);
