@@ -46,6 +46,16 @@ if "$bin/sfi-cc" -shared "$work/plain.o" -o "$work/plain.so"; then
   echo "demo: sfi-cc linked an object without the marker" >&2
   exit 1
 fi
+echo "What keeps the host safe is the binary verifier that sfi_module_load runs"
+echo "on every module (sfi-verify runs the same check):"
+show "$bin/sfi-verify" "$work/imgdecode.so"
+echo "A module linked by hand from that plain object is refused at load:"
+"$llvm/bin/ld.lld" -shared -z now -z relro -Bsymbolic -T "$lib/sfi.ld" \
+  "$lib/sfi_crt.o" "$work/plain.o" -o "$work/plain.so" 2>/dev/null
+if "$bin/sfi-verify" "$work/plain.so"; then
+  echo "demo: the verifier accepted a module built without the pass" >&2
+  exit 1
+fi
 
 step "4. Run the host: it loads the module through sfi.h and decodes five files"
 echo "(gradient.ppm, ring.rle: good; truncated.ppm: invalid; evil.rle:"

@@ -112,6 +112,24 @@ static void find_prefix(void) {
   snprintf(prefix, sizeof prefix, "%s", self);
 }
 
+/* The loader's binary verifier on the linked module (sfi-verify, next to
+ * sfi-cc): a module the runtime would refuse is an error here, and is
+ * removed, instead of a surprise at load time. */
+static int verify_output(const char *path) {
+  struct argv_buf v = {0};
+  push(&v, fmt("%s/bin/sfi-verify", prefix));
+  push(&v, "-q");
+  push(&v, path);
+  if (access(v.v[0], X_OK) != 0)
+    die("missing %s (build the project first: cmake --build build)", v.v[0]);
+  if (run(&v) == 0)
+    return 0;
+  fprintf(stderr, "sfi-cc: error: %s: the linked module fails the loader's "
+                  "verifier (above); removed\n", path);
+  unlink(path);
+  return 1;
+}
+
 static const char *libpath(const char *name) {
   char *p = fmt("%s/lib/%s", prefix, name);
   if (access(p, R_OK) != 0)
@@ -448,5 +466,7 @@ int main(int argc, char **argv) {
   int rc = run(&ld);
   for (int j = 0; j < temps.n; j++)
     unlink(temps.v[j]);
+  if (rc == 0)
+    rc = verify_output(out ? out : "a.out");
   return rc;
 }

@@ -54,9 +54,11 @@ static void report_time(const struct sfi_verify_input *in, long reps) {
 
 int main(int argc, char **argv) {
   long reps = 0;
-  int a = 1, flags = 0;
+  int a = 1, flags = 0, quiet = 0;
   for (; a < argc - 1; a++) {
-    if (strcmp(argv[a], "--time") == 0 && a + 2 < argc)
+    if (strcmp(argv[a], "-q") == 0)
+      quiet = 1; /* nothing on success, the error on stderr (sfi-cc) */
+    else if (strcmp(argv[a], "--time") == 0 && a + 2 < argc)
       reps = atol(argv[++a]);
     else if (strcmp(argv[a], "--no-cache") == 0)
       flags |= SFI_VERIFY_NO_CACHE;
@@ -64,7 +66,8 @@ int main(int argc, char **argv) {
       break;
   }
   if (argc - a != 1 || reps < 0) {
-    fprintf(stderr, "usage: sfi-verify [--time N] [--no-cache] module.so\n");
+    fprintf(stderr,
+            "usage: sfi-verify [-q] [--time N] [--no-cache] module.so\n");
     return 2;
   }
   size_t size;
@@ -77,19 +80,20 @@ int main(int argc, char **argv) {
   char why[256];
   int rc = sfi_verify_elf_read(file, size, &v, why, sizeof why);
   free(file);
+  FILE *msg = quiet ? stderr : stdout;
   if (rc) {
-    printf("%s: bad module file: %s\n", argv[a], why);
+    fprintf(msg, "%s: bad module file: %s\n", argv[a], why);
     return 1;
   }
   struct sfi_verify_error err;
   v.in.flags = flags;
   rc = sfi_verify(&v.in, &err);
-  if (rc == 0)
+  if (rc == 0 && !quiet)
     printf("ok\n");
-  else {
+  else if (rc != 0) {
     char line[512];
     sfi_verify_format(&err, line, sizeof line);
-    printf("%s: %s\n", argv[a], line);
+    fprintf(msg, "%s: %s\n", argv[a], line);
   }
   if (rc == 0 && reps)
     report_time(&v.in, reps);
