@@ -17,4 +17,10 @@ $L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
   -o "$t/jtdup_clean.so"
 python3 "$here/jtdup_patch.py" "$t/jtdup_clean.so" "$t/jtdup.so"
 echo "== jtdup"; "$t/host" "$t/jtdup.so" || fail=1
+# 2. midexport: an exported non-function symbol in the middle of code
+$L/clang -c "$here/midexport.s" -o "$t/midexport.o"
+$L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
+  -z noexecstack -T "$b/lib/sfi.ld" "$b/lib/sfi_crt.o" "$t/midexport.o" \
+  -o "$t/midexport.so"
+echo "== midexport"; "$t/host" "$t/midexport.so" || fail=1
 exit $fail
