@@ -18,7 +18,7 @@ link() {
     -o "$t/$1.so"
 }
 fail=0
-for m in jtdup midexport btsrsp btsrip btsgs; do
+for m in jtdup midexport btsrsp btsrip btsgs setjmp_noleave; do
   link $m
   # jtdup: two relocations at __sfi_jt_bounds (a patched file)
   [ $m = jtdup ] && python3 "$here/jtdup_patch.py" "$t/$m.so" "$t/$m.so"
