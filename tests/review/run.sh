@@ -27,4 +27,11 @@ for m in jtdup midexport btsrsp btsrip btsgs setjmp_noleave noneseg; do
   echo "== $m: $("$b/bin/sfi-verify" "$t/$m.so")"
   "$t/host" "$t/$m.so" || { echo "host exit status $?"; fail=1; }
 done
+# execute-only code segment, honest host calling sfi_callback_new
+cc -O1 -g -I"$here/../../runtime/include" "$here/xonly_host.c" -o "$t/xhost" \
+  "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+cp "$t/btsgs.so" "$t/xonly.so"
+python3 "$here/xonly_patch.py" "$t/xonly.so" "$t/xonly.so"
+echo "== xonly: $("$b/bin/sfi-verify" "$t/xonly.so")"
+"$t/xhost" "$t/xonly.so" || { echo "host exit status $?"; fail=1; }
 exit $fail
