@@ -18,7 +18,7 @@ link() {
     -o "$t/$1.so"
 }
 fail=0
-for m in jtdup midexport btsrsp btsrip btsgs setjmp_noleave noneseg; do
+for m in jtdup midexport btsrsp btsrip btsgs setjmp_noleave noneseg xonly_ud; do
   link $m
   # hostile files: M_patch.py rewrites the linked module
   if [ -f "$here/${m}_patch.py" ]; then
