@@ -18,7 +18,8 @@ link() {
     -o "$t/$1.so"
 }
 fail=0
-for m in jtdup midexport btsrsp btsrip btsgs setjmp_noleave noneseg xonly_ud; do
+for m in jtdup midexport btsrsp btsrip btsgs setjmp_noleave noneseg xonly_ud \
+    ctor_midentry; do
   link $m
   # hostile files: M_patch.py rewrites the linked module
   if [ -f "$here/${m}_patch.py" ]; then
