@@ -35,4 +35,10 @@ cp "$t/btsgs.so" "$t/xonly.so"
 python3 "$here/xonly_patch.py" "$t/xonly.so" "$t/xonly.so"
 echo "== xonly: $("$b/bin/sfi-verify" "$t/xonly.so")"
 "$t/xhost" "$t/xonly.so" || { echo "host exit status $?"; fail=1; }
+# host data left in vector/mask registers at sfi__enter
+cc -O1 -g -I"$here/../../runtime/include" "$here/regleak_host.c" \
+  -o "$t/rlhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link regleak
+echo "== regleak: $("$b/bin/sfi-verify" "$t/regleak.so")"
+"$t/rlhost" "$t/regleak.so" || { echo "host exit status $?"; fail=1; }
 exit $fail
