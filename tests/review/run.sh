@@ -41,4 +41,10 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/regleak_host.c" \
 link regleak
 echo "== regleak: $("$b/bin/sfi-verify" "$t/regleak.so")"
 "$t/rlhost" "$t/regleak.so" || { echo "host exit status $?"; fail=1; }
+# set-ID files created through the system interface
+mkdir "$t/grant"
+"$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
+"$b/bin/sfi-run" --dir "$t/grant:/data" "$t/suid.so"
+echo "== suid: $(ls -l "$t/grant/x")"
+[ -u "$t/grant/x" ] && { echo "set-user-ID file created"; fail=1; }
 exit $fail
