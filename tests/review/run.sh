@@ -41,6 +41,12 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/regleak_host.c" \
 link regleak
 echo "== regleak: $("$b/bin/sfi-verify" "$t/regleak.so")"
 "$t/rlhost" "$t/regleak.so" || { echo "host exit status $?"; fail=1; }
+# a granted import with stack parameters, tail-jumped to at offset 0
+cc -O1 -g -I"$here/../../runtime/include" "$here/stackargs_host.c" \
+  -o "$t/sahost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link stackargs
+echo "== stackargs: $("$b/bin/sfi-verify" "$t/stackargs.so")"
+"$t/sahost" "$t/stackargs.so" || { echo "host exit status $?"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
