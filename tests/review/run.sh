@@ -47,6 +47,13 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/stackargs_host.c" \
 link stackargs
 echo "== stackargs: $("$b/bin/sfi-verify" "$t/stackargs.so")"
 "$t/sahost" "$t/stackargs.so" || { echo "host exit status $?"; fail=1; }
+# dead host frames on the native stack read through a grown frame
+cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
+  "$here/stackleak_host.c" -o "$t/slhost" "$b/lib/libsfirt.a" -lZydis -lm \
+  -lpthread
+link stackleak
+echo "== stackleak: $("$b/bin/sfi-verify" "$t/stackleak.so")"
+"$t/slhost" "$t/stackleak.so" || { echo "host exit status $?"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
