@@ -54,6 +54,12 @@ cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
 link stackleak
 echo "== stackleak: $("$b/bin/sfi-verify" "$t/stackleak.so")"
 "$t/slhost" "$t/stackleak.so" || { echo "host exit status $?"; fail=1; }
+# the argument buffer of a nested call with stack arguments at __sfi_ssp
+cc -O1 -g -I"$here/../../runtime/include" "$here/sspargs_host.c" \
+  -o "$t/sshost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link sspargs
+echo "== sspargs: $("$b/bin/sfi-verify" "$t/sspargs.so")"
+"$t/sshost" "$t/sspargs.so" || { echo "host exit status $?"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
