@@ -60,6 +60,13 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/sspargs_host.c" \
 link sspargs
 echo "== sspargs: $("$b/bin/sfi-verify" "$t/sspargs.so")"
 "$t/sshost" "$t/sspargs.so" || { echo "host exit status $?"; fail=1; }
+# one instance's dead native frames and vector registers seen by another
+cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
+  "$here/crossleak_host.c" -o "$t/clhost" "$b/lib/libsfirt.a" -lZydis -lm \
+  -lpthread
+link crossleak
+echo "== crossleak: $("$b/bin/sfi-verify" "$t/crossleak.so")"
+"$t/clhost" "$t/crossleak.so" || { echo "host exit status $?"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
