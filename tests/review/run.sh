@@ -67,6 +67,13 @@ cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
 link crossleak
 echo "== crossleak: $("$b/bin/sfi-verify" "$t/crossleak.so")"
 "$t/clhost" "$t/crossleak.so" || { echo "host exit status $?"; fail=1; }
+# a blocking write outlives the time limit
+"$b/bin/sfi-cc" -O2 "$here/bigwrite.c" -o "$t/bigwrite.so"
+s0=$(date +%s)
+"$b/bin/sfi-run" --time-limit 1 "$t/bigwrite.so" | (sleep 5; cat >/dev/null)
+el=$(( $(date +%s) - s0 ))
+echo "== bigwrite: --time-limit 1 ran ${el} s"
+[ "$el" -ge 4 ] && { echo "time limit not enforced"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
