@@ -67,6 +67,12 @@ cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
 link crossleak
 echo "== crossleak: $("$b/bin/sfi-verify" "$t/crossleak.so")"
 "$t/clhost" "$t/crossleak.so" || { echo "host exit status $?"; fail=1; }
+# callback thunk pages beyond trap.c's 4096 registered ranges
+cc -O1 -g -I"$here/../../runtime/include" "$here/cbmisalign_host.c" \
+  -o "$t/cbhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link cbmisalign
+echo "== cbmisalign: $("$b/bin/sfi-verify" "$t/cbmisalign.so")"
+"$t/cbhost" "$t/cbmisalign.so" 4097 || { echo "host exit status $?"; fail=1; }
 # a blocking write outlives the time limit
 "$b/bin/sfi-cc" -O2 "$here/bigwrite.c" -o "$t/bigwrite.so"
 s0=$(date +%s)
