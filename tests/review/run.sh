@@ -19,7 +19,7 @@ link() {
 }
 fail=0
 for m in jtdup midexport btsrsp btsrip btsgs setjmp_noleave noneseg xonly_ud \
-    ctor_midentry x87_pending; do
+    ctor_midentry x87_pending deep_guard; do
   link $m
   # hostile files: M_patch.py rewrites the linked module
   if [ -f "$here/${m}_patch.py" ]; then
