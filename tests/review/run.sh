@@ -73,6 +73,17 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/cbmisalign_host.c" \
 link cbmisalign
 echo "== cbmisalign: $("$b/bin/sfi-verify" "$t/cbmisalign.so")"
 "$t/cbhost" "$t/cbmisalign.so" 4097 || { echo "host exit status $?"; fail=1; }
+# read-only memfd holes become resident outside mem_limit
+cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
+  "$here/bigro_host.c" -o "$t/brhost" "$b/lib/libsfirt.a" -lZydis -lm \
+  -lpthread
+$L/clang -c "$here/bigro.s" -o "$t/bigro.o"
+$L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
+  -z noexecstack -T "$b/lib/sfi.ld" "$b/lib/sfi_crt.o" "$t/bigro.o" \
+  -o "$t/bigro.so"
+va=$(python3 "$here/bigro_patch.py" "$t/bigro.so" "$t/bigro.so" | awk '{print $3}')
+echo "== bigro: $("$b/bin/sfi-verify" "$t/bigro.so")"
+"$t/brhost" "$t/bigro.so" "$va" || { echo "host exit status $?"; fail=1; }
 # a blocking write outlives the time limit
 "$b/bin/sfi-cc" -O2 "$here/bigwrite.c" -o "$t/bigwrite.so"
 s0=$(date +%s)
