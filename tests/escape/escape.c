@@ -1376,6 +1376,7 @@ struct cls {
 
 static const struct cls classes[] = {
     {"wild_write", NULL, c_wild_write, NULL, 0, "stores to absolute host addresses"},
+    {"text_data", NULL, c_wild_write, NULL, 1, "exported const data in .text entered mid-instruction by sfi_call"},
     {"wild_read", NULL, c_wild_read, NULL, 0, "loads from absolute host addresses"},
     {"libcall_read", NULL, c_libcall_read, NULL, 0, "host bytes through memcmp calls code generation would expand"},
     {"ptr_wrap", NULL, c_ptr_wrap, NULL, 0, "pointer arithmetic wrapping 2^64/2^32"},
