@@ -744,6 +744,10 @@ static void c_deep_recursion(void) {
     FAIL("rec(100) = %" PRId64, r);
 }
 
+static void c_deep_frame(void) {
+  call_a("attack", 0, 100000000, E_STACK, NULL);
+}
+
 static void c_giant_vla(void) {
   uint64_t sizes[] = {1ULL << 30, 64ULL << 20, 1ULL << 62, ~0ULL - 15,
                       0x100000000ULL, 0x100000010ULL, 1ULL << 63};
@@ -1400,6 +1404,7 @@ static const struct cls classes[] = {
     {"import_badptr", NULL, c_import_badptr, NULL, 0, "imports given bad pointers"},
     {"callback_nontable", NULL, c_callback_nontable, NULL, 0, "non-entry fn to host"},
     {"deep_recursion", NULL, c_deep_recursion, NULL, 0, "native stack exhaustion"},
+    {"deep_frame", NULL, c_deep_frame, NULL, 0, "native stack exhaustion with 5.6 KiB frames (%rsp inside the guard)"},
     {"giant_vla", NULL, c_giant_vla, NULL, 0, "giant VLA/alloca on the shadow stack"},
     {"vla_size_wrap", "giant_vla", c_vla_size_wrap, NULL, 0, "VLA size wrapping to 0"},
     {"heap_exhaustion", NULL, c_heap_exhaustion, o_heap_exhaustion, 0, "heap past the memory limit"},
