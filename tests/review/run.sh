@@ -60,6 +60,10 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/sspargs_host.c" \
 link sspargs
 echo "== sspargs: $("$b/bin/sfi-verify" "$t/sspargs.so")"
 "$t/sshost" "$t/sspargs.so" || { echo "host exit status $?"; fail=1; }
+# the same from C source only (sfi-cc -shared)
+"$b/bin/sfi-cc" -O2 -shared "$here/cstackleak.c" -o "$t/cstackleak.so"
+echo "== cstackleak (C): $("$b/bin/sfi-verify" "$t/cstackleak.so")"
+"$t/slhost" "$t/cstackleak.so" || { echo "host exit status $?"; fail=1; }
 # one instance's dead native frames and vector registers seen by another
 cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
   "$here/crossleak_host.c" -o "$t/clhost" "$b/lib/libsfirt.a" -lZydis -lm \
