@@ -95,6 +95,10 @@ s0=$(date +%s)
 el=$(( $(date +%s) - s0 ))
 echo "== bigwrite: --time-limit 1 ran ${el} s"
 [ "$el" -ge 4 ] && { echo "time limit not enforced"; fail=1; }
+# the same from C source only
+"$b/bin/sfi-cc" -O2 -shared "$here/csspargs.c" -o "$t/csspargs.so"
+echo "== csspargs (C): $("$b/bin/sfi-verify" "$t/csspargs.so")"
+"$t/sshost" "$t/csspargs.so" || { echo "host exit status $?"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
