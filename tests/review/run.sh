@@ -105,6 +105,11 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/cfflush_host.c" \
 "$b/bin/sfi-cc" -O2 -shared "$here/cfflush.c" -o "$t/cfflush.so"
 echo "== cfflush (C): $("$b/bin/sfi-verify" "$t/cfflush.so")"
 "$t/cffhost" "$t/cfflush.so" || { echo "host exit status $?"; fail=1; }
+# the host's stdout offset moved by the sandbox
+"$b/bin/sfi-cc" -O2 "$here/seekstdout.c" -o "$t/seekstdout.so"
+(echo "HOST LOG LINE 1"; "$b/bin/sfi-run" "$t/seekstdout.so"; echo "HOST LOG LINE 2") > "$t/seek.out"
+echo "== seekstdout: host's file now reads: $(cat "$t/seek.out")"
+grep -q "HOST LOG LINE 1" "$t/seek.out" || { echo "host output overwritten"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
