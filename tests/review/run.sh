@@ -105,6 +105,12 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/cfflush_host.c" \
 "$b/bin/sfi-cc" -O2 -shared "$here/cfflush.c" -o "$t/cfflush.so"
 echo "== cfflush (C): $("$b/bin/sfi-verify" "$t/cfflush.so")"
 "$t/cffhost" "$t/cfflush.so" || { echo "host exit status $?"; fail=1; }
+# x87 register contents seen through MMX
+cc -O1 -g -I"$here/../../runtime/include" "$here/mmxleak_host.c" \
+  -o "$t/mmxhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link mmxleak
+echo "== mmxleak: $("$b/bin/sfi-verify" "$t/mmxleak.so")"
+"$t/mmxhost" "$t/mmxleak.so" || { echo "host exit status $?"; fail=1; }
 # the host's stdout offset moved by the sandbox
 "$b/bin/sfi-cc" -O2 "$here/seekstdout.c" -o "$t/seekstdout.so"
 (echo "HOST LOG LINE 1"; "$b/bin/sfi-run" "$t/seekstdout.so"; echo "HOST LOG LINE 2") > "$t/seek.out"
