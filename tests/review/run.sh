@@ -116,6 +116,10 @@ echo "== mmxleak: $("$b/bin/sfi-verify" "$t/mmxleak.so")"
 (echo "HOST LOG LINE 1"; "$b/bin/sfi-run" "$t/seekstdout.so"; echo "HOST LOG LINE 2") > "$t/seek.out"
 echo "== seekstdout: host's file now reads: $(cat "$t/seek.out")"
 grep -q "HOST LOG LINE 1" "$t/seek.out" || { echo "host output overwritten"; fail=1; }
+# crossleak from C source only
+"$b/bin/sfi-cc" -O2 -shared "$here/ccrossleak.c" -o "$t/ccrossleak.so"
+echo "== ccrossleak (C): $("$b/bin/sfi-verify" "$t/ccrossleak.so")"
+"$t/clhost" "$t/ccrossleak.so" || { echo "host exit status $?"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
