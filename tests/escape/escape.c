@@ -761,6 +761,10 @@ static void c_deep_recursion(void) {
     FAIL("rec(100) = %" PRId64, r);
 }
 
+static void c_deep_frame(void) {
+  call_a("attack", 0, 100000000, E_STACK, NULL);
+}
+
 static void c_giant_vla(void) {
   uint64_t sizes[] = {1ULL << 30, 64ULL << 20, 1ULL << 62, ~0ULL - 15,
                       0x100000000ULL, 0x100000010ULL, 1ULL << 63};
@@ -1468,6 +1472,7 @@ struct cls {
 
 static const struct cls classes[] = {
     {"wild_write", NULL, c_wild_write, NULL, 0, "stores to absolute host addresses"},
+    {"text_data", NULL, c_wild_write, NULL, 1, "exported const data in .text entered mid-instruction by sfi_call"},
     {"wild_read", NULL, c_wild_read, NULL, 0, "loads from absolute host addresses"},
     {"libcall_read", NULL, c_libcall_read, NULL, 0, "host bytes through memcmp calls code generation would expand"},
     {"ptr_wrap", NULL, c_ptr_wrap, NULL, 0, "pointer arithmetic wrapping 2^64/2^32"},
@@ -1492,6 +1497,7 @@ static const struct cls classes[] = {
     {"import_badptr", NULL, c_import_badptr, NULL, 0, "imports given bad pointers"},
     {"callback_nontable", NULL, c_callback_nontable, NULL, 0, "non-entry fn to host"},
     {"deep_recursion", NULL, c_deep_recursion, NULL, 0, "native stack exhaustion"},
+    {"deep_frame", NULL, c_deep_frame, NULL, 0, "native stack exhaustion with 5.6 KiB frames (%rsp inside the guard)"},
     {"giant_vla", NULL, c_giant_vla, NULL, 0, "giant VLA/alloca on the shadow stack"},
     {"vla_size_wrap", "giant_vla", c_vla_size_wrap, NULL, 0, "VLA size wrapping to 0"},
     {"heap_exhaustion", NULL, c_heap_exhaustion, o_heap_exhaustion, 0, "heap past the memory limit"},

@@ -1,0 +1,129 @@
+#!/bin/sh
+# run.sh [BUILD_DIR]: builds the review's hand-made modules (assembly linked
+# with the crt the way tests/verify/gen_module.py does) and runs each in
+# jtdup_host against the runtime in BUILD_DIR (default ../../build).
+# Exit 1 if any module escapes (writes the host canary) or kills the host.
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+b=$(cd "${1:-$here/../../build}" && pwd)
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+L=/usr/lib/llvm-22/bin
+cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
+  "$here/jtdup_host.c" -o "$t/host" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link() {
+  $L/clang -c "$here/$1.s" -o "$t/$1.o"
+  $L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
+    -z noexecstack -T "$b/lib/sfi.ld" "$b/lib/sfi_crt.o" "$t/$1.o" \
+    -o "$t/$1.so"
+}
+fail=0
+for m in jtdup midexport btsrsp btsrip btsgs setjmp_noleave noneseg xonly_ud \
+    ctor_midentry x87_pending deep_guard; do
+  link $m
+  # hostile files: M_patch.py rewrites the linked module
+  if [ -f "$here/${m}_patch.py" ]; then
+    python3 "$here/${m}_patch.py" "$t/$m.so" "$t/$m.so"
+  fi
+  echo "== $m: $("$b/bin/sfi-verify" "$t/$m.so")"
+  "$t/host" "$t/$m.so" || { echo "host exit status $?"; fail=1; }
+done
+# execute-only code segment, honest host calling sfi_callback_new
+cc -O1 -g -I"$here/../../runtime/include" "$here/xonly_host.c" -o "$t/xhost" \
+  "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+cp "$t/btsgs.so" "$t/xonly.so"
+python3 "$here/xonly_patch.py" "$t/xonly.so" "$t/xonly.so"
+echo "== xonly: $("$b/bin/sfi-verify" "$t/xonly.so")"
+"$t/xhost" "$t/xonly.so" || { echo "host exit status $?"; fail=1; }
+# host data left in vector/mask registers at sfi__enter
+cc -O1 -g -I"$here/../../runtime/include" "$here/regleak_host.c" \
+  -o "$t/rlhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link regleak
+echo "== regleak: $("$b/bin/sfi-verify" "$t/regleak.so")"
+"$t/rlhost" "$t/regleak.so" || { echo "host exit status $?"; fail=1; }
+# a granted import with stack parameters, tail-jumped to at offset 0
+cc -O1 -g -I"$here/../../runtime/include" "$here/stackargs_host.c" \
+  -o "$t/sahost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link stackargs
+echo "== stackargs: $("$b/bin/sfi-verify" "$t/stackargs.so")"
+"$t/sahost" "$t/stackargs.so" || { echo "host exit status $?"; fail=1; }
+# dead host frames on the native stack read through a grown frame
+cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
+  "$here/stackleak_host.c" -o "$t/slhost" "$b/lib/libsfirt.a" -lZydis -lm \
+  -lpthread
+link stackleak
+echo "== stackleak: $("$b/bin/sfi-verify" "$t/stackleak.so")"
+"$t/slhost" "$t/stackleak.so" || { echo "host exit status $?"; fail=1; }
+# the argument buffer of a nested call with stack arguments at __sfi_ssp
+cc -O1 -g -I"$here/../../runtime/include" "$here/sspargs_host.c" \
+  -o "$t/sshost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link sspargs
+echo "== sspargs: $("$b/bin/sfi-verify" "$t/sspargs.so")"
+"$t/sshost" "$t/sspargs.so" || { echo "host exit status $?"; fail=1; }
+# the same from C source only (sfi-cc -shared)
+"$b/bin/sfi-cc" -O2 -shared "$here/cstackleak.c" -o "$t/cstackleak.so"
+echo "== cstackleak (C): $("$b/bin/sfi-verify" "$t/cstackleak.so")"
+"$t/slhost" "$t/cstackleak.so" || { echo "host exit status $?"; fail=1; }
+# one instance's dead native frames and vector registers seen by another
+cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
+  "$here/crossleak_host.c" -o "$t/clhost" "$b/lib/libsfirt.a" -lZydis -lm \
+  -lpthread
+link crossleak
+echo "== crossleak: $("$b/bin/sfi-verify" "$t/crossleak.so")"
+"$t/clhost" "$t/crossleak.so" || { echo "host exit status $?"; fail=1; }
+# callback thunk pages beyond trap.c's 4096 registered ranges
+cc -O1 -g -I"$here/../../runtime/include" "$here/cbmisalign_host.c" \
+  -o "$t/cbhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link cbmisalign
+echo "== cbmisalign: $("$b/bin/sfi-verify" "$t/cbmisalign.so")"
+"$t/cbhost" "$t/cbmisalign.so" 4097 || { echo "host exit status $?"; fail=1; }
+# read-only memfd holes become resident outside mem_limit
+cc -O1 -g -I"$here/../../runtime/include" -I"$here/../../include" \
+  "$here/bigro_host.c" -o "$t/brhost" "$b/lib/libsfirt.a" -lZydis -lm \
+  -lpthread
+$L/clang -c "$here/bigro.s" -o "$t/bigro.o"
+$L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
+  -z noexecstack -T "$b/lib/sfi.ld" "$b/lib/sfi_crt.o" "$t/bigro.o" \
+  -o "$t/bigro.so"
+va=$(python3 "$here/bigro_patch.py" "$t/bigro.so" "$t/bigro.so" | awk '{print $3}')
+echo "== bigro: $("$b/bin/sfi-verify" "$t/bigro.so")"
+"$t/brhost" "$t/bigro.so" "$va" || { echo "host exit status $?"; fail=1; }
+# a blocking write outlives the time limit
+"$b/bin/sfi-cc" -O2 "$here/bigwrite.c" -o "$t/bigwrite.so"
+s0=$(date +%s)
+"$b/bin/sfi-run" --time-limit 1 "$t/bigwrite.so" | (sleep 5; cat >/dev/null)
+el=$(( $(date +%s) - s0 ))
+echo "== bigwrite: --time-limit 1 ran ${el} s"
+[ "$el" -ge 4 ] && { echo "time limit not enforced"; fail=1; }
+# the same from C source only
+"$b/bin/sfi-cc" -O2 -shared "$here/csspargs.c" -o "$t/csspargs.so"
+echo "== csspargs (C): $("$b/bin/sfi-verify" "$t/csspargs.so")"
+"$t/sshost" "$t/csspargs.so" || { echo "host exit status $?"; fail=1; }
+# C only: the module's "fflush" export is data in .text, run at free time
+cc -O1 -g -I"$here/../../runtime/include" "$here/cfflush_host.c" \
+  -o "$t/cffhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+"$b/bin/sfi-cc" -O2 -shared "$here/cfflush.c" -o "$t/cfflush.so"
+echo "== cfflush (C): $("$b/bin/sfi-verify" "$t/cfflush.so")"
+"$t/cffhost" "$t/cfflush.so" || { echo "host exit status $?"; fail=1; }
+# x87 register contents seen through MMX
+cc -O1 -g -I"$here/../../runtime/include" "$here/mmxleak_host.c" \
+  -o "$t/mmxhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link mmxleak
+echo "== mmxleak: $("$b/bin/sfi-verify" "$t/mmxleak.so")"
+"$t/mmxhost" "$t/mmxleak.so" || { echo "host exit status $?"; fail=1; }
+# the host's stdout offset moved by the sandbox
+"$b/bin/sfi-cc" -O2 "$here/seekstdout.c" -o "$t/seekstdout.so"
+(echo "HOST LOG LINE 1"; "$b/bin/sfi-run" "$t/seekstdout.so"; echo "HOST LOG LINE 2") > "$t/seek.out"
+echo "== seekstdout: host's file now reads: $(cat "$t/seek.out")"
+grep -q "HOST LOG LINE 1" "$t/seek.out" || { echo "host output overwritten"; fail=1; }
+# crossleak from C source only
+"$b/bin/sfi-cc" -O2 -shared "$here/ccrossleak.c" -o "$t/ccrossleak.so"
+echo "== ccrossleak (C): $("$b/bin/sfi-verify" "$t/ccrossleak.so")"
+"$t/clhost" "$t/ccrossleak.so" || { echo "host exit status $?"; fail=1; }
+# set-ID files created through the system interface
+mkdir "$t/grant"
+"$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
+"$b/bin/sfi-run" --dir "$t/grant:/data" "$t/suid.so"
+echo "== suid: $(ls -l "$t/grant/x")"
+[ -u "$t/grant/x" ] && { echo "set-user-ID file created"; fail=1; }
+exit $fail

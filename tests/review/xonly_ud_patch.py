@@ -1,0 +1,1 @@
+xonly_patch.py
