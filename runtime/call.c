@@ -22,6 +22,17 @@ static pthread_key_t thread_key;
 static pthread_once_t thread_once = PTHREAD_ONCE_INIT;
 static int fsgsbase = -1;
 
+/* Which register state sfi__enter clears (enter.S): 0 SSE only, 1 AVX
+ * (vzeroall), 2 AVX-512 (also zmm16-31 and k1-k7). */
+__attribute__((visibility("hidden"))) int sfi__cpu_clear;
+
+__attribute__((constructor)) static void detect_cpu_clear(void) {
+  __builtin_cpu_init();
+  sfi__cpu_clear = __builtin_cpu_supports("avx512f") ? 2
+                   : __builtin_cpu_supports("avx")   ? 1
+                                                     : 0;
+}
+
 struct sfi_thread *sfi__thread(void) {
   return &sfi__thread_state;
 }
@@ -294,7 +305,8 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   memcpy(&ssp, (void *)(in->image + in->m->ssp_off), 8);
   if (mb.gpr_index >= 0) {
     uint64_t buf = (ssp - mb.size) & ~(uint64_t)15;
-    if (buf < in->shadow_lo || buf > ssp)
+    /* __sfi_ssp is sandbox data: bound it on both sides (review). */
+    if (ssp > in->shadow_hi || buf < in->shadow_lo || buf > ssp)
       return sfi__err(SFI_TRAP_STACK, "%s: no shadow stack left for the "
                                       "arguments", in->m->name);
     memcpy((void *)buf, mb.bytes, mb.size);

@@ -77,6 +77,18 @@ static int check_load(struct sfi_elf *e, int i, const Elf64_Phdr *ph) {
     return BAD("%s: program header %d: segment is writable and executable "
                "(p_flags 0x%x)",
                p, i, ph->p_flags);
+  /* The runtime reads code (traps, callbacks) and data through the same
+   * mappings the sandbox uses: a segment it cannot read (flags 0, or
+   * execute-only under PKU) would fault in host code (review). */
+  if (!(ph->p_flags & PF_R))
+    return BAD("%s: program header %d: segment is not readable (p_flags 0x%x)",
+               p, i, ph->p_flags);
+  /* Zero-fill past the file bytes only where the sandbox may write (bss):
+   * a read-only one would be resident memory outside every limit. */
+  if (!(ph->p_flags & PF_W) && ph->p_memsz > PAGE_UP(ph->p_filesz) + SFI_PAGE)
+    return BAD("%s: program header %d: read-only segment with 0x%llx bytes "
+               "of zero fill",
+               p, i, (unsigned long long)(ph->p_memsz - ph->p_filesz));
   if (ph->p_filesz > ph->p_memsz)
     return BAD("%s: program header %d: p_filesz 0x%llx > p_memsz 0x%llx", p, i,
                (unsigned long long)ph->p_filesz,
@@ -693,6 +705,12 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
   return in_region(e, table, k, out->v);
 }
 
+static int by_reloc_off(const void *a, const void *b) {
+  uint64_t x = ((const struct sfi_reloc *)a)->off;
+  uint64_t y = ((const struct sfi_reloc *)b)->off;
+  return x < y ? -1 : x > y;
+}
+
 int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_off,
                     struct sfi_reloc **out, size_t *nout) {
   uint64_t total = e->nrela + e->njmprel;
@@ -715,6 +733,18 @@ int sfi__elf_relocs(struct sfi_elf *e, const uint64_t *import_off,
       n += !skip;
     }
   }
+  /* Each 8-byte slot gets at most one relocation and slots never overlap:
+   * what the verifier reads (one value per slot) is what instances get
+   * (review: two relocations on a table bound). */
+  qsort(v, n, sizeof *v, by_reloc_off);
+  for (size_t i = 1; i < n; i++)
+    if (v[i].off < v[i - 1].off + 8) {
+      uint64_t a = v[i - 1].off, b = v[i].off;
+      free(v);
+      return sfi__err(SFI_ERR_BADMODULE,
+                      "%s: relocations at 0x%llx and 0x%llx overlap",
+                      e->path, (unsigned long long)a, (unsigned long long)b);
+    }
   *out = v;
   *nout = n;
   return SFI_OK;

@@ -51,6 +51,50 @@ sfi__enter:
         jmp     2b
 3:      mov     %rsp, R_ENTRYRSP(%rbx)
         xor     %ebp, %ebp              /* ends the frame-pointer chain */
+        /* No host data in vector, mask or x87/MMX registers for the sandbox
+         * (review: zmm16, ymm upper halves, %mm7): vzeroall clears ymm0-15
+         * (and the upper zmm0-15), AVX-512 adds zmm16-31 and k1-k7; eight
+         * fldz overwrite every x87 data register before fninit empties
+         * them. */
+        mov     sfi__cpu_clear(%rip), %eax
+        test    %eax, %eax
+        jz      5f
+        vzeroall
+        cmp     $2, %eax
+        jb      5f
+        vpxord  %zmm16, %zmm16, %zmm16
+        vpxord  %zmm17, %zmm17, %zmm17
+        vpxord  %zmm18, %zmm18, %zmm18
+        vpxord  %zmm19, %zmm19, %zmm19
+        vpxord  %zmm20, %zmm20, %zmm20
+        vpxord  %zmm21, %zmm21, %zmm21
+        vpxord  %zmm22, %zmm22, %zmm22
+        vpxord  %zmm23, %zmm23, %zmm23
+        vpxord  %zmm24, %zmm24, %zmm24
+        vpxord  %zmm25, %zmm25, %zmm25
+        vpxord  %zmm26, %zmm26, %zmm26
+        vpxord  %zmm27, %zmm27, %zmm27
+        vpxord  %zmm28, %zmm28, %zmm28
+        vpxord  %zmm29, %zmm29, %zmm29
+        vpxord  %zmm30, %zmm30, %zmm30
+        vpxord  %zmm31, %zmm31, %zmm31
+        kxorw   %k1, %k1, %k1
+        kxorw   %k2, %k2, %k2
+        kxorw   %k3, %k3, %k3
+        kxorw   %k4, %k4, %k4
+        kxorw   %k5, %k5, %k5
+        kxorw   %k6, %k6, %k6
+        kxorw   %k7, %k7, %k7
+5:      fninit
+        fldz
+        fldz
+        fldz
+        fldz
+        fldz
+        fldz
+        fldz
+        fldz
+        fninit
         movq    R_XMM+0(%rbx), %xmm0
         movq    R_XMM+8(%rbx), %xmm1
         movq    R_XMM+16(%rbx), %xmm2
@@ -91,7 +135,8 @@ sfi__enter_ret:
         mov     %fs:TH_TOP(%rdi), %rdi  /* this call's record */
         mov     %rax, R_RETRAX(%rdi)
         movq    %xmm0, R_RETXMM(%rdi)
-        emms                            /* no x87/MMX state for the host */
+        fninit                          /* no x87/MMX state, no pending x87
+                                         * exception for the host (review) */
         xor     %eax, %eax
         jmp     .Lrestore
         .size   sfi__enter, .-sfi__enter

@@ -244,9 +244,9 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   if (sfi__sys_instance_init(in, o) != SFI_OK)
     goto err;
   const struct sfi_sym *s;
-  if ((s = sfi__export(m, "malloc")))
+  if ((s = sfi__export(m, "malloc")) && sfi__is_func_start(m, s->value))
     in->malloc_fn = in->image + s->value;
-  if ((s = sfi__export(m, "free")))
+  if ((s = sfi__export(m, "free")) && sfi__is_func_start(m, s->value))
     in->free_fn = in->image + s->value;
   if (run_ctors(in) != SFI_OK)
     goto err;
@@ -327,6 +327,8 @@ void sfi_instance_free(sfi_instance *in) {
     sfi__region_free(in->base);
   if (in->cb_thunks)
     sfi__thunks_free(in->cb_thunks, in->cb_thunks_size);
+  for (int i = 0; in->jmp && i < SFI_JMP_CTX_MAX; i++)
+    free(in->jmp[i].rets);
   free(in->jmp);
   __atomic_sub_fetch(&in->m->ninstances, 1, __ATOMIC_RELAXED);
   free(in);

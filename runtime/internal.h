@@ -39,6 +39,10 @@ struct sfi_argbuf {
   int gpr_index; /* argument register that carries the buffer, or -1 */
 };
 
+/* True if a is in the instance's code and follows a call instruction
+ * (trap.c): a return address. */
+int sfi__after_call(const sfi_instance *in, uint64_t a);
+
 /* ---- errors (error.c) ---- */
 int sfi__err(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -110,6 +114,11 @@ struct sfi_jmpctx {
   uint64_t ssp, serial, slot;
   uint32_t gen;
   int live;
+  /* Return addresses on the native stack above the resume point when
+   * setjmp ran, {location, value}: longjmp resumes only if all are
+   * unchanged (a frame that returned may have been rewritten). */
+  uint64_t (*rets)[2];
+  size_t nrets;
 };
 
 struct sfi_fd {
@@ -233,7 +242,7 @@ void sfi__timer_entry(int sig, siginfo_t *si, void *ctx);
 int sfi__signals_ensure(void);
 void sfi__trap_message(struct sfi_callrec *rec);
 int sfi__in_thunk(uint64_t rip);
-void sfi__thunk_range_add(uint64_t lo, uint64_t hi);
+int sfi__thunk_range_add(uint64_t lo, uint64_t hi); /* -1: table full */
 void sfi__thunk_range_del(uint64_t lo);
 struct timespec sfi__deadline(double secs);
 void sfi__timer_arm_until(struct sfi_thread *t, struct timespec d);

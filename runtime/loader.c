@@ -33,9 +33,20 @@ static int valid_sig(const char *sig) {
   const char *c = strchr(sig, ':');
   if (!c || c - sig > SFI_MAX_ARGS || strchr(c + 1, ':'))
     return 0;
-  for (const char *s = sig; s < c; s++)
+  int ng = 0, nx = 0;
+  for (const char *s = sig; s < c; s++) {
     if (!strchr("iIpfd", *s))
       return 0;
+    if (*s == 'f' || *s == 'd')
+      nx++;
+    else
+      ng++;
+  }
+  /* Imports take their arguments in registers only: the sandbox passes
+   * nothing on the native stack, so a host function with stack arguments
+   * would read above the sandbox's frames (review). */
+  if (ng > 6 || nx > 8)
+    return 0;
   return c[1] && !c[2] && strchr("iIpfdv", c[1]);
 }
 
@@ -129,9 +140,12 @@ static int index_symbols(sfi_module *m, struct sfi_elf *e) {
   m->efuncs = calloc(m->nexports ? m->nexports : 1, sizeof *m->efuncs);
   if (!m->efuncs)
     return sfi__err(SFI_ERR_NOMEM, "%s: out of memory", m->name);
+  /* The host enters a module only at a function start the verifier began
+   * a unit at (an exported const array placed in .text could hide code
+   * behind an instruction the verifier decoded differently: review). */
   for (size_t i = 0; i < m->nexports; i++) {
     const struct sfi_seg *sg = mseg(m, m->exports[i].value, 1);
-    if (sg && (sg->prot & 4))
+    if (sg && (sg->prot & 4) && sfi__is_func_start(m, m->exports[i].value))
       m->efuncs[m->nefuncs++] = m->exports[i].value;
   }
   qsort(m->efuncs, m->nefuncs, sizeof *m->efuncs, by_u64);
@@ -178,7 +192,7 @@ static int find_specials(sfi_module *m) {
     m->cb_slots_off = s->value;
   }
   s = sfi__export(m, SFI_SYM_START);
-  if (s)
+  if (s && sfi__is_func_start(m, s->value))
     m->start_off = s->value;
   return SFI_OK;
 }

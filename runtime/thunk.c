@@ -186,7 +186,10 @@ void *sfi__thunks_make(void *const *fns, size_t n, size_t *size) {
     munmap(p, sz);
     return NULL;
   }
-  sfi__thunk_range_add((uint64_t)p, (uint64_t)p + sz);
+  if (sfi__thunk_range_add((uint64_t)p, (uint64_t)p + sz) != 0) {
+    munmap(p, sz);
+    return NULL;
+  }
   *size = sz;
   return p;
 }

@@ -28,16 +28,18 @@ static pthread_mutex_t install_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static struct { uint64_t lo, hi; } thunk_ranges[THUNK_RANGES_MAX];
 
-void sfi__thunk_range_add(uint64_t lo, uint64_t hi) {
+int sfi__thunk_range_add(uint64_t lo, uint64_t hi) {
   for (int i = 0; i < THUNK_RANGES_MAX; i++) {
     uint64_t z = 0;
     if (__atomic_compare_exchange_n(&thunk_ranges[i].lo, &z, lo, 0,
                                     __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
       __atomic_store_n(&thunk_ranges[i].hi, hi, __ATOMIC_SEQ_CST);
-      return;
+      return 0;
     }
   }
-  /* Full: faults in those thunks are then treated as host faults. */
+  /* Full: a fault in an unregistered thunk would be a host fault (review),
+   * so the caller fails instead. */
+  return -1;
 }
 
 void sfi__thunk_range_del(uint64_t lo) {
@@ -89,7 +91,7 @@ static int classify(int sig, const siginfo_t *si, const struct sfi_thread *t,
 
 /* True if a is in the module's code and follows a call instruction: a
  * return address (call rel32, call *%reg, call *disp(%rip)). */
-static int after_call(const sfi_instance *in, uint64_t a) {
+int sfi__after_call(const sfi_instance *in, uint64_t a) {
   for (int i = 0; i < in->m->nsegs; i++) {
     const struct sfi_seg *s = &in->m->segs[i];
     uint64_t lo = in->image + s->vaddr, hi = lo + s->memsz;
@@ -109,12 +111,19 @@ static void backtrace(struct sfi_callrec *rec, const ucontext_t *uc,
                       const sfi_instance *in) {
   uint64_t rsp = (uint64_t)uc->uc_mcontext.gregs[REG_RSP];
   uint64_t hi = rec->entry_rsp;
+  const struct sfi_thread *t = sfi__thread();
+  /* A stack overflow leaves %rsp in the guard below the usable stack: never
+   * read there (review: the handler faulted and took the host down). */
+  if (rsp < t->stack_lo)
+    rsp = t->stack_lo;
+  if (hi > t->stack_hi)
+    hi = t->stack_hi;
   rec->nbt = 0;
   rec->bt[rec->nbt++] = rec->fault_rip;
   for (uint64_t at = (rsp + 7) & ~7ULL; at + 8 <= hi && rec->nbt < SFI_BT_MAX;
        at += 8) {
     uint64_t v = *(const uint64_t *)at;
-    if (in_region(in, v) && after_call(in, v))
+    if (in_region(in, v) && sfi__after_call(in, v))
       rec->bt[rec->nbt++] = v;
   }
 }

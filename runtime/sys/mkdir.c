@@ -9,7 +9,7 @@ int sfi__sys_mkdir(uint64_t path, int mode) {
   int pfd, rc = sfi__sys_parent(sfi_current(), path, &pfd, leaf);
   if (rc)
     return rc;
-  rc = mkdirat(pfd, leaf, (mode_t)mode & 07777) == 0 ? 0 : -errno;
+  rc = mkdirat(pfd, leaf, (mode_t)mode & 0777) == 0 ? 0 : -errno;
   close(pfd);
   return rc;
 }

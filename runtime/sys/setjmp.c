@@ -9,6 +9,36 @@
 
 int sfi__setjmp_save(uint64_t slot, const uint64_t *regs);
 
+#define JMP_RETS_MAX 4096
+
+/* The return addresses on this call's native stack above rsp (review: a
+ * hand-written module that skips __sfi_sys_setjmp_leave could return from
+ * the setjmp frame, write a value where its return address was, and
+ * longjmp back into it). */
+static void record_rets(sfi_instance *in, struct sfi_jmpctx *c, uint64_t rsp,
+                        uint64_t hi) {
+  c->nrets = 0;
+  for (uint64_t at = (rsp + 7) & ~7ULL; at + 8 <= hi; at += 8) {
+    uint64_t v = *(const uint64_t *)at;
+    if (((v ^ in->base) >> SFI_REGION_SHIFT) || !sfi__after_call(in, v))
+      continue;
+    if (c->nrets == JMP_RETS_MAX)
+      sfi__trap_now(SFI_TRAP_ABORT, "setjmp: native stack too deep");
+    if (!c->rets && !(c->rets = malloc(JMP_RETS_MAX * sizeof *c->rets)))
+      sfi__trap_now(SFI_TRAP_ABORT, "setjmp: out of host memory");
+    c->rets[c->nrets][0] = at;
+    c->rets[c->nrets][1] = v;
+    c->nrets++;
+  }
+}
+
+static int rets_intact(const struct sfi_jmpctx *c) {
+  for (size_t i = 0; i < c->nrets; i++)
+    if (*(const uint64_t *)c->rets[i][0] != c->rets[i][1])
+      return 0;
+  return 1;
+}
+
 static void invalidate_below(sfi_instance *in, uint64_t serial, uint64_t rsp) {
   for (int i = 0; i < in->njmp; i++)
     if (in->jmp[i].live && in->jmp[i].serial == serial &&
@@ -44,6 +74,7 @@ int sfi__setjmp_save(uint64_t slot, const uint64_t *regs) {
   struct sfi_jmpctx *c = &in->jmp[idx];
   memcpy(c->regs, regs, sizeof c->regs);
   memcpy(&c->ssp, (void *)(in->image + in->m->ssp_off), 8);
+  record_rets(in, c, regs[6], rec->entry_rsp);
   c->serial = rec->serial;
   c->slot = slot;
   c->gen++;
@@ -68,7 +99,7 @@ _Noreturn void sfi__sys_longjmp(uint64_t slot, int val) {
     sfi__trap_now(SFI_TRAP_ABORT, "longjmp: forged or stale jmp_buf");
   struct sfi_jmpctx *c = &in->jmp[idx];
   if (c->serial != rec->serial ||
-      c->regs[6] < (uint64_t)__builtin_frame_address(0))
+      c->regs[6] < (uint64_t)__builtin_frame_address(0) || !rets_intact(c))
     sfi__trap_now(SFI_TRAP_ABORT, "longjmp: the frame of its setjmp has "
                                   "returned");
   invalidate_below(in, rec->serial, c->regs[6]);

@@ -152,6 +152,8 @@ void sfi_verify_format(const struct sfi_verify_error *e, char *buf,
 
 /* ---- the input ---- */
 
+static int in_table(const struct vctx *c, uint64_t va);
+
 static int check_input(struct vctx *c) {
   const struct sfi_verify_input *in = c->in;
   if (in->image_size > SFI_IMAGE_MAX || (in->image_size && !in->image) ||
@@ -196,6 +198,15 @@ static int check_input(struct vctx *c) {
                   (unsigned long long)in->jt_start,
                   (unsigned long long)in->jt_size);
     c->jt_end = in->jt_start + in->jt_size;
+    /* The table is checked entry by entry, not as code units, so the
+     * runtime's entry points (function starts: exports, constructors) may
+     * lie in it only at entry starts (review: a constructor one byte into
+     * an entry ran hidden code). */
+    for (size_t i = 0; i < in->nfuncs; i++)
+      if (in_table(c, in->func_starts[i]) &&
+          (in->func_starts[i] - in->jt_start) % SFI_JT_ENTRY_SIZE)
+        return fail(c, "jump-table", in->func_starts[i],
+                    "function start inside a table entry");
   }
   c->input_ok = 1;
   return 0;
@@ -579,6 +590,26 @@ static int rsp_delta(const struct vctx *c, const ZydisDecodedInstruction *d,
   return 0;
 }
 
+/* bt/bts/btr/btc with a register bit offset access the byte at operand +
+ * offset/8, a signed 64-bit displacement the operand does not show
+ * (review). With %gs: and 0x67 the whole address is truncated; an
+ * immediate offset stays inside the operand. Reads in stores-only modules
+ * are free anyway. */
+static int bit_offset_escapes(const struct vctx *c,
+                              const ZydisDecodedInstruction *d,
+                              const ZydisDecodedOperand *op, int i) {
+  if (d->mnemonic != ZYDIS_MNEMONIC_BT && d->mnemonic != ZYDIS_MNEMONIC_BTS &&
+      d->mnemonic != ZYDIS_MNEMONIC_BTR && d->mnemonic != ZYDIS_MNEMONIC_BTC)
+    return 0;
+  if (i != 0 || d->operand_count < 2 ||
+      op[1].type != ZYDIS_OPERAND_TYPE_REGISTER)
+    return 0;
+  if (op[0].mem.segment == ZYDIS_REGISTER_GS && d->address_width == 32)
+    return 0;
+  return !(c->in->stores_only &&
+           !(op[0].actions & ZYDIS_OPERAND_ACTION_MASK_WRITE));
+}
+
 static int check_operands(const struct vctx *c,
                           const ZydisDecodedInstruction *d,
                           const ZydisDecodedOperand *op, uint64_t va,
@@ -590,6 +621,11 @@ static int check_operands(const struct vctx *c,
       if (o->visibility != ZYDIS_OPERAND_VISIBILITY_EXPLICIT) {
         if (!stackop || o->mem.base != ZYDIS_REGISTER_RSP)
           return fail(c, "forbidden", va, "implicit memory operand");
+      } else if (bit_offset_escapes(c, d, op, i)) {
+        return fail(c, "memory", va,
+                    "bit test with a register bit offset on a memory "
+                    "operand that is not %%gs: (it reaches operand + "
+                    "offset/8)");
       } else if (d->mnemonic != ZYDIS_MNEMONIC_LEA &&
                  d->mnemonic != ZYDIS_MNEMONIC_NOP &&
                  check_mem(c, d, o, va, f)) {
