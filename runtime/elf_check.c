@@ -83,16 +83,16 @@ static int check_load(struct sfi_elf *e, int i, const Elf64_Phdr *ph) {
   if (!(ph->p_flags & PF_R))
     return BAD("%s: program header %d: segment is not readable (p_flags 0x%x)",
                p, i, ph->p_flags);
+  if (ph->p_filesz > ph->p_memsz)
+    return BAD("%s: program header %d: p_filesz 0x%llx > p_memsz 0x%llx", p, i,
+               (unsigned long long)ph->p_filesz,
+               (unsigned long long)ph->p_memsz);
   /* Zero-fill past the file bytes only where the sandbox may write (bss):
    * a read-only one would be resident memory outside every limit. */
   if (!(ph->p_flags & PF_W) && ph->p_memsz > PAGE_UP(ph->p_filesz) + SFI_PAGE)
     return BAD("%s: program header %d: read-only segment with 0x%llx bytes "
                "of zero fill",
                p, i, (unsigned long long)(ph->p_memsz - ph->p_filesz));
-  if (ph->p_filesz > ph->p_memsz)
-    return BAD("%s: program header %d: p_filesz 0x%llx > p_memsz 0x%llx", p, i,
-               (unsigned long long)ph->p_filesz,
-               (unsigned long long)ph->p_memsz);
   if (!fits(ph->p_offset, ph->p_filesz, e->size))
     return BAD("%s: program header %d: p_offset 0x%llx + p_filesz 0x%llx past "
                "end of file (size 0x%zx)",
