@@ -295,6 +295,14 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   if (nested && here - t->stack_lo < SFI_NSTACK_RESERVE)
     return sfi__err(SFI_TRAP_STACK, "sandbox native stack exhausted by "
                                     "nested calls");
+  /* Another instance's dead frames stay on this thread's native stack and
+   * would be readable through the new one's uninitialized frame slots
+   * (review: crossleak): drop the stack's pages when the instance changes
+   * (they read back as zeros). */
+  if (!nested && t->last_uid != in->uid) {
+    madvise((void *)t->stack_lo, t->stack_hi - t->stack_lo, MADV_DONTNEED);
+    t->last_uid = in->uid;
+  }
   rec.fn = fn;
   rec.new_rsp = nested ? 0 : t->stack_hi;
   rec.in = in;

@@ -210,6 +210,9 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
       sfi__signals_ensure() != SFI_OK)
     return NULL;
   sfi_instance *in = calloc(1, sizeof *in);
+  static uint64_t next_uid;
+  if (in)
+    in->uid = __atomic_add_fetch(&next_uid, 1, __ATOMIC_RELAXED);
   if (!in) {
     sfi__err(SFI_ERR_NOMEM, "sfi_instance_new: out of memory");
     return NULL;

@@ -132,6 +132,7 @@ struct sfi_grant {
 };
 
 struct sfi_instance {
+  uint64_t uid; /* unique over the process's life (never reused) */
   sfi_module *m;
   uint64_t base;  /* region base */
   uint64_t image; /* base + SFI_IMAGE_OFFSET */
@@ -221,6 +222,7 @@ struct sfi_thread {
   timer_t timer;
   int timer_armed;
   struct timespec deadline; /* the nearest one of the active calls */
+  uint64_t last_uid; /* instance whose frames the native stack may hold */
 };
 /* This thread's state; the transitions (enter.S) read `top` through %fs. */
 extern _Thread_local struct sfi_thread sfi__thread_state
