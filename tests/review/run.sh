@@ -104,6 +104,13 @@ s0=$(date +%s)
 el=$(( $(date +%s) - s0 ))
 echo "== bigwrite: --time-limit 1 ran ${el} s"
 [ "$el" -ge 4 ] && still_open bigwrite
+# a variant (review2): one 1 GiB getrandom keeps the host busy ~3 s
+"$b/bin/sfi-cc" -O2 "$here/biggetrandom.c" -o "$t/biggetrandom.so"
+s0=$(date +%s)
+"$b/bin/sfi-run" --time-limit 1 --mem-limit 2G "$t/biggetrandom.so"
+el=$(( $(date +%s) - s0 ))
+echo "== biggetrandom: --time-limit 1 ran ${el} s"
+[ "$el" -ge 3 ] && still_open biggetrandom
 # the same from C source only
 "$b/bin/sfi-cc" -O2 -shared "$here/csspargs.c" -o "$t/csspargs.so"
 echo "== csspargs (C): $("$b/bin/sfi-verify" "$t/csspargs.so")"
