@@ -148,6 +148,12 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/importleak_host.c" \
 link importleak
 echo "== importleak: $("$b/bin/sfi-verify" "$t/importleak.so")"
 "$t/ilhost" "$t/importleak.so" || { echo "host exit status $?"; fail=1; }
+# host code addresses readable in the region's import stubs (review2)
+cc -O1 -g -I"$here/../../runtime/include" "$here/stubleak_host.c" \
+  -o "$t/stubhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link stubleak
+echo "== stubleak: $("$b/bin/sfi-verify" "$t/stubleak.so")"
+"$t/stubhost" "$t/stubleak.so" || { echo "host exit status $?"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
