@@ -148,6 +148,17 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/importleak_host.c" \
 link importleak
 echo "== importleak: $("$b/bin/sfi-verify" "$t/importleak.so")"
 "$t/ilhost" "$t/importleak.so" || { echo "host exit status $?"; fail=1; }
+# a callback slot straddling two RELRO pages (review2): sfi_callback_new
+# unprotects one page and the host faults writing the slot
+cc -O1 -g -I"$here/../../runtime/include" "$here/cbstraddle_host.c" \
+  -o "$t/cbshost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+$L/clang -c "$here/cbstraddle.s" -o "$t/cbstraddle.o"
+$L/clang -c "$here/cbstraddle_mod.s" -o "$t/cbstraddle_mod.o"
+$L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
+  -z noexecstack -T "$b/lib/sfi.ld" "$t/cbstraddle.o" "$t/cbstraddle_mod.o" \
+  -o "$t/cbstraddle.so"
+echo "== cbstraddle: $("$b/bin/sfi-verify" "$t/cbstraddle.so")"
+"$t/cbshost" "$t/cbstraddle.so" || { echo "host exit status $?"; fail=1; }
 # host code addresses readable in the region's import stubs (review2)
 cc -O1 -g -I"$here/../../runtime/include" "$here/stubleak_host.c" \
   -o "$t/stubhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
