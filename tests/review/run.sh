@@ -159,6 +159,19 @@ $L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
   -o "$t/cbstraddle.so"
 echo "== cbstraddle: $("$b/bin/sfi-verify" "$t/cbstraddle.so")"
 "$t/cbshost" "$t/cbstraddle.so" || { echo "host exit status $?"; fail=1; }
+# quadratic import matching in the loader (review2): 40000 undefined
+# symbols keep sfi_module_load busy ~10 s (2^20 of them: hours)
+cc -O1 -g -I"$here/../../runtime/include" "$here/manyundefs_host.c" \
+  -o "$t/muhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+python3 "$here/manyundefs_gen.py" 40000 "$t/manyundefs.s"
+$L/clang -c "$t/manyundefs.s" -o "$t/manyundefs.o"
+$L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
+  -z noexecstack -T "$b/lib/sfi.ld" "$b/lib/sfi_crt.o" "$t/manyundefs.o" \
+  -o "$t/manyundefs.so"
+echo "== manyundefs: $(ls -l "$t/manyundefs.so" | awk '{print $5}') bytes"
+timeout 5 "$t/muhost" "$t/manyundefs.so" ||
+  { echo "sfi_module_load still busy after 5 s"; fail=1; }
+rm -f "$t/manyundefs.s" "$t/manyundefs.o" "$t/manyundefs.so"
 # host code addresses readable in the region's import stubs (review2)
 cc -O1 -g -I"$here/../../runtime/include" "$here/stubleak_host.c" \
   -o "$t/stubhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
