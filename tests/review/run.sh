@@ -172,6 +172,13 @@ echo "== manyundefs: $(ls -l "$t/manyundefs.so" | awk '{print $5}') bytes"
 timeout 5 "$t/muhost" "$t/manyundefs.so" ||
   { echo "sfi_module_load still busy after 5 s"; fail=1; }
 rm -f "$t/manyundefs.s" "$t/manyundefs.o" "$t/manyundefs.so"
+# verifier memory: ~40 bytes of host memory per instruction of a unit
+cc -O1 -g -I"$here/../../runtime/include" "$here/bignop_host.c" \
+  -o "$t/bnhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link bignop
+echo "== bignop: $("$b/bin/sfi-verify" "$t/bignop.so")"
+"$t/bnhost" "$t/bignop.so" || { echo "host exit status $?"; fail=1; }
+rm -f "$t/bignop.so" "$t/bignop.o"
 # host code addresses readable in the region's import stubs (review2)
 cc -O1 -g -I"$here/../../runtime/include" "$here/stubleak_host.c" \
   -o "$t/stubhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
