@@ -172,6 +172,12 @@ echo "== manyundefs: $(ls -l "$t/manyundefs.so" | awk '{print $5}') bytes"
 timeout 5 "$t/muhost" "$t/manyundefs.so" ||
   { echo "sfi_module_load still busy after 5 s"; fail=1; }
 rm -f "$t/manyundefs.s" "$t/manyundefs.o" "$t/manyundefs.so"
+# one memchr over the whole .symtab string table per symbol (review2)
+python3 "$here/longstr_patch.py" "$t/regleak.so" "$t/longstr.so" 20000 16
+echo "== longstr: $(ls -l "$t/longstr.so" | awk '{print $5}') bytes"
+timeout 5 "$t/muhost" "$t/longstr.so" ||
+  { echo "sfi_module_load still busy after 5 s"; fail=1; }
+rm -f "$t/longstr.so"
 # verifier memory: ~40 bytes of host memory per instruction of a unit
 cc -O1 -g -I"$here/../../runtime/include" "$here/bignop_host.c" \
   -o "$t/bnhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
