@@ -178,6 +178,12 @@ echo "== longstr: $(ls -l "$t/longstr.so" | awk '{print $5}') bytes"
 timeout 5 "$t/muhost" "$t/longstr.so" ||
   { echo "sfi_module_load still busy after 5 s"; fail=1; }
 rm -f "$t/longstr.so"
+# setjmp's recorded return addresses: host memory outside mem_limit
+cc -O1 -g -I"$here/../../runtime/include" "$here/jmprets_host.c" \
+  -o "$t/jrhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+"$b/bin/sfi-cc" -O2 -shared "$here/jmprets.c" -o "$t/jmprets.so"
+echo "== jmprets (C): $("$b/bin/sfi-verify" "$t/jmprets.so")"
+"$t/jrhost" "$t/jmprets.so" || { echo "host exit status $?"; fail=1; }
 # verifier memory: ~40 bytes of host memory per instruction of a unit
 cc -O1 -g -I"$here/../../runtime/include" "$here/bignop_host.c" \
   -o "$t/bnhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
