@@ -197,6 +197,10 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/stubleak_host.c" \
 link stubleak
 echo "== stubleak: $("$b/bin/sfi-verify" "$t/stubleak.so")"
 "$t/stubhost" "$t/stubleak.so" || { echo "host exit status $?"; fail=1; }
+# the same from C source only
+"$b/bin/sfi-cc" -O2 -shared "$here/cstubleak.c" -o "$t/cstubleak.so"
+echo "== cstubleak (C): $("$b/bin/sfi-verify" "$t/cstubleak.so")"
+"$t/stubhost" "$t/cstubleak.so" || { echo "host exit status $?"; fail=1; }
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
