@@ -148,6 +148,13 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/importleak_host.c" \
 link importleak
 echo "== importleak: $("$b/bin/sfi-verify" "$t/importleak.so")"
 "$t/ilhost" "$t/importleak.so" || { echo "host exit status $?"; fail=1; }
+# a callback with stack parameters, tail-jumped to at offset 0 (review2):
+# the stackargs fix covers imports only
+cc -O1 -g -I"$here/../../runtime/include" "$here/cbstackargs_host.c" \
+  -o "$t/cbsahost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link cbstackargs
+echo "== cbstackargs: $("$b/bin/sfi-verify" "$t/cbstackargs.so")"
+"$t/cbsahost" "$t/cbstackargs.so" || { echo "host exit status $?"; fail=1; }
 # a callback slot straddling two RELRO pages (review2): sfi_callback_new
 # unprotects one page and the host faults writing the slot
 cc -O1 -g -I"$here/../../runtime/include" "$here/cbstraddle_host.c" \
@@ -191,16 +198,17 @@ link bignop
 echo "== bignop: $("$b/bin/sfi-verify" "$t/bignop.so")"
 "$t/bnhost" "$t/bignop.so" || { echo "host exit status $?"; fail=1; }
 rm -f "$t/bignop.so" "$t/bignop.o"
-# host code addresses readable in the region's import stubs (review2)
+# host code addresses readable in the region's import stubs (review2;
+# sfi.h documents that the stubs reveal the thunks' addresses: OPEN)
 cc -O1 -g -I"$here/../../runtime/include" "$here/stubleak_host.c" \
   -o "$t/stubhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
 link stubleak
 echo "== stubleak: $("$b/bin/sfi-verify" "$t/stubleak.so")"
-"$t/stubhost" "$t/stubleak.so" || { echo "host exit status $?"; fail=1; }
+"$t/stubhost" "$t/stubleak.so" || still_open stubleak
 # the same from C source only
 "$b/bin/sfi-cc" -O2 -shared "$here/cstubleak.c" -o "$t/cstubleak.so"
 echo "== cstubleak (C): $("$b/bin/sfi-verify" "$t/cstubleak.so")"
-"$t/stubhost" "$t/cstubleak.so" || { echo "host exit status $?"; fail=1; }
+"$t/stubhost" "$t/cstubleak.so" || still_open cstubleak
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
