@@ -167,7 +167,7 @@ $L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
 echo "== cbstraddle: $("$b/bin/sfi-verify" "$t/cbstraddle.so")"
 "$t/cbshost" "$t/cbstraddle.so" || { echo "host exit status $?"; fail=1; }
 # quadratic import matching in the loader (review2): 40000 undefined
-# symbols keep sfi_module_load busy ~10 s (2^20 of them: hours)
+# symbols keep sfi_module_load busy ~12 s (2^20 of them: hours)
 cc -O1 -g -I"$here/../../runtime/include" "$here/manyundefs_host.c" \
   -o "$t/muhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
 python3 "$here/manyundefs_gen.py" 40000 "$t/manyundefs.s"
