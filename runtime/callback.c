@@ -64,7 +64,9 @@ static int set_thunk(sfi_instance *in, int i, void *fn) {
 }
 
 uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn) {
-  if (!in || !sig || !fn || !strchr(sig, ':')) {
+  /* As for imports: arguments in registers only (review2: a 7th argument
+   * was read above the sandbox's native stack). */
+  if (!in || !sig || !fn || !sfi__valid_sig(sig)) {
     sfi__err(SFI_ERR_INVALID, "sfi_callback_new: bad argument");
     return 0;
   }

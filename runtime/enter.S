@@ -78,6 +78,7 @@ sfi__enter:
         vpxord  %zmm29, %zmm29, %zmm29
         vpxord  %zmm30, %zmm30, %zmm30
         vpxord  %zmm31, %zmm31, %zmm31
+        kxorw   %k0, %k0, %k0
         kxorw   %k1, %k1, %k1
         kxorw   %k2, %k2, %k2
         kxorw   %k3, %k3, %k3

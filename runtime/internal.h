@@ -118,7 +118,7 @@ struct sfi_jmpctx {
    * setjmp ran, {location, value}: longjmp resumes only if all are
    * unchanged (a frame that returned may have been rewritten). */
   uint64_t (*rets)[2];
-  size_t nrets;
+  size_t nrets, caprets;
 };
 
 struct sfi_fd {
@@ -133,6 +133,7 @@ struct sfi_grant {
 
 struct sfi_instance {
   uint64_t uid; /* unique over the process's life (never reused) */
+  size_t jmp_rets_cap; /* return-address slots of all jmp contexts */
   sfi_module *m;
   uint64_t base;  /* region base */
   uint64_t image; /* base + SFI_IMAGE_OFFSET */
@@ -262,6 +263,9 @@ int sfi__thunk_set(void *page, size_t size, size_t i, void *fn);
 
 /* ---- symbols (symbolize.c, loader.c) ---- */
 int sfi__is_func_start(const sfi_module *m, uint64_t off);
+/* An import or callback signature the runtime accepts: iIpfd arguments, at
+ * most 6 integer and 8 floating-point (all in registers), one result. */
+int sfi__valid_sig(const char *sig);
 const struct sfi_sym *sfi__export(const sfi_module *m, const char *name);
 int sfi__symbolize(const sfi_instance *in, uint64_t addr, char *buf,
                    size_t cap);

@@ -29,7 +29,7 @@ static int by_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-static int valid_sig(const char *sig) {
+int sfi__valid_sig(const char *sig) {
   const char *c = strchr(sig, ':');
   if (!c || c - sig > SFI_MAX_ARGS || strchr(c + 1, ':'))
     return 0;
@@ -56,7 +56,7 @@ static int resolve_imports(sfi_module *m, struct sfi_elf *e,
   if (!v)
     return sfi__err(SFI_ERR_NOMEM, "%s: out of memory", m->name);
   for (const sfi_import *im = imports; im && im->name; im++)
-    if (!im->fn || !im->sig || !valid_sig(im->sig) ||
+    if (!im->fn || !im->sig || !sfi__valid_sig(im->sig) ||
         strncmp(im->name, "__sfi_", 6) == 0) {
       free(v);
       return sfi__err(SFI_ERR_INVALID,
@@ -184,7 +184,7 @@ static int find_specials(sfi_module *m) {
   if (s) {
     uint64_t len = 8 * SFI_CALLBACK_SLOTS;
     if (!mseg(m, s->value, len) || s->value < m->relro_start ||
-        s->value + len > m->relro_end)
+        s->value + len > m->relro_end || (s->value & 7))
       return sfi__err(SFI_ERR_BADMODULE,
                       "%s: %s at 0x%llx is not inside the "
                       "RELRO segment",

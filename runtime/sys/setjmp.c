@@ -10,6 +10,7 @@
 int sfi__setjmp_save(uint64_t slot, const uint64_t *regs);
 
 #define JMP_RETS_MAX 4096
+#define JMP_RETS_TOTAL 32768
 
 /* The return addresses on this call's native stack above rsp (review: a
  * hand-written module that skips __sfi_sys_setjmp_leave could return from
@@ -24,8 +25,22 @@ static void record_rets(sfi_instance *in, struct sfi_jmpctx *c, uint64_t rsp,
       continue;
     if (c->nrets == JMP_RETS_MAX)
       sfi__trap_now(SFI_TRAP_ABORT, "setjmp: native stack too deep");
-    if (!c->rets && !(c->rets = malloc(JMP_RETS_MAX * sizeof *c->rets)))
-      sfi__trap_now(SFI_TRAP_ABORT, "setjmp: out of host memory");
+    /* Grow as needed: host memory in proportion to the stack's depth
+     * (review2: 64 KiB per context up front escaped mem_limit). */
+    if (c->nrets == c->caprets) {
+      size_t cap = c->caprets ? 2 * c->caprets : 16;
+      /* At most JMP_RETS_TOTAL entries over all of an instance's contexts
+       * (512 KiB of host memory). */
+      if (in->jmp_rets_cap - c->caprets + cap > JMP_RETS_TOTAL)
+        sfi__trap_now(SFI_TRAP_ABORT, "setjmp: too many contexts on a deep "
+                                      "native stack");
+      in->jmp_rets_cap += cap - c->caprets;
+      void *r = realloc(c->rets, cap * sizeof *c->rets);
+      if (!r)
+        sfi__trap_now(SFI_TRAP_ABORT, "setjmp: out of host memory");
+      c->rets = r;
+      c->caprets = cap;
+    }
     c->rets[c->nrets][0] = at;
     c->rets[c->nrets][1] = v;
     c->nrets++;
