@@ -314,8 +314,11 @@ static int check_sym(const struct sfi_elf *e, const char *what,
                      const uint8_t *tab, uint64_t idx, const char *str,
                      uint64_t strsz, Elf64_Sym *out) {
   memcpy(out, tab + idx * sizeof(Elf64_Sym), sizeof *out);
+  /* A table that ends in NUL terminates every name inside it: O(1) per
+   * symbol (review2: a memchr per symbol over a huge table was quadratic). */
   if (out->st_name >= strsz ||
-      !memchr(str + out->st_name, 0, strsz - out->st_name))
+      (str[strsz - 1] != 0 &&
+       !memchr(str + out->st_name, 0, strsz - out->st_name)))
     return BAD("%s: %s symbol %llu: name offset 0x%x outside the string "
                "table (size 0x%llx)",
                e->path, what, (unsigned long long)idx, out->st_name,
@@ -518,11 +521,14 @@ done:
   return SFI_OK;
 }
 
-static int is_import(const struct sfi_elf *e, const char *name) {
-  for (uint32_t i = 0; i < e->nundefs; i++)
-    if (strcmp(e->undefs[i].name, name) == 0)
-      return 1;
-  return 0;
+static int by_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* names: the imports' names, sorted (review2: a linear scan per symbol was
+ * quadratic in the number of symbols). */
+static int is_import(const char **names, uint32_t n, const char *name) {
+  return bsearch(&name, names, n, sizeof *names, by_str) != NULL;
 }
 
 /* The loader checks constructors, jump-table targets and undefined symbols
@@ -571,22 +577,32 @@ static int check_symtab(struct sfi_elf *e, const Elf64_Ehdr *h) {
     e->nsymtab = s.sh_size / sizeof(Elf64_Sym);
     e->symstr = (const char *)e->data + l.sh_offset;
     e->symstrsz = l.sh_size;
-    for (uint64_t k = 1; k < e->nsymtab; k++) {
+    const char **names = malloc(sizeof *names * (e->nundefs + 1));
+    if (!names)
+      return sfi__err(SFI_ERR_NOMEM, "%s: out of memory", p);
+    for (uint32_t u = 0; u < e->nundefs; u++)
+      names[u] = e->undefs[u].name;
+    qsort(names, e->nundefs, sizeof *names, by_str);
+    int rc = SFI_OK;
+    for (uint64_t k = 1; k < e->nsymtab && rc == SFI_OK; k++) {
       Elf64_Sym sym;
-      int rc =
-          check_sym(e, ".symtab", e->symtab, k, e->symstr, e->symstrsz, &sym);
+      rc = check_sym(e, ".symtab", e->symtab, k, e->symstr, e->symstrsz, &sym);
       if (rc)
-        return rc;
+        break;
       /* An undefined symbol that is not an import (a hidden or local weak
        * reference) was resolved by the linker to address 0 with no
        * relocation: a pointer outside the region. */
       const char *name = e->symstr + sym.st_name;
-      if (sym.st_shndx == SHN_UNDEF && *name && !is_import(e, name))
-        return BAD("%s: symbol '%s' is undefined and not an import (an "
-                   "undefined weak or hidden reference resolves to address "
-                   "0, outside the sandbox)",
-                   p, name);
+      if (sym.st_shndx == SHN_UNDEF && *name &&
+          !is_import(names, e->nundefs, name))
+        rc = BAD("%s: symbol '%s' is undefined and not an import (an "
+                 "undefined weak or hidden reference resolves to address "
+                 "0, outside the sandbox)",
+                 p, name);
     }
+    free(names);
+    if (rc)
+      return rc;
     break;
   }
   return e->symtab ? SFI_OK : no_symtab(e);
