@@ -217,17 +217,21 @@ MachineSandbox::indirectForm(const MachineInstr &MI) const {
   return NotIndirect;
 }
 
-bool MachineSandbox::isImportSlot(const MachineInstr &MI, int Mem) const {
-  const MachineOperand &Base = MI.getOperand(Mem);
-  const MachineOperand &Disp = MI.getOperand(Mem + 3);
-  if (!Base.isReg() || Base.getReg() != X.RIP)
-    return false;
-  // A GOT load of a function's address: the slot holds that function
-  // (an import's stub, or, relaxed by lld, a direct call).
+// The displacement of a GOT load of a callee's address: a function, or a
+// library call code generation made up (memcpy, __udivti3: an external
+// symbol). The slot holds that callee (an import's stub, or, relaxed by
+// lld, a direct call).
+static bool isCalleeGotSlot(const MachineOperand &Disp) {
   return ((Disp.isGlobal() &&
            isa<Function>(Disp.getGlobal()->stripPointerCasts())) ||
           Disp.isSymbol()) &&
          Disp.getTargetFlags() != 0;
+}
+
+bool MachineSandbox::isImportSlot(const MachineInstr &MI, int Mem) const {
+  const MachineOperand &Base = MI.getOperand(Mem);
+  return Base.isReg() && Base.getReg() == X.RIP &&
+         isCalleeGotSlot(MI.getOperand(Mem + 3));
 }
 
 Register MachineSandbox::sub32(Register R) const {
@@ -452,6 +456,9 @@ public:
   RefoldImportCalls() : MachineFunctionPass(ID) {}
   StringRef getPassName() const override { return "libsfi import calls"; }
   bool runOnMachineFunction(MachineFunction &MF) override;
+
+private:
+  unsigned CALL64m = 0; // found by name once (X86's enums are not installed)
 };
 } // namespace
 
@@ -462,7 +469,6 @@ bool RefoldImportCalls::runOnMachineFunction(MachineFunction &MF) {
     return false;
   const TargetInstrInfo *TII = MF.getSubtarget().getInstrInfo();
   MachineRegisterInfo &MRI = MF.getRegInfo();
-  unsigned CALL64m = 0;
   for (unsigned Op = 0, E = TII->getNumOpcodes(); Op < E && !CALL64m; ++Op)
     if (TII->getName(Op) == "CALL64m")
       CALL64m = Op;
@@ -480,12 +486,7 @@ bool RefoldImportCalls::runOnMachineFunction(MachineFunction &MF) {
       if (!Def || TII->getName(Def->getOpcode()) != "MOV64rm" ||
           Def->getNumOperands() < 6)
         continue;
-      // A GOT slot: of a function, or of a library call code generation
-      // made up (memcpy, __udivti3: an external symbol).
-      const MachineOperand &Disp = Def->getOperand(4);
-      bool Fn = Disp.isGlobal() &&
-                isa<Function>(Disp.getGlobal()->stripPointerCasts());
-      if (!(Fn || Disp.isSymbol()) || Disp.getTargetFlags() == 0)
+      if (!isCalleeGotSlot(Def->getOperand(4)))
         continue;
       auto NewMI = BuildMI(MBB, MI, MI.getDebugLoc(), TII->get(CALL64m));
       for (int K = 1; K <= 5; ++K) {

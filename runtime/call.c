@@ -170,12 +170,8 @@ static int check_sig(const char *sig, char *res) {
  * (pass/StackArgs.cpp): sandboxed code never takes arguments from the
  * native stack. Returns the number of GPRs the register arguments may use. */
 static int gprs_for_registers(const char *sig) {
-  int ng = 0, nx = 0;
-  for (int i = 0; sig[i] != ':'; i++)
-    if (sig[i] == 'f' || sig[i] == 'd')
-      nx++;
-    else
-      ng++;
+  int ng, nx;
+  sfi__sig_count(sig, &ng, &nx);
   return ng > 6 || nx > 8 ? 5 : 6;
 }
 

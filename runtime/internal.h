@@ -266,6 +266,8 @@ int sfi__is_func_start(const sfi_module *m, uint64_t off);
 /* An import or callback signature the runtime accepts: iIpfd arguments, at
  * most 6 integer and 8 floating-point (all in registers), one result. */
 int sfi__valid_sig(const char *sig);
+/* Integer-class and floating-point arguments of a signature (loader.c). */
+void sfi__sig_count(const char *sig, int *ng, int *nx);
 const struct sfi_sym *sfi__export(const sfi_module *m, const char *name);
 int sfi__symbolize(const sfi_instance *in, uint64_t addr, char *buf,
                    size_t cap);

@@ -29,19 +29,24 @@ static int by_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+void sfi__sig_count(const char *sig, int *ng, int *nx) {
+  *ng = *nx = 0;
+  for (const char *s = sig; *s && *s != ':'; s++)
+    if (*s == 'f' || *s == 'd')
+      ++*nx;
+    else
+      ++*ng;
+}
+
 int sfi__valid_sig(const char *sig) {
   const char *c = strchr(sig, ':');
   if (!c || c - sig > SFI_MAX_ARGS || strchr(c + 1, ':'))
     return 0;
-  int ng = 0, nx = 0;
-  for (const char *s = sig; s < c; s++) {
+  for (const char *s = sig; s < c; s++)
     if (!strchr("iIpfd", *s))
       return 0;
-    if (*s == 'f' || *s == 'd')
-      nx++;
-    else
-      ng++;
-  }
+  int ng, nx;
+  sfi__sig_count(sig, &ng, &nx);
   /* Imports take their arguments in registers only: the sandbox passes
    * nothing on the native stack, so a host function with stack arguments
    * would read above the sandbox's frames (review). */
