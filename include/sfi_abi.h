@@ -66,6 +66,18 @@
  * The linker script (runtime/crt/sfi.ld) pads sfi_jt with int3 to a power
  * of two and defines __sfi_jt_mask = size - 16. */
 #define SFI_NATIVE_FRAME_MAX (64u << 10)
+
+/* Jumps inside a function (switch tables, computed goto), always exactly
+ * (I, S, R 64-bit registers, I != S, none %rsp; N a power of two):
+ *     and  $N-1, %eI                ; zero-extends: %rI < N
+ *     lea  slots(%rip), %S
+ *     lea  (%S,%rI,SFI_BRANCH_SLOT_SIZE), %R
+ *     jmp  *%R
+ * The N slots at slots + k * SFI_BRANCH_SLOT_SIZE are instructions of the
+ * same function (a jmp to the case, or a trap), entered with the jump's
+ * %rsp offset. N is at most SFI_BRANCH_SLOTS_MAX. */
+#define SFI_BRANCH_SLOT_SIZE 8u
+#define SFI_BRANCH_SLOTS_MAX (1u << 16)
 #define SFI_SYM_JT_START "__start_sfi_jt"
 #define SFI_SYM_JT_MASK "__sfi_jt_mask"
 

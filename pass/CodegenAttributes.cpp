@@ -11,8 +11,8 @@
 //     over-aligned locals live on the shadow stack instead;
 //   - no stack probes: frames are bounded (SFI_NATIVE_FRAME_MAX) and the
 //     runtime keeps a larger guard below every sandbox native stack;
-//   - no jump tables (an indirect jump inside a function is not one of the
-//     shapes the verifier accepts; switches become compare trees).
+// Jump tables are allowed: the machine pass rewrites each dispatch into
+// the masked branch-slot form the verifier accepts (MachineSandbox.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,7 +41,6 @@ bool sfi::setCodegenAttributes(Module &M) {
     F.removeFnAttr("stackrealign");
     F.removeFnAttr("probe-stack");
     F.removeFnAttr("stack-probe-size");
-    F.addFnAttr("no-jump-tables", "true");
     Changed = true;
   }
   return Changed;

@@ -32,7 +32,7 @@
 //
 // setjmp/longjmp and their variants become calls into the runtime, which
 // keeps the saved context; the jmp_buf holds only a handle it checks.
-// indirectbr (computed goto) becomes a switch over its possible targets.
+// indirectbr (computed goto) becomes a switch over label indices.
 //
 //===----------------------------------------------------------------------===//
 
@@ -54,7 +54,7 @@ using namespace sfi;
 
 STATISTIC(NumTableEntries, "Jump-table entries created");
 STATISTIC(NumSetjmpCalls, "setjmp/longjmp calls routed to the runtime");
-STATISTIC(NumIndirectBr, "indirectbr lowered to compares");
+STATISTIC(NumIndirectBr, "indirectbr lowered to switches over label indices");
 STATISTIC(NumSwitchDefaults, "Unreachable switch defaults sent to a trap");
 STATISTIC(NumVectorIndex, "Variable vector indices lowered to selects");
 STATISTIC(NumNoBuiltin, "Library calls kept opaque to code generation");
@@ -205,50 +205,73 @@ static bool routeSetjmp(Module &M) {
   return Changed;
 }
 
+// Computed goto. A label's address becomes its index in the function
+// (1, 2, ...), and each indirectbr a switch over those indices, which code
+// generation turns into a jump table that the machine pass confines (an
+// and-masked index into a table of 8-byte branch slots). Native label
+// addresses never exist, so two labels can never compare equal or share a
+// handler, and an index the program forged reaches only a slot of its own
+// function's table or the trap. (LLVM's IndirectBrExpandPass does the same
+// for retpoline builds.)
+//
+//   static void *ops[] = {&&add, &&halt};     ops = {1, 2}
+//   goto *ops[op];                            switch (ptrtoint ops[op])
+//                                               1 -> add, 2 -> halt,
+//                                               default -> trap
 static bool lowerIndirectBr(Function &F) {
   SmallVector<IndirectBrInst *, 2> Work;
   for (BasicBlock &BB : F)
     if (auto *IBI = dyn_cast<IndirectBrInst>(BB.getTerminator()))
       Work.push_back(IBI);
+  if (Work.empty())
+    return false;
+  // Collect first: replacing a blockaddress destroys nothing we iterate.
+  Type *IntPtr = Type::getInt64Ty(F.getContext());
+  DenseMap<BasicBlock *, uint64_t> Index;
+  SmallVector<std::pair<BlockAddress *, BasicBlock *>, 16> Taken;
+  for (BasicBlock &BB : F)
+    if (BlockAddress *BA = BlockAddress::lookup(&BB)) {
+      Index[&BB] = Taken.size() + 1;
+      Taken.push_back({BA, &BB});
+    }
+  for (auto &[BA, BB] : Taken) {
+    Constant *Idx = ConstantExpr::getIntToPtr(
+        ConstantInt::get(IntPtr, Index[BB]), BA->getType());
+    BA->replaceAllUsesWith(Idx);
+    BA->destroyConstant();
+  }
   for (IndirectBrInst *IBI : Work) {
-    IRBuilder<> B(IBI);
-    BasicBlock *Trap = createTrapBlock(F, SFI_TRAPCODE_CALL, "sfi.ibr.trap");
-    // Block addresses are link-time constants, not integers a switch can
-    // take, so compare against each possible target in turn.
-    Value *Addr = B.CreateFreeze(IBI->getAddress());
-    SmallPtrSet<BasicBlock *, 8> Seen;
     BasicBlock *Cur = IBI->getParent();
-    SmallVector<BasicBlock *, 8> Dests;
+    BasicBlock *Trap = createTrapBlock(F, SFI_TRAPCODE_CALL, "sfi.ibr.trap");
+    IRBuilder<> B(IBI);
+    Value *Idx = B.CreatePtrToInt(B.CreateFreeze(IBI->getAddress()), IntPtr);
+    SmallPtrSet<BasicBlock *, 16> Seen;
+    SmallVector<BasicBlock *, 16> Dests;
     for (BasicBlock *Dest : IBI->successors())
       if (Seen.insert(Dest).second)
         Dests.push_back(Dest);
-    IRBuilder<> CB(IBI);
-    for (unsigned I = 0; I < Dests.size(); ++I) {
-      BasicBlock *Next =
-          I + 1 < Dests.size()
-              ? BasicBlock::Create(F.getContext(), "sfi.ibr.next", &F)
-              : Trap;
-      Value *Eq = CB.CreateICmpEQ(Addr, BlockAddress::get(&F, Dests[I]));
-      CB.CreateCondBr(Eq, Dests[I], Next);
-      if (Next != Trap)
-        CB.SetInsertPoint(Next);
-    }
-    // Phis in the targets saw the indirectbr's block as their predecessor;
-    // now the chain blocks are.
-    for (BasicBlock *Dest : Dests)
+    SwitchInst *SI = B.CreateSwitch(Idx, Trap, Dests.size());
+    for (BasicBlock *Dest : Dests) {
+      // A destination whose address is never taken cannot be reached.
+      auto It = Index.find(Dest);
+      unsigned Keep = It == Index.end() ? 0 : 1;
+      if (Keep)
+        SI->addCase(ConstantInt::get(cast<IntegerType>(IntPtr), It->second),
+                    Dest);
+      // The indirectbr had one edge (and phi entry) per listing of Dest;
+      // the switch has Keep.
       for (PHINode &PN : Dest->phis()) {
-        Value *V = PN.getIncomingValueForBlock(Cur);
-        PN.removeIncomingValue(Cur, /*DeletePHIIfEmpty=*/false);
-        for (BasicBlock *Pred : predecessors(Dest))
-          if (PN.getBasicBlockIndex(Pred) < 0)
-            PN.addIncoming(V, Pred);
+        unsigned N = 0;
+        for (unsigned K = 0; K < PN.getNumIncomingValues(); ++K)
+          N += PN.getIncomingBlock(K) == Cur;
+        for (; N > Keep; --N)
+          PN.removeIncomingValue(Cur, /*DeletePHIIfEmpty=*/false);
       }
-    if (Dests.empty())
-      CB.CreateBr(Trap);
+    }
     IBI->eraseFromParent();
     ++NumIndirectBr;
   }
-  return !Work.empty();
+  return true;
 }
 
 // A switch whose default is unreachable (`default: __builtin_unreachable()`

@@ -34,7 +34,27 @@
 //    those slots and makes them read-only, and the verifier checks that the
 //    slot is one of them.
 //
-// 3. Checks what the IR part arranged and the verifier will insist on: no
+// 3. A switch's jump-table dispatch (and computed goto, which the IR part
+//    turns into a switch over label indices) becomes a masked jump into a
+//    table of 8-byte branch slots at the end of the function:
+//
+//        before                              after
+//        leaq  .LJTI0_0(%rip), %rdx          andl  $7, %ecx     ; 8 slots
+//        movslq (%rdx,%rcx,4), %rcx          leaq  .LBB0_10(%rip), %rdx
+//        addq  %rdx, %rcx                    leaq  (%rdx,%rcx,8), %rcx
+//        jmpq  *%rcx                         jmpq  *%rcx
+//                                            ...
+//                                          .LBB0_10: (8-aligned)
+//                                            jmp .LBB0_3  ; slot 0, padded
+//                                            jmp .LBB0_4  ; slot 1 ...
+//                                            ud2          ; padding slots
+//
+//    The and bounds the index (the switch's own range check stays in
+//    front), so the jump lands on one of the function's own slots, each
+//    an instruction the verifier checks like any other; no table is read
+//    from memory.
+//
+// 4. Checks what the IR part arranged and the verifier will insist on: no
 //    frame pointer, native frames below SFI_NATIVE_FRAME_MAX, no argument
 //    in the caller's frame, no string instructions; a function never falls
 //    through into the next one.
@@ -46,7 +66,10 @@
 
 #include "SFI.h"
 
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/CodeGen/MachineJumpTableInfo.h"
 #include "llvm/CodeGen/MachineFrameInfo.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
 #include "llvm/CodeGen/MachineInstrBuilder.h"
@@ -71,6 +94,8 @@ STATISTIC(NumRIPOperands, "%rip operands left as they are");
 STATISTIC(NumLoadsLeft, "Loads left alone (stores-only mode)");
 STATISTIC(NumConfinedCalls, "Indirect calls and jumps confined to the table");
 STATISTIC(NumImportCalls, "Calls through an import's GOT slot");
+STATISTIC(NumTableJumps, "Jump-table dispatches turned into branch-slot jumps");
+STATISTIC(NumSlots, "Branch slots emitted (including padding)");
 STATISTIC(NumEndTraps, "Traps added where a function would fall through");
 
 namespace {
@@ -78,7 +103,8 @@ namespace {
 /// Opcodes and registers of the X86 back end, found by name.
 struct X86Names {
   unsigned LEA64r = 0, SUB64rr = 0, ADD64rr = 0, AND32ri = 0, MOV64rm = 0,
-           CALL64r = 0, JMP64r = 0, TAILJMPr64 = 0, TRAP = 0;
+           CALL64r = 0, JMP64r = 0, TAILJMPr64 = 0, TRAP = 0, JMP_1 = 0,
+           MOVSX64rm32 = 0;
   unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0;
   unsigned Sub32 = 0;
   StringMap<unsigned> Ops;
@@ -96,6 +122,8 @@ struct X86Names {
     JMP64r = Op("JMP64r");
     TAILJMPr64 = Op("TAILJMPr64");
     TRAP = Op("TRAP");
+    JMP_1 = Op("JMP_1");
+    MOVSX64rm32 = Op("MOVSX64rm32");
     for (unsigned R = 1, E = TRI.getNumRegs(); R < E; ++R) {
       StringRef N = TRI.getName(R);
       if (N == "RSP")
@@ -113,8 +141,8 @@ struct X86Names {
       if (StringRef(TRI.getSubRegIndexName(I)) == "sub_32bit")
         Sub32 = I;
     return LEA64r && SUB64rr && ADD64rr && AND32ri && MOV64rm && CALL64r &&
-           JMP64r && TAILJMPr64 && TRAP && RSP && RIP && GS && R10 && R11 &&
-           Sub32;
+           JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && RSP &&
+           RIP && GS && R10 && R11 && Sub32;
   }
 };
 
@@ -147,6 +175,11 @@ private:
   Register sub32(Register R) const;
   void rewriteOperand(MachineInstr &MI, int Mem);
   bool confineIndirect(MachineInstr &MI);
+  void confineJumpTable(MachineInstr &Jmp);
+  int reachingTable(MachineInstr &At, Register S);
+  MachineBasicBlock *branchSlots(MachineFunction &MF, unsigned JTI);
+  DenseMap<unsigned, MachineBasicBlock *> Slots; // per jump table
+  SmallPtrSet<MachineInstr *, 8> TableJumps;
   void checkFrame(MachineFunction &MF);
   void trapAtEnd(MachineFunction &MF);
 };
@@ -352,6 +385,188 @@ bool MachineSandbox::confineIndirect(MachineInstr &MI) {
   return true;
 }
 
+// The branch slots of jump table JTI, created at the end of the function
+// the first time a dispatch uses it: one 8-aligned block per entry (a jmp
+// of at most 5 bytes), padded to a power of two with traps.
+MachineBasicBlock *MachineSandbox::branchSlots(MachineFunction &MF,
+                                               unsigned JTI) {
+  auto It = Slots.find(JTI);
+  if (It != Slots.end())
+    return It->second;
+  const std::vector<MachineBasicBlock *> &Targets =
+      MF.getJumpTableInfo()->getJumpTables()[JTI].MBBs;
+  size_t N = std::max<size_t>(PowerOf2Ceil(Targets.size()), 1);
+  MachineBasicBlock *First = nullptr;
+  for (size_t K = 0; K < N; ++K) {
+    MachineBasicBlock *Slot = MF.CreateMachineBasicBlock();
+    MF.push_back(Slot);
+    Slot->setAlignment(Align(SFI_BRANCH_SLOT_SIZE));
+    if (K < Targets.size()) {
+      BuildMI(Slot, DebugLoc(), TII->get(X.JMP_1)).addMBB(Targets[K]);
+      Slot->addSuccessor(Targets[K]);
+      for (const auto &LI : Targets[K]->liveins())
+        Slot->addLiveIn(LI);
+    } else {
+      BuildMI(Slot, DebugLoc(), TII->get(X.TRAP));
+    }
+    if (!First)
+      First = Slot;
+    ++NumSlots;
+  }
+  First->setLabelMustBeEmitted();
+  Slots[JTI] = First;
+  return First;
+}
+
+// The jump table whose address register S holds at instruction At: every
+// definition of S that reaches At must be `lea table(%rip), %S` of one and
+// the same table (machine LICM hoists that lea out of loops, so it may sit
+// in any dominating block). Returns -1 otherwise.
+int MachineSandbox::reachingTable(MachineInstr &At, Register S) {
+  int JTI = -1;
+  SmallVector<std::pair<MachineBasicBlock *, MachineBasicBlock::iterator>, 8>
+      Work;
+  SmallPtrSet<MachineBasicBlock *, 16> Seen;
+  Work.push_back({At.getParent(), At.getIterator()});
+  while (!Work.empty()) {
+    auto [MBB, It] = Work.pop_back_val();
+    bool Found = false;
+    while (It != MBB->begin()) {
+      --It;
+      if (!It->modifiesRegister(S, TRI))
+        continue;
+      if (It->getOpcode() != X.LEA64r || It->getNumOperands() < 6 ||
+          !It->getOperand(4).isJTI() || It->getOperand(0).getReg() != S)
+        return -1;
+      int T = It->getOperand(4).getIndex();
+      if (JTI >= 0 && T != JTI)
+        return -1;
+      JTI = T;
+      Found = true;
+      break;
+    }
+    if (Found)
+      continue;
+    if (MBB->pred_empty())
+      return -1; // S comes from outside the function
+    for (MachineBasicBlock *P : MBB->predecessors())
+      if (Seen.insert(P).second)
+        Work.push_back({P, P->end()});
+  }
+  return JTI;
+}
+
+// Jmp is `jmp *%R`, which code generation makes only for a jump-table
+// dispatch: movslq (%S,%I,4),%D; add %S,%D -> %R; jmp *%R, with S holding
+// the table's address, possibly with unrelated instructions scheduled in
+// between. Rewrites it into the masked branch-slot jump; an unexpected
+// form is an error.
+//
+// Register use: the rewrite writes I (masked: unchanged in range), S and R.
+// S is free: it held only the table's address, which nothing needs once
+// every dispatch of the table is rewritten and the address loads erased.
+void MachineSandbox::confineJumpTable(MachineInstr &Jmp) {
+  MachineBasicBlock &MBB = *Jmp.getParent();
+  TableJumps.insert(&Jmp);
+  Register R = Jmp.getOperand(0).getReg();
+  // The nearest definitions: of R (the add), then of the add's operands
+  // (the load); everything else in between is collected in Mid.
+  auto DefBefore = [&](MachineInstr *From, Register A, Register B,
+                       SmallVectorImpl<MachineInstr *> &Mid) -> MachineInstr * {
+    for (auto It = From->getIterator(); It != MBB.begin();) {
+      --It;
+      if (It->isDebugInstr())
+        continue;
+      if (It->modifiesRegister(A, TRI) ||
+          (B.isValid() && It->modifiesRegister(B, TRI)))
+        return &*It;
+      Mid.push_back(&*It);
+    }
+    return nullptr;
+  };
+  SmallVector<MachineInstr *, 4> Mid;
+  MachineInstr *Add = DefBefore(&Jmp, R, Register(), Mid);
+  bool Shape = Add && Add->getOpcode() == X.ADD64rr &&
+               Add->getOperand(0).getReg() == R &&
+               Add->getOperand(1).isReg() && Add->getOperand(2).isReg();
+  MachineInstr *Ld =
+      Shape ? DefBefore(Add, Add->getOperand(1).getReg(),
+                        Add->getOperand(2).getReg(), Mid)
+            : nullptr;
+  Shape = Ld && Ld->getOpcode() == X.MOVSX64rm32 &&
+          Ld->getNumOperands() >= 6 && Ld->getOperand(1).isReg() &&
+          Ld->getOperand(2).isImm() && Ld->getOperand(2).getImm() == 4 &&
+          Ld->getOperand(3).isReg() && Ld->getOperand(4).isImm() &&
+          Ld->getOperand(4).getImm() == 0 && Ld->getOperand(5).isReg() &&
+          !Ld->getOperand(5).getReg().isValid();
+  Register S = Shape ? Ld->getOperand(1).getReg() : Register();
+  Register I = Shape ? Ld->getOperand(3).getReg() : Register();
+  Register D = Shape ? Ld->getOperand(0).getReg() : Register();
+  if (Shape) {
+    Register A = Add->getOperand(1).getReg(), B = Add->getOperand(2).getReg();
+    Shape = ((A == D && B == S) || (A == S && B == D)) && S.isValid() &&
+            I.isValid() && I != S && I != X.RSP && S != X.RSP &&
+            R != X.RSP;
+  }
+  // The instructions between the load and the jump move up in front of
+  // the load, which needs them not to touch what the dispatch computes or
+  // reads.
+  for (MachineInstr *M : Mid)
+    if (Shape && (M->isCall() || M->isTerminator() ||
+                  M->readsRegister(R, TRI) || M->modifiesRegister(R, TRI) ||
+                  M->readsRegister(D, TRI) || M->modifiesRegister(D, TRI) ||
+                  M->modifiesRegister(S, TRI) || M->modifiesRegister(I, TRI)))
+      Shape = false;
+  int JTI = Shape ? reachingTable(*Ld, S) : -1;
+  if (JTI < 0) {
+    error(&Jmp, "indirect jump inside a function that is not a jump-table "
+                "dispatch the pass recognizes");
+    return;
+  }
+  size_t Entries =
+      CurMF->getJumpTableInfo()->getJumpTables()[JTI].MBBs.size();
+  if (Entries > SFI_BRANCH_SLOTS_MAX) {
+    error(&Jmp, "switch table of " + Twine(Entries) + " entries (at most " +
+                    Twine(SFI_BRANCH_SLOTS_MAX) + ")");
+    return;
+  }
+  for (MachineInstr *M : reverse(Mid))
+    MBB.splice(Ld->getIterator(), &MBB, M->getIterator());
+  MachineBasicBlock *Slot0 = branchSlots(*CurMF, JTI);
+  uint64_t Mask = std::max<uint64_t>(PowerOf2Ceil(Entries), 1) - 1;
+  const DebugLoc &DL = Jmp.getDebugLoc();
+  // andl $mask, %eI zero-extends, so %rI < slots; in range it changes
+  // nothing (the switch's own range check ran before).
+  BuildMI(MBB, Jmp, DL, TII->get(X.AND32ri), sub32(I))
+      .addReg(sub32(I))
+      .addImm(Mask)
+      .addReg(I, RegState::ImplicitDefine);
+  BuildMI(MBB, Jmp, DL, TII->get(X.LEA64r), S)
+      .addReg(X.RIP)
+      .addImm(1)
+      .addReg(0)
+      .addMBB(Slot0)
+      .addReg(0);
+  BuildMI(MBB, Jmp, DL, TII->get(X.LEA64r), R)
+      .addReg(S)
+      .addImm(SFI_BRANCH_SLOT_SIZE)
+      .addReg(I)
+      .addImm(0)
+      .addReg(0);
+  Ld->eraseFromParent();
+  Add->eraseFromParent();
+  // The dispatch now branches to the slots, the slots to the targets.
+  for (MachineBasicBlock *T :
+       CurMF->getJumpTableInfo()->getJumpTables()[JTI].MBBs)
+    if (MBB.isSuccessor(T))
+      MBB.removeSuccessor(T);
+  MachineBasicBlock *Slot = Slot0;
+  for (uint64_t K = 0; K <= Mask; ++K, Slot = Slot->getNextNode())
+    if (!MBB.isSuccessor(Slot))
+      MBB.addSuccessor(Slot);
+  ++NumTableJumps;
+}
+
 void MachineSandbox::checkFrame(MachineFunction &MF) {
   const TargetFrameLowering *TFI = MF.getSubtarget().getFrameLowering();
   const MachineFrameInfo &MFI = MF.getFrameInfo();
@@ -408,6 +623,30 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
     StoresOnly = MD->getZExtValue() == SFI_MODE_STORES;
 
   checkFrame(MF);
+  // Before the branch slots go at the end: the end trap belongs to the
+  // function's own last block.
+  trapAtEnd(MF);
+  Slots.clear();
+  TableJumps.clear();
+  if (MF.getJumpTableInfo()) {
+    SmallVector<MachineInstr *, 4> Jumps;
+    for (MachineBasicBlock &MBB : MF)
+      for (MachineInstr &MI : MBB)
+        if (MI.getOpcode() == X.JMP64r)
+          Jumps.push_back(&MI);
+    for (MachineInstr *MI : Jumps)
+      confineJumpTable(*MI);
+    // The tables' address loads are dead now (their only users were the
+    // dispatches), and the tables themselves are not emitted.
+    for (MachineBasicBlock &MBB : MF)
+      for (MachineInstr &MI : make_early_inc_range(MBB))
+        if (MI.getOpcode() == X.LEA64r && MI.getNumOperands() >= 6 &&
+            MI.getOperand(4).isJTI() &&
+            Slots.count(MI.getOperand(4).getIndex()))
+          MI.eraseFromParent();
+    for (auto &[JTI, Slot0] : Slots)
+      CurMF->getJumpTableInfo()->RemoveJumpTable(JTI);
+  }
   SmallVector<MachineInstr *, 16> Indirect;
   for (MachineBasicBlock &MBB : MF)
     for (MachineInstr &MI : MBB) {
@@ -416,6 +655,14 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
       if (isForbidden(MI)) {
         error(&MI, "instruction " + TII->getName(MI.getOpcode()) +
                        " cannot be sandboxed");
+        continue;
+      }
+      if (TableJumps.count(&MI))
+        continue;
+      if (llvm::any_of(MI.operands(),
+                       [](const MachineOperand &O) { return O.isJTI(); })) {
+        error(&MI, "jump table in a form the pass cannot confine (" +
+                        TII->getName(MI.getOpcode()) + ")");
         continue;
       }
       if (indirectForm(MI) != NotIndirect) {
@@ -440,7 +687,6 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
     }
   for (MachineInstr *MI : Indirect)
     confineIndirect(*MI);
-  trapAtEnd(MF);
   return true;
 }
 

@@ -197,7 +197,6 @@ void Verifier::checkFunction(Function &F) {
   bool Full = Cfg.TheMode == Mode::Full;
   if (!Cfg.IRMasks && !F.hasFnAttribute(Attribute::Naked) &&
       (F.getFnAttribute("frame-pointer").getValueAsString() != "none" ||
-       F.getFnAttribute("no-jump-tables").getValueAsString() != "true" ||
        !F.hasFnAttribute(Attribute::NoRedZone)))
     fail(F, *F.getEntryBlock().begin(),
          "function lacks the version-2 code generation attributes");

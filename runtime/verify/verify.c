@@ -19,21 +19,25 @@ enum {
   K_CALL,  /* direct call */
   K_CALLI, /* confined or import call */
   K_JMPI,  /* confined or import jmp: a tail call */
+  K_JMPT,  /* masked jump into the function's branch slots */
   K_RET,
   K_TRAP /* ud0/ud1/ud2/int3: the path ends */
 };
 
 enum { F_NOTARGET = 1, F_RSPMEM = 2 };
 
-/* The parts of the confinement sequence, recognized on every instruction. */
-enum { P_NONE, P_LEA, P_SUB, P_AND, P_ADD };
+/* The parts of the confinement sequence and of the branch-slot jump,
+ * recognized on every instruction: P_LEA is lea jt(%rip) (P_RLEA any other
+ * lea disp(%rip)), P_AND any and $imm,%r32, P_SLEA lea (%S,%I,8),%R. */
+enum { P_NONE, P_LEA, P_SUB, P_AND, P_ADD, P_RLEA, P_SLEA };
 
 struct vinsn {
   uint64_t va, target;
   int32_t delta; /* change of the %rsp offset */
   int32_t off;   /* static %rsp offset before it, -1 = not reached */
   uint32_t need; /* %rsp operands: the offset must be at least this */
-  uint16_t ra, rb; /* pattern registers (64-bit) */
+  uint32_t imm;  /* P_AND: the mask; K_JMPT: the number of slots */
+  uint16_t ra, rb, rc; /* pattern registers (64-bit) */
   uint8_t len, kind, flags, pat;
 };
 
@@ -406,8 +410,8 @@ enum { RIP_NONE, RIP_MEM, RIP_SLOT, RIP_LEA };
 struct facts {
   int64_t disp; /* %rip displacement (rip != RIP_NONE) or branch offset */
   int32_t delta;
-  uint32_t need, rip_size;
-  uint16_t ra, rb; /* pattern registers; ra = R of call/jmp *%R */
+  uint32_t need, rip_size, imm;
+  uint16_t ra, rb, rc; /* pattern registers; ra = R of call/jmp *%R */
   uint8_t len, kind, flags, pat, rip;
   uint8_t free; /* FREE_*: fields the facts do not depend on */
 };
@@ -521,21 +525,30 @@ static int check_branch(const struct vctx *c, const ZydisDecodedInstruction *d,
   return check_indirect(c, d, &op[0], va, f);
 }
 
-/* The confinement-sequence pattern this instruction matches, if any (the
- * lea's target is compared with the table in apply). */
-static void match_pattern(const struct vctx *c,
-                          const ZydisDecodedInstruction *d,
+/* The sequence part this instruction matches, if any (the lea's target is
+ * compared with the table in apply, the and's mask where it is used). */
+static void match_pattern(const ZydisDecodedInstruction *d,
                           const ZydisDecodedOperand *op, struct facts *f) {
   if (d->operand_count_visible != 2)
     return;
   switch (d->mnemonic) {
   case ZYDIS_MNEMONIC_LEA:
-    if (is_gpr64(op[0].reg.value) && op[0].reg.value != ZYDIS_REGISTER_RSP &&
-        op[1].mem.base == ZYDIS_REGISTER_RIP &&
-        op[1].mem.index == ZYDIS_REGISTER_NONE && d->address_width == 64) {
+    if (!is_gpr64(op[0].reg.value) || op[0].reg.value == ZYDIS_REGISTER_RSP ||
+        d->address_width != 64 || !is_flat_seg(op[1].mem.segment))
+      return;
+    if (op[1].mem.base == ZYDIS_REGISTER_RIP &&
+        op[1].mem.index == ZYDIS_REGISTER_NONE) {
       f->rip = RIP_LEA;
       f->disp = op[1].mem.disp.value;
       f->ra = (uint16_t)op[0].reg.value;
+    } else if (is_gpr64(op[1].mem.base) && is_gpr64(op[1].mem.index) &&
+               op[1].mem.base != ZYDIS_REGISTER_RSP &&
+               op[1].mem.scale == SFI_BRANCH_SLOT_SIZE &&
+               op[1].mem.disp.value == 0) {
+      f->pat = P_SLEA;
+      f->ra = (uint16_t)op[0].reg.value;
+      f->rb = (uint16_t)op[1].mem.base;
+      f->rc = (uint16_t)op[1].mem.index;
     }
     return;
   case ZYDIS_MNEMONIC_SUB:
@@ -552,9 +565,9 @@ static void match_pattern(const struct vctx *c,
     if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
         ZydisRegisterGetClass(op[0].reg.value) == ZYDIS_REGCLASS_GPR32 &&
         op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
-        (uint32_t)op[1].imm.value.u ==
-            (uint32_t)(c->in->jt_size - SFI_JT_ENTRY_SIZE)) {
+        !(d->attributes & ZYDIS_ATTRIB_HAS_LOCK)) {
       f->pat = P_AND;
+      f->imm = (uint32_t)op[1].imm.value.u;
       f->ra = (uint16_t)ZydisRegisterGetLargestEnclosing(
           ZYDIS_MACHINE_MODE_LONG_64, op[0].reg.value);
     }
@@ -704,7 +717,7 @@ static int analyze(const struct vctx *c, const ZydisDecodedInstruction *d,
   if (m != ZYDIS_MNEMONIC_ADD && m != ZYDIS_MNEMONIC_SUB &&
       m != ZYDIS_MNEMONIC_AND)
     f->free |= FREE_IMM;
-  match_pattern(c, d, op, f);
+  match_pattern(d, op, f);
   return check_operands(c, d, op, va, f);
 }
 
@@ -719,7 +732,9 @@ static int check_confined(struct vctx *c, size_t i, const struct facts *f) {
                *add = &c->v[i - 1];
   ZydisRegister S = (ZydisRegister)lea->ra;
   if (lea->pat != P_LEA || S == R || sub->pat != P_SUB || sub->ra != R ||
-      sub->rb != S || and->pat != P_AND || and->ra != R ||
+      sub->rb != S || and->pat != P_AND ||
+      and->imm != (uint32_t)(c->in->jt_size - SFI_JT_ENTRY_SIZE) ||
+      and->ra != R ||
       add->pat != P_ADD || add->ra != R || add->rb != S)
     return fail(c, "indirect", r->va,
                 "not preceded by lea jt(%%rip),%%S; sub %%S,%%R; "
@@ -732,6 +747,30 @@ static int check_confined(struct vctx *c, size_t i, const struct facts *f) {
   return 0;
 }
 
+/* jmp *%R at index i: a branch-slot jump if the three instructions before
+ * it are `and $N-1,%eI; lea slots(%rip),%S; lea (%S,%rI,8),%R` (N a power
+ * of two up to SFI_BRANCH_SLOTS_MAX, I != S); step() then checks the N
+ * slots. Returns 1 if it is one, 0 if not. */
+static int table_jump(struct vctx *c, size_t i) {
+  struct vinsn *r = &c->v[i];
+  if (i < 3)
+    return 0;
+  struct vinsn *and = &c->v[i - 3], *lea = &c->v[i - 2], *idx = &c->v[i - 1];
+  uint32_t n = and->imm + 1;
+  if (and->pat != P_AND || (lea->pat != P_RLEA && lea->pat != P_LEA) ||
+      idx->pat != P_SLEA || idx->ra != r->ra || idx->rb != lea->ra ||
+      idx->rc != and->ra || and->ra == lea->ra || n == 0 ||
+      n > SFI_BRANCH_SLOTS_MAX || (n & (n - 1)))
+    return 0;
+  r->kind = K_JMPT;
+  r->target = lea->target;
+  r->imm = n;
+  lea->flags |= F_NOTARGET;
+  idx->flags |= F_NOTARGET;
+  r->flags |= F_NOTARGET;
+  return 1;
+}
+
 /* Instruction c->v[c->nv] at va with facts f. */
 static int apply(struct vctx *c, const struct facts *f, uint64_t va) {
   struct vinsn *r = &c->v[c->nv];
@@ -741,8 +780,10 @@ static int apply(struct vctx *c, const struct facts *f, uint64_t va) {
   r->delta = f->delta;
   r->off = -1;
   r->need = f->need;
+  r->imm = f->imm;
   r->ra = f->ra;
   r->rb = f->rb;
+  r->rc = f->rc;
   r->len = f->len;
   r->kind = f->kind;
   r->flags = f->flags;
@@ -760,14 +801,16 @@ static int apply(struct vctx *c, const struct facts *f, uint64_t va) {
                   "memory-indirect transfer not through an import slot");
     break;
   case RIP_LEA:
-    if (c->in->jt_size && t == c->in->jt_start)
-      r->pat = P_LEA;
+    r->pat = c->in->jt_size && t == c->in->jt_start ? P_LEA : P_RLEA;
+    r->target = t;
     break;
   default:
     break;
   }
   if (r->kind == K_JMP || r->kind == K_JCC || r->kind == K_CALL)
     r->target = t;
+  if (r->kind == K_JMPI && f->rip != RIP_SLOT && table_jump(c, c->nv))
+    return 0;
   if ((r->kind == K_CALLI || r->kind == K_JMPI) && f->rip != RIP_SLOT)
     return check_confined(c, c->nv, f);
   return 0;
@@ -1181,6 +1224,25 @@ static int resolve_target(const struct vctx *c, const struct vinsn *r,
   return 0;
 }
 
+/* Slot k of branch-slot jump r: an instruction of this unit that is no
+ * part of a sequence. */
+static long slot_target(const struct vctx *c, const struct vinsn *r,
+                        uint32_t k, uint64_t start, uint64_t end) {
+  uint64_t t = r->target + (uint64_t)k * SFI_BRANCH_SLOT_SIZE;
+  long idx = t >= start && t < end && r->target >= start ? find_insn(c, t)
+                                                          : -1;
+  if (idx < 0)
+    return fail(c, "branch", r->va,
+                "branch slot %u at 0x%llx is not an instruction of this "
+                "function",
+                k, (unsigned long long)t);
+  if (c->v[idx].flags & F_NOTARGET)
+    return fail(c, "branch", r->va,
+                "branch slot %u at 0x%llx is inside a sequence", k,
+                (unsigned long long)t);
+  return idx;
+}
+
 static int check_targets(const struct vctx *c, uint64_t start, uint64_t end) {
   for (size_t i = 0; i < c->nv; i++) {
     const struct vinsn *r = &c->v[i];
@@ -1188,6 +1250,10 @@ static int check_targets(const struct vctx *c, uint64_t start, uint64_t end) {
     if ((r->kind == K_JMP || r->kind == K_JCC || r->kind == K_CALL) &&
         resolve_target(c, r, start, end, &idx))
       return -1;
+    if (r->kind == K_JMPT)
+      for (uint32_t k = 0; k < r->imm; k++)
+        if (slot_target(c, r, k, start, end) < 0)
+          return -1;
   }
   return 0;
 }
@@ -1235,6 +1301,13 @@ static int step(struct vctx *c, size_t i, size_t *nwork, uint64_t start,
                   r->kind == K_RET ? "ret" : "tail jump", (long long)off);
     return 0;
   case K_TRAP:
+    return 0;
+  case K_JMPT:
+    for (uint32_t k = 0; k < r->imm; k++) {
+      long idx = slot_target(c, r, k, start, end);
+      if (idx < 0 || reach(c, r, (size_t)idx, after, nwork, range_end))
+        return -1;
+    }
     return 0;
   case K_JMP:
   case K_JCC: {

@@ -24,6 +24,12 @@
 // SHADOW: sfi-run: trap: {{.*}} in big_vla
 // RUN: sfi-run %t.so unreachable 2>&1 >/dev/null | FileCheck %s --check-prefix=UNR; test ${PIPESTATUS[0]} -eq 134
 // UNR: sfi-run: trap: {{.*}} in reach_unreachable
+// RUN: sfi-run %t.so label-code 2>&1 >/dev/null | FileCheck %s --check-prefix=LABEL; test ${PIPESTATUS[0]} -eq 134
+// RUN: sfi-run %t.so label-index 2>&1 >/dev/null | FileCheck %s --check-prefix=LABEL; test ${PIPESTATUS[0]} -eq 134
+// LABEL: sfi-run: trap: {{.*}} in forged_label
+// RUN: sfi-run %t.so label-ok > /dev/null; test $? -eq 3
+// RUN: sfi-run %t.so case 2>&1 >/dev/null | FileCheck %s --check-prefix=CASE; test ${PIPESTATUS[0]} -eq 134
+// CASE: sfi-run: trap: {{.*}} in bad_case
 // The same containment in stores-only mode (a wild store) and with the
 // anchor addressing scheme.
 // RUN: sfi-cc -O2 -fsfi-mode=stores %s -o %t.stores.so
@@ -64,6 +70,47 @@ __attribute__((noinline)) int big_vla(size_t n) {
 }
 __attribute__((noinline)) void reach_unreachable(void) { __builtin_trap(); }
 
+/* Computed goto to a forged label value (a code address, a data address,
+ * an index past the table's) reaches no code: label values are indices and
+ * every other value goes to the dispatch's trap. */
+__attribute__((noinline)) int forged_label(uintptr_t v) {
+  static void *ops[] = {&&a, &&b, &&c, &&d, &&e};
+  volatile int k = 0;
+  goto *ops[k];
+a:
+  goto *(v ? (void *)v : ops[2]);
+b:
+  return 2;
+c:
+  return 3;
+d:
+  return 4;
+e:
+  return 5;
+}
+
+/* A switch whose default the optimizer may assume away still traps on an
+ * index outside its cases (distinct calls per case keep it a jump). */
+__attribute__((noinline)) int case_a(int x) { return x * 3 + 1; }
+__attribute__((noinline)) int case_b(int x) { return x ^ 0x55; }
+__attribute__((noinline)) int case_c(int x) { return x - 7; }
+__attribute__((noinline)) int case_d(int x) { return x << 2; }
+__attribute__((noinline)) int case_e(int x) { return x / 3; }
+__attribute__((noinline)) int case_f(int x) { return ~x; }
+__attribute__((noinline)) int bad_case(unsigned k) {
+  int r;
+  switch (k) {
+  case 0: r = case_a((int)k); break;
+  case 1: r = case_b((int)k); break;
+  case 2: r = case_c((int)k); break;
+  case 3: r = case_d((int)k); break;
+  case 4: r = case_e((int)k); break;
+  case 5: r = case_f((int)k); break;
+  default: __builtin_unreachable();
+  }
+  return r + 1;
+}
+
 int main(int argc, char **argv) {
   const char *what = argc > 1 ? argv[1] : "";
   volatile int zero = 0, minus1 = -1, intmin = INT32_MIN;
@@ -87,6 +134,14 @@ int main(int argc, char **argv) {
     return big_vla(64u << 20);
   else if (!strcmp(what, "unreachable"))
     reach_unreachable();
+  else if (!strcmp(what, "label-code"))
+    return forged_label((uintptr_t)&main);
+  else if (!strcmp(what, "label-index"))
+    return forged_label(6);
+  else if (!strcmp(what, "label-ok"))
+    return forged_label(0);
+  else if (!strcmp(what, "case"))
+    return bad_case(1u << 20);
   printf("no trap\n");
   return 0;
 }
