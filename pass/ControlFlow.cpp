@@ -206,18 +206,26 @@ static bool routeSetjmp(Module &M) {
 }
 
 // Computed goto. A label's address becomes its index in the function
-// (1, 2, ...), and each indirectbr a switch over those indices, which code
-// generation turns into a jump table that the machine pass confines (an
+// (1, 2, ..., N), and each indirectbr a switch over the index masked to
+// the next power of two P > N, whose cases cover every masked value:
+// labels the indirectbr may reach go to their blocks, 0 (null), the other
+// labels and the values above N to a trap. Code generation turns it into
+// a jump table without a range check, which the machine pass confines (an
 // and-masked index into a table of 8-byte branch slots). Native label
-// addresses never exist, so two labels can never compare equal or share a
-// handler, and an index the program forged reaches only a slot of its own
-// function's table or the trap. (LLVM's IndirectBrExpandPass does the same
-// for retpoline builds.)
+// addresses never exist, so two labels never compare equal or share a
+// handler. A value the program forged (undefined behaviour in C) reaches
+// a label of the same function or the trap, never anything else. (LLVM's
+// IndirectBrExpandPass does the same for retpoline builds, with a range
+// check.)
 //
-//   static void *ops[] = {&&add, &&halt};     ops = {1, 2}
-//   goto *ops[op];                            switch (ptrtoint ops[op])
+//   static void *ops[] = {&&add, &&halt};     ops = {1, 2}      (P = 4)
+//   goto *ops[op];                            switch (ops[op] & 3)
 //                                               1 -> add, 2 -> halt,
-//                                               default -> trap
+//                                               0, 3 -> trap
+//
+// With no range check the whole dispatch is one block ending in the
+// indirect jump, which code generation copies into every goto, as it does
+// for indirectbr natively: each handler has its own well-predicted jump.
 static bool lowerIndirectBr(Function &F) {
   SmallVector<IndirectBrInst *, 2> Work;
   for (BasicBlock &BB : F)
@@ -226,7 +234,7 @@ static bool lowerIndirectBr(Function &F) {
   if (Work.empty())
     return false;
   // Collect first: replacing a blockaddress destroys nothing we iterate.
-  Type *IntPtr = Type::getInt64Ty(F.getContext());
+  auto *IntPtr = Type::getInt64Ty(F.getContext());
   DenseMap<BasicBlock *, uint64_t> Index;
   SmallVector<std::pair<BlockAddress *, BasicBlock *>, 16> Taken;
   for (BasicBlock &BB : F)
@@ -240,31 +248,71 @@ static bool lowerIndirectBr(Function &F) {
     BA->replaceAllUsesWith(Idx);
     BA->destroyConstant();
   }
+  uint64_t N = Taken.size(), P = PowerOf2Ceil(N + 1);
+  BasicBlock *Trap = createTrapBlock(F, SFI_TRAPCODE_CALL, "sfi.ibr.trap");
+  BasicBlock *Dead = BasicBlock::Create(F.getContext(), "sfi.ibr.dead", &F);
+  new UnreachableInst(F.getContext(), Dead);
   for (IndirectBrInst *IBI : Work) {
     BasicBlock *Cur = IBI->getParent();
-    BasicBlock *Trap = createTrapBlock(F, SFI_TRAPCODE_CALL, "sfi.ibr.trap");
-    IRBuilder<> B(IBI);
-    Value *Idx = B.CreatePtrToInt(B.CreateFreeze(IBI->getAddress()), IntPtr);
-    SmallPtrSet<BasicBlock *, 16> Seen;
-    SmallVector<BasicBlock *, 16> Dests;
+    SmallPtrSet<BasicBlock *, 16> Dests;
     for (BasicBlock *Dest : IBI->successors())
-      if (Seen.insert(Dest).second)
-        Dests.push_back(Dest);
-    SwitchInst *SI = B.CreateSwitch(Idx, Trap, Dests.size());
+      Dests.insert(Dest);
+    // The switch that replaces IBI at the end of block At, on address A.
+    auto Dispatch = [&](Value *A, Instruction *Before) {
+      IRBuilder<> B(Before);
+      Value *V = B.CreatePtrToInt(B.CreateFreeze(A), IntPtr);
+      Value *K = B.CreateAnd(V, ConstantInt::get(IntPtr, P - 1));
+      SwitchInst *SI = B.CreateSwitch(K, Dead, P);
+      for (uint64_t J = 0; J < P; ++J)
+        SI->addCase(ConstantInt::get(IntPtr, J),
+                    J >= 1 && J <= N && Dests.count(Taken[J - 1].second)
+                        ? Taken[J - 1].second
+                        : Trap);
+    };
+    // Clang sends every `goto *p` to one block `phi p; indirectbr`. Give
+    // each of those gotos its own dispatch (as code generation's tail
+    // duplication does natively for indirectbr, but not for the switch
+    // that replaces it): each then predicts on its own.
+    auto *Addr = dyn_cast<PHINode>(IBI->getAddress());
+    bool Split = Addr && Addr->getParent() == Cur && Addr->hasOneUse() &&
+                 &Cur->front() == Addr && Addr->getNextNode() == IBI &&
+                 all_of(predecessors(Cur), [&](BasicBlock *Pred) {
+                   auto *Br = dyn_cast<BranchInst>(Pred->getTerminator());
+                   return Br && Br->isUnconditional();
+                 });
+    if (Split) {
+      SmallVector<BasicBlock *, 16> Preds(predecessors(Cur));
+      for (BasicBlock *Pred : Preds) {
+        Instruction *Br = Pred->getTerminator();
+        Dispatch(Addr->getIncomingValueForBlock(Pred), Br);
+        Br->eraseFromParent();
+        // Each destination's phis: the value they took from Cur, now
+        // arriving from Pred.
+        for (BasicBlock *Dest : Dests)
+          if (Index.count(Dest))
+            for (PHINode &PN : Dest->phis())
+              PN.addIncoming(PN.getIncomingValueForBlock(Cur), Pred);
+      }
+      for (BasicBlock *Dest : Dests)
+        for (PHINode &PN : Dest->phis())
+          while (PN.getBasicBlockIndex(Cur) >= 0)
+            PN.removeIncomingValue(Cur, /*DeletePHIIfEmpty=*/false);
+      IBI->eraseFromParent();
+      Addr->eraseFromParent();
+      new UnreachableInst(F.getContext(), Cur);
+      ++NumIndirectBr;
+      continue;
+    }
+    Dispatch(IBI->getAddress(), IBI);
+    // The indirectbr had one edge (and phi entry) per listing of Dest;
+    // the switch has one if Dest's address is taken, else none.
     for (BasicBlock *Dest : Dests) {
-      // A destination whose address is never taken cannot be reached.
-      auto It = Index.find(Dest);
-      unsigned Keep = It == Index.end() ? 0 : 1;
-      if (Keep)
-        SI->addCase(ConstantInt::get(cast<IntegerType>(IntPtr), It->second),
-                    Dest);
-      // The indirectbr had one edge (and phi entry) per listing of Dest;
-      // the switch has Keep.
+      unsigned Keep = Index.count(Dest) ? 1 : 0;
       for (PHINode &PN : Dest->phis()) {
-        unsigned N = 0;
-        for (unsigned K = 0; K < PN.getNumIncomingValues(); ++K)
-          N += PN.getIncomingBlock(K) == Cur;
-        for (; N > Keep; --N)
+        unsigned Edges = 0;
+        for (unsigned J = 0; J < PN.getNumIncomingValues(); ++J)
+          Edges += PN.getIncomingBlock(J) == Cur;
+        for (; Edges > Keep; --Edges)
           PN.removeIncomingValue(Cur, /*DeletePHIIfEmpty=*/false);
       }
     }
@@ -272,6 +320,24 @@ static bool lowerIndirectBr(Function &F) {
     ++NumIndirectBr;
   }
   return true;
+}
+
+bool sfi::isCoveredSwitch(const SwitchInst &SI) {
+  unsigned Bits = SI.getCondition()->getType()->getIntegerBitWidth();
+  if (Bits < 32 && SI.getNumCases() == (1ull << Bits))
+    return true;
+  // and x, 2^k-1 with all 2^k cases
+  if (auto *BO = dyn_cast<BinaryOperator>(SI.getCondition()))
+    if (auto *M = dyn_cast<ConstantInt>(BO->getOperand(1)))
+      if (BO->getOpcode() == Instruction::And && M->getValue().isMask() &&
+          M->getValue().getActiveBits() < 32 &&
+          SI.getNumCases() == M->getZExtValue() + 1) {
+        for (const auto &Case : SI.cases())
+          if (Case.getCaseValue()->getValue().ugt(M->getValue()))
+            return false;
+        return true;
+      }
+  return false;
 }
 
 // A switch whose default is unreachable (`default: __builtin_unreachable()`
@@ -283,7 +349,8 @@ static bool trapUnreachableDefaults(Function &F) {
   SmallVector<SwitchInst *, 4> Work;
   for (BasicBlock &BB : F)
     if (auto *SI = dyn_cast<SwitchInst>(BB.getTerminator()))
-      if (isa<UnreachableInst>(SI->getDefaultDest()->getFirstNonPHIOrDbg()))
+      if (isa<UnreachableInst>(SI->getDefaultDest()->getFirstNonPHIOrDbg()) &&
+          !isCoveredSwitch(*SI))
         Work.push_back(SI);
   if (Work.empty())
     return false;

@@ -104,8 +104,8 @@ namespace {
 struct X86Names {
   unsigned LEA64r = 0, SUB64rr = 0, ADD64rr = 0, AND32ri = 0, MOV64rm = 0,
            CALL64r = 0, JMP64r = 0, TAILJMPr64 = 0, TRAP = 0, JMP_1 = 0,
-           MOVSX64rm32 = 0;
-  unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0;
+           MOVSX64rm32 = 0, MOV64rr = 0;
+  unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0, EFLAGS = 0;
   unsigned Sub32 = 0;
   StringMap<unsigned> Ops;
 
@@ -124,6 +124,7 @@ struct X86Names {
     TRAP = Op("TRAP");
     JMP_1 = Op("JMP_1");
     MOVSX64rm32 = Op("MOVSX64rm32");
+    MOV64rr = Op("MOV64rr");
     for (unsigned R = 1, E = TRI.getNumRegs(); R < E; ++R) {
       StringRef N = TRI.getName(R);
       if (N == "RSP")
@@ -136,12 +137,14 @@ struct X86Names {
         R10 = R;
       else if (N == "R11")
         R11 = R;
+      else if (N == "EFLAGS")
+        EFLAGS = R;
     }
     for (unsigned I = 1, E = TRI.getNumSubRegIndices(); I < E; ++I)
       if (StringRef(TRI.getSubRegIndexName(I)) == "sub_32bit")
         Sub32 = I;
     return LEA64r && SUB64rr && ADD64rr && AND32ri && MOV64rm && CALL64r &&
-           JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && RSP &&
+           JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && MOV64rr && EFLAGS && RSP &&
            RIP && GS && R10 && R11 && Sub32;
   }
 };
@@ -175,7 +178,8 @@ private:
   Register sub32(Register R) const;
   void rewriteOperand(MachineInstr &MI, int Mem);
   bool confineIndirect(MachineInstr &MI);
-  void confineJumpTable(MachineInstr &Jmp);
+  void confineJumpTable(MachineInstr &Jmp, bool Apply);
+  DenseMap<MachineInstr *, int> DispatchTable; // jmp -> its jump table
   int reachingTable(MachineInstr &At, Register S);
   MachineBasicBlock *branchSlots(MachineFunction &MF, unsigned JTI);
   DenseMap<unsigned, MachineBasicBlock *> Slots; // per jump table
@@ -462,10 +466,15 @@ int MachineSandbox::reachingTable(MachineInstr &At, Register S) {
 // between. Rewrites it into the masked branch-slot jump; an unexpected
 // form is an error.
 //
-// Register use: the rewrite writes I (masked: unchanged in range), S and R.
-// S is free: it held only the table's address, which nothing needs once
-// every dispatch of the table is rewritten and the address loads erased.
-void MachineSandbox::confineJumpTable(MachineInstr &Jmp) {
+// Register use: the rewrite writes the index (masked: unchanged in range),
+// R and D (which the original wrote too) and, when R is the index, S: S
+// held only the table's address, which nothing needs once every dispatch
+// of the table is rewritten and the address loads erased.
+//
+// Called twice per dispatch: first (Apply false) to find every dispatch's
+// table while the code is unchanged (a rewrite defines S with the slots'
+// address, which a later search would see), then to rewrite.
+void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
   MachineBasicBlock &MBB = *Jmp.getParent();
   TableJumps.insert(&Jmp);
   Register R = Jmp.getOperand(0).getReg();
@@ -508,16 +517,30 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp) {
             I.isValid() && I != S && I != X.RSP && S != X.RSP &&
             R != X.RSP;
   }
-  // The instructions between the load and the jump move up in front of
-  // the load, which needs them not to touch what the dispatch computes or
-  // reads.
-  for (MachineInstr *M : Mid)
-    if (Shape && (M->isCall() || M->isTerminator() ||
-                  M->readsRegister(R, TRI) || M->modifiesRegister(R, TRI) ||
-                  M->readsRegister(D, TRI) || M->modifiesRegister(D, TRI) ||
-                  M->modifiesRegister(S, TRI) || M->modifiesRegister(I, TRI)))
+  // The instructions between the load and the jump (Mid) move up in front
+  // of the load, which needs them not to touch what the dispatch computes.
+  // The index X is I, or, when Mid reuses I's register, a copy of I in D
+  // (whose old value the load overwrote anyway). The slots' address goes
+  // to R, or to S when R is X (S held only the table's address).
+  bool MidWritesI = false, MidWritesS = false;
+  for (MachineInstr *M : Mid) {
+    if (M->isCall() || M->isTerminator() || M->readsRegister(R, TRI) ||
+        M->modifiesRegister(R, TRI) || M->readsRegister(D, TRI) ||
+        M->modifiesRegister(D, TRI))
       Shape = false;
-  int JTI = Shape ? reachingTable(*Ld, S) : -1;
+    MidWritesI |= M->modifiesRegister(I, TRI);
+    MidWritesS |= M->modifiesRegister(S, TRI);
+  }
+  Register Xr = MidWritesI ? D : I;
+  Register T = R != Xr ? R : S;
+  if (Shape && ((MidWritesI && (D == S || D == I)) || Xr == X.RSP ||
+                (T == S && (MidWritesS || S == Xr))))
+    Shape = false;
+  if (!Apply) {
+    DispatchTable[&Jmp] = Shape ? reachingTable(*Ld, S) : -1;
+    return;
+  }
+  int JTI = Shape ? DispatchTable.lookup(&Jmp) : -1;
   if (JTI < 0) {
     error(&Jmp, "indirect jump inside a function that is not a jump-table "
                 "dispatch the pass recognizes");
@@ -530,36 +553,55 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp) {
                     Twine(SFI_BRANCH_SLOTS_MAX) + ")");
     return;
   }
+  const DebugLoc &DL = Jmp.getDebugLoc();
+  uint64_t Mask = std::max<uint64_t>(PowerOf2Ceil(Entries), 1) - 1;
+  // Computed goto masks the index in the IR already (and $P-1 right before
+  // the load): that and moves down to serve as the sequence's, unless an
+  // instruction it would move past reads the index or the flags.
+  MachineInstr *Masked = Ld->getPrevNode();
+  while (Masked && Masked->isDebugInstr())
+    Masked = Masked->getPrevNode();
+  if (!Masked || MidWritesI || Masked->getOpcode() != X.AND32ri ||
+      Masked->getOperand(0).getReg() != sub32(I) ||
+      !Masked->getOperand(2).isImm() ||
+      (uint64_t)Masked->getOperand(2).getImm() != Mask ||
+      any_of(Mid, [&](MachineInstr *M) {
+        return M->readsRegister(I, TRI) || M->readsRegister(X.EFLAGS, TRI);
+      }))
+    Masked = nullptr;
+  if (MidWritesI)
+    BuildMI(MBB, Ld, DL, TII->get(X.MOV64rr), D).addReg(I);
   for (MachineInstr *M : reverse(Mid))
     MBB.splice(Ld->getIterator(), &MBB, M->getIterator());
   MachineBasicBlock *Slot0 = branchSlots(*CurMF, JTI);
-  uint64_t Mask = std::max<uint64_t>(PowerOf2Ceil(Entries), 1) - 1;
-  const DebugLoc &DL = Jmp.getDebugLoc();
-  // andl $mask, %eI zero-extends, so %rI < slots; in range it changes
-  // nothing (the switch's own range check ran before).
-  BuildMI(MBB, Jmp, DL, TII->get(X.AND32ri), sub32(I))
-      .addReg(sub32(I))
-      .addImm(Mask)
-      .addReg(I, RegState::ImplicitDefine);
-  BuildMI(MBB, Jmp, DL, TII->get(X.LEA64r), S)
+  // andl $mask, %eX zero-extends, so %rX < slots; in range it changes
+  // nothing (the switch's own range check or clamp ran before).
+  if (Masked)
+    MBB.splice(Jmp.getIterator(), &MBB, Masked->getIterator());
+  else
+    BuildMI(MBB, Jmp, DL, TII->get(X.AND32ri), sub32(Xr))
+        .addReg(sub32(Xr))
+        .addImm(Mask)
+        .addReg(Xr, RegState::ImplicitDefine);
+  BuildMI(MBB, Jmp, DL, TII->get(X.LEA64r), T)
       .addReg(X.RIP)
       .addImm(1)
       .addReg(0)
       .addMBB(Slot0)
       .addReg(0);
   BuildMI(MBB, Jmp, DL, TII->get(X.LEA64r), R)
-      .addReg(S)
+      .addReg(T)
       .addImm(SFI_BRANCH_SLOT_SIZE)
-      .addReg(I)
+      .addReg(Xr)
       .addImm(0)
       .addReg(0);
   Ld->eraseFromParent();
   Add->eraseFromParent();
   // The dispatch now branches to the slots, the slots to the targets.
-  for (MachineBasicBlock *T :
+  for (MachineBasicBlock *Case :
        CurMF->getJumpTableInfo()->getJumpTables()[JTI].MBBs)
-    if (MBB.isSuccessor(T))
-      MBB.removeSuccessor(T);
+    if (MBB.isSuccessor(Case))
+      MBB.removeSuccessor(Case);
   MachineBasicBlock *Slot = Slot0;
   for (uint64_t K = 0; K <= Mask; ++K, Slot = Slot->getNextNode())
     if (!MBB.isSuccessor(Slot))
@@ -634,8 +676,11 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
       for (MachineInstr &MI : MBB)
         if (MI.getOpcode() == X.JMP64r)
           Jumps.push_back(&MI);
+    DispatchTable.clear();
     for (MachineInstr *MI : Jumps)
-      confineJumpTable(*MI);
+      confineJumpTable(*MI, /*Apply=*/false);
+    for (MachineInstr *MI : Jumps)
+      confineJumpTable(*MI, /*Apply=*/true);
     // The tables' address loads are dead now (their only users were the
     // dispatches), and the tables themselves are not emitted.
     for (MachineBasicBlock &MBB : MF)

@@ -15,6 +15,7 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Target/RegisterTargetPassConfigCallback.h"
 #include "llvm/Plugins/PassPlugin.h"
+#include "llvm/Support/CommandLine.h"
 
 using namespace llvm;
 using namespace sfi;
@@ -84,10 +85,25 @@ static void registerCallbacks(PassBuilder &PB) {
 // (clang's, and lld's for -flto), late: after frame lowering, block
 // placement and the target's pre-emit passes, so what it emits is what the
 // object file gets. StackMapLiveness is present at every -O level.
+// Computed goto becomes a switch (ControlFlow.cpp), whose dispatch block
+// has as many successors as the function has labels and as many
+// predecessors as it has gotos. Tail duplication copies such a block into
+// each goto (one well-predicted indirect jump per handler, as natively for
+// indirectbr) only below these fan-in/fan-out limits (16 each by default).
+static void allowDispatchDuplication() {
+  auto &Opts = cl::getRegisteredOptions();
+  for (const char *Name : {"tail-dup-pred-size", "tail-dup-succ-size"}) {
+    cl::Option *O = Opts.lookup(Name);
+    if (O && O->getNumOccurrences() == 0)
+      O->addOccurrence(0, Name, "256");
+  }
+}
+
 static RegisterTargetPassConfigCallback
     MachineHook([](TargetMachine &TM, PassManagerBase &, TargetPassConfig *TPC) {
       if (!TM.getTargetTriple().isX86_64())
         return;
+      allowDispatchDuplication();
       TPC->insertPass(&PHIEliminationID, createRefoldImportCallsPass());
       TPC->insertPass(&StackMapLivenessID, createMachineSandboxPass());
     });

@@ -73,6 +73,11 @@ inline bool isLongjmpName(llvm::StringRef N) {
 /// Functions the pass itself generates and must leave alone.
 bool isSFIGenerated(const llvm::Function &F);
 
+/// True if SI's cases cover every value its condition can take (an i8
+/// with 256 cases, or and(x, 2^k-1) with the cases 0..2^k-1), so that its default
+/// is dead and code generation needs no range check.
+bool isCoveredSwitch(const llvm::SwitchInst &SI);
+
 /// Steps. Each returns true if it changed the module. Steps that find
 /// something they cannot make safe report an error and return.
 bool refuseUnsafe(llvm::Module &M);

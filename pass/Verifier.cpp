@@ -286,9 +286,7 @@ void Verifier::checkFunction(Function &F) {
     } else if (auto *SI = dyn_cast<SwitchInst>(&I)) {
       // Unless the cases cover every value of the condition, so that the
       // table has no outside.
-      unsigned Bits = SI->getCondition()->getType()->getIntegerBitWidth();
-      bool Covered = Bits < 32 && SI->getNumCases() == (1ull << Bits);
-      if (Masks && !Covered &&
+      if (Masks && !isCoveredSwitch(*SI) &&
           isa<UnreachableInst>(SI->getDefaultDest()->getFirstNonPHIOrDbg()))
         fail(F, I, "switch with an unreachable default (an unchecked jump "
                    "table)");

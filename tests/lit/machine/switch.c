@@ -40,8 +40,10 @@ int pick(int op, int a, int b) {
   }
 }
 
-// Computed goto: label values are indices, the dispatch the same jump.
+// Computed goto: label values are indices, the dispatch the same jump,
+// copied into every handler (here: after inc's incl).
 // CHECK-LABEL: run:
+// CHECK: incl
 // CHECK: andl $7, %e[[I2:[a-z0-9]+]]
 // CHECK-NEXT: leaq {{\.LBB[0-9_]+}}(%rip), %[[S2:[a-z0-9]+]]
 // CHECK-NEXT: leaq (%[[S2]],%r[[I2]],8), %[[R2:[a-z0-9]+]]
