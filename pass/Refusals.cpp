@@ -27,12 +27,17 @@
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/CallingConv.h"
 
+#include "llvm/IR/PatternMatch.h"
+#include "llvm/ADT/StringExtras.h"
+
 using namespace llvm;
+using namespace llvm::PatternMatch;
 using namespace sfi;
 
 #define DEBUG_TYPE "sfi"
 
 STATISTIC(NumRefused, "Constructs refused by libsfi");
+STATISTIC(NumHarmlessAsm, "Empty or hint-only inline asm statements kept");
 
 static bool isAllowedIntrinsic(const Function &F) {
   switch (F.getIntrinsicID()) {
@@ -133,6 +138,36 @@ static bool hasForeignPointer(Type *T) {
   return false;
 }
 
+// Inline asm that assembles to nothing or to an instruction that touches
+// no memory and no control flow: compiler barriers (`asm("" ::: "memory")`,
+// `asm volatile("" : "+r"(x))`) and spin-loop hints. Their constraints only
+// steer register allocation; whatever code generation makes of them, the
+// binary verifier checks like any other code.
+bool sfi::isHarmlessAsm(const InlineAsm &IA) {
+  std::string Text = IA.getAsmString().str();
+  // "rep; nop" is pause; a '#' starts a comment up to the end of the line.
+  for (size_t At; (At = Text.find("rep;")) != std::string::npos;)
+    Text.replace(At, 4, "rep ");
+  SmallVector<StringRef, 4> Lines;
+  StringRef(Text).split(Lines, '\n');
+  for (StringRef Line : Lines) {
+    Line = Line.split('#').first;
+    SmallVector<StringRef, 4> Stmts;
+    Line.split(Stmts, ';');
+    for (StringRef St : Stmts) {
+      std::string Lower = St.trim().lower();
+      SmallVector<StringRef, 4> Words;
+      StringRef(Lower).split(Words, ' ', -1, /*KeepEmpty=*/false);
+      std::string Norm = join(Words, " ");
+      if (!Norm.empty() && Norm != "pause" && Norm != "rep nop" &&
+          Norm != "nop" && Norm != "lfence" && Norm != "mfence" &&
+          Norm != "sfence")
+        return false;
+    }
+  }
+  return true;
+}
+
 static bool refuseInFunction(Function &F) {
   bool Refused = false;
   auto Refuse = [&](const Instruction *I, const Twine &Msg) {
@@ -167,6 +202,17 @@ static bool refuseInFunction(Function &F) {
     auto *CB = dyn_cast<CallBase>(&I);
     if (!CB)
       continue;
+    if (CB->isInlineAsm() && isa<CallInst>(CB) &&
+        isHarmlessAsm(*cast<InlineAsm>(CB->getCalledOperand()))) {
+      ++NumHarmlessAsm;
+      continue;
+    }
+    // __builtin_frame_address(0): the shadow stack pointer
+    // (ShadowStack.cpp), which orders like frames for stack-depth checks.
+    if (auto *II = dyn_cast<IntrinsicInst>(CB))
+      if (II->getIntrinsicID() == Intrinsic::frameaddress &&
+          match(II->getArgOperand(0), m_Zero()))
+        continue;
     if (CB->isInlineAsm()) {
       // Inline asm carries clang's source-location cookie; this diagnostic
       // kind makes clang print the exact file:line:col of the asm statement.

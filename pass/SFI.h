@@ -16,6 +16,7 @@
 #undef LLVM_FORCE_ENABLE_STATS
 #define LLVM_FORCE_ENABLE_STATS 1
 #include "llvm/ADT/Statistic.h"
+#include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
@@ -72,6 +73,10 @@ inline bool isLongjmpName(llvm::StringRef N) {
 
 /// Functions the pass itself generates and must leave alone.
 bool isSFIGenerated(const llvm::Function &F);
+
+/// Inline asm that assembles to nothing or to a hint (pause, fences):
+/// compiler barriers the pass keeps (Refusals.cpp).
+bool isHarmlessAsm(const llvm::InlineAsm &IA);
 
 /// True if SI's cases cover every value its condition can take (an i8
 /// with 256 cases, or and(x, 2^k-1) with the cases 0..2^k-1), so that its default

@@ -268,11 +268,33 @@ static bool processFunction(Function &F) {
   return true;
 }
 
+// __builtin_frame_address(0) (Refusals.cpp lets only level 0 through): the
+// shadow stack pointer, an address in the region that decreases as calls
+// nest (a function without shadow locals shares its caller's), which is
+// what stack-depth checks compare. A native frame address would reveal
+// where the sandbox's native stack lives.
+static bool lowerFrameAddress(Function &F) {
+  SmallVector<IntrinsicInst *, 2> Work;
+  for (Instruction &I : instructions(F))
+    if (auto *II = dyn_cast<IntrinsicInst>(&I))
+      if (II->getIntrinsicID() == Intrinsic::frameaddress)
+        Work.push_back(II);
+  for (IntrinsicInst *II : Work) {
+    IRBuilder<> B(II);
+    Value *SSP = B.CreateLoad(B.getPtrTy(), getShadowStackPointer(*F.getParent()),
+                              "sfi.frame");
+    II->replaceAllUsesWith(B.CreatePointerCast(SSP, II->getType()));
+    II->eraseFromParent();
+  }
+  return !Work.empty();
+}
+
 bool sfi::moveToShadowStack(Module &M) {
   bool Changed = false;
   for (Function &F : M) {
     if (F.isDeclaration() || isSFIGenerated(F))
       continue;
+    Changed |= lowerFrameAddress(F);
     F.removeFnAttr(Attribute::StackProtect);
     F.removeFnAttr(Attribute::StackProtectStrong);
     F.removeFnAttr(Attribute::StackProtectReq);

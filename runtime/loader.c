@@ -392,7 +392,22 @@ sfi_module *sfi_module_load(const char *path, const sfi_import *imports,
     free(buf);
     return NULL;
   }
-  sfi_module *m = sfi__module_load_named(buf, size, imports, opts, path);
+  /* A program that sfi-cc made runnable starts with a "#!.../sfi-run --exe"
+   * line (at most 255 bytes, as the kernel reads it); the module follows. */
+  size_t skip = 0;
+  if (size >= 2 && buf[0] == '#' && buf[1] == '!') {
+    uint8_t *nl = memchr(buf, '\n', size < 256 ? size : 256);
+    if (!nl) {
+      sfi__err(SFI_ERR_BADMODULE, "%s: a #! line longer than 255 bytes",
+               path);
+      free(buf);
+      return NULL;
+    }
+    skip = (size_t)(nl - buf) + 1;
+    memmove(buf, buf + skip, size - skip);
+  }
+  sfi_module *m =
+      sfi__module_load_named(buf, size - skip, imports, opts, path);
   free(buf);
   return m;
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ccrefuse.h"
@@ -128,6 +129,43 @@ static int verify_output(const char *path) {
                   "verifier (above); removed\n", path);
   unlink(path);
   return 1;
+}
+
+/* A program (not -shared, output not named *.so) runs directly: its first
+ * line is "#!<bin>/sfi-run --exe", which the kernel turns into
+ * `sfi-run --exe ./prog args...`; the loader skips that line. */
+#define SHEBANG_MAX 255 /* the kernel reads at most this much of the line */
+
+static int make_runnable(const char *path) {
+  char line[PATH_MAX + 32];
+  int n = snprintf(line, sizeof line, "#!%s/bin/sfi-run --exe\n", prefix);
+  if (n < 0 || n > SHEBANG_MAX) {
+    fprintf(stderr, "sfi-cc: warning: %s: the path of sfi-run is too long "
+                    "for a #! line; the program runs only as `sfi-run %s`\n",
+            path, path);
+    return 0;
+  }
+  FILE *in = fopen(path, "rb");
+  char *tmp = fmt("%s.sfi-cc.tmp", path);
+  FILE *o = in ? fopen(tmp, "wb") : NULL;
+  int ok = o && fwrite(line, 1, (size_t)n, o) == (size_t)n;
+  char buf[65536];
+  size_t got;
+  while (ok && (got = fread(buf, 1, sizeof buf, in)) > 0)
+    ok = fwrite(buf, 1, got, o) == got;
+  ok = ok && !ferror(in);
+  if (in)
+    fclose(in);
+  if (o && fclose(o) != 0)
+    ok = 0;
+  if (!ok || chmod(tmp, 0755) != 0 || rename(tmp, path) != 0) {
+    fprintf(stderr, "sfi-cc: error: %s: cannot write the program: %s\n", path,
+            strerror(errno));
+    unlink(tmp);
+    unlink(path);
+    return 1;
+  }
+  return 0;
 }
 
 static const char *libpath(const char *name) {
@@ -468,5 +506,7 @@ int main(int argc, char **argv) {
     unlink(temps.v[j]);
   if (rc == 0)
     rc = verify_output(out ? out : "a.out");
+  if (rc == 0 && !shared && !has_suffix(out ? out : "a.out", ".so"))
+    rc = make_runnable(out ? out : "a.out");
   return rc;
 }

@@ -4,11 +4,23 @@
  * Exit status: the program's; 124 when the time limit ran out (as
  * timeout(1)); 134 for any other trap (as a host abort), after one line
  * "sfi-run: trap: <kind> at <addr> in <function>" and a backtrace on
- * stderr; 2 for bad flags or a module that cannot be loaded. */
+ * stderr; 2 for bad flags or a module that cannot be loaded.
+ *
+ * Programs that sfi-cc linked run directly (`./prog args`): their first line
+ * "#!.../sfi-run --exe" makes the kernel run `sfi-run --exe ./prog args`.
+ * --exe grants what a test suite expects: the working directory (relative
+ * paths) and a private, initially empty /tmp, removed at exit. Extra flags
+ * for every run come from the environment variable SFI_RUN_FLAGS
+ * (whitespace-separated, before the command line's own), e.g.
+ * SFI_RUN_FLAGS="--dir /data --time-limit 60". */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unistd.h>
 
 #include "sfi.h"
 
@@ -19,10 +31,13 @@
 static void usage(void) {
   fprintf(stderr,
           "usage: sfi-run [--dir HOST[:GUEST]]... [--env K=V]... "
-          "[--mem-limit SIZE] [--time-limit SECONDS] [--] module.so "
+          "[--mem-limit SIZE] [--time-limit SECONDS] [--exe] [--] module.so "
           "[args...]\n"
           "  SIZE takes a K, M or G suffix; a directory granted as --dir D "
-          "is seen as D\n");
+          "is seen as D\n"
+          "  --exe grants the working directory and a private /tmp (the #! "
+          "line of programs sfi-cc links)\n"
+          "  SFI_RUN_FLAGS in the environment adds flags before these\n");
 }
 
 static int parse_size(const char *s, uint64_t *out) {
@@ -75,9 +90,23 @@ static int is_flag(const char *a, const char *flag) {
   return strncmp(a, flag, n) == 0 && (a[n] == 0 || a[n] == '=');
 }
 
+static char private_tmp[4096];
+
+static int rm_entry(const char *p, const struct stat *st, int kind,
+                    struct FTW *f) {
+  (void)st;
+  (void)f;
+  return kind == FTW_DP ? rmdir(p) : unlink(p);
+}
+
+static void remove_private_tmp(void) {
+  if (private_tmp[0])
+    nftw(private_tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 static int run(int argc, char **argv, const char **dh, const char **dg,
                const char **env) {
-  int nd = 0, ne = 0, i;
+  int nd = 0, ne = 0, i, exe = 0;
   sfi_instance_options o = {0};
   for (i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
@@ -91,7 +120,9 @@ static int run(int argc, char **argv, const char **dh, const char **dg,
       usage();
       return 0;
     }
-    if (is_flag(a, "--dir")) {
+    if (strcmp(a, "--exe") == 0) {
+      exe = 1;
+    } else if (is_flag(a, "--dir")) {
       if (!(v = value(argc, argv, &i, "--dir")) || !*v)
         goto bad;
       char *d = strdup(v), *c = d ? strchr(d, ':') : NULL;
@@ -131,6 +162,28 @@ static int run(int argc, char **argv, const char **dh, const char **dg,
     usage();
     return EXIT_USAGE;
   }
+  if (exe) {
+    const char *base = getenv("TMPDIR");
+    snprintf(private_tmp, sizeof private_tmp, "%s/sfi-run.XXXXXX",
+             base && *base && strlen(base) < 4000 ? base : "/tmp");
+    if (!mkdtemp(private_tmp)) {
+      fprintf(stderr, "sfi-run: cannot create a private /tmp: %s\n",
+              strerror(errno));
+      private_tmp[0] = 0;
+      return EXIT_USAGE;
+    }
+    atexit(remove_private_tmp);
+    /* the working directory first: relative paths resolve against it */
+    memmove(dh + 2, dh, (size_t)nd * sizeof *dh);
+    memmove(dg + 2, dg, (size_t)nd * sizeof *dg);
+    dh[0] = strdup(".");
+    dg[0] = ".";
+    dh[1] = strdup(private_tmp);
+    dg[1] = "/tmp";
+    nd += 2;
+    if (!dh[0] || !dh[1])
+      return EXIT_USAGE;
+  }
   o.argv = (const char *const *)&argv[i];
   o.envp = env;
   o.dirs_host = dh;
@@ -164,17 +217,41 @@ bad:
   return EXIT_USAGE;
 }
 
+/* argv with SFI_RUN_FLAGS's words inserted after argv[0]. */
+static char **with_env_flags(int *argc, char **argv, char *words) {
+  char **v = calloc((size_t)*argc + strlen(words) / 2 + 2, sizeof *v);
+  if (!v)
+    return argv;
+  int n = 0;
+  v[n++] = argv[0];
+  for (char *w = strtok(words, " \t\n"); w; w = strtok(NULL, " \t\n"))
+    v[n++] = w;
+  for (int i = 1; i < *argc; i++)
+    v[n++] = argv[i];
+  *argc = n;
+  return v;
+}
+
 int main(int argc, char **argv) {
-  const char **dh = calloc((size_t)argc, sizeof *dh);
-  const char **dg = calloc((size_t)argc, sizeof *dg);
+  char *words = getenv("SFI_RUN_FLAGS") ? strdup(getenv("SFI_RUN_FLAGS"))
+                                        : NULL;
+  char **args = words ? with_env_flags(&argc, argv, words) : argv;
+  char **orig = argv;
+  argv = args;
+  /* two more directory slots for --exe */
+  const char **dh = calloc((size_t)argc + 2, sizeof *dh);
+  const char **dg = calloc((size_t)argc + 2, sizeof *dg);
   const char **env = calloc((size_t)argc + 1, sizeof *env);
   int rc = EXIT_USAGE;
   if (dh && dg && env)
     rc = run(argc, argv, dh, dg, env);
-  for (int i = 0; dh && i < argc; i++)
+  for (int i = 0; dh && i < argc + 2; i++)
     free((void *)dh[i]);
   free(dh);
   free(dg);
   free(env);
+  if (args != orig)
+    free(args);
+  free(words);
   return rc;
 }
