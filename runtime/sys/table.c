@@ -30,6 +30,14 @@ int sfi__sys_fmt_fp(uint64_t, uint64_t, int, int, int, uint64_t);
 double sfi__sys_strtod(uint64_t, uint64_t, uint64_t, uint64_t);
 float sfi__sys_strtof(uint64_t, uint64_t, uint64_t, uint64_t);
 long double sfi__sys_strtold(uint64_t, uint64_t, uint64_t, uint64_t);
+int sfi__sys_ftruncate(int, long);
+int sfi__sys_fsync(int, int);
+long sfi__sys_pread(int, uint64_t, uint64_t, long);
+long sfi__sys_pwrite(int, uint64_t, uint64_t, long);
+int sfi__sys_fchmod(int, int);
+int sfi__sys_chmod(uint64_t, int);
+int sfi__sys_utimens(int, uint64_t, uint64_t, int);
+int sfi__sys_realpath(uint64_t, uint64_t, uint64_t);
 
 #define B(n)                                                                   \
   { #n, (void *)sfi__sys_##n }
@@ -41,7 +49,9 @@ static const struct sfi_bind table[] = {
     B(abort),         B(sbrk),          B(args_sizes), B(args_get),
     B(environ_sizes), B(environ_get),   B(setjmp),     B(longjmp),
     B(setjmp_leave),  B(fmt_fp),        B(strtod),     B(strtof),
-    B(strtold),
+    B(strtold),       B(ftruncate),     B(fsync),      B(pread),
+    B(pwrite),        B(fchmod),        B(chmod),      B(utimens),
+    B(realpath),
 };
 
 void *sfi__sys_lookup(const char *name) {
