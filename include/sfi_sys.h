@@ -104,6 +104,16 @@ float __sfi_sys_strtof(const char *s, size_t len, size_t *end, int *err);
 long double __sfi_sys_strtold(const char *s, size_t len, size_t *end,
                               int *err);
 
+/* Every call above by name (the part after __sfi_sys_): the runtime's
+ * table (runtime/sys/table.c) and sfi-cc's link-time import check. */
+#define SFI_SYS_CALLS(X)                                                       \
+  X(read) X(write) X(open) X(close) X(lseek) X(fstat) X(stat) X(unlink)        \
+  X(rename) X(mkdir) X(rmdir) X(getdents) X(isatty) X(clock_gettime)           \
+  X(getrandom) X(exit) X(abort) X(sbrk) X(args_sizes) X(args_get)              \
+  X(environ_sizes) X(environ_get) X(setjmp) X(longjmp) X(setjmp_leave)         \
+  X(fmt_fp) X(strtod) X(strtof) X(strtold) X(ftruncate) X(fsync) X(pread)      \
+  X(pwrite) X(fchmod) X(chmod) X(utimens) X(realpath)
+
 /* Math: every import named __sfi_libm_<name> is bound to the host libm's
  * <name>, for an allowlist of functions whose arguments and results are
  * scalars only (sin, pow, lgamma, fma, ... in float, double and long

@@ -1,6 +1,7 @@
 /* table.c: the system interface by name (the part after __sfi_sys_). */
 #include <string.h>
 
+#include "sfi_sys.h"
 #include "sys.h"
 
 long sfi__sys_read(int, uint64_t, uint64_t);
@@ -39,20 +40,8 @@ int sfi__sys_chmod(uint64_t, int);
 int sfi__sys_utimens(int, uint64_t, uint64_t, int);
 int sfi__sys_realpath(uint64_t, uint64_t, uint64_t);
 
-#define B(n)                                                                   \
-  { #n, (void *)sfi__sys_##n }
-static const struct sfi_bind table[] = {
-    B(read),          B(write),         B(open),       B(close),
-    B(lseek),         B(fstat),         B(stat),       B(unlink),
-    B(rename),        B(mkdir),         B(rmdir),      B(getdents),
-    B(isatty),        B(clock_gettime), B(getrandom),  B(exit),
-    B(abort),         B(sbrk),          B(args_sizes), B(args_get),
-    B(environ_sizes), B(environ_get),   B(setjmp),     B(longjmp),
-    B(setjmp_leave),  B(fmt_fp),        B(strtod),     B(strtof),
-    B(strtold),       B(ftruncate),     B(fsync),      B(pread),
-    B(pwrite),        B(fchmod),        B(chmod),      B(utimens),
-    B(realpath),
-};
+#define B(n) {#n, (void *)sfi__sys_##n},
+static const struct sfi_bind table[] = {SFI_SYS_CALLS(B)};
 
 void *sfi__sys_lookup(const char *name) {
   for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
