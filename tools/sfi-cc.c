@@ -6,6 +6,9 @@
  *   sfi-cc a.o b.o -o prog.so         link a program module (has main)
  *   sfi-cc -shared x.c -o lib.so      link a library module (no main)
  *   sfi-cc -fsfi-mode=stores ...      stores-only (integrity) mode
+ *   sfi-cc -shared x.c -fsfi-import=host_fn -o lib.so
+ *                                     declare the host's imports; any
+ *                                     other undefined symbol is an error
  *
  * Refuses arguments and inputs that would skip or undo the pass (ccrefuse.c)
  * and to link an object that lacks the pass's marker, naming it. */
