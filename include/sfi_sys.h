@@ -35,6 +35,24 @@ int __sfi_sys_rmdir(const char *path);
 /* Fills buf with Linux `struct linux_dirent64` records; returns bytes. */
 long __sfi_sys_getdents(int fd, void *buf, size_t len);
 int __sfi_sys_isatty(int fd);
+/* Positioned I/O (the file offset is unchanged); off >= 0. */
+long __sfi_sys_pread(int fd, void *buf, size_t len, long off);
+long __sfi_sys_pwrite(int fd, const void *buf, size_t len, long off);
+/* fsync (datasync == 0) or fdatasync. */
+int __sfi_sys_fsync(int fd, int datasync);
+/* Size, mode and times change only files the sandbox opened or names
+ * beneath a grant: on the host's stdio descriptors they fail with -EPERM.
+ * Modes are permission bits only (& 0777). */
+int __sfi_sys_ftruncate(int fd, long len);
+int __sfi_sys_fchmod(int fd, int mode);
+int __sfi_sys_chmod(const char *path, int mode);
+/* utimensat: path != NULL names a file beneath a grant (flags 0 or
+ * AT_SYMLINK_NOFOLLOW), else fd; times NULL or two {int64 sec, int64 nsec}
+ * with UTIME_NOW / UTIME_OMIT. */
+int __sfi_sys_utimens(int fd, const char *path, const void *times, int flags);
+/* The canonical guest path of an existing file beneath a grant (symlinks
+ * resolved inside it) into out (cap bytes); returns its length. */
+int __sfi_sys_realpath(const char *path, char *out, size_t cap);
 
 /* Clocks: clk is CLOCK_REALTIME (0), CLOCK_MONOTONIC (1) or
  * CLOCK_PROCESS_CPUTIME_ID (2); ts is {int64 sec, int64 nsec}. */
@@ -85,6 +103,16 @@ double __sfi_sys_strtod(const char *s, size_t len, size_t *end, int *err);
 float __sfi_sys_strtof(const char *s, size_t len, size_t *end, int *err);
 long double __sfi_sys_strtold(const char *s, size_t len, size_t *end,
                               int *err);
+
+/* Every call above by name (the part after __sfi_sys_): the runtime's
+ * table (runtime/sys/table.c) and sfi-cc's link-time import check. */
+#define SFI_SYS_CALLS(X)                                                       \
+  X(read) X(write) X(open) X(close) X(lseek) X(fstat) X(stat) X(unlink)        \
+  X(rename) X(mkdir) X(rmdir) X(getdents) X(isatty) X(clock_gettime)           \
+  X(getrandom) X(exit) X(abort) X(sbrk) X(args_sizes) X(args_get)              \
+  X(environ_sizes) X(environ_get) X(setjmp) X(longjmp) X(setjmp_leave)         \
+  X(fmt_fp) X(strtod) X(strtof) X(strtold) X(ftruncate) X(fsync) X(pread)      \
+  X(pwrite) X(fchmod) X(chmod) X(utimens) X(realpath)
 
 /* Math: every import named __sfi_libm_<name> is bound to the host libm's
  * <name>, for an allowlist of functions whose arguments and results are

@@ -38,7 +38,7 @@ show "$llvm/bin/clang" -nostdinc -isystem "$llvm/lib/clang/22/include" \
   -c examples/imgdecode/decoder.c -o "$work/decoder.o"
 
 step "3. Link it into a module with sfi-cc (checks the pass's marker, adds crt and libc)"
-show "$bin/sfi-cc" -v -shared "$work/decoder.o" -o "$work/imgdecode.so"
+show "$bin/sfi-cc" -v -shared "$work/decoder.o" -fsfi-import=host_log -o "$work/imgdecode.so"
 echo "An object built without the pass is refused:"
 "$llvm/bin/clang" -O2 -fPIC -Iexamples/imgdecode -c \
   examples/imgdecode/decoder.c -o "$work/plain.o" 2>/dev/null || true

@@ -6,6 +6,9 @@
  *   sfi-cc a.o b.o -o prog.so         link a program module (has main)
  *   sfi-cc -shared x.c -o lib.so      link a library module (no main)
  *   sfi-cc -fsfi-mode=stores ...      stores-only (integrity) mode
+ *   sfi-cc -shared x.c -fsfi-import=host_fn -o lib.so
+ *                                     declare the host's imports; any
+ *                                     other undefined symbol is an error
  *
  * Refuses arguments and inputs that would skip or undo the pass (ccrefuse.c)
  * and to link an object that lacks the pass's marker, naming it. */
@@ -23,6 +26,7 @@
 #include "ccrefuse.h"
 #include "objcheck.h"
 #include "rspfile.h"
+#include "undefcheck.h"
 
 #ifndef SFI_CLANG
 #define SFI_CLANG "/usr/lib/llvm-22/bin/clang"
@@ -253,6 +257,112 @@ static int is_link_flag(const char *a) {
          !strcmp(a, "-pthread") || !strcmp(a, "-s");
 }
 
+static void usage(void) {
+  printf(
+      "usage: sfi-cc [clang options] [sfi-cc options] file... [-o out]\n"
+      "Compiles C with the libsfi pass against the sandbox libc and links\n"
+      "sandbox modules (an ELF shared object for the libsfi runtime):\n"
+      "  sfi-cc -O2 -c a.c -o a.o           compile\n"
+      "  sfi-cc a.o b.o -o prog.so           link a program (has main)\n"
+      "  sfi-cc -shared x.c -o lib.so        link a library module\n"
+      "sfi-cc options:\n"
+      "  -fsfi-mode=full|stores   confine loads and stores, or stores only\n"
+      "  -fsfi-scheme=gs|anchor   accepted; gs is the only scheme\n"
+      "  -f[no-]sfi-verify        the IR verifier after the pass (default on)\n"
+      "  -fsfi-import=NAME[,NAME...]\n"
+      "                           declare host imports: functions the host\n"
+      "                           grants the module (sfi_module_load's\n"
+      "                           imports); may be repeated\n"
+      "  -fsfi-imports=FILE       the same, one name per line ('#' comments)\n"
+      "Linking fails, naming the symbol, when the module would have an\n"
+      "undefined symbol that is not in the sandbox libc, not a system-\n"
+      "interface or libm binding of the runtime (__sfi_sys_*, __sfi_libm_*)\n"
+      "and not a declared import, as clang fails on an undefined symbol.\n"
+      "Arguments that would skip or undo the pass are refused (README.md).\n");
+}
+
+/* -fsfi-import=a,b,c */
+static void add_imports(struct argv_buf *imports, const char *list) {
+  char *copy = strdup(list), *save = NULL;
+  for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+    push(imports, t);
+  free(copy);
+}
+
+/* -fsfi-imports=FILE: one name per line; blank lines and '#' comments. */
+static void read_imports(struct argv_buf *imports, const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    die("-fsfi-imports: cannot read %s: %s", path, strerror(errno));
+  char line[1024];
+  while (fgets(line, sizeof line, f)) {
+    char *p = line, *e;
+    if ((e = strchr(p, '#')))
+      *e = 0;
+    while (*p == ' ' || *p == '\t')
+      p++;
+    e = p + strlen(p);
+    while (e > p && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' ||
+                     e[-1] == '\t'))
+      *--e = 0;
+    if (*p)
+      push(imports, p);
+  }
+  fclose(f);
+}
+
+struct undef_state {
+  const struct argv_buf *imports;
+  struct argv_buf bad;
+};
+
+static void on_undefined(const char *name, void *arg) {
+  struct undef_state *st = arg;
+  if (sfi_builtin_import(name) || contains(st->imports, name) ||
+      contains(&st->bad, name))
+    return;
+  push(&st->bad, name);
+}
+
+/* Every undefined symbol of the linked module must be bound by the loader
+ * itself (system interface, libm) or be a declared host import; anything
+ * else is a link error naming it, the way clang reports an undefined
+ * symbol, instead of a module that fails to load. */
+static int check_imports(const char *path, const struct argv_buf *imports,
+                         const struct argv_buf *objs,
+                         const struct argv_buf *temps,
+                         const struct argv_buf *sources) {
+  struct undef_state st = {imports, {0}};
+  if (sfi_undefined_symbols(path, on_undefined, &st) != 0) {
+    fprintf(stderr, "sfi-cc: error: %s: cannot read the linked module\n",
+            path);
+    unlink(path);
+    return 1;
+  }
+  if (!st.bad.n)
+    return 0;
+  for (int i = 0; i < st.bad.n; i++) {
+    fprintf(stderr, "sfi-cc: error: undefined symbol: %s\n", st.bad.v[i]);
+    for (int j = 0; j < objs->n; j++) {
+      if (!sfi_object_references(objs->v[j], st.bad.v[i]))
+        continue;
+      /* A temporary object stands for its source file. */
+      const char *shown = objs->v[j];
+      for (int k = 0; k < temps->n; k++)
+        if (!strcmp(temps->v[k], objs->v[j]))
+          shown = sources->v[k];
+      fprintf(stderr, ">>> referenced by %s\n", shown);
+    }
+  }
+  fprintf(stderr,
+          "sfi-cc: error: linker command failed: %d undefined symbol%s, not "
+          "in the sandbox libc nor the system interface (declare host "
+          "imports with -fsfi-import=NAME or -fsfi-imports=FILE)\n",
+          st.bad.n, st.bad.n == 1 ? "" : "s");
+  unlink(path);
+  return 1;
+}
+
 int main(int argc, char **argv) {
   sfi_scrub_environment();
   find_prefix();
@@ -265,7 +375,7 @@ int main(int argc, char **argv) {
   int compile_only = 0, shared = 0, preprocess = 0, verify = 1;
   const char *out = NULL;
   struct argv_buf cflags = {0}, inputs = {0}, libs = {0}, ldflags = {0},
-                  libdirs = {0};
+                  libdirs = {0}, imports = {0};
   int saw_x = 0;
   const char *lang = NULL;
 
@@ -283,9 +393,17 @@ int main(int argc, char **argv) {
       verify = 1;
     } else if (!strcmp(a, "-fno-sfi-verify")) {
       verify = 0;
+    } else if (!strncmp(a, "-fsfi-import=", 13)) {
+      add_imports(&imports, a + 13);
+    } else if (!strncmp(a, "-fsfi-imports=", 14)) {
+      read_imports(&imports, a + 14);
+    } else if (!strcmp(a, "--help") || !strcmp(a, "-help")) {
+      usage();
+      return 0;
     } else if (!strncmp(a, "-fsfi", 5)) {
       die("unknown option '%s' (known: -fsfi-mode=full|stores, "
-          "-fsfi-scheme=gs|anchor, -f[no-]sfi-verify)", a);
+          "-fsfi-scheme=gs|anchor, -f[no-]sfi-verify, -fsfi-import=NAME, "
+          "-fsfi-imports=FILE)", a);
     } else if (a[0] == '-' && sfi_refused_flag(a)) {
       refuse(a, sfi_refused_flag(a));
     } else if (!strncmp(a, "-fcf-protection", 15)) {
@@ -402,7 +520,7 @@ int main(int argc, char **argv) {
   }
 
   /* Compile sources to temporary objects, then link. */
-  struct argv_buf objs = {0}, temps = {0};
+  struct argv_buf objs = {0}, temps = {0}, temp_src = {0};
   for (int i = 0; i < inputs.n; i++) {
     const char *in = inputs.v[i];
     if (!is_source(in) && !saw_x) {
@@ -415,6 +533,7 @@ int main(int argc, char **argv) {
       die("cannot create a temporary file: %s", strerror(errno));
     close(fd);
     push(&temps, tmpl);
+    push(&temp_src, in);
     struct argv_buf one = {0};
     for (int j = 0; j < cc.n; j++)
       push(&one, cc.v[j]);
@@ -502,6 +621,9 @@ int main(int argc, char **argv) {
    * stores-only module too, only slower. */
   push(&ld, libpath(strcmp(mode, "stores") ? "libsfic.a" : "libsfic-stores.a"));
   int rc = run(&ld);
+  if (rc == 0)
+    rc = check_imports(out ? out : "a.out", &imports, &objs, &temps,
+                       &temp_src);
   for (int j = 0; j < temps.n; j++)
     unlink(temps.v[j]);
   if (rc == 0)

@@ -36,7 +36,7 @@ lib="$sfibin/../lib"
 [ -f "$lib/libsfirt.a" ] || die "$lib/libsfirt.a not found"
 mkdir -p "$out" "$results"
 
-"$sfibin/sfi-cc" -O2 -shared "$here/mod.c" -o "$out/mod.so" || die "building mod.so"
+"$sfibin/sfi-cc" -O2 -shared -fsfi-import=host_empty "$here/mod.c" -o "$out/mod.so" || die "building mod.so"
 "$CLANG" -O2 -Wall -Wextra -Werror -I"$root/runtime/include" "$here/micro.c" \
   "$lib/libsfirt.a" -lZydis -lm -lpthread -ldl -o "$out/sfi-micro" || die "building sfi-micro"
 "$CLANG" -O2 -Wall -Wextra -Werror "$bench/harness/timeit.c" -o "$out/timeit" ||

@@ -8,6 +8,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -57,6 +58,35 @@ EXPORT long __sfi_sys_getdents(int fd, void *b, size_t n) {
   return NEG(syscall(SYS_getdents64, fd, b, n));
 }
 EXPORT int __sfi_sys_isatty(int fd) { return isatty(fd); }
+EXPORT long __sfi_sys_pread(int fd, void *b, size_t n, long off) {
+  return NEG(pread(fd, b, n, off));
+}
+EXPORT long __sfi_sys_pwrite(int fd, const void *b, size_t n, long off) {
+  return NEG(pwrite(fd, b, n, off));
+}
+EXPORT int __sfi_sys_fsync(int fd, int d) {
+  return NEG(d ? fdatasync(fd) : fsync(fd));
+}
+EXPORT int __sfi_sys_ftruncate(int fd, long n) { return NEG(ftruncate(fd, n)); }
+EXPORT int __sfi_sys_fchmod(int fd, int m) {
+  return NEG(fchmod(fd, (mode_t)(m & 0777)));
+}
+EXPORT int __sfi_sys_chmod(const char *p, int m) {
+  return NEG(chmod(p, (mode_t)(m & 0777)));
+}
+EXPORT int __sfi_sys_utimens(int fd, const char *p, const void *t, int f) {
+  return NEG(p ? utimensat(AT_FDCWD, p, t, f) : futimens(fd, t));
+}
+EXPORT int __sfi_sys_realpath(const char *p, char *out, size_t cap) {
+  char buf[PATH_MAX];
+  if (!realpath(p, buf))
+    return -errno;
+  size_t n = strlen(buf);
+  if (n + 1 > cap)
+    return -ERANGE;
+  memcpy(out, buf, n + 1);
+  return (int)n;
+}
 EXPORT int __sfi_sys_clock_gettime(int c, void *ts) {
   return NEG(clock_gettime(c, ts));
 }

@@ -99,6 +99,10 @@ typedef union sfi_val {
  *     return puts(buf);
  *   }
  *   sfi_import imps[] = {{"host_log", "pI:I", (void *)host_log}, {0}};
+ *
+ * The module declares the imports it expects when it is linked
+ * (`sfi-cc -shared plugin.c -fsfi-import=host_log -o plugin.so`, or
+ * -fsfi-imports=FILE): any other undefined symbol is a link error there.
  */
 /* An import runs on the sandbox's native stack (entered with at least
  * 128 KiB left), with the sandbox's %gs base; it may call back into any

@@ -14,6 +14,12 @@ int sfi__sys_hostfd(sfi_instance *in, int fd) {
   return in->fds[fd].host;
 }
 
+int sfi__sys_ownedfd(sfi_instance *in, int fd) {
+  if (fd < 0 || fd >= SFI_FD_MAX || !in->fds[fd].owned)
+    return -1;
+  return in->fds[fd].host;
+}
+
 int sfi__sys_newfd(sfi_instance *in, int host) {
   for (int i = 3; i < SFI_FD_MAX; i++)
     if (in->fds[i].host < 0) {

@@ -3,9 +3,16 @@
 
 #include "sys.h"
 
+/* The kernel's O_LARGEFILE (0100000). glibc defines O_LARGEFILE as 0 on
+ * x86-64, musl (the sandbox's headers) as the kernel value, and musl's own
+ * open() always adds it: it must be accepted. On x86-64 the kernel forces
+ * it on every open, so it is dropped here, not passed on. */
+#define SFI_O_LARGEFILE 0100000
+
 #define OPEN_FLAGS_OK                                                          \
   (O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_NONBLOCK |            \
-   O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)
+   O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_SYNC | O_DSYNC |     \
+   SFI_O_LARGEFILE)
 
 int sfi__sys_open(uint64_t path, int flags, int mode) {
   sfi_instance *in = sfi_current();
@@ -15,6 +22,7 @@ int sfi__sys_open(uint64_t path, int flags, int mode) {
     return -EINVAL;
   if ((flags & O_ACCMODE) == O_ACCMODE)
     return -EINVAL;
+  flags &= ~SFI_O_LARGEFILE;
   if ((rc = sfi__sys_path(in, path, &dirfd, rest)))
     return rc;
   /* Opened non-blocking so that a FIFO cannot hold the thread past its

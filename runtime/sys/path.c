@@ -3,6 +3,7 @@
  * absolute components and symlinks that leave the directory. */
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -95,4 +96,19 @@ int sfi__sys_parent(sfi_instance *in, uint64_t path, int *pfd, char *leaf) {
   strcpy(leaf, name);
   *pfd = fd;
   return 0;
+}
+
+int sfi__sys_at_path(sfi_instance *in, uint64_t path, int nofollow,
+                     int (*fn)(const char *proc, void *arg), void *arg) {
+  char rest[PATH_MAX], proc[64];
+  int dirfd, rc;
+  if ((rc = sfi__sys_path(in, path, &dirfd, rest)))
+    return rc;
+  int fd = sfi__sys_open_beneath(dirfd, rest, O_PATH | (nofollow ? O_NOFOLLOW : 0), 0);
+  if (fd < 0)
+    return fd;
+  snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+  rc = fn(proc, arg);
+  close(fd);
+  return rc;
 }

@@ -15,6 +15,16 @@
 
 /* The host fd behind sandbox fd, or -1. */
 int sfi__sys_hostfd(sfi_instance *in, int fd);
+/* The host fd behind sandbox fd if the sandbox opened it itself (beneath a
+ * grant), or -1: calls that change a file's size, mode or times refuse the
+ * host's stdio descriptors (issue 14). */
+int sfi__sys_ownedfd(sfi_instance *in, int fd);
+/* Runs fn on the file path names (resolved beneath its grant, following
+ * symlinks that stay inside it, or not following a final symlink with
+ * nofollow), through the O_PATH descriptor's /proc/self/fd link, so that
+ * the call acts on exactly the inode the resolution found. */
+int sfi__sys_at_path(sfi_instance *in, uint64_t path, int nofollow,
+                     int (*fn)(const char *proc, void *arg), void *arg);
 /* Installs a host fd (owned) under the lowest free sandbox fd >= 3. */
 int sfi__sys_newfd(sfi_instance *in, int host);
 /* Waits until host fd h is ready for events (POLLIN/POLLOUT) or the time

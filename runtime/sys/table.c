@@ -1,6 +1,7 @@
 /* table.c: the system interface by name (the part after __sfi_sys_). */
 #include <string.h>
 
+#include "sfi_sys.h"
 #include "sys.h"
 
 long sfi__sys_read(int, uint64_t, uint64_t);
@@ -30,19 +31,17 @@ int sfi__sys_fmt_fp(uint64_t, uint64_t, int, int, int, uint64_t);
 double sfi__sys_strtod(uint64_t, uint64_t, uint64_t, uint64_t);
 float sfi__sys_strtof(uint64_t, uint64_t, uint64_t, uint64_t);
 long double sfi__sys_strtold(uint64_t, uint64_t, uint64_t, uint64_t);
+int sfi__sys_ftruncate(int, long);
+int sfi__sys_fsync(int, int);
+long sfi__sys_pread(int, uint64_t, uint64_t, long);
+long sfi__sys_pwrite(int, uint64_t, uint64_t, long);
+int sfi__sys_fchmod(int, int);
+int sfi__sys_chmod(uint64_t, int);
+int sfi__sys_utimens(int, uint64_t, uint64_t, int);
+int sfi__sys_realpath(uint64_t, uint64_t, uint64_t);
 
-#define B(n)                                                                   \
-  { #n, (void *)sfi__sys_##n }
-static const struct sfi_bind table[] = {
-    B(read),          B(write),         B(open),       B(close),
-    B(lseek),         B(fstat),         B(stat),       B(unlink),
-    B(rename),        B(mkdir),         B(rmdir),      B(getdents),
-    B(isatty),        B(clock_gettime), B(getrandom),  B(exit),
-    B(abort),         B(sbrk),          B(args_sizes), B(args_get),
-    B(environ_sizes), B(environ_get),   B(setjmp),     B(longjmp),
-    B(setjmp_leave),  B(fmt_fp),        B(strtod),     B(strtof),
-    B(strtold),
-};
+#define B(n) {#n, (void *)sfi__sys_##n},
+static const struct sfi_bind table[] = {SFI_SYS_CALLS(B)};
 
 void *sfi__sys_lookup(const char *name) {
   for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)

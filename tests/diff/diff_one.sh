@@ -3,7 +3,8 @@
 # sandboxed module (sfi-cc), runs both and compares stdout and exit status.
 # A difference, a build failure or a crash is a failure (exit 1).
 #   diff_one.sh [-O LEVEL] [--dir DIR] [--stdin FILE] [--] prog.c [args...]
-# Env: SFI_BIN (directory holding sfi-cc and sfi-run), CFLAGS_EXTRA, WORK.
+# Env: SFI_BIN (directory holding sfi-cc and sfi-run), CFLAGS_EXTRA, WORK,
+# NATIVE_CFLAGS (native build only, e.g. --rtlib=compiler-rt).
 set -u
 OPT=2
 DIR=
@@ -28,7 +29,7 @@ native="$WORK/$name.native"
 module="$WORK/$name.so"
 fail() { echo "FAIL $name: $*"; exit 1; }
 
-$CLANG -O"$OPT" -w ${CFLAGS_EXTRA:-} "$SRC" -o "$native" -lm ||
+$CLANG -O"$OPT" -w ${CFLAGS_EXTRA:-} ${NATIVE_CFLAGS:-} "$SRC" -o "$native" -lm ||
   fail "native build"
 "$SFI_BIN/sfi-cc" -O"$OPT" -w ${CFLAGS_EXTRA:-} "$SRC" -o "$module" -lm ||
   fail "sfi-cc build"

@@ -112,7 +112,7 @@ el=$(( $(date +%s) - s0 ))
 echo "== biggetrandom: --time-limit 1 ran ${el} s"
 [ "$el" -ge 3 ] && still_open biggetrandom
 # the same from C source only
-"$b/bin/sfi-cc" -O2 -shared "$here/csspargs.c" -o "$t/csspargs.so"
+"$b/bin/sfi-cc" -O2 -shared -fsfi-import=host_calls_back "$here/csspargs.c" -o "$t/csspargs.so"
 echo "== csspargs (C): $("$b/bin/sfi-verify" "$t/csspargs.so")"
 "$t/sshost" "$t/csspargs.so" || { echo "host exit status $?"; fail=1; }
 # C only: the module's "fflush" export is data in .text, run at free time

@@ -71,28 +71,10 @@ int isatty(int fd) {
   return r > 0;
 }
 
-int fsync(int fd) {
-  (void)fd;
-  return 0;
-}
-int fdatasync(int fd) {
-  (void)fd;
-  return 0;
-}
 
 static int nosys(void) {
   errno = ENOSYS;
   return -1;
-}
-int ftruncate(int fd, off_t len) {
-  (void)fd;
-  (void)len;
-  return nosys();
-}
-int truncate(const char *p, off_t len) {
-  (void)p;
-  (void)len;
-  return nosys();
 }
 int dup(int fd) {
   (void)fd;
@@ -109,22 +91,6 @@ int pipe(int fd[2]) {
 }
 int chdir(const char *p) {
   (void)p;
-  return nosys();
-}
-int chmod(const char *p, mode_t m) {
-  (void)p;
-  (void)m;
-  return nosys();
-}
-pid_t fork(void) { return nosys(); }
-int execv(const char *p, char *const a[]) {
-  (void)p;
-  (void)a;
-  return nosys();
-}
-int execvp(const char *p, char *const a[]) {
-  (void)p;
-  (void)a;
   return nosys();
 }
 int link(const char *a, const char *b) {
@@ -145,20 +111,6 @@ ssize_t readlink(const char *restrict p, char *restrict b, size_t n) {
   return -1;
 }
 
-int fcntl(int fd, int cmd, ...) {
-  (void)fd;
-  switch (cmd) {
-  case F_GETFD:
-  case F_SETFD:
-  case F_SETFL:
-    return 0;
-  case F_GETFL:
-    return O_RDWR;
-  default:
-    errno = EINVAL;
-    return -1;
-  }
-}
 
 char *getcwd(char *buf, size_t n) {
   if (n < 2) {
