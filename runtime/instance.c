@@ -69,6 +69,7 @@ int sfi__relocate(sfi_instance *in) {
                     (unsigned long long)jt[1]);
   in->jt_lo = jt[0];
   in->jt_hi = jt[1];
+  in->checked_fn = 0;
   /* Callback slots hold whatever the module's relocations put there until
    * the host sets one; the verifier trusts `jmp *slot` only because the
    * runtime owns every slot: point them all at the table's first entry

@@ -149,6 +149,9 @@ struct sfi_instance {
   int exit_status;
   int running;           /* call depth of this instance */
   uint64_t jt_lo, jt_hi; /* jump table bounds, checked at creation */
+  uint64_t checked_fn;   /* sfi_call_addr: last address found callable */
+  const struct sfi_sym *named_sym; /* sfi_call: the last export found */
+  uint64_t named_fn;
   void *userdata;
   struct sfi_range ranges[24];
   int nranges;
@@ -224,6 +227,9 @@ struct sfi_thread {
   int timer_armed;
   struct timespec deadline; /* the nearest one of the active calls */
   uint64_t last_uid; /* instance whose frames the native stack may hold */
+  /* The region base a call left in %gs for a thread whose own base was 0
+   * (call.c), or 0. */
+  uint64_t gs_left;
 };
 /* This thread's state; the transitions (enter.S) read `top` through %fs. */
 extern _Thread_local struct sfi_thread sfi__thread_state

@@ -210,7 +210,15 @@ void *sfi_userdata(sfi_instance *in);
  * sandbox called exit) is not a trap: the instance stays usable.
  * The call runs on this thread's sandbox stack with %gs pointing at the
  * region; an import may call sfi_call again (same or another instance).
- * About 60 ns per call on the development machine.
+ * %gs: a nested call puts the caller's base back, and so does every call
+ * on a thread that set a %gs base of its own; on a thread whose base was 0
+ * (glibc and the x86-64 ABI use only %fs) the last region base may stay in
+ * %gs between calls (each call reads the register and switches it when it
+ * differs). A call from a signal handler that interrupted another call's
+ * host-side setup or teardown on the same thread is refused
+ * (SFI_ERR_INVALID); calls while the sandbox or an import runs are nested
+ * calls. sfi_call_addr costs about 40 ns per call on the development
+ * machine, sfi_call a name lookup more (see benchmarks/results/micro.md).
  *
  *   sfi_val a[2] = {SFI_PTR(buf), SFI_I64(len)}, r;
  *   int rc = sfi_call(in, "checksum", "pI:i", a, &r);
