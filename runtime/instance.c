@@ -48,12 +48,16 @@ static int exec_addr(const sfi_instance *in, uint64_t a) {
 }
 
 /* Applies the relocations (all inside writable segments, so RELRO must be
- * writable now) and then write-protects RELRO. */
-int sfi__relocate(sfi_instance *in) {
+ * writable now if relro) and then write-protects RELRO. Without relro, those
+ * in RELRO are left as they are (reset of an instance whose RELRO nothing
+ * changed since it was relocated for the same base). */
+int sfi__relocate(sfi_instance *in, int relro) {
   const sfi_module *m = in->m;
   uint64_t rlen = m->relro_end - m->relro_start;
   for (size_t i = 0; i < m->nrelocs; i++) {
     const struct sfi_reloc *r = &m->relocs[i];
+    if (!relro && r->off >= m->relro_start && r->off < m->relro_end)
+      continue;
     uint64_t v = r->kind == RK_BASE ? in->image + r->v : r->v;
     memcpy((void *)(in->image + r->off), &v, 8);
   }
@@ -74,12 +78,14 @@ int sfi__relocate(sfi_instance *in) {
    * the host sets one; the verifier trusts `jmp *slot` only because the
    * runtime owns every slot: point them all at the table's first entry
    * (a verified table entry) before the sandbox can run. */
-  for (uint64_t i = 0; m->cb_slots_off && i < SFI_CALLBACK_SLOTS; i++)
+  for (uint64_t i = 0; relro && m->cb_slots_off && i < SFI_CALLBACK_SLOTS; i++)
     memcpy((void *)(in->image + m->cb_slots_off + 8 * i), &jt[0], 8);
-  if (rlen &&
+  if (relro && rlen &&
       mprotect((void *)(in->image + m->relro_start), rlen, PROT_READ) != 0)
     return sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name,
                     strerror(errno));
+  if (relro)
+    in->relro_dirty = 0;
   uint64_t ssp = in->shadow_hi - SFI_SHADOW_TOP_PAD;
   memcpy((void *)(in->image + m->ssp_off), &ssp, 8);
   /* The pass checks every new shadow frame against __sfi_ssp_limit. */
@@ -242,7 +248,7 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
              strerror(errno));
     goto err;
   }
-  if (sfi__relocate(in) != SFI_OK)
+  if (sfi__relocate(in, 1) != SFI_OK)
     goto err;
   build_ranges(in);
   if (sfi__sys_instance_init(in, o) != SFI_OK)
@@ -270,30 +276,51 @@ int sfi_instance_reset(sfi_instance *in) {
                                      "(a protection could not be restored)");
   const sfi_module *m = in->m;
   /* Dropping the private pages of a file mapping brings back the memfd's
-   * (unrelocated) contents; anonymous pages come back zero. */
-  if (m->relro_end > m->relro_start &&
-      mprotect((void *)(in->image + m->relro_start),
-               m->relro_end - m->relro_start, PROT_READ | PROT_WRITE) != 0)
+   * (unrelocated) contents; anonymous pages come back zero. RELRO is
+   * read-only to the sandbox: it is dropped and relocated again only if a
+   * callback slot in it was written (two mprotect calls and the copies
+   * saved otherwise). */
+  int relro = m->relro_end > m->relro_start && in->relro_dirty;
+  if (relro && mprotect((void *)(in->image + m->relro_start),
+                        m->relro_end - m->relro_start,
+                        PROT_READ | PROT_WRITE) != 0)
     return sfi__err(SFI_ERR_NOMEM, "reset: mprotect RELRO: %s",
                     strerror(errno));
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
-    if ((s->prot & 2) && madvise((void *)(in->image + s->start),
-                                 s->end - s->start, MADV_DONTNEED) != 0) {
-      in->broken = 1; /* RELRO is writable now */
-      return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
+    if (!(s->prot & 2))
+      continue;
+    uint64_t lo = s->start, hi = s->end, parts[2][2] = {{lo, hi}, {hi, hi}};
+    if (!relro && m->relro_end > lo && m->relro_start < hi) {
+      /* around RELRO */
+      parts[0][1] = m->relro_start > lo ? m->relro_start : lo;
+      parts[1][0] = m->relro_end < hi ? m->relro_end : hi;
     }
+    for (int k = 0; k < 2; k++)
+      if (parts[k][1] > parts[k][0] &&
+          madvise((void *)(in->image + parts[k][0]), parts[k][1] - parts[k][0],
+                  MADV_DONTNEED) != 0) {
+        in->broken = 1; /* RELRO may be writable now */
+        return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
+      }
   }
   madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED);
-  if (sfi__heap_resize(in, in->heap_start) != 0) {
+  /* The heap's pages are dropped (zero again) but stay mapped: the next
+   * run grows into them without mmap. The sandbox can reach what it could
+   * reach before, all within heap_max (mem_limit). */
+  if (in->heap_mapped > in->heap_start &&
+      madvise((void *)in->heap_start, in->heap_mapped - in->heap_start,
+              MADV_DONTNEED) != 0) {
     in->broken = 1;
-    return sfi__err(SFI_ERR_NOMEM, "reset: cannot release the heap");
+    return sfi__err(SFI_ERR_NOMEM, "reset: cannot release the heap: %s",
+                    strerror(errno));
   }
+  in->brk = in->heap_start;
   in->cb_used = 0;
   in->njmp = 0;
   in->trapped = 0;
   in->exit_status = 0;
-  int rc = sfi__relocate(in);
+  int rc = sfi__relocate(in, relro);
   if (rc != SFI_OK) {
     in->broken = 1; /* RELRO may be writable: never run it again */
     return rc;
@@ -346,7 +373,10 @@ void *sfi_userdata(sfi_instance *in) { return in ? in->userdata : NULL; }
 uint64_t sfi_region_base(sfi_instance *in) { return in ? in->base : 0; }
 int sfi_exit_status(sfi_instance *in) { return in ? in->exit_status : 0; }
 
-/* Moves the break; maps or unmaps whole pages. Returns 0 or -1. */
+/* Moves the break. Pages are mapped when the break first passes them; a
+ * lower break drops the pages above it (they read as zero again) but keeps
+ * them mapped, so growing again costs no mmap. heap_mapped never exceeds
+ * PAGE_UP(heap_max), which mem_limit bounds. Returns 0 or -1. */
 int sfi__heap_resize(sfi_instance *in, uint64_t nb) {
   if (nb < in->heap_start || nb > in->heap_max)
     return -1;
@@ -357,13 +387,11 @@ int sfi__heap_resize(sfi_instance *in, uint64_t nb) {
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
              0) == MAP_FAILED)
       return -1;
-  } else if (want < in->heap_mapped) {
-    if (mmap((void *)want, in->heap_mapped - want, PROT_NONE,
-             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
-             0) == MAP_FAILED)
+    in->heap_mapped = want;
+  } else if (want < PAGE_UP(in->brk)) {
+    if (madvise((void *)want, PAGE_UP(in->brk) - want, MADV_DONTNEED) != 0)
       return -1;
   }
-  in->heap_mapped = want;
   in->brk = nb;
   return 0;
 }

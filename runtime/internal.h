@@ -146,6 +146,10 @@ struct sfi_instance {
    * thunk could not be protected again: no call, no reset, only free. */
   int broken;
   int called; /* the host has called into it: flush its stdio at free */
+  /* The host changed RELRO (a callback slot) since it was relocated: reset
+   * restores it. Nothing else can: it is read-only to the sandbox, and the
+   * runtime writes sandbox memory only where sfi_ptr says writable. */
+  int relro_dirty;
   int exit_status;
   int running;           /* call depth of this instance */
   uint64_t jt_lo, jt_hi; /* jump table bounds, checked at creation */
@@ -289,7 +293,9 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
 int sfi__verify_module(const sfi_module *m);
 
 /* ---- instance internals ---- */
-int sfi__relocate(sfi_instance *in);
+/* Applies the relocations. relro: also those in RELRO (which must be
+ * writable then), the callback slots, and write-protects RELRO after. */
+int sfi__relocate(sfi_instance *in, int relro);
 void sfi__jmp_release_serial(sfi_instance *in, uint64_t serial);
 int sfi__heap_resize(sfi_instance *in, uint64_t new_brk);
 int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,

@@ -196,6 +196,65 @@ static void test_signal_calls(void) {
   check_canaries();
 }
 
+/* A reset must leave nothing from before: data, bss, the heap (also pages
+ * kept mapped above the break), the shadow stack, callback slots. */
+static int64_t host_cb(int64_t x) { return x + 1; }
+static void test_reset_clean(void) {
+  sfi_instance *R = sfi_instance_new(mod, NULL);
+  CHECK(R != NULL);
+  sfi_val r, a;
+  for (int round = 0; round < 3; round++) {
+    /* dirty everything */
+    uint64_t p = cell(R, 7);
+    CHECK_EQ(poke(R, p, 0x1111), SFI_OK);
+    a = SFI_I64(3 << 20);
+    CHECK_EQ(sfi_call(R, "do_sbrk", "I:I", &a, &r), SFI_OK);
+    uint64_t heap = r.ptr;
+    for (uint64_t off = 0; off < (3 << 20); off += 4096)
+      CHECK_EQ(poke(R, heap + off, 0x2222), SFI_OK);
+    uint64_t cb = sfi_callback_new(R, "I:I", (void *)host_cb);
+    CHECK(cb != 0);
+    sfi_val c[2] = {SFI_PTR(cb), SFI_I64(1)};
+    CHECK_EQ(sfi_call(R, "call_fp", "pI:I", c, &r), SFI_OK);
+    CHECK_EQ(r.i64, 2);
+    if (round != 1) { /* fills the whole shadow stack; the pass's bound
+                       * check (__sfi_ssp_limit) ends it */
+      a = SFI_I32(200);
+      CHECK_EQ(sfi_call(R, "shadow_deep", "i:i", &a, &r), SFI_TRAP_STACK);
+      CHECK_MSG("shadow stack exhausted");
+    }
+    CHECK_EQ(sfi_instance_reset(R), SFI_OK);
+    /* nothing left */
+    CHECK_EQ(peek(R, 7), 0);
+    CHECK(sfi_ptr(R, heap, 8, 0) == NULL); /* above the break */
+    a = SFI_I64(3 << 20);
+    CHECK_EQ(sfi_call(R, "do_sbrk", "I:I", &a, &r), SFI_OK);
+    CHECK_EQ(r.ptr, heap);
+    long *h = sfi_ptr(R, heap, 3 << 20, 0);
+    CHECK(h != NULL);
+    for (long i = 0; h && i < (3 << 20) / 8; i++)
+      if (h[i]) {
+        CHECK_EQ(h[i], 0);
+        break;
+      }
+    uint64_t sz = 8 << 20; /* the default shadow stack, at the top */
+    long *sh = sfi_ptr(R, sfi_region_base(R) + (1ULL << 32) - sz, sz, 0);
+    CHECK(sh != NULL);
+    for (long i = 0; sh && i < (long)(sz / 8); i++)
+      if (sh[i]) {
+        CHECK_EQ(sh[i], 0);
+        break;
+      }
+    /* the old callback pointer no longer reaches the host */
+    CHECK(sfi_call(R, "call_fp", "pI:I", c, &r) < SFI_ERR_EXIT);
+    CHECK_EQ(sfi_instance_reset(R), SFI_OK);
+    a = SFI_I64(-(3 << 20));
+    CHECK_EQ(sfi_call(R, "do_sbrk", "I:I", &a, &r), SFI_OK);
+  }
+  sfi_instance_free(R);
+  check_canaries();
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: test_boundary tmod.so\n");
@@ -215,6 +274,7 @@ int main(int argc, char **argv) {
   test_nested_gs();
   test_trap_then_call();
   test_signal_calls();
+  test_reset_clean();
   sfi_instance_free(A);
   sfi_instance_free(B);
   sfi_module_free(mod);
