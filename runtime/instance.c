@@ -25,15 +25,23 @@ static int map_segments(sfi_instance *in) {
     int w = s->prot & 2;
     if (mmap((void *)(in->image + s->start), s->end - s->start,
              to_prot(s->prot), (w ? MAP_PRIVATE : MAP_SHARED) | MAP_FIXED,
-             m->memfd, (off_t)s->start) == MAP_FAILED)
-      return sfi__err(SFI_ERR_NOMEM, "%s: mapping segment %d: %s", m->name, i,
-                      strerror(errno));
+             m->memfd, (off_t)s->start) == MAP_FAILED) {
+      int e = errno;
+      sfi__err(SFI_ERR_NOMEM, "%s: mapping segment %d: %s", m->name, i,
+               strerror(e));
+      sfi__map_hint(e);
+      return SFI_ERR_NOMEM;
+    }
   }
   if (m->stub_size && mmap((void *)(in->image + m->stub_off), m->stub_size,
                            PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED,
-                           m->memfd, (off_t)m->stub_off) == MAP_FAILED)
-    return sfi__err(SFI_ERR_NOMEM, "%s: mapping import stubs: %s", m->name,
-                    strerror(errno));
+                           m->memfd, (off_t)m->stub_off) == MAP_FAILED) {
+    int e = errno;
+    sfi__err(SFI_ERR_NOMEM, "%s: mapping import stubs: %s", m->name,
+             strerror(e));
+    sfi__map_hint(e);
+    return SFI_ERR_NOMEM;
+  }
   return SFI_OK;
 }
 
@@ -81,9 +89,12 @@ int sfi__relocate(sfi_instance *in, int relro) {
   for (uint64_t i = 0; relro && m->cb_slots_off && i < SFI_CALLBACK_SLOTS; i++)
     memcpy((void *)(in->image + m->cb_slots_off + 8 * i), &jt[0], 8);
   if (relro && rlen &&
-      mprotect((void *)(in->image + m->relro_start), rlen, PROT_READ) != 0)
-    return sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name,
-                    strerror(errno));
+      mprotect((void *)(in->image + m->relro_start), rlen, PROT_READ) != 0) {
+    int e = errno;
+    sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name, strerror(e));
+    sfi__map_hint(e);
+    return SFI_ERR_NOMEM;
+  }
   if (relro)
     in->relro_dirty = 0;
   uint64_t ssp = in->shadow_hi - SFI_SHADOW_TOP_PAD;
@@ -244,8 +255,10 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   if (mmap((void *)in->shadow_lo, shadow, PROT_READ | PROT_WRITE,
            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
            0) == MAP_FAILED) {
+    int e = errno;
     sfi__err(SFI_ERR_NOMEM, "%s: mapping shadow stack: %s", m->name,
-             strerror(errno));
+             strerror(e));
+    sfi__map_hint(e);
     goto err;
   }
   if (sfi__relocate(in, 1) != SFI_OK)

@@ -47,6 +47,9 @@ int sfi__after_call(const sfi_instance *in, uint64_t a);
 int sfi__err(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sfi__errappend(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Appends the vm.max_map_count explanation when err is ENOMEM. */
+void sfi__map_hint(int err);
+#define SFI_MAPS_PER_INSTANCE 8
 
 /* ---- region pool (region.c) ---- */
 uint64_t sfi__region_alloc(void);

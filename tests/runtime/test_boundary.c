@@ -255,6 +255,40 @@ static void test_reset_clean(void) {
   check_canaries();
 }
 
+/* Running out of mappings: sfi_instance_new fails cleanly, naming
+ * vm.max_map_count, and every instance made so far still works. Only
+ * where the default limit is in force (higher limits hit the address
+ * space first, which test_pool covers). */
+static void test_map_count(void) {
+  long limit = -1;
+  FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
+  if (f) {
+    if (fscanf(f, "%ld", &limit) != 1)
+      limit = -1;
+    fclose(f);
+  }
+  if (limit < 0 || limit > 70000) {
+    fprintf(stderr, "test_map_count: skipped (vm.max_map_count %ld)\n", limit);
+    return;
+  }
+  enum { MAX = 40000 };
+  sfi_instance **v = calloc(MAX, sizeof *v);
+  int n = 0;
+  while (n < MAX && (v[n] = sfi_instance_new(mod, NULL)) != NULL)
+    n++;
+  CHECK(n < MAX);
+  CHECK_MSG("vm.max_map_count");
+  fprintf(stderr, "test_map_count: %d instances, then: %s\n", n, sfi_errmsg());
+  for (int i = 0; i < n; i += n / 50 + 1)
+    CHECK_EQ(poke(v[i], cell(v[i], 0), i), SFI_OK);
+  for (int i = 0; i < n; i++)
+    sfi_instance_free(v[i]);
+  free(v);
+  sfi_instance *x = sfi_instance_new(mod, NULL);
+  CHECK(x != NULL);
+  sfi_instance_free(x);
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: test_boundary tmod.so\n");
@@ -275,6 +309,7 @@ int main(int argc, char **argv) {
   test_trap_then_call();
   test_signal_calls();
   test_reset_clean();
+  test_map_count();
   sfi_instance_free(A);
   sfi_instance_free(B);
   sfi_module_free(mod);
