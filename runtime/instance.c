@@ -3,6 +3,7 @@
  * read-only data shared, writable data copy-on-write), relocated for its
  * base, a heap after the image and a shadow stack at the top. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +207,107 @@ static int heap_budget(const sfi_module *m, uint64_t limit, uint64_t shadow,
   return SFI_OK;
 }
 
+/* ---- regions kept mapped after free ----
+ * A freed instance's region keeps its mappings (the module's image, RELRO
+ * relocated for that base, the shadow stack) with every private page
+ * dropped, and the next instance of the same module with the same shadow
+ * stack size takes it: no mmap, no RELRO mprotect, page tables already
+ * there. Only regions whose RELRO nothing changed (no callback slot
+ * written) qualify; the heap goes back to PROT_NONE. At most SFI_WARM_MAX
+ * regions in the process; the region pool drains them when it runs out,
+ * sfi_module_free drops its own, sfi_release_cached() all. */
+#define SFI_WARM_MAX 16
+static pthread_mutex_t warm_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+  const sfi_module *m;
+  uint64_t base, shadow;
+} warm[SFI_WARM_MAX];
+static int nwarm;
+
+/* Drops the writable image pages (not RELRO), the shadow stack's and the
+ * heap (back to PROT_NONE): what a new instance must find. */
+static int warm_clean(sfi_instance *in) {
+  const sfi_module *m = in->m;
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *s = &m->segs[i];
+    if (!(s->prot & 2))
+      continue;
+    uint64_t lo = s->start, hi = s->end, parts[2][2] = {{lo, hi}, {hi, hi}};
+    if (m->relro_end > lo && m->relro_start < hi) {
+      parts[0][1] = m->relro_start > lo ? m->relro_start : lo;
+      parts[1][0] = m->relro_end < hi ? m->relro_end : hi;
+    }
+    for (int k = 0; k < 2; k++)
+      if (parts[k][1] > parts[k][0] &&
+          madvise((void *)(in->image + parts[k][0]), parts[k][1] - parts[k][0],
+                  MADV_DONTNEED) != 0)
+        return -1;
+  }
+  if (madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED) != 0)
+    return -1;
+  if (in->heap_mapped > in->heap_start &&
+      mmap((void *)in->heap_start, in->heap_mapped - in->heap_start,
+           PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+           -1, 0) == MAP_FAILED)
+    return -1;
+  return 0;
+}
+
+/* 1 if the region was kept for reuse. */
+static int warm_put(sfi_instance *in) {
+  if (!in->complete || in->broken || in->relro_dirty || in->running)
+    return 0;
+  pthread_mutex_lock(&warm_lock);
+  int room = nwarm < SFI_WARM_MAX;
+  pthread_mutex_unlock(&warm_lock);
+  if (!room || warm_clean(in) != 0)
+    return 0;
+  pthread_mutex_lock(&warm_lock);
+  int kept = nwarm < SFI_WARM_MAX;
+  if (kept) {
+    warm[nwarm].m = in->m;
+    warm[nwarm].base = in->base;
+    warm[nwarm].shadow = in->shadow_size;
+    nwarm++;
+  }
+  pthread_mutex_unlock(&warm_lock);
+  return kept;
+}
+
+static uint64_t warm_take(const sfi_module *m, uint64_t shadow) {
+  uint64_t base = 0;
+  pthread_mutex_lock(&warm_lock);
+  for (int i = nwarm - 1; i >= 0; i--)
+    if (warm[i].m == m && warm[i].shadow == shadow) {
+      base = warm[i].base;
+      warm[i] = warm[--nwarm];
+      break;
+    }
+  pthread_mutex_unlock(&warm_lock);
+  return base;
+}
+
+/* Frees the kept regions of module m (all if m is NULL); returns how many. */
+static int warm_drop(const sfi_module *m) {
+  uint64_t bases[SFI_WARM_MAX];
+  int n = 0;
+  pthread_mutex_lock(&warm_lock);
+  for (int i = 0; i < nwarm;)
+    if (!m || warm[i].m == m) {
+      bases[n++] = warm[i].base;
+      warm[i] = warm[--nwarm];
+    } else {
+      i++;
+    }
+  pthread_mutex_unlock(&warm_lock);
+  for (int i = 0; i < n; i++)
+    sfi__region_free(bases[i]);
+  return n;
+}
+
+void sfi__warm_drop_module(const sfi_module *m) { warm_drop(m); }
+void sfi_release_cached(void) { warm_drop(NULL); }
+
 sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   static const sfi_instance_options defaults;
   if (!m) {
@@ -237,7 +339,11 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   }
   in->m = m;
   __atomic_add_fetch(&m->ninstances, 1, __ATOMIC_RELAXED);
-  in->base = sfi__region_alloc();
+  int reused = 0;
+  if ((in->base = warm_take(m, shadow)) != 0)
+    reused = 1;
+  else if (!(in->base = sfi__region_alloc()) && warm_drop(NULL) > 0)
+    in->base = sfi__region_alloc(); /* the pool gave up kept regions */
   if (!in->base)
     goto err;
   in->image = in->base + SFI_IMAGE_OFFSET;
@@ -250,9 +356,10 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   if (heap < in->heap_max - in->heap_start)
     in->heap_max = in->heap_start + heap;
   in->time_limit = o->time_limit;
-  if (map_segments(in) != SFI_OK)
+  if (!reused && map_segments(in) != SFI_OK)
     goto err;
-  if (mmap((void *)in->shadow_lo, shadow, PROT_READ | PROT_WRITE,
+  if (!reused &&
+      mmap((void *)in->shadow_lo, shadow, PROT_READ | PROT_WRITE,
            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
            0) == MAP_FAILED) {
     int e = errno;
@@ -261,7 +368,8 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
     sfi__map_hint(e);
     goto err;
   }
-  if (sfi__relocate(in, 1) != SFI_OK)
+  /* A kept region's RELRO is already relocated for this base. */
+  if (sfi__relocate(in, !reused) != SFI_OK)
     goto err;
   build_ranges(in);
   if (sfi__sys_instance_init(in, o) != SFI_OK)
@@ -273,6 +381,7 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
     in->free_fn = in->image + s->value;
   if (run_ctors(in) != SFI_OK)
     goto err;
+  in->complete = 1;
   return in;
 err:
   sfi_instance_free(in);
@@ -367,7 +476,7 @@ void sfi_instance_free(sfi_instance *in) {
     sfi__err(SFI_OK, "%s", saved);
   }
   sfi__sys_instance_fini(in);
-  if (in->base)
+  if (in->base && !warm_put(in))
     sfi__region_free(in->base);
   if (in->cb_thunks)
     sfi__thunks_free(in->cb_thunks, in->cb_thunks_size);

@@ -153,6 +153,7 @@ struct sfi_instance {
    * restores it. Nothing else can: it is read-only to the sandbox, and the
    * runtime writes sandbox memory only where sfi_ptr says writable. */
   int relro_dirty;
+  int complete; /* sfi_instance_new finished: its region may be kept */
   int exit_status;
   int running;           /* call depth of this instance */
   uint64_t jt_lo, jt_hi; /* jump table bounds, checked at creation */
@@ -301,6 +302,8 @@ int sfi__verify_module(const sfi_module *m);
 int sfi__relocate(sfi_instance *in, int relro);
 void sfi__jmp_release_serial(sfi_instance *in, uint64_t serial);
 int sfi__heap_resize(sfi_instance *in, uint64_t new_brk);
+/* Frees the regions kept for reuse by module m's instances. */
+void sfi__warm_drop_module(const sfi_module *m);
 int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret);
 

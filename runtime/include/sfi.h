@@ -192,8 +192,16 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o);
  *     sfi_instance_reset(in);   // trapped: start over */
 int sfi_instance_reset(sfi_instance *in);
 /* Returns the region to the pool (all its memory is released). NULL is
- * ignored; a running instance is not freed. */
+ * ignored; a running instance is not freed. Up to 16 freed regions in the
+ * process keep their mappings, every private page dropped, for the next
+ * sfi_instance_new of the same module with the same shadow stack size
+ * (which then maps nothing); a region whose read-only data a callback
+ * changed is never kept. They still count against the region pool, which
+ * gives them up when it runs out. */
 void sfi_instance_free(sfi_instance *in);
+/* Unmaps the regions sfi_instance_free kept for reuse (a leak check, or a
+ * host that wants its mappings back); sfi_module_free drops a module's. */
+void sfi_release_cached(void);
 /* The instance whose code is running on this thread: inside an import or
  * a callback, the sandbox that called it (the innermost one when calls
  * nest); NULL outside any call. */

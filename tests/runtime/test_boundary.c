@@ -255,6 +255,64 @@ static void test_reset_clean(void) {
   check_canaries();
 }
 
+/* A freed instance's region kept for the next instance of the module must
+ * come with nothing from before (data, heap, shadow stack, a callback), and
+ * a smaller memory limit must hold for the new one. */
+static void test_warm_reuse(void) {
+  sfi_release_cached();
+  for (int round = 0; round < 4; round++) {
+    sfi_instance *X = sfi_instance_new(mod, NULL);
+    CHECK(X != NULL);
+    uint64_t base = sfi_region_base(X);
+    CHECK_EQ(poke(X, cell(X, 9), 0x3333), SFI_OK);
+    sfi_val a = SFI_I64(64 << 20), r;
+    CHECK_EQ(sfi_call(X, "do_sbrk", "I:I", &a, &r), SFI_OK);
+    uint64_t heap = r.ptr;
+    CHECK_EQ(poke(X, heap + (32 << 20), 0x4444), SFI_OK);
+    a = SFI_I32(1);
+    CHECK_EQ(sfi_call(X, "shadow_deep", "i:i", &a, &r), SFI_TRAP_STACK);
+    uint64_t cb = 0;
+    if (round == 3) { /* RELRO changed: the region must not be kept */
+      cb = sfi_callback_new(X, "I:I", (void *)host_cb);
+      CHECK(cb != 0);
+    }
+    sfi_instance_free(X);
+    sfi_instance_options o = {0};
+    o.mem_limit = round == 2 ? (256ULL << 20) : 0;
+    sfi_instance *Y = sfi_instance_new(mod, &o);
+    CHECK(Y != NULL);
+    if (!Y)
+      return;
+    if (round < 3)
+      CHECK_EQ(sfi_region_base(Y), base); /* it was reused */
+    CHECK_EQ(peek(Y, 9), 0);
+    CHECK(sfi_ptr(Y, heap + (32 << 20), 8, 0) == NULL);
+    sfi_val p = SFI_PTR(heap + (32 << 20));
+    CHECK_EQ(sfi_call(Y, "deref", "p:i", &p, NULL), SFI_TRAP_OOB);
+    CHECK_EQ(sfi_instance_reset(Y), SFI_OK);
+    uint64_t sz = 8 << 20;
+    long *sh = sfi_ptr(Y, sfi_region_base(Y) + (1ULL << 32) - sz, sz, 0);
+    CHECK(sh != NULL);
+    for (long i = 0; sh && i < (long)(sz / 8); i++)
+      if (sh[i]) {
+        CHECK_EQ(sh[i], 0);
+        break;
+      }
+    if (round == 2) { /* the new limit holds */
+      a = SFI_I64(300 << 20);
+      CHECK_EQ(sfi_call(Y, "do_sbrk", "I:I", &a, &r), SFI_OK);
+      CHECK_EQ(r.i64, -1);
+    }
+    if (cb) {
+      sfi_val c[2] = {SFI_PTR(cb), SFI_I64(1)};
+      CHECK(sfi_call(Y, "call_fp", "pI:I", c, &r) < SFI_ERR_EXIT);
+    }
+    sfi_instance_free(Y);
+  }
+  sfi_release_cached();
+  check_canaries();
+}
+
 /* Running out of mappings: sfi_instance_new fails cleanly, naming
  * vm.max_map_count, and every instance made so far still works. Only
  * where the default limit is in force (higher limits hit the address
@@ -309,6 +367,7 @@ int main(int argc, char **argv) {
   test_trap_then_call();
   test_signal_calls();
   test_reset_clean();
+  test_warm_reuse();
   test_map_count();
   sfi_instance_free(A);
   sfi_instance_free(B);
