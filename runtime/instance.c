@@ -23,10 +23,23 @@ static int map_segments(sfi_instance *in) {
    * anonymous mapping is needed and an instance costs fewer mappings. */
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
-    int w = s->prot & 2;
-    if (mmap((void *)(in->image + s->start), s->end - s->start,
-             to_prot(s->prot), (w ? MAP_PRIVATE : MAP_SHARED) | MAP_FIXED,
-             m->memfd, (off_t)s->start) == MAP_FAILED) {
+    int w = s->prot & 2, prot = to_prot(s->prot);
+    uint64_t end = s->end;
+    /* Read-only data directly below the code shares its mapping (one
+     * mapping less per instance): it becomes executable, never writable.
+     * Nothing can run it: the runtime enters only verified function
+     * starts, and sandbox control flow reaches only the verified code
+     * (direct branches checked by the verifier, indirect ones masked into
+     * the jump table). exec_addr and the verifier still go by the
+     * segments' own flags. */
+    if (s->prot == 1 && i + 1 < m->nsegs && m->segs[i + 1].prot == 5 &&
+        m->segs[i + 1].start == s->end) {
+      prot = PROT_READ | PROT_EXEC;
+      end = m->segs[++i].end;
+    }
+    if (mmap((void *)(in->image + s->start), end - s->start, prot,
+             (w ? MAP_PRIVATE : MAP_SHARED) | MAP_FIXED, m->memfd,
+             (off_t)s->start) == MAP_FAILED) {
       int e = errno;
       sfi__err(SFI_ERR_NOMEM, "%s: mapping segment %d: %s", m->name, i,
                strerror(e));
