@@ -360,11 +360,18 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   if (!in->base)
     goto err;
   in->image = in->base + SFI_IMAGE_OFFSET;
+  /* The shadow stack right after the image (and its import stubs), the
+   * heap right after it: the heap's mapping continues the shadow stack's,
+   * and what stays PROT_NONE above joins the next region's guard, so an
+   * instance costs two mappings less than with the shadow stack at the
+   * region's top. An overflowing shadow stack is stopped by the pass's
+   * check of every new shadow frame against __sfi_ssp_limit (trap 0x52,
+   * "shadow stack exhausted"); below it are the read-only stubs. */
   in->shadow_size = shadow;
-  in->shadow_hi = in->base + SFI_REGION_SIZE;
-  in->shadow_lo = in->shadow_hi - shadow;
-  in->heap_start = in->brk = in->heap_mapped = in->image + m->image_size;
-  in->heap_max = in->shadow_lo - SFI_SHADOW_GAP;
+  in->shadow_lo = in->image + m->image_size;
+  in->shadow_hi = in->shadow_lo + shadow;
+  in->heap_start = in->brk = in->heap_mapped = in->shadow_hi;
+  in->heap_max = in->base + SFI_REGION_SIZE;
   in->mem_limit = o->mem_limit;
   if (heap < in->heap_max - in->heap_start)
     in->heap_max = in->heap_start + heap;

@@ -49,7 +49,7 @@ int sfi__err(int code, const char *fmt, ...)
 void sfi__errappend(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Appends the vm.max_map_count explanation when err is ENOMEM. */
 void sfi__map_hint(int err);
-#define SFI_MAPS_PER_INSTANCE 7
+#define SFI_MAPS_PER_INSTANCE 6
 
 /* ---- region pool (region.c) ---- */
 uint64_t sfi__region_alloc(void);

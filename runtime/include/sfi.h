@@ -18,8 +18,8 @@
  * and leave a readable message for sfi_errmsg() in thread-local storage.
  *
  * Resources, per process: every instance takes one 4 GiB region of address
- * space (x86-64 user space holds about 32,700 of them) and eight memory
- * mappings, so more than ~8,000 live instances need a higher
+ * space (x86-64 user space holds about 32,700 of them) and six memory
+ * mappings, so more than ~10,900 live instances need a higher
  * vm.max_map_count (`sysctl vm.max_map_count=1048576`). The environment
  * variable SFI_MAX_REGIONS=n caps the pool (tests). Per thread that calls
  * into a sandbox: an 8 MiB native stack (1 MiB of it a guard), a 64 KiB
