@@ -193,7 +193,8 @@ static int check_sig(const char *sig, char *res, int *ng, int *nx) {
   return SFI_OK;
 }
 
-static uint64_t arg_bits(char type, const sfi_val *a) {
+static inline __attribute__((always_inline)) uint64_t arg_bits(char type,
+                                                          const sfi_val *a) {
   uint64_t v = 0;
   switch (type) {
   case 'i':
