@@ -28,11 +28,11 @@
 #define SFI_IMAGE_OFFSET SFI_GUARD_SIZE
 #define SFI_IMAGE_MAX (1ULL << 30)
 
-/* The shadow stack sits at the top of the region and grows down; an
- * unmapped gap of SFI_SHADOW_GAP below it makes overflow trap. */
+/* The shadow stack follows the image (and its import stubs) and grows
+ * down; the pass checks every new frame against __sfi_ssp_limit, its
+ * bottom, so no unmapped gap is needed. The heap follows it. */
 #define SFI_SHADOW_STACK_DEFAULT (8ULL << 20)
-#define SFI_SHADOW_GAP (1ULL << 20)
-#define SFI_SHADOW_TOP_PAD 4096 /* keep the initial sp off the region end */
+#define SFI_SHADOW_TOP_PAD 4096 /* keep the initial sp off the stack's end */
 
 /* ---- The jump table ----------------------------------------------------
  * Every address-taken function gets one entry of SFI_JT_ENTRY_SIZE bytes,

@@ -2,6 +2,7 @@
  * the chain of active calls), the %gs base switch, argument marshalling
  * from signature strings, and the checks on function addresses. */
 #include <asm/prctl.h>
+#include <cpuid.h>
 #include <errno.h>
 #include <immintrin.h>
 #include <pthread.h>
@@ -23,14 +24,26 @@ static pthread_once_t thread_once = PTHREAD_ONCE_INIT;
 static int fsgsbase = -1;
 
 /* Which register state sfi__enter clears (enter.S): 0 SSE only, 1 AVX
- * (vzeroall), 2 AVX-512 (also zmm16-31 and k1-k7). */
+ * (vzeroupper), 2 AVX-512 (also zmm16-31 and k0-k7). */
 __attribute__((visibility("hidden"))) int sfi__cpu_clear;
+/* 1: XGETBV with ECX=1 (XINUSE) and XRSTOR are usable, so the transitions
+ * reinitialize the x87 state only when the processor says it is in use. */
+__attribute__((visibility("hidden"))) unsigned char sfi__cpu_xinuse;
 
 __attribute__((constructor)) static void detect_cpu_clear(void) {
   __builtin_cpu_init();
   sfi__cpu_clear = __builtin_cpu_supports("avx512f") ? 2
                    : __builtin_cpu_supports("avx")   ? 1
                                                      : 0;
+  unsigned a, b, c, d;
+  /* OSXSAVE (CPUID.1:ECX[27]) and XGETBV ECX=1 (CPUID.(0DH,1):EAX[2]); the
+   * kernel enables x87 in XCR0 whenever it enables XSAVE. */
+  if (__get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 27)) &&
+      __get_cpuid_max(0, NULL) >= 0xd) {
+    __cpuid_count(0xd, 1, a, b, c, d);
+    sfi__cpu_xinuse = (a & 4) != 0;
+  }
+  (void)b;
 }
 
 struct sfi_thread *sfi__thread(void) {
@@ -145,16 +158,29 @@ static int sig_class(char c) {
   }
 }
 
-static int check_sig(const char *sig, char *res) {
+/* Checks the signature as a whole and counts its integer-class (ng) and
+ * floating-point (nx) arguments, in one pass. */
+static int check_sig(const char *sig, char *res, int *ng, int *nx) {
   const char *s = sig;
-  while (*s && *s != ':') {
-    if (!(sig_class(*s) & 1))
+  int g = 0, x = 0;
+  for (; *s && *s != ':'; s++) {
+    switch (*s) {
+    case 'i':
+    case 'I':
+    case 'p':
+      g++;
+      break;
+    case 'f':
+    case 'd':
+      x++;
+      break;
+    default:
       return sfi__err(SFI_ERR_INVALID, "signature '%s': bad argument type '%c'",
                       sig, *s);
+    }
     if (s - sig >= SFI_MAX_ARGS)
       return sfi__err(SFI_ERR_INVALID, "signature '%s': more than %d arguments",
                       sig, SFI_MAX_ARGS);
-    s++;
   }
   if (*s != ':' || !(sig_class(s[1]) & 2) || s[2] != 0)
     return sfi__err(SFI_ERR_INVALID,
@@ -162,19 +188,38 @@ static int check_sig(const char *sig, char *res) {
                     "and result from iIpfdv",
                     sig);
   *res = s[1];
+  *ng = g;
+  *nx = x;
   return SFI_OK;
+}
+
+static inline __attribute__((always_inline)) uint64_t arg_bits(char type,
+                                                          const sfi_val *a) {
+  uint64_t v = 0;
+  switch (type) {
+  case 'i':
+    v = (uint64_t)(int64_t)a->i32;
+    break;
+  case 'I':
+    v = (uint64_t)a->i64;
+    break;
+  case 'p':
+    v = a->ptr;
+    break;
+  case 'f':
+    memcpy(&v, &a->f32, 4);
+    break;
+  case 'd':
+    memcpy(&v, &a->f64, 8);
+    break;
+  }
+  return v;
 }
 
 /* Arguments that do not fit in registers go to a buffer in the region, laid
  * out like a C struct of them, whose address is the last integer argument
  * (pass/StackArgs.cpp): sandboxed code never takes arguments from the
- * native stack. Returns the number of GPRs the register arguments may use. */
-static int gprs_for_registers(const char *sig) {
-  int ng, nx;
-  sfi__sig_count(sig, &ng, &nx);
-  return ng > 6 || nx > 8 ? 5 : 6;
-}
-
+ * native stack. */
 static void put_mem_arg(struct sfi_argbuf *mb, char type, uint64_t v) {
   int size = type == 'i' || type == 'f' ? 4 : 8;
   mb->size = (mb->size + size - 1) & ~(uint64_t)(size - 1);
@@ -182,49 +227,53 @@ static void put_mem_arg(struct sfi_argbuf *mb, char type, uint64_t v) {
   mb->size += size;
 }
 
+/* Fills every argument register of the record (unused ones with 0: they
+ * must not carry host values, pointers or secrets, into the sandbox) and,
+ * when the arguments do not all fit in registers, the buffer mb. */
 static int load_args(struct sfi_callrec *rec, const char *sig,
                      const sfi_val *args, struct sfi_argbuf *mb, char *res) {
-  int ng = 0, nx = 0, rc = check_sig(sig, res);
+  int ng = 0, nx = 0, rc = check_sig(sig, res, &ng, &nx);
   if (rc != SFI_OK)
     return rc;
   if (sig[0] != ':' && !args)
     return sfi__err(SFI_ERR_INVALID, "signature '%s': NULL args", sig);
-  int max_gpr = gprs_for_registers(sig);
+  rec->stack = NULL;
+  rec->nstack = 0;
   mb->size = 0;
-  mb->gpr_index = max_gpr < 6 ? 5 : -1;
-  for (int i = 0; sig[i] != ':'; i++) {
-    uint64_t v = 0;
-    switch (sig[i]) {
-    case 'i':
-      v = (uint64_t)(int64_t)args[i].i32;
-      break;
-    case 'I':
-      v = (uint64_t)args[i].i64;
-      break;
-    case 'p':
-      v = args[i].ptr;
-      break;
-    case 'f':
-      memcpy(&v, &args[i].f32, 4);
-      break;
-    case 'd':
-      memcpy(&v, &args[i].f64, 8);
-      break;
+  if (ng <= 6 && nx <= 8) { /* all in registers: the usual case */
+    int g = 0, x = 0;
+    mb->gpr_index = -1;
+    /* Fixed-size clears compile to a few vector stores (a variable-length
+     * one to `rep stos`, which costs more than the whole rest). */
+    memset(rec->gpr, 0, sizeof rec->gpr);
+    memset(rec->xmm, 0, sizeof rec->xmm);
+    for (int i = 0; sig[i] != ':'; i++) {
+      uint64_t v = arg_bits(sig[i], &args[i]);
+      if (sig[i] == 'f' || sig[i] == 'd')
+        rec->xmm[x++] = v;
+      else
+        rec->gpr[g++] = v;
     }
+    return SFI_OK;
+  }
+  int g = 0, x = 0;
+  memset(rec->gpr, 0, sizeof rec->gpr);
+  memset(rec->xmm, 0, sizeof rec->xmm);
+  mb->gpr_index = 5; /* five integer registers, the sixth the buffer */
+  for (int i = 0; sig[i] != ':'; i++) {
+    uint64_t v = arg_bits(sig[i], &args[i]);
     if (sig[i] == 'f' || sig[i] == 'd') {
-      if (nx < 8)
-        rec->xmm[nx++] = v;
+      if (x < 8)
+        rec->xmm[x++] = v;
       else
         put_mem_arg(mb, sig[i], v);
     } else {
-      if (ng < max_gpr)
-        rec->gpr[ng++] = v;
+      if (g < 5)
+        rec->gpr[g++] = v;
       else
         put_mem_arg(mb, sig[i], v);
     }
   }
-  rec->stack = NULL;
-  rec->nstack = 0;
   return SFI_OK;
 }
 
@@ -247,6 +296,22 @@ static void store_ret(const struct sfi_callrec *rec, char res, sfi_val *ret) {
     memcpy(&ret->f64, &rec->ret_xmm0, 8);
     break;
   }
+}
+
+/* Makes the thread's sandbox native stack read as zeros again. Dropping
+ * all of it (MADV_DONTNEED) cost ~5-8 us per instance switch, mostly in
+ * faulting the few pages a call uses back in; those are at the top. So
+ * the top SFI_NSTACK_SCRUB bytes are cleared in place and only the rest is
+ * dropped (cheap while it holds no pages). Every byte is covered either
+ * way, swapped-out pages included. */
+#define SFI_NSTACK_SCRUB (16ULL << 10)
+static void scrub_stack(struct sfi_thread *t) {
+  uint64_t top = t->stack_hi - SFI_NSTACK_SCRUB;
+  if (madvise((void *)t->stack_lo, top - t->stack_lo, MADV_DONTNEED) != 0) {
+    madvise((void *)t->stack_lo, t->stack_hi - t->stack_lo, MADV_DONTNEED);
+    return;
+  }
+  memset((void *)top, 0, SFI_NSTACK_SCRUB);
 }
 
 /* Calls sandbox address fn (already checked by the caller). */
@@ -274,9 +339,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
    * the host removed them (one atomic load when they are there). */
   if ((rc = sfi__signals_ensure()) != SFI_OK)
     return rc;
-  /* Unused argument registers must not carry host values (pointers,
-   * secrets) into the sandbox; the rest is cleared only where read back. */
-  memset(rec.gpr, 0, sizeof rec.gpr + sizeof rec.xmm);
+  /* The rest of the record is cleared only where read back. */
   rec.trap = 0;
   rec.why[0] = 0;
   rec.signo = 0;
@@ -296,7 +359,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
    * (review: crossleak): drop the stack's pages when the instance changes
    * (they read back as zeros). */
   if (!nested && t->last_uid != in->uid) {
-    madvise((void *)t->stack_lo, t->stack_hi - t->stack_lo, MADV_DONTNEED);
+    scrub_stack(t);
     t->last_uid = in->uid;
   }
   rec.fn = fn;
@@ -304,7 +367,6 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   rec.in = in;
   rec.prev = t->top;
   rec.serial = ++in->call_serial;
-  rec.prev_gs = sfi__get_gs();
   uint64_t ssp;
   memcpy(&ssp, (void *)(in->image + in->m->ssp_off), 8);
   if (mb.gpr_index >= 0) {
@@ -317,11 +379,27 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
     memcpy((void *)(in->image + in->m->ssp_off), &buf, 8);
     rec.gpr[mb.gpr_index] = buf;
   }
-  sfi__set_gs(in->base);
   in->running++;
   t->top = &rec;
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   t->depth++;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  /* %gs from here on, while depth > 0: a signal handler's sfi_call on this
+   * thread is then refused (not on the sandbox native stack), so none can
+   * change %gs between the check below and the call, or before the base is
+   * put back. The base is written only when it differs (wrgsbase costs
+   * ~20 ns); it is always read, so a host that changed it cannot make the
+   * sandbox run on a stale base. */
+  rec.prev_gs = sfi__get_gs();
+  if (rec.prev_gs != in->base)
+    sfi__set_gs(in->base);
+  /* Put back on return: always for a nested call (the calling sandbox
+   * needs its own base), and for a thread that set a %gs base of its own.
+   * A thread whose base was 0 (the x86-64 Linux ABI and glibc use %fs,
+   * never %gs) keeps the region base until its next call, which reads the
+   * register again: nothing relies on the value left. */
+  int restore_gs =
+      t->depth > 1 || (rec.prev_gs != 0 && rec.prev_gs != t->gs_left);
   /* Each call with a limit arms the timer for its own deadline unless an
    * outer call's comes sooner; the outer one is put back on return. */
   rec.armed_here = 0;
@@ -342,11 +420,19 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
     else
       sfi__timer_disarm(t);
   }
+  if (restore_gs) {
+    if (rec.prev_gs != in->base)
+      sfi__set_gs(rec.prev_gs);
+    if (t->depth == 1)
+      t->gs_left = 0;
+  } else {
+    t->gs_left = in->base;
+  }
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
   t->depth--;
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   t->top = rec.prev;
   in->running--;
-  sfi__set_gs(rec.prev_gs);
   if (in->njmp)
     sfi__jmp_release_serial(in, rec.serial);
   /* Unwound, or returned above our argument buffer. */
@@ -407,9 +493,20 @@ int sfi_call(sfi_instance *in, const char *name, const char *sig,
              const sfi_val *args, sfi_val *ret) {
   if (!in || !name || !sig)
     return sfi__err(SFI_ERR_INVALID, "sfi_call: NULL argument");
-  uint64_t fn = sfi_lookup(in, name);
-  if (!fn)
-    return SFI_ERR_NOTFOUND;
+  /* The last name found (one strcmp instead of a search; the module's
+   * names never change). */
+  uint64_t fn;
+  if (in->named_sym && strcmp(name, in->named_sym->name) == 0) {
+    fn = in->named_fn;
+  } else {
+    const struct sfi_sym *s = sfi__export(in->m, name);
+    if (!s || !is_export_fn(in, in->image + s->value))
+      return sfi__err(SFI_ERR_NOTFOUND, "%s: no exported function '%s'",
+                      in->m->name, name);
+    fn = in->image + s->value;
+    in->named_sym = s;
+    in->named_fn = fn;
+  }
   return sfi__call_raw(in, fn, sig, args, ret);
 }
 
@@ -417,11 +514,15 @@ int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret) {
   if (!in || !sig)
     return sfi__err(SFI_ERR_INVALID, "sfi_call_addr: NULL argument");
-  if (!sfi_is_funcptr(in, fn) && !is_export_fn(in, fn))
+  /* The exports and the table never change: the last address found good
+   * is remembered (a host calls the same function in a loop). */
+  if ((!fn || fn != in->checked_fn) && !sfi_is_funcptr(in, fn) &&
+      !is_export_fn(in, fn))
     return sfi__err(SFI_ERR_INVALID,
                     "%s: 0x%llx is neither an exported "
                     "function nor a jump-table entry",
                     in->m->name, (unsigned long long)fn);
+  in->checked_fn = fn;
   return sfi__call_raw(in, fn, sig, args, ret);
 }
 

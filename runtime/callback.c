@@ -37,6 +37,7 @@ static int entry_ok(const sfi_instance *in, int i) {
  * could redirect the slot: the instance is then broken for good. */
 static int write_slot(sfi_instance *in, int i, uint64_t v) {
   uint64_t a = slot_addr(in, i), pg = PAGE_DOWN(a);
+  in->relro_dirty = 1; /* reset must restore RELRO */
   if (mprotect((void *)pg, SFI_PAGE, PROT_READ | PROT_WRITE) != 0)
     return sfi__err(SFI_ERR_NOMEM, "%s: cannot unprotect callback slot %d: %s",
                     in->m->name, i, strerror(errno));

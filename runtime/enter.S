@@ -13,6 +13,41 @@
 
 #include "asm_offsets.h"
 
+/* X87_INIT label: leaves the x87/MMX state in its initial configuration
+ * (see the entry path); clobbers eax, ecx, edx. */
+        .macro  X87_INIT done
+        cmpb    $0, sfi__cpu_xinuse(%rip)
+        je      1001f
+        mov     $1, %ecx
+        xgetbv
+        test    $1, %al
+        jz      \done
+        mov     $1, %eax                /* RFBM: x87 only */
+        xor     %edx, %edx
+        xrstor  sfi__x87_init_area(%rip) /* XSTATE_BV 0: init */
+        jmp     \done
+1001:   fninit
+        fldz
+        fldz
+        fldz
+        fldz
+        fldz
+        fldz
+        fldz
+        fldz
+        fninit
+        .endm
+
+        .section .rodata
+        .p2align 6
+/* An XSAVE area whose header says every component is in its initial
+ * state (XSTATE_BV = XCOMP_BV = 0): XRSTOR from it initializes what RFBM
+ * names. MXCSR is the default (read only if RFBM names SSE or AVX). */
+sfi__x87_init_area:
+        .zero   24
+        .long   0x1f80
+        .zero   576 - 28
+
         .text
 /* int sfi__enter(struct sfi_callrec *rec) */
         .globl  sfi__enter
@@ -52,32 +87,33 @@ sfi__enter:
 3:      mov     %rsp, R_ENTRYRSP(%rbx)
         xor     %ebp, %ebp              /* ends the frame-pointer chain */
         /* No host data in vector, mask or x87/MMX registers for the sandbox
-         * (review: zmm16, ymm upper halves, %mm7): vzeroall clears ymm0-15
-         * (and the upper zmm0-15), AVX-512 adds zmm16-31 and k1-k7; eight
-         * fldz overwrite every x87 data register before fninit empties
-         * them. */
+         * (review: zmm16, ymm upper halves, %mm7). vzeroupper clears bits
+         * 128 and up of ymm/zmm0-15; their low 128 bits are written below
+         * (movq zero-extends xmm0-7, pxor clears xmm8-15). AVX-512 adds
+         * zmm16-31 (an EVEX.128 vpxord zeroes the whole register) and
+         * k0-k7. */
         mov     sfi__cpu_clear(%rip), %eax
         test    %eax, %eax
         jz      5f
-        vzeroall
+        vzeroupper
         cmp     $2, %eax
         jb      5f
-        vpxord  %zmm16, %zmm16, %zmm16
-        vpxord  %zmm17, %zmm17, %zmm17
-        vpxord  %zmm18, %zmm18, %zmm18
-        vpxord  %zmm19, %zmm19, %zmm19
-        vpxord  %zmm20, %zmm20, %zmm20
-        vpxord  %zmm21, %zmm21, %zmm21
-        vpxord  %zmm22, %zmm22, %zmm22
-        vpxord  %zmm23, %zmm23, %zmm23
-        vpxord  %zmm24, %zmm24, %zmm24
-        vpxord  %zmm25, %zmm25, %zmm25
-        vpxord  %zmm26, %zmm26, %zmm26
-        vpxord  %zmm27, %zmm27, %zmm27
-        vpxord  %zmm28, %zmm28, %zmm28
-        vpxord  %zmm29, %zmm29, %zmm29
-        vpxord  %zmm30, %zmm30, %zmm30
-        vpxord  %zmm31, %zmm31, %zmm31
+        vpxord  %xmm16, %xmm16, %xmm16
+        vpxord  %xmm17, %xmm17, %xmm17
+        vpxord  %xmm18, %xmm18, %xmm18
+        vpxord  %xmm19, %xmm19, %xmm19
+        vpxord  %xmm20, %xmm20, %xmm20
+        vpxord  %xmm21, %xmm21, %xmm21
+        vpxord  %xmm22, %xmm22, %xmm22
+        vpxord  %xmm23, %xmm23, %xmm23
+        vpxord  %xmm24, %xmm24, %xmm24
+        vpxord  %xmm25, %xmm25, %xmm25
+        vpxord  %xmm26, %xmm26, %xmm26
+        vpxord  %xmm27, %xmm27, %xmm27
+        vpxord  %xmm28, %xmm28, %xmm28
+        vpxord  %xmm29, %xmm29, %xmm29
+        vpxord  %xmm30, %xmm30, %xmm30
+        vpxord  %xmm31, %xmm31, %xmm31
         kxorw   %k0, %k0, %k0
         kxorw   %k1, %k1, %k1
         kxorw   %k2, %k2, %k2
@@ -86,17 +122,16 @@ sfi__enter:
         kxorw   %k5, %k5, %k5
         kxorw   %k6, %k6, %k6
         kxorw   %k7, %k7, %k7
-5:      fninit
-        fldz
-        fldz
-        fldz
-        fldz
-        fldz
-        fldz
-        fldz
-        fldz
-        fninit
-        movq    R_XMM+0(%rbx), %xmm0
+5:      /* x87/MMX: the sandbox can read every data register (MMX moves,
+         * fnsave) and the last x87 instruction and data addresses
+         * (fnstenv): all must be the initial state. With XGETBV(1), the
+         * processor says whether the x87 state may differ from it
+         * (XINUSE bit 0; 0 guarantees the init state: FCW 0x37f, FSW 0,
+         * all tags empty, FIP/FDP/FOP 0, registers 0); only then XRSTOR
+         * puts it there (~100 ns, like fninit, which leaves the registers
+         * and is why the fallback also overwrites them with fldz). */
+        X87_INIT 6f
+6:      movq    R_XMM+0(%rbx), %xmm0
         movq    R_XMM+8(%rbx), %xmm1
         movq    R_XMM+16(%rbx), %xmm2
         movq    R_XMM+24(%rbx), %xmm3
@@ -136,9 +171,10 @@ sfi__enter_ret:
         mov     %fs:TH_TOP(%rdi), %rdi  /* this call's record */
         mov     %rax, R_RETRAX(%rdi)
         movq    %xmm0, R_RETXMM(%rdi)
-        fninit                          /* no x87/MMX state, no pending x87
-                                         * exception for the host (review) */
-        xor     %eax, %eax
+        /* No x87/MMX state and no pending x87 exception for the host
+         * (review); the initial state also spares the next call in. */
+        X87_INIT 7f
+7:      xor     %eax, %eax
         jmp     .Lrestore
         .size   sfi__enter, .-sfi__enter
 

@@ -1,5 +1,6 @@
 /* error.c: result codes, their names, and the per-thread message that every
  * failing runtime function leaves for sfi_errmsg(). */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,33 @@ void sfi__errappend(const char *fmt, ...) {
 }
 
 const char *sfi_errmsg(void) { return errbuf; }
+
+/* After an mmap/mprotect failure: with ENOMEM the usual cause for an
+ * instance is the process's mapping count (each instance takes several),
+ * so name vm.max_map_count with both numbers. */
+void sfi__map_hint(int err) {
+  if (err != ENOMEM)
+    return;
+  long limit = -1, n = 0;
+  FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
+  if (f) {
+    if (fscanf(f, "%ld", &limit) != 1)
+      limit = -1;
+    fclose(f);
+  }
+  f = fopen("/proc/self/maps", "r");
+  if (f) {
+    int c;
+    while ((c = getc(f)) != EOF)
+      n += c == '\n';
+    fclose(f);
+  }
+  sfi__errappend(" (this process has %ld memory mappings, vm.max_map_count "
+                 "is %ld; every instance takes about %d: raise the limit, "
+                 "e.g. sysctl -w vm.max_map_count=1048576, or free "
+                 "instances)",
+                 n, limit, SFI_MAPS_PER_INSTANCE);
+}
 
 const char *sfi_strerror(int err) {
   switch (err) {

@@ -3,6 +3,7 @@
  * read-only data shared, writable data copy-on-write), relocated for its
  * base, a heap after the image and a shadow stack at the top. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,18 +23,39 @@ static int map_segments(sfi_instance *in) {
    * anonymous mapping is needed and an instance costs fewer mappings. */
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
-    int w = s->prot & 2;
-    if (mmap((void *)(in->image + s->start), s->end - s->start,
-             to_prot(s->prot), (w ? MAP_PRIVATE : MAP_SHARED) | MAP_FIXED,
-             m->memfd, (off_t)s->start) == MAP_FAILED)
-      return sfi__err(SFI_ERR_NOMEM, "%s: mapping segment %d: %s", m->name, i,
-                      strerror(errno));
+    int w = s->prot & 2, prot = to_prot(s->prot);
+    uint64_t end = s->end;
+    /* Read-only data directly below the code shares its mapping (one
+     * mapping less per instance): it becomes executable, never writable.
+     * Nothing can run it: the runtime enters only verified function
+     * starts, and sandbox control flow reaches only the verified code
+     * (direct branches checked by the verifier, indirect ones masked into
+     * the jump table). exec_addr and the verifier still go by the
+     * segments' own flags. */
+    if (s->prot == 1 && i + 1 < m->nsegs && m->segs[i + 1].prot == 5 &&
+        m->segs[i + 1].start == s->end) {
+      prot = PROT_READ | PROT_EXEC;
+      end = m->segs[++i].end;
+    }
+    if (mmap((void *)(in->image + s->start), end - s->start, prot,
+             (w ? MAP_PRIVATE : MAP_SHARED) | MAP_FIXED, m->memfd,
+             (off_t)s->start) == MAP_FAILED) {
+      int e = errno;
+      sfi__err(SFI_ERR_NOMEM, "%s: mapping segment %d: %s", m->name, i,
+               strerror(e));
+      sfi__map_hint(e);
+      return SFI_ERR_NOMEM;
+    }
   }
   if (m->stub_size && mmap((void *)(in->image + m->stub_off), m->stub_size,
                            PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED,
-                           m->memfd, (off_t)m->stub_off) == MAP_FAILED)
-    return sfi__err(SFI_ERR_NOMEM, "%s: mapping import stubs: %s", m->name,
-                    strerror(errno));
+                           m->memfd, (off_t)m->stub_off) == MAP_FAILED) {
+    int e = errno;
+    sfi__err(SFI_ERR_NOMEM, "%s: mapping import stubs: %s", m->name,
+             strerror(e));
+    sfi__map_hint(e);
+    return SFI_ERR_NOMEM;
+  }
   return SFI_OK;
 }
 
@@ -48,12 +70,16 @@ static int exec_addr(const sfi_instance *in, uint64_t a) {
 }
 
 /* Applies the relocations (all inside writable segments, so RELRO must be
- * writable now) and then write-protects RELRO. */
-int sfi__relocate(sfi_instance *in) {
+ * writable now if relro) and then write-protects RELRO. Without relro, those
+ * in RELRO are left as they are (reset of an instance whose RELRO nothing
+ * changed since it was relocated for the same base). */
+int sfi__relocate(sfi_instance *in, int relro) {
   const sfi_module *m = in->m;
   uint64_t rlen = m->relro_end - m->relro_start;
   for (size_t i = 0; i < m->nrelocs; i++) {
     const struct sfi_reloc *r = &m->relocs[i];
+    if (!relro && r->off >= m->relro_start && r->off < m->relro_end)
+      continue;
     uint64_t v = r->kind == RK_BASE ? in->image + r->v : r->v;
     memcpy((void *)(in->image + r->off), &v, 8);
   }
@@ -69,16 +95,22 @@ int sfi__relocate(sfi_instance *in) {
                     (unsigned long long)jt[1]);
   in->jt_lo = jt[0];
   in->jt_hi = jt[1];
+  in->checked_fn = 0;
   /* Callback slots hold whatever the module's relocations put there until
    * the host sets one; the verifier trusts `jmp *slot` only because the
    * runtime owns every slot: point them all at the table's first entry
    * (a verified table entry) before the sandbox can run. */
-  for (uint64_t i = 0; m->cb_slots_off && i < SFI_CALLBACK_SLOTS; i++)
+  for (uint64_t i = 0; relro && m->cb_slots_off && i < SFI_CALLBACK_SLOTS; i++)
     memcpy((void *)(in->image + m->cb_slots_off + 8 * i), &jt[0], 8);
-  if (rlen &&
-      mprotect((void *)(in->image + m->relro_start), rlen, PROT_READ) != 0)
-    return sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name,
-                    strerror(errno));
+  if (relro && rlen &&
+      mprotect((void *)(in->image + m->relro_start), rlen, PROT_READ) != 0) {
+    int e = errno;
+    sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name, strerror(e));
+    sfi__map_hint(e);
+    return SFI_ERR_NOMEM;
+  }
+  if (relro)
+    in->relro_dirty = 0;
   uint64_t ssp = in->shadow_hi - SFI_SHADOW_TOP_PAD;
   memcpy((void *)(in->image + m->ssp_off), &ssp, 8);
   /* The pass checks every new shadow frame against __sfi_ssp_limit. */
@@ -188,6 +220,107 @@ static int heap_budget(const sfi_module *m, uint64_t limit, uint64_t shadow,
   return SFI_OK;
 }
 
+/* ---- regions kept mapped after free ----
+ * A freed instance's region keeps its mappings (the module's image, RELRO
+ * relocated for that base, the shadow stack) with every private page
+ * dropped, and the next instance of the same module with the same shadow
+ * stack size takes it: no mmap, no RELRO mprotect, page tables already
+ * there. Only regions whose RELRO nothing changed (no callback slot
+ * written) qualify; the heap goes back to PROT_NONE. At most SFI_WARM_MAX
+ * regions in the process; the region pool drains them when it runs out,
+ * sfi_module_free drops its own, sfi_release_cached() all. */
+#define SFI_WARM_MAX 16
+static pthread_mutex_t warm_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+  const sfi_module *m;
+  uint64_t base, shadow;
+} warm[SFI_WARM_MAX];
+static int nwarm;
+
+/* Drops the writable image pages (not RELRO), the shadow stack's and the
+ * heap (back to PROT_NONE): what a new instance must find. */
+static int warm_clean(sfi_instance *in) {
+  const sfi_module *m = in->m;
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *s = &m->segs[i];
+    if (!(s->prot & 2))
+      continue;
+    uint64_t lo = s->start, hi = s->end, parts[2][2] = {{lo, hi}, {hi, hi}};
+    if (m->relro_end > lo && m->relro_start < hi) {
+      parts[0][1] = m->relro_start > lo ? m->relro_start : lo;
+      parts[1][0] = m->relro_end < hi ? m->relro_end : hi;
+    }
+    for (int k = 0; k < 2; k++)
+      if (parts[k][1] > parts[k][0] &&
+          madvise((void *)(in->image + parts[k][0]), parts[k][1] - parts[k][0],
+                  MADV_DONTNEED) != 0)
+        return -1;
+  }
+  if (madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED) != 0)
+    return -1;
+  if (in->heap_mapped > in->heap_start &&
+      mmap((void *)in->heap_start, in->heap_mapped - in->heap_start,
+           PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+           -1, 0) == MAP_FAILED)
+    return -1;
+  return 0;
+}
+
+/* 1 if the region was kept for reuse. */
+static int warm_put(sfi_instance *in) {
+  if (!in->complete || in->broken || in->relro_dirty || in->running)
+    return 0;
+  pthread_mutex_lock(&warm_lock);
+  int room = nwarm < SFI_WARM_MAX;
+  pthread_mutex_unlock(&warm_lock);
+  if (!room || warm_clean(in) != 0)
+    return 0;
+  pthread_mutex_lock(&warm_lock);
+  int kept = nwarm < SFI_WARM_MAX;
+  if (kept) {
+    warm[nwarm].m = in->m;
+    warm[nwarm].base = in->base;
+    warm[nwarm].shadow = in->shadow_size;
+    nwarm++;
+  }
+  pthread_mutex_unlock(&warm_lock);
+  return kept;
+}
+
+static uint64_t warm_take(const sfi_module *m, uint64_t shadow) {
+  uint64_t base = 0;
+  pthread_mutex_lock(&warm_lock);
+  for (int i = nwarm - 1; i >= 0; i--)
+    if (warm[i].m == m && warm[i].shadow == shadow) {
+      base = warm[i].base;
+      warm[i] = warm[--nwarm];
+      break;
+    }
+  pthread_mutex_unlock(&warm_lock);
+  return base;
+}
+
+/* Frees the kept regions of module m (all if m is NULL); returns how many. */
+static int warm_drop(const sfi_module *m) {
+  uint64_t bases[SFI_WARM_MAX];
+  int n = 0;
+  pthread_mutex_lock(&warm_lock);
+  for (int i = 0; i < nwarm;)
+    if (!m || warm[i].m == m) {
+      bases[n++] = warm[i].base;
+      warm[i] = warm[--nwarm];
+    } else {
+      i++;
+    }
+  pthread_mutex_unlock(&warm_lock);
+  for (int i = 0; i < n; i++)
+    sfi__region_free(bases[i]);
+  return n;
+}
+
+void sfi__warm_drop_module(const sfi_module *m) { warm_drop(m); }
+void sfi_release_cached(void) { warm_drop(NULL); }
+
 sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   static const sfi_instance_options defaults;
   if (!m) {
@@ -219,29 +352,44 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   }
   in->m = m;
   __atomic_add_fetch(&m->ninstances, 1, __ATOMIC_RELAXED);
-  in->base = sfi__region_alloc();
+  int reused = 0;
+  if ((in->base = warm_take(m, shadow)) != 0)
+    reused = 1;
+  else if (!(in->base = sfi__region_alloc()) && warm_drop(NULL) > 0)
+    in->base = sfi__region_alloc(); /* the pool gave up kept regions */
   if (!in->base)
     goto err;
   in->image = in->base + SFI_IMAGE_OFFSET;
+  /* The shadow stack right after the image (and its import stubs), the
+   * heap right after it: the heap's mapping continues the shadow stack's,
+   * and what stays PROT_NONE above joins the next region's guard, so an
+   * instance costs two mappings less than with the shadow stack at the
+   * region's top. An overflowing shadow stack is stopped by the pass's
+   * check of every new shadow frame against __sfi_ssp_limit (trap 0x52,
+   * "shadow stack exhausted"); below it are the read-only stubs. */
   in->shadow_size = shadow;
-  in->shadow_hi = in->base + SFI_REGION_SIZE;
-  in->shadow_lo = in->shadow_hi - shadow;
-  in->heap_start = in->brk = in->heap_mapped = in->image + m->image_size;
-  in->heap_max = in->shadow_lo - SFI_SHADOW_GAP;
+  in->shadow_lo = in->image + m->image_size;
+  in->shadow_hi = in->shadow_lo + shadow;
+  in->heap_start = in->brk = in->heap_mapped = in->shadow_hi;
+  in->heap_max = in->base + SFI_REGION_SIZE;
   in->mem_limit = o->mem_limit;
   if (heap < in->heap_max - in->heap_start)
     in->heap_max = in->heap_start + heap;
   in->time_limit = o->time_limit;
-  if (map_segments(in) != SFI_OK)
+  if (!reused && map_segments(in) != SFI_OK)
     goto err;
-  if (mmap((void *)in->shadow_lo, shadow, PROT_READ | PROT_WRITE,
+  if (!reused &&
+      mmap((void *)in->shadow_lo, shadow, PROT_READ | PROT_WRITE,
            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
            0) == MAP_FAILED) {
+    int e = errno;
     sfi__err(SFI_ERR_NOMEM, "%s: mapping shadow stack: %s", m->name,
-             strerror(errno));
+             strerror(e));
+    sfi__map_hint(e);
     goto err;
   }
-  if (sfi__relocate(in) != SFI_OK)
+  /* A kept region's RELRO is already relocated for this base. */
+  if (sfi__relocate(in, !reused) != SFI_OK)
     goto err;
   build_ranges(in);
   if (sfi__sys_instance_init(in, o) != SFI_OK)
@@ -253,6 +401,7 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
     in->free_fn = in->image + s->value;
   if (run_ctors(in) != SFI_OK)
     goto err;
+  in->complete = 1;
   return in;
 err:
   sfi_instance_free(in);
@@ -269,30 +418,51 @@ int sfi_instance_reset(sfi_instance *in) {
                                      "(a protection could not be restored)");
   const sfi_module *m = in->m;
   /* Dropping the private pages of a file mapping brings back the memfd's
-   * (unrelocated) contents; anonymous pages come back zero. */
-  if (m->relro_end > m->relro_start &&
-      mprotect((void *)(in->image + m->relro_start),
-               m->relro_end - m->relro_start, PROT_READ | PROT_WRITE) != 0)
+   * (unrelocated) contents; anonymous pages come back zero. RELRO is
+   * read-only to the sandbox: it is dropped and relocated again only if a
+   * callback slot in it was written (two mprotect calls and the copies
+   * saved otherwise). */
+  int relro = m->relro_end > m->relro_start && in->relro_dirty;
+  if (relro && mprotect((void *)(in->image + m->relro_start),
+                        m->relro_end - m->relro_start,
+                        PROT_READ | PROT_WRITE) != 0)
     return sfi__err(SFI_ERR_NOMEM, "reset: mprotect RELRO: %s",
                     strerror(errno));
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
-    if ((s->prot & 2) && madvise((void *)(in->image + s->start),
-                                 s->end - s->start, MADV_DONTNEED) != 0) {
-      in->broken = 1; /* RELRO is writable now */
-      return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
+    if (!(s->prot & 2))
+      continue;
+    uint64_t lo = s->start, hi = s->end, parts[2][2] = {{lo, hi}, {hi, hi}};
+    if (!relro && m->relro_end > lo && m->relro_start < hi) {
+      /* around RELRO */
+      parts[0][1] = m->relro_start > lo ? m->relro_start : lo;
+      parts[1][0] = m->relro_end < hi ? m->relro_end : hi;
     }
+    for (int k = 0; k < 2; k++)
+      if (parts[k][1] > parts[k][0] &&
+          madvise((void *)(in->image + parts[k][0]), parts[k][1] - parts[k][0],
+                  MADV_DONTNEED) != 0) {
+        in->broken = 1; /* RELRO may be writable now */
+        return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
+      }
   }
   madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED);
-  if (sfi__heap_resize(in, in->heap_start) != 0) {
+  /* The heap's pages are dropped (zero again) but stay mapped: the next
+   * run grows into them without mmap. The sandbox can reach what it could
+   * reach before, all within heap_max (mem_limit). */
+  if (in->heap_mapped > in->heap_start &&
+      madvise((void *)in->heap_start, in->heap_mapped - in->heap_start,
+              MADV_DONTNEED) != 0) {
     in->broken = 1;
-    return sfi__err(SFI_ERR_NOMEM, "reset: cannot release the heap");
+    return sfi__err(SFI_ERR_NOMEM, "reset: cannot release the heap: %s",
+                    strerror(errno));
   }
+  in->brk = in->heap_start;
   in->cb_used = 0;
   in->njmp = 0;
   in->trapped = 0;
   in->exit_status = 0;
-  int rc = sfi__relocate(in);
+  int rc = sfi__relocate(in, relro);
   if (rc != SFI_OK) {
     in->broken = 1; /* RELRO may be writable: never run it again */
     return rc;
@@ -326,7 +496,7 @@ void sfi_instance_free(sfi_instance *in) {
     sfi__err(SFI_OK, "%s", saved);
   }
   sfi__sys_instance_fini(in);
-  if (in->base)
+  if (in->base && !warm_put(in))
     sfi__region_free(in->base);
   if (in->cb_thunks)
     sfi__thunks_free(in->cb_thunks, in->cb_thunks_size);
@@ -345,7 +515,10 @@ void *sfi_userdata(sfi_instance *in) { return in ? in->userdata : NULL; }
 uint64_t sfi_region_base(sfi_instance *in) { return in ? in->base : 0; }
 int sfi_exit_status(sfi_instance *in) { return in ? in->exit_status : 0; }
 
-/* Moves the break; maps or unmaps whole pages. Returns 0 or -1. */
+/* Moves the break. Pages are mapped when the break first passes them; a
+ * lower break drops the pages above it (they read as zero again) but keeps
+ * them mapped, so growing again costs no mmap. heap_mapped never exceeds
+ * PAGE_UP(heap_max), which mem_limit bounds. Returns 0 or -1. */
 int sfi__heap_resize(sfi_instance *in, uint64_t nb) {
   if (nb < in->heap_start || nb > in->heap_max)
     return -1;
@@ -356,13 +529,11 @@ int sfi__heap_resize(sfi_instance *in, uint64_t nb) {
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
              0) == MAP_FAILED)
       return -1;
-  } else if (want < in->heap_mapped) {
-    if (mmap((void *)want, in->heap_mapped - want, PROT_NONE,
-             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
-             0) == MAP_FAILED)
+    in->heap_mapped = want;
+  } else if (want < PAGE_UP(in->brk)) {
+    if (madvise((void *)want, PAGE_UP(in->brk) - want, MADV_DONTNEED) != 0)
       return -1;
   }
-  in->heap_mapped = want;
   in->brk = nb;
   return 0;
 }

@@ -47,6 +47,9 @@ int sfi__after_call(const sfi_instance *in, uint64_t a);
 int sfi__err(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sfi__errappend(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Appends the vm.max_map_count explanation when err is ENOMEM. */
+void sfi__map_hint(int err);
+#define SFI_MAPS_PER_INSTANCE 6
 
 /* ---- region pool (region.c) ---- */
 uint64_t sfi__region_alloc(void);
@@ -146,9 +149,17 @@ struct sfi_instance {
    * thunk could not be protected again: no call, no reset, only free. */
   int broken;
   int called; /* the host has called into it: flush its stdio at free */
+  /* The host changed RELRO (a callback slot) since it was relocated: reset
+   * restores it. Nothing else can: it is read-only to the sandbox, and the
+   * runtime writes sandbox memory only where sfi_ptr says writable. */
+  int relro_dirty;
+  int complete; /* sfi_instance_new finished: its region may be kept */
   int exit_status;
   int running;           /* call depth of this instance */
   uint64_t jt_lo, jt_hi; /* jump table bounds, checked at creation */
+  uint64_t checked_fn;   /* sfi_call_addr: last address found callable */
+  const struct sfi_sym *named_sym; /* sfi_call: the last export found */
+  uint64_t named_fn;
   void *userdata;
   struct sfi_range ranges[24];
   int nranges;
@@ -224,6 +235,9 @@ struct sfi_thread {
   int timer_armed;
   struct timespec deadline; /* the nearest one of the active calls */
   uint64_t last_uid; /* instance whose frames the native stack may hold */
+  /* The region base a call left in %gs for a thread whose own base was 0
+   * (call.c), or 0. */
+  uint64_t gs_left;
 };
 /* This thread's state; the transitions (enter.S) read `top` through %fs. */
 extern _Thread_local struct sfi_thread sfi__thread_state
@@ -283,9 +297,13 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
 int sfi__verify_module(const sfi_module *m);
 
 /* ---- instance internals ---- */
-int sfi__relocate(sfi_instance *in);
+/* Applies the relocations. relro: also those in RELRO (which must be
+ * writable then), the callback slots, and write-protects RELRO after. */
+int sfi__relocate(sfi_instance *in, int relro);
 void sfi__jmp_release_serial(sfi_instance *in, uint64_t serial);
 int sfi__heap_resize(sfi_instance *in, uint64_t new_brk);
+/* Frees the regions kept for reuse by module m's instances. */
+void sfi__warm_drop_module(const sfi_module *m);
 int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret);
 

@@ -422,6 +422,7 @@ void sfi_module_free(sfi_module *m) {
              m->name, m->ninstances);
     return;
   }
+  sfi__warm_drop_module(m);
   if (m->memfd >= 0)
     close(m->memfd);
   free(m->relocs);

@@ -18,8 +18,11 @@ static uint64_t span(const sfi_instance *in, uint64_t a, int w) {
         break;
       }
     }
-    if (next == cur && cur >= in->heap_start && cur < in->heap_mapped)
-      next = in->heap_mapped;
+    /* The heap up to the break: pages above it may still be mapped (a
+     * reset or a shrink keeps them, dropped to zero) but are not the
+     * sandbox's to hand to the host. */
+    if (next == cur && cur >= in->heap_start && cur < PAGE_UP(in->brk))
+      next = PAGE_UP(in->brk);
     if (next == cur)
       return cur - a;
     cur = next;

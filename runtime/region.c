@@ -124,8 +124,27 @@ void sfi__region_free(uint64_t base) {
    * is not reused (it stays allocated and unusable). */
   if (mmap((void *)base, SFI_REGION_SIZE, PROT_NONE,
            MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1,
-           0) == MAP_FAILED)
-    return;
+           0) == MAP_FAILED) {
+    /* Over vm.max_map_count every mmap fails, even one that would lower
+     * the count, so nothing freed would ever come back. Unmap the
+     * instance's part instead (whole mappings from the image to the
+     * region's end: no split, the count only drops), then take the
+     * address space back; if another thread's mapping took part of it
+     * meanwhile, the region is not reused. */
+    uint64_t lo = base + SFI_GUARD_SIZE, len = SFI_REGION_SIZE - SFI_GUARD_SIZE;
+    if (munmap((void *)lo, len) != 0)
+      return;
+    void *p = mmap((void *)lo, len, PROT_NONE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
+                       MAP_FIXED_NOREPLACE,
+                   -1, 0);
+    if (p == MAP_FAILED)
+      return;
+    if (p != (void *)lo) { /* a kernel that took it as a hint */
+      munmap(p, len);
+      return;
+    }
+  }
   pthread_mutex_lock(&lock);
   for (int i = 0; i < nchunks; i++) {
     struct chunk *c = &chunks[i];

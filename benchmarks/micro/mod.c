@@ -1,9 +1,12 @@
 /* mod.c: the microbenchmarks' sandbox module (built with sfi-cc -shared):
- * an empty export to time calls in, and a loop calling an empty host import
- * to time calls out. */
+ * an empty export and one with three scalar arguments to time calls in,
+ * and a loop calling an empty host import to time calls out. */
 void host_empty(void); /* granted by the host (micro.c) */
 
 void empty(void) {}
+
+/* A few scalar arguments, for the typical call in. */
+int add3(int a, long b, double c) { return a + (int)b + (int)c; }
 
 long call_out(long n) {
   for (long i = 0; i < n; i++)

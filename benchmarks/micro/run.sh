@@ -4,7 +4,11 @@
 # the pass (sfi-cc against clang-22, both -O2, on the suite's programs).
 #
 #   benchmarks/micro/run.sh [--quick] [--sfi-bin DIR] [--out DIR] [--results DIR]
+#                           [--baseline-lib LIBSFIRT.a]
 #
+# --baseline-lib also links sfi-micro against another libsfirt.a (an older
+# runtime) and runs it first, on the same module and machine, so micro.md
+# shows both.
 # Writes RESULTS/micro.md (default benchmarks/results, or OUT/results with
 # --quick so a smoke run never overwrites real figures).
 set -eu
@@ -16,6 +20,7 @@ quick=""
 sfibin="${SFI_BIN:-$root/build/bin}"
 out="$bench/out/micro"
 results=""
+baseline=""
 CLANG="${CLANG:-clang-22}"
 die() {
   echo "micro/run.sh: error: $*" >&2
@@ -27,6 +32,7 @@ while [ $# -gt 0 ]; do
   --sfi-bin) sfibin=$2; shift 2 ;;
   --out) out=$2; shift 2 ;;
   --results) results=$2; shift 2 ;;
+  --baseline-lib) baseline=$2; shift 2 ;;
   *) die "unknown option $1" ;;
   esac
 done
@@ -42,6 +48,19 @@ mkdir -p "$out" "$results"
 "$CLANG" -O2 -Wall -Wextra -Werror "$bench/harness/timeit.c" -o "$out/timeit" ||
   die "building timeit"
 
+if [ -n "$baseline" ]; then
+  "$CLANG" -O2 -Wall -Wextra -Werror -I"$root/runtime/include" "$here/micro.c" \
+    "$baseline" -lZydis -lm -lpthread -ldl -o "$out/sfi-micro-baseline" ||
+    die "building sfi-micro against $baseline"
+  echo "micro/run.sh: running sfi-micro against $baseline $quick"
+  "$out/sfi-micro-baseline" "$out/mod.so" $quick >"$out/micro-baseline.txt" || {
+    cat "$out/micro-baseline.txt"
+    die "sfi-micro (baseline) failed"
+  }
+  cat "$out/micro-baseline.txt"
+else
+  : >"$out/micro-baseline.txt"
+fi
 echo "micro/run.sh: running sfi-micro $quick"
 "$out/sfi-micro" "$out/mod.so" $quick >"$out/micro.txt" || {
   cat "$out/micro.txt"
@@ -76,7 +95,7 @@ done
 
 awk -v md="$results/micro.md" -v cmdline="$cmdline" -v when="$(date -u '+%Y-%m-%d %H:%M UTC')" \
   -v machine="$(uname -srm), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores" \
-  -v micro="$out/micro.txt" '
+  -v micro="$out/micro.txt" -v base="$out/micro-baseline.txt" -v baselib="$baseline" '
 function med(k,   n, i, j, t, a) {
   n = cnt[k]; for (i = 1; i <= n; i++) a[i] = v[k, i]
   for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
@@ -89,6 +108,14 @@ END {
   print "```" > md
   while ((getline line < micro) > 0) print line > md
   print "```" > md
+  if (baselib != "") {
+    print "" > md
+    print "Baseline: the same program and module, linked against " baselib ", run just before:" > md
+    print "" > md
+    print "```" > md
+    while ((getline line < base) > 0) print line > md
+    print "```" > md
+  }
   print "" > md
   print "## Compile time of the pass (compile only, -O2, median of runs)" > md
   print "" > md

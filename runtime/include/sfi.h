@@ -18,8 +18,8 @@
  * and leave a readable message for sfi_errmsg() in thread-local storage.
  *
  * Resources, per process: every instance takes one 4 GiB region of address
- * space (x86-64 user space holds about 32,700 of them) and eight memory
- * mappings, so more than ~8,000 live instances need a higher
+ * space (x86-64 user space holds about 32,700 of them) and six memory
+ * mappings, so more than ~10,900 live instances need a higher
  * vm.max_map_count (`sysctl vm.max_map_count=1048576`). The environment
  * variable SFI_MAX_REGIONS=n caps the pool (tests). Per thread that calls
  * into a sandbox: an 8 MiB native stack (1 MiB of it a guard), a 64 KiB
@@ -196,8 +196,16 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o);
  *     sfi_instance_reset(in);   // trapped: start over */
 int sfi_instance_reset(sfi_instance *in);
 /* Returns the region to the pool (all its memory is released). NULL is
- * ignored; a running instance is not freed. */
+ * ignored; a running instance is not freed. Up to 16 freed regions in the
+ * process keep their mappings, every private page dropped, for the next
+ * sfi_instance_new of the same module with the same shadow stack size
+ * (which then maps nothing); a region whose read-only data a callback
+ * changed is never kept. They still count against the region pool, which
+ * gives them up when it runs out. */
 void sfi_instance_free(sfi_instance *in);
+/* Unmaps the regions sfi_instance_free kept for reuse (a leak check, or a
+ * host that wants its mappings back); sfi_module_free drops a module's. */
+void sfi_release_cached(void);
 /* The instance whose code is running on this thread: inside an import or
  * a callback, the sandbox that called it (the innermost one when calls
  * nest); NULL outside any call. */
@@ -214,7 +222,15 @@ void *sfi_userdata(sfi_instance *in);
  * sandbox called exit) is not a trap: the instance stays usable.
  * The call runs on this thread's sandbox stack with %gs pointing at the
  * region; an import may call sfi_call again (same or another instance).
- * About 60 ns per call on the development machine.
+ * %gs: a nested call puts the caller's base back, and so does every call
+ * on a thread that set a %gs base of its own; on a thread whose base was 0
+ * (glibc and the x86-64 ABI use only %fs) the last region base may stay in
+ * %gs between calls (each call reads the register and switches it when it
+ * differs). A call from a signal handler that interrupted another call's
+ * host-side setup or teardown on the same thread is refused
+ * (SFI_ERR_INVALID); calls while the sandbox or an import runs are nested
+ * calls. sfi_call_addr costs about 40 ns per call on the development
+ * machine, sfi_call a name lookup more (see benchmarks/results/micro.md).
  *
  *   sfi_val a[2] = {SFI_PTR(buf), SFI_I64(len)}, r;
  *   int rc = sfi_call(in, "checksum", "pI:i", a, &r);

@@ -33,7 +33,7 @@ int main(int argc, char **argv) {
   }
   sfi_val s = SFI_I64(SECRET);
   sfi_call(a, "keep", "I:v", &s, NULL);
-  uint64_t buf = writable(b, 4096 + 64);
+  uint64_t buf = writable(b, 8192);
   sfi_val p = SFI_PTR(buf);
   int rc = sfi_call(b, "peek", "p:v", &p, NULL);
   static uint64_t seen[(4096 + 64) / 8];
@@ -48,5 +48,19 @@ int main(int argc, char **argv) {
     vec += seen[i] == SECRET;
   printf("instance B saw A's secret in %d native stack words and %d zmm16 "
          "lanes\n", stack, vec);
-  return stack || vec;
+  /* deeper than the part cleared in place (modules that have them) */
+  int deep = 0;
+  if (sfi_lookup(a, "keepdeep")) {
+    sfi_call(a, "keepdeep", "I:v", &s, NULL);
+    static uint64_t seen2[768];
+    if (sfi_call(b, "peekdeep", "p:v", &p, NULL) != SFI_OK ||
+        sfi_copy_out(b, seen2, buf, sizeof seen2) != SFI_OK) {
+      printf("deep call failed: %s\n", sfi_errmsg());
+      return 1;
+    }
+    for (int i = 0; i < 768; i++)
+      deep += seen2[i] == SECRET;
+    printf("and %d of 768 words of a 48 KiB frame\n", deep);
+  }
+  return stack || vec || deep;
 }

@@ -127,6 +127,13 @@ cc -O1 -g -I"$here/../../runtime/include" "$here/mmxleak_host.c" \
 link mmxleak
 echo "== mmxleak: $("$b/bin/sfi-verify" "$t/mmxleak.so")"
 "$t/mmxhost" "$t/mmxleak.so" || { echo "host exit status $?"; fail=1; }
+# x87 instruction/data addresses, registers and flags of the host seen
+# through fnstenv/MMX, and a sandbox's x87 mess seen by the host
+cc -O1 -g -I"$here/../../runtime/include" "$here/fpuenv_host.c" \
+  -o "$t/fehost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+link fpuenv
+echo "== fpuenv: $("$b/bin/sfi-verify" "$t/fpuenv.so")"
+"$t/fehost" "$t/fpuenv.so" || { echo "host exit status $?"; fail=1; }
 # the host's stdout offset moved by the sandbox
 "$b/bin/sfi-cc" -O2 "$here/seekstdout.c" -o "$t/seekstdout.so"
 (echo "HOST LOG LINE 1"; "$b/bin/sfi-run" "$t/seekstdout.so"; echo "HOST LOG LINE 2") > "$t/seek.out"

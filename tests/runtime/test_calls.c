@@ -206,7 +206,9 @@ static void test_memory(void) {
   CHECK(sfi_ptr(A, buf, ~0ULL, 0) == NULL); /* overflowing length */
   CHECK(sfi_ptr(A, buf, 0x100000000ULL, 0) == NULL);
   CHECK(sfi_ptr(A, base + 0xfffffff0ULL, 0x20, 0) == NULL); /* past end */
-  CHECK(sfi_ptr(A, base + 0xfffffff0ULL, 0x10, 1) != NULL); /* shadow top */
+  /* the region's top is above the heap (the shadow stack follows the
+   * image): nothing there for the host until the break reaches it */
+  CHECK(sfi_ptr(A, base + 0xfffffff0ULL, 0x10, 0) == NULL);
   CHECK(sfi_ptr(NULL, buf, 1, 0) == NULL);
   uint64_t add = sfi_lookup(A, "add");
   CHECK(sfi_ptr(A, add, 4, 0) != NULL); /* code is readable */

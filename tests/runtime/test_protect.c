@@ -87,9 +87,18 @@ int main(int argc, char **argv) {
   sfi_callback_free(in, cb);
   check_unusable(in);
   sfi_instance_free(in);
-  /* Reset cannot make RELRO read-only again. */
+  /* A reset leaves RELRO alone (no mprotect) while nothing changed it. */
+  in = sfi_instance_new(m, NULL);
+  fail_next(PROT_READ, 0);
+  CHECK_EQ(sfi_instance_reset(in), SFI_OK);
+  fail_prot = -1;
+  check_usable(in);
+  sfi_instance_free(in);
+  /* Reset cannot make RELRO read-only again (a callback slot in it was
+   * written, so reset restores it). */
   in = sfi_instance_new(m, NULL);
   check_usable(in);
+  CHECK(sfi_callback_new(in, "I:I", (void *)host_twice) != 0);
   fail_next(PROT_READ, 0);
   CHECK(sfi_instance_reset(in) != SFI_OK);
   CHECK_MSG("RELRO");

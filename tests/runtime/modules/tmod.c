@@ -175,3 +175,10 @@ long rec_import(long n) {
   pad[5] = (char)n;
   return host_depth(n) + rec_import(n + 1) + pad[5];
 }
+
+/* Writes after an import returned: the import may have called into another
+ * instance (test_boundary), and the write must still land in this one. */
+void poke_after(long *p, long v) {
+  host_twice(v);
+  *p = v;
+}
