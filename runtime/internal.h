@@ -3,6 +3,7 @@
 #ifndef SFI_INTERNAL_H
 #define SFI_INTERNAL_H
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -101,6 +102,11 @@ struct sfi_module {
   uint64_t stub_off, stub_size;
   uint8_t *stubs; /* their bytes, written to the memfd */
   int ninstances;
+  /* Source lines (debuginfo.c): the file's bytes in a sealed memfd when it
+   * has .debug_line, read by libdw only when a trap is reported. */
+  int dbg_init, dbgfd, dbg_failed;
+  struct Dwarf *dbg;
+  pthread_mutex_t dbglock;
 };
 
 /* ---- instances ---- */
@@ -271,6 +277,16 @@ void sfi__sig_count(const char *sig, int *ng, int *nx);
 const struct sfi_sym *sfi__export(const sfi_module *m, const char *name);
 int sfi__symbolize(const sfi_instance *in, uint64_t addr, char *buf,
                    size_t cap);
+
+/* ---- source lines (debuginfo.c) ---- */
+void sfi__debug_keep(sfi_module *m, const void *data, size_t size);
+void sfi__debug_free(sfi_module *m);
+int sfi__has_debug(const sfi_module *m);
+/* "file.c:LINE" for a sandbox code address (is_return: a return address,
+ * looked up at the call before it); 0 and "" when unknown. Runs libdw:
+ * only while formatting a trap message, never in a signal handler. */
+int sfi__srcline(const sfi_instance *in, uint64_t addr, int is_return,
+                 char *buf, size_t cap);
 
 sfi_module *sfi__module_load_named(const void *data, size_t size,
                                    const sfi_import *imports,

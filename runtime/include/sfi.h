@@ -64,7 +64,14 @@ typedef enum sfi_err {
  * "out-of-bounds memory access". */
 const char *sfi_strerror(int err);
 /* The message of the last failure on this thread, with details (file,
- * offending value, trap address, sandbox backtrace). Never NULL. */
+ * offending value, trap address, sandbox backtrace). Never NULL. For a
+ * module built with -g, trap messages name file:line for the faulting
+ * instruction and every backtrace frame (read from the module's DWARF
+ * with libdw, only when a trap is reported):
+ *   trap: out-of-bounds memory access (SIGSEGV) at 0x7b0000000010
+ *   (sandbox offset 0x10) in leaf+0x0 at /src/lines.c:7
+ *     #0 0x102300 leaf+0x0 /src/lines.c:7
+ *     #1 0x102319 mid+0x9 /src/lines.c:11 */
 const char *sfi_errmsg(void);
 
 /* ---- Values passed across the boundary --------------------------------
