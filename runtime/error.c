@@ -27,6 +27,10 @@ void sfi__errappend(const char *fmt, ...) {
 
 const char *sfi_errmsg(void) { return errbuf; }
 
+int sfi_version(void) { return SFI_VERSION; }
+
+int sfi_is_trap(int rc) { return rc <= SFI_TRAP_OOB && rc >= SFI_TRAP_FPE; }
+
 const char *sfi_strerror(int err) {
   switch (err) {
   case SFI_OK:

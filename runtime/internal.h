@@ -278,6 +278,10 @@ const struct sfi_sym *sfi__export(const sfi_module *m, const char *name);
 int sfi__symbolize(const sfi_instance *in, uint64_t addr, char *buf,
                    size_t cap);
 
+/* ---- tainted.c: copy a sandbox string once; its length or an error ---- */
+int sfi__fetch_string(sfi_instance *in, uint64_t src, char *dst, size_t cap,
+                      const char *who);
+
 /* ---- source lines (debuginfo.c) ---- */
 void sfi__debug_keep(sfi_module *m, const void *data, size_t size);
 void sfi__debug_free(sfi_module *m);
