@@ -275,6 +275,12 @@ int sfi__valid_sig(const char *sig);
 /* Integer-class and floating-point arguments of a signature (loader.c). */
 void sfi__sig_count(const char *sig, int *ng, int *nx);
 const struct sfi_sym *sfi__export(const sfi_module *m, const char *name);
+/* exports.c: sfi__export without the reserved __sfi_ names (what the host
+ * may look up), and the image offset of the module's malloc/free/fflush
+ * through the private __sfi_rt_ entries (0 if none). */
+const struct sfi_sym *sfi__public_export(const sfi_module *m,
+                                         const char *name);
+uint64_t sfi__rt_fn(const sfi_module *m, const char *what);
 int sfi__symbolize(const sfi_instance *in, uint64_t addr, char *buf,
                    size_t cap);
 

@@ -250,6 +250,11 @@ void sfi_set_userdata(sfi_instance *in, void *data);
 void *sfi_userdata(sfi_instance *in);
 
 /* ---- Calls in ------------------------------------------------------------
+ * Exports are what the module's author marked: sfi-cc builds with
+ * -fsfi-exports=marked by default, so only functions declared SFI_EXPORT
+ * (<sfi_export.h>, i.e. visibility("default")) are found, not the sandbox
+ * libc's nor unmarked globals. Names starting with __sfi_ are reserved for
+ * the runtime's private use and never found.
  * Calls export `name` with arguments described by sig (see sfi_import) and
  * stores the result in *ret (may be NULL for "v"). Returns SFI_OK, or a trap
  * code with the details in sfi_errmsg(). After a trap the instance refuses
@@ -321,9 +326,14 @@ void sfi_callback_free(sfi_instance *in, uint64_t fnptr);
  *   const char *s = sfi_ptr(in, arg, n, 0);
  *   if (!s) return -1;   // the sandbox passed a bad pointer */
 void *sfi_ptr(sfi_instance *in, uint64_t addr, uint64_t len, int write);
-/* Allocation with the sandbox's own malloc/free (the module must export
- * them, as every module linked with the sandbox libc does). 0 on failure,
- * also when the sandbox's malloc returns memory that is not its own. */
+/* Allocation with the sandbox's own malloc/free, reached through the
+ * module's private __sfi_rt_malloc/__sfi_rt_free (sfi-cc links them into
+ * every module; a module linked without them falls back to exported
+ * "malloc"/"free"). 0 on failure, also when the sandbox's malloc returns
+ * memory that is not its own.
+ *
+ *   uint64_t buf = sfi_malloc(in, 4096);
+ *   if (!buf) errx(1, "%s", sfi_errmsg()); */
 uint64_t sfi_malloc(sfi_instance *in, uint64_t size);
 /* Calls the sandbox's free(addr); 0 and modules without free are ignored.
  *
