@@ -13,6 +13,7 @@
  * failure simply leaves the frame without a line. */
 #include <dlfcn.h>
 #include <elf.h>
+#include <dwarf.h>
 #include <elfutils/libdw.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -36,7 +37,18 @@ static struct {
                 uint8_t *, uint8_t *);
   Dwarf_Die *(*offdie)(Dwarf *, Dwarf_Off, Dwarf_Die *);
   int (*haspc)(Dwarf_Die *, Dwarf_Addr);
-  int ok;
+  /* prototypes (sfi_check_signature) */
+  int (*child)(Dwarf_Die *, Dwarf_Die *);
+  int (*siblingof)(Dwarf_Die *, Dwarf_Die *);
+  int (*tag)(Dwarf_Die *);
+  int (*hasattr)(Dwarf_Die *, unsigned int);
+  Dwarf_Attribute *(*attr_integrate)(Dwarf_Die *, unsigned int,
+                                     Dwarf_Attribute *);
+  Dwarf_Die *(*formref_die)(Dwarf_Attribute *, Dwarf_Die *);
+  int (*formudata)(Dwarf_Attribute *, Dwarf_Word *);
+  const char *(*diename)(Dwarf_Die *);
+  int (*bytesize)(Dwarf_Die *);
+  int ok, proto_ok;
 } dw;
 static pthread_once_t dw_once = PTHREAD_ONCE_INIT;
 
@@ -55,6 +67,18 @@ static void dw_open(void) {
   *(void **)&dw.haspc = dlsym(h, "dwarf_haspc");
   dw.ok = dw.begin && dw.end && dw.addrdie && dw.getsrc_die && dw.lineno &&
           dw.linesrc && dw.nextcu && dw.offdie && dw.haspc;
+  *(void **)&dw.child = dlsym(h, "dwarf_child");
+  *(void **)&dw.siblingof = dlsym(h, "dwarf_siblingof");
+  *(void **)&dw.tag = dlsym(h, "dwarf_tag");
+  *(void **)&dw.hasattr = dlsym(h, "dwarf_hasattr");
+  *(void **)&dw.attr_integrate = dlsym(h, "dwarf_attr_integrate");
+  *(void **)&dw.formref_die = dlsym(h, "dwarf_formref_die");
+  *(void **)&dw.formudata = dlsym(h, "dwarf_formudata");
+  *(void **)&dw.diename = dlsym(h, "dwarf_diename");
+  *(void **)&dw.bytesize = dlsym(h, "dwarf_bytesize");
+  dw.proto_ok = dw.ok && dw.child && dw.siblingof && dw.tag && dw.hasattr &&
+                dw.attr_integrate && dw.formref_die && dw.formudata &&
+                dw.diename && dw.bytesize;
 }
 
 /* Bounded read of a section header table: nonzero if some section is named
@@ -210,4 +234,157 @@ int sfi__srcline(const sfi_instance *in, uint64_t addr, int is_return,
   }
   pthread_mutex_unlock(&m->dbglock);
   return found;
+}
+
+/* ---- prototypes: sfi_check_signature ---- */
+
+/* The signature letter of a DWARF type (v when die is NULL: no type),
+ * '?' for what a signature cannot express. Qualifiers and typedefs are
+ * followed a bounded number of times (a hostile file may loop them). */
+static char type_letter(Dwarf_Die *die) {
+  Dwarf_Die mem, *t = die;
+  for (int hops = 0; t && hops < 64; hops++) {
+    Dwarf_Attribute a;
+    Dwarf_Word enc = 0;
+    int size;
+    switch (dw.tag(t)) {
+    case DW_TAG_typedef:
+    case DW_TAG_const_type:
+    case DW_TAG_volatile_type:
+    case DW_TAG_restrict_type:
+    case DW_TAG_atomic_type:
+      if (!dw.attr_integrate(t, DW_AT_type, &a))
+        return 'v';
+      t = dw.formref_die(&a, &mem);
+      continue;
+    case DW_TAG_pointer_type:
+      return 'p';
+    case DW_TAG_enumeration_type:
+      size = dw.bytesize(t);
+      return size > 0 && size <= 4 ? 'i' : size == 8 ? 'I' : '?';
+    case DW_TAG_base_type:
+      size = dw.bytesize(t);
+      if (!dw.attr_integrate(t, DW_AT_encoding, &a) ||
+          dw.formudata(&a, &enc) != 0)
+        return '?';
+      if (enc == DW_ATE_float)
+        return size == 4 ? 'f' : size == 8 ? 'd' : '?';
+      if (enc == DW_ATE_signed || enc == DW_ATE_unsigned ||
+          enc == DW_ATE_signed_char || enc == DW_ATE_unsigned_char ||
+          enc == DW_ATE_boolean || enc == DW_ATE_UTF)
+        return size > 0 && size <= 4 ? 'i' : size == 8 ? 'I' : '?';
+      return '?';
+    default:
+      return '?';
+    }
+  }
+  return '?';
+}
+
+static char result_letter(Dwarf_Die *fn) {
+  Dwarf_Attribute a;
+  Dwarf_Die mem;
+  if (!dw.attr_integrate(fn, DW_AT_type, &a))
+    return 'v';
+  Dwarf_Die *t = dw.formref_die(&a, &mem);
+  return t ? type_letter(t) : '?';
+}
+
+/* Writes the function's signature from DWARF into out; 0 on success. */
+static int dwarf_sig(Dwarf_Die *fn, char *out, size_t cap) {
+  size_t n = 0;
+  Dwarf_Die c, next;
+  if (dw.child(fn, &c) == 0) {
+    for (int k = 0; k < 4096; k++) {
+      int tag = dw.tag(&c);
+      if (tag == DW_TAG_unspecified_parameters) {
+        if (n + 1 >= cap)
+          return -1;
+        out[n++] = '.'; /* variadic: no signature fits */
+      } else if (tag == DW_TAG_formal_parameter) {
+        Dwarf_Attribute a;
+        Dwarf_Die mem, *t = NULL;
+        if (dw.attr_integrate(&c, DW_AT_type, &a))
+          t = dw.formref_die(&a, &mem);
+        if (n + 1 >= cap)
+          return -1;
+        out[n++] = t ? type_letter(t) : '?';
+      }
+      if (dw.siblingof(&c, &next) != 0)
+        break;
+      c = next;
+    }
+  }
+  if (n + 3 > cap)
+    return -1;
+  out[n++] = ':';
+  out[n++] = result_letter(fn);
+  out[n] = 0;
+  return 0;
+}
+
+/* The defining DW_TAG_subprogram of an external function name. */
+static int find_subprogram(Dwarf *d, const char *name, Dwarf_Die *out) {
+  Dwarf_Off at = 0, next;
+  size_t hsize;
+  for (int n = 0; n < CU_MAX &&
+                  dw.nextcu(d, at, &next, &hsize, NULL, NULL, NULL) == 0;
+       n++) {
+    if (next <= at)
+      break;
+    Dwarf_Die cu, c, sib;
+    if (dw.offdie(d, at + hsize, &cu) && dw.child(&cu, &c) == 0) {
+      for (int k = 0; k < (1 << 20); k++) {
+        const char *dn;
+        if (dw.tag(&c) == DW_TAG_subprogram &&
+            !dw.hasattr(&c, DW_AT_declaration) &&
+            dw.hasattr(&c, DW_AT_external) && (dn = dw.diename(&c)) &&
+            strcmp(dn, name) == 0) {
+          *out = c;
+          return 1;
+        }
+        if (dw.siblingof(&c, &sib) != 0)
+          break;
+        c = sib;
+      }
+    }
+    at = next;
+  }
+  return 0;
+}
+
+int sfi_check_signature(sfi_instance *in, const char *name, const char *sig) {
+  if (!in || !name || !sig)
+    return sfi__err(SFI_ERR_INVALID, "sfi_check_signature: NULL argument");
+  sfi_module *m = in->m;
+  if (!sfi__has_debug(m))
+    return sfi__err(SFI_ERR_NOTFOUND,
+                    "%s: no debug info (-g): cannot check '%s'", m->name,
+                    name);
+  pthread_once(&dw_once, dw_open);
+  if (!dw.proto_ok)
+    return sfi__err(SFI_ERR_NOTFOUND,
+                    "libdw.so.1 not available: cannot check '%s'", name);
+  char have[80];
+  int found = 0, ok = 0;
+  pthread_mutex_lock(&m->dbglock);
+  if (!m->dbg && !m->dbg_failed) {
+    m->dbg = dw.begin(m->dbgfd, DWARF_C_READ);
+    m->dbg_failed = !m->dbg;
+  }
+  Dwarf_Die fn;
+  if (m->dbg && find_subprogram(m->dbg, name, &fn)) {
+    found = 1;
+    ok = dwarf_sig(&fn, have, sizeof have) == 0;
+  }
+  pthread_mutex_unlock(&m->dbglock);
+  if (!found)
+    return sfi__err(SFI_ERR_NOTFOUND,
+                    "%s: the debug info does not define '%s'", m->name, name);
+  if (!ok || strcmp(have, sig) != 0)
+    return sfi__err(SFI_ERR_INVALID,
+                    "%s: '%s' is \"%s\" in the module (from its debug info), "
+                    "not \"%s\" as the caller's prototype says",
+                    m->name, name, ok ? have : "(unreadable)", sig);
+  return SFI_OK;
 }

@@ -282,6 +282,19 @@ int sfi_call(sfi_instance *in, const char *name, const char *sig,
 uint64_t sfi_lookup(sfi_instance *in, const char *name);
 int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret);
+/* Checks a signature string against the module's own prototype of export
+ * `name`, read from its debug info (a module built with -g): SFI_OK if
+ * they agree, SFI_ERR_INVALID naming both when they do not (the header the
+ * host was written against is not the one the library was built with),
+ * SFI_ERR_NOTFOUND when it cannot tell (no -g, no libdw.so.1, no such
+ * definition). Reads the DWARF with libdw on the first call (milliseconds);
+ * a developer aid, not a safety check: the module's DWARF is as untrusted
+ * as the rest of it. sfi-bindgen's generated P_bind calls it for every
+ * function.
+ *
+ *   if (sfi_check_signature(in, "add", "ii:i") == SFI_ERR_INVALID)
+ *     errx(1, "%s", sfi_errmsg());  // "'add' is \"dd:d\" in the module" */
+int sfi_check_signature(sfi_instance *in, const char *name, const char *sig);
 /* Nonzero if fn is an entry of the instance's jump table (a function
  * pointer the sandbox may legitimately hold): 16-byte aligned, inside
  * __sfi_jt_bounds, and not entry 0 (the trap entry).
