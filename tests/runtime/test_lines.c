@@ -154,6 +154,12 @@ int main(int argc, char **argv) {
     CHECK(strcmp(copy, sfi_errmsg()) == 0);
     /* A call that does not trap still works. */
     sfi_instance *in = sfi_instance_new(m, NULL);
+    /* The DWARF prototypes (sfi_check_signature). */
+    CHECK_EQ(sfi_check_signature(in, "top", "p:i"), SFI_OK);
+    CHECK_EQ(sfi_check_signature(in, "ok", "i:i"), SFI_OK);
+    CHECK_EQ(sfi_check_signature(in, "ok", "I:i"), SFI_ERR_INVALID);
+    CHECK_EQ(sfi_check_signature(in, "ok", "i:v"), SFI_ERR_INVALID);
+    CHECK_EQ(sfi_check_signature(in, "ok", "ii:i"), SFI_ERR_INVALID);
     sfi_val a = SFI_I32(41), r;
     CHECK(in && sfi_call(in, "ok", "i:i", &a, &r) == SFI_OK && r.i32 == 42);
     sfi_instance_free(in);
@@ -182,7 +188,7 @@ int main(int argc, char **argv) {
   int nsec = orig ? debug_sections(orig, size, secs, 32) : 0;
   CHECK(nsec >= 3);
   uint8_t *img = malloc(size);
-  int loaded = 0, traps = 0, named = 0, lines = 0;
+  int loaded = 0, traps = 0, named = 0, lines = 0, protos = 0;
   for (int it = 0; orig && it < 3000 && nsec; it++) {
     memcpy(img, orig, size);
     int nmut = 1 + (int)(rnd() % 4);
@@ -216,6 +222,15 @@ int main(int argc, char **argv) {
     if (!fm)
       continue; /* refused: fine, the point is not crashing */
     loaded++;
+    /* The prototype walk on the same hostile DWARF: any answer but a
+     * crash (or a wrong "yes" is possible: the DWARF is the module's). */
+    sfi_instance *fi = sfi_instance_new(fm, NULL);
+    if (fi) {
+      int c = sfi_check_signature(fi, "top", "p:i");
+      protos += c == SFI_OK;
+      CHECK(c == SFI_OK || c == SFI_ERR_INVALID || c == SFI_ERR_NOTFOUND);
+      sfi_instance_free(fi);
+    }
     int rc = trap_once(fm);
     const char *msg = sfi_errmsg();
     traps += rc == SFI_TRAP_OOB;
@@ -229,8 +244,9 @@ int main(int argc, char **argv) {
   }
   fprintf(stderr,
           "hostile DWARF: %d loaded of 3000, %d trapped, %d named the "
-          "function, %d still had the right line\n",
-          loaded, traps, named, lines);
+          "function, %d still had the right line, %d prototypes still "
+          "checked\n",
+          loaded, traps, named, lines, protos);
   CHECK(loaded > 1500); /* debug sections are not the loader's business */
   CHECK_EQ(traps, loaded);
   CHECK_EQ(named, loaded);
