@@ -480,7 +480,7 @@ uint64_t sfi_lookup(sfi_instance *in, const char *name) {
     sfi__err(SFI_ERR_INVALID, "sfi_lookup: NULL argument");
     return 0;
   }
-  const struct sfi_sym *s = sfi__export(in->m, name);
+  const struct sfi_sym *s = sfi__public_export(in->m, name);
   if (!s || !is_export_fn(in, in->image + s->value)) {
     sfi__err(SFI_ERR_NOTFOUND, "%s: no exported function '%s'", in->m->name,
              name);

@@ -55,6 +55,10 @@ void sfi__map_hint(int err) {
                  n, limit, SFI_MAPS_PER_INSTANCE);
 }
 
+int sfi_version(void) { return SFI_VERSION; }
+
+int sfi_is_trap(int rc) { return rc <= SFI_TRAP_OOB && rc >= SFI_TRAP_FPE; }
+
 const char *sfi_strerror(int err) {
   switch (err) {
   case SFI_OK:

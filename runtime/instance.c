@@ -394,11 +394,11 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   build_ranges(in);
   if (sfi__sys_instance_init(in, o) != SFI_OK)
     goto err;
-  const struct sfi_sym *s;
-  if ((s = sfi__export(m, "malloc")) && sfi__is_func_start(m, s->value))
-    in->malloc_fn = in->image + s->value;
-  if ((s = sfi__export(m, "free")) && sfi__is_func_start(m, s->value))
-    in->free_fn = in->image + s->value;
+  uint64_t off;
+  if ((off = sfi__rt_fn(m, "malloc")))
+    in->malloc_fn = in->image + off;
+  if ((off = sfi__rt_fn(m, "free")))
+    in->free_fn = in->image + off;
   if (run_ctors(in) != SFI_OK)
     goto err;
   in->complete = 1;
@@ -488,7 +488,8 @@ void sfi_instance_free(sfi_instance *in) {
     /* Keep the host's last error message: freeing is not a failure. */
     char saved[sizeof "no error" + 2048];
     snprintf(saved, sizeof saved, "%s", sfi_errmsg());
-    uint64_t fflush_fn = sfi_lookup(in, "fflush");
+    uint64_t fflush_fn = sfi__rt_fn(in->m, "fflush");
+    fflush_fn = fflush_fn ? in->image + fflush_fn : 0;
     if (fflush_fn) {
       sfi_val arg = SFI_PTR(0), ret;
       (void)sfi_call_addr(in, fflush_fn, "p:i", &arg, &ret);

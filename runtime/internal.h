@@ -3,6 +3,7 @@
 #ifndef SFI_INTERNAL_H
 #define SFI_INTERNAL_H
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -104,6 +105,11 @@ struct sfi_module {
   uint64_t stub_off, stub_size;
   uint8_t *stubs; /* their bytes, written to the memfd */
   int ninstances;
+  /* Source lines (debuginfo.c): the file's bytes in a sealed memfd when it
+   * has .debug_line, read by libdw only when a trap is reported. */
+  int dbg_init, dbgfd, dbg_failed;
+  struct Dwarf *dbg;
+  pthread_mutex_t dbglock;
 };
 
 /* ---- instances ---- */
@@ -283,8 +289,28 @@ int sfi__valid_sig(const char *sig);
 /* Integer-class and floating-point arguments of a signature (loader.c). */
 void sfi__sig_count(const char *sig, int *ng, int *nx);
 const struct sfi_sym *sfi__export(const sfi_module *m, const char *name);
+/* exports.c: sfi__export without the reserved __sfi_ names (what the host
+ * may look up), and the image offset of the module's malloc/free/fflush
+ * through the private __sfi_rt_ entries (0 if none). */
+const struct sfi_sym *sfi__public_export(const sfi_module *m,
+                                         const char *name);
+uint64_t sfi__rt_fn(const sfi_module *m, const char *what);
 int sfi__symbolize(const sfi_instance *in, uint64_t addr, char *buf,
                    size_t cap);
+
+/* ---- tainted.c: copy a sandbox string once; its length or an error ---- */
+int sfi__fetch_string(sfi_instance *in, uint64_t src, char *dst, size_t cap,
+                      const char *who);
+
+/* ---- source lines (debuginfo.c) ---- */
+void sfi__debug_keep(sfi_module *m, const void *data, size_t size);
+void sfi__debug_free(sfi_module *m);
+int sfi__has_debug(const sfi_module *m);
+/* "file.c:LINE" for a sandbox code address (is_return: a return address,
+ * looked up at the call before it); 0 and "" when unknown. Runs libdw:
+ * only while formatting a trap message, never in a signal handler. */
+int sfi__srcline(const sfi_instance *in, uint64_t addr, int is_return,
+                 char *buf, size_t cap);
 
 sfi_module *sfi__module_load_named(const void *data, size_t size,
                                    const sfi_import *imports,

@@ -349,6 +349,7 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
   free(fns);
   free(addrs);
   sfi__elf_free(&e);
+  sfi__debug_keep(m, data, size);
   return m;
 err:
   free(fns);
@@ -425,6 +426,7 @@ void sfi_module_free(sfi_module *m) {
   sfi__warm_drop_module(m);
   if (m->memfd >= 0)
     close(m->memfd);
+  sfi__debug_free(m);
   free(m->relocs);
   free(m->stubs);
   free(m->exports);

@@ -400,11 +400,19 @@ void sfi__trap_message(struct sfi_callrec *rec) {
   else
     sfi__err(rec->trap, "trap: %s at %s in %s", sfi_strerror(rec->trap), addr,
              fn);
+  char line[160];
+  if (sfi__srcline(in, rec->fault_rip, 0, line, sizeof line))
+    sfi__errappend(" at %s", line);
   if (rec->why[0])
     sfi__errappend(" (%s)", rec->why);
   for (int i = 0; i < rec->nbt; i++) {
     sfi__symbolize(in, rec->bt[i], fn, sizeof fn);
-    sfi__errappend("\n  #%d 0x%llx %s", i,
-                   (unsigned long long)(rec->bt[i] & SFI_OFFSET_MASK), fn);
+    /* bt[0] is the faulting instruction, the others return addresses. */
+    if (!sfi__srcline(in, rec->bt[i], i > 0, line + 1, sizeof line - 1))
+      line[1] = 0;
+    line[0] = line[1] ? ' ' : 0;
+    sfi__errappend("\n  #%d 0x%llx %s%s", i,
+                   (unsigned long long)(rec->bt[i] & SFI_OFFSET_MASK), fn,
+                   line);
   }
 }

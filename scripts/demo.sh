@@ -31,7 +31,7 @@ echo "These are the flags sfi-cc passes to clang (sfi-cc -v prints them):"
 show "$llvm/bin/clang" -nostdinc -isystem "$llvm/lib/clang/22/include" \
   -isystem "$root/libc/include" -isystem /usr/include/x86_64-linux-musl \
   -fPIC -fno-plt -fno-stack-protector -fcf-protection=none \
-  -fno-semantic-interposition -D__sfi__=1 \
+  -fno-semantic-interposition -D__sfi__=1 -fvisibility=hidden \
   -fplugin="$lib/libsfi.so" -fpass-plugin="$lib/libsfi.so" \
   -mllvm -sfi-mode=full -mllvm -sfi-scheme=gs \
   -O2 -g -fno-omit-frame-pointer -Iexamples/imgdecode \

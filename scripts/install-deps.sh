@@ -3,7 +3,7 @@
 # benchmark. Run as root (CI does); safe to run again.
 set -eu
 export DEBIAN_FRONTEND=noninteractive
-PKGS="clang-22 llvm-22-dev llvm-22-tools lld-22 libclang-rt-22-dev libzydis-dev \
+PKGS="clang-22 llvm-22-dev llvm-22-tools lld-22 libclang-rt-22-dev libzydis-dev libdw-dev libclang-22-dev \
   cmake ninja-build make musl-dev csmith libcsmith-dev wabt valgrind \
   gnuplot-nox python3 wasi-libc libclang-rt-22-dev-wasm32"
 missing=""

@@ -9,6 +9,8 @@
  *   sfi-cc -shared x.c -fsfi-import=host_fn -o lib.so
  *                                     declare the host's imports; any
  *                                     other undefined symbol is an error
+ *   sfi-cc -fsfi-exports=all ...      export every global (default: only
+ *                                     what is marked SFI_EXPORT)
  *
  * Refuses arguments and inputs that would skip or undo the pass (ccrefuse.c)
  * and to link an object that lacks the pass's marker, naming it. */
@@ -373,6 +375,12 @@ int main(int argc, char **argv) {
   /* The IR verifier re-checks every object the pass produced: a bug in
    * the pass fails the build instead of shipping an escape. */
   int compile_only = 0, shared = 0, preprocess = 0, verify = 1;
+  /* marked: a module exports only what its author marks (SFI_EXPORT from
+   * <sfi_export.h>, or visibility("default")): compiles get
+   * -fvisibility=hidden (before the user's flags, which may override it)
+   * and links hide the sandbox libc archive's symbols. all: every global
+   * symbol is exported (the behaviour before 2.1). */
+  const char *exports = "marked";
   const char *out = NULL;
   struct argv_buf cflags = {0}, inputs = {0}, libs = {0}, ldflags = {0},
                   libdirs = {0}, imports = {0};
@@ -389,6 +397,10 @@ int main(int argc, char **argv) {
       scheme = a + 13;
       if (strcmp(scheme, "gs") && strcmp(scheme, "anchor"))
         die("-fsfi-scheme must be 'gs' or 'anchor', not '%s'", scheme);
+    } else if (!strncmp(a, "-fsfi-exports=", 14)) {
+      exports = a + 14;
+      if (strcmp(exports, "marked") && strcmp(exports, "all"))
+        die("-fsfi-exports must be 'marked' or 'all', not '%s'", exports);
     } else if (!strcmp(a, "-fsfi-verify")) {
       verify = 1;
     } else if (!strcmp(a, "-fno-sfi-verify")) {
@@ -402,8 +414,8 @@ int main(int argc, char **argv) {
       return 0;
     } else if (!strncmp(a, "-fsfi", 5)) {
       die("unknown option '%s' (known: -fsfi-mode=full|stores, "
-          "-fsfi-scheme=gs|anchor, -f[no-]sfi-verify, -fsfi-import=NAME, "
-          "-fsfi-imports=FILE)", a);
+          "-fsfi-scheme=gs|anchor, -fsfi-exports=marked|all, "
+          "-f[no-]sfi-verify, -fsfi-import=NAME, -fsfi-imports=FILE)", a);
     } else if (a[0] == '-' && sfi_refused_flag(a)) {
       refuse(a, sfi_refused_flag(a));
     } else if (!strncmp(a, "-fcf-protection", 15)) {
@@ -496,6 +508,8 @@ int main(int argc, char **argv) {
   push(&cc, "-fcf-protection=none");
   push(&cc, "-fno-semantic-interposition");
   push(&cc, "-D__sfi__=1");
+  if (!strcmp(exports, "marked"))
+    push(&cc, "-fvisibility=hidden");
   push(&cc, fmt("-fplugin=%s", plugin));
   push(&cc, fmt("-fpass-plugin=%s", plugin));
   push(&cc, "-mllvm");
@@ -608,7 +622,11 @@ int main(int argc, char **argv) {
   push(&ld, libpath("sfi.ld"));
   push(&ld, "-o");
   push(&ld, out ? out : "a.out");
+  if (!strcmp(exports, "marked"))
+    push(&ld, "--exclude-libs=libsfic.a,libsfic-stores.a");
   push(&ld, libpath("sfi_crt.o"));
+  /* The runtime's private entries (__sfi_rt_malloc, ...), in every module. */
+  push(&ld, libpath("sfi_rtentry.o"));
   if (!shared)
     push(&ld, libpath("sfi_start.o"));
   for (int i = 0; i < objs.n; i++)

@@ -20,6 +20,14 @@
 
 #include "imgdecode.h"
 
+/* The plugin exports only what it marks: sfi-cc (and the flags below in
+ * examples/CMakeLists.txt) compile with -fvisibility=hidden. */
+#ifdef __sfi__
+#include <sfi_export.h>
+#else
+#define SFI_EXPORT
+#endif
+
 /* Granted by the host: the plugin's only way to say something. */
 void host_log(const char *msg);
 
@@ -128,7 +136,8 @@ static struct img *rle_decode(struct img *im, struct reader *r) {
   }
 }
 
-struct img *img_decode(const uint8_t *data, int64_t len, img_row_fn cb) {
+SFI_EXPORT struct img *img_decode(const uint8_t *data, int64_t len,
+                                  img_row_fn cb) {
   if (!data || len < 2)
     return fail(NULL, "not an image: too short");
   struct reader r = {data, data + len};
@@ -169,7 +178,7 @@ struct img *img_decode(const uint8_t *data, int64_t len, img_row_fn cb) {
   return im;
 }
 
-void img_free(struct img *im) {
+SFI_EXPORT void img_free(struct img *im) {
   if (im)
     free(im->pixels);
   free(im);

@@ -5,17 +5,19 @@
  *   imgdecode-host imgdecode.so file...
  *
  * For each file: copy it into the sandbox, call img_decode with a host
- * callback that receives every decoded row, check the result pointer with
- * sfi_ptr, print a summary and a thumbnail. A trap is printed, the host's
- * canary is checked, the instance is reset, and the next file is decoded.
+ * callback that receives every decoded row, fetch the result struct with
+ * one checked copy, print a summary and a thumbnail. A trap is printed,
+ * the host's canary is checked, the instance is reset, and the next file
+ * is decoded. The calls go through imgdecode_sfi.h, which sfi-bindgen
+ * generates from imgdecode.h: typed wrappers, sandbox pointers as
+ * sfi_sptr, struct img mirrored with its layout checked.
  * Exit status: 0 if the host stayed intact, 1 if not, 2 on usage errors. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "imgdecode.h"
-#include "sfi.h"
+#include "imgdecode_sfi.h" /* generated: sfi-bindgen imgdecode.h */
 
 /* Host memory the plugin must never touch, checked after every file. */
 #define CANARY_SIZE 4096
@@ -30,11 +32,11 @@ static int canary_intact(void) {
 }
 
 /* ---- The import: host_log(const char *msg) ----------------------------- */
-static void host_log(uint64_t msg) {
+static void host_log(sfi_sptr msg) {
   char buf[256];
-  /* The string is sandbox memory: copy it out, bounded, before use. */
-  if (sfi_copy_string_out(sfi_current(), buf, sizeof buf, msg) != SFI_OK)
-    snprintf(buf, sizeof buf, "(bad log message at 0x%" PRIx64 ")", msg);
+  /* The string is sandbox memory: copy it out once, bounded, before use. */
+  if (sfi_fetch_string(sfi_current(), msg, buf, sizeof buf) < 0)
+    snprintf(buf, sizeof buf, "(bad log message at 0x%" PRIx64 ")", msg.a);
   printf("   plugin says: %s\n", buf);
 }
 
@@ -51,9 +53,9 @@ static struct {
   int bad;
 } rowstate;
 
-static int32_t on_row(int32_t y, uint64_t row, int32_t len) {
+static int32_t on_row(int32_t y, sfi_sptr row, int32_t len) {
   const uint8_t *p =
-      len > 0 ? sfi_ptr(sfi_current(), row, (uint64_t)len, 0) : NULL;
+      len > 0 ? sfi_sptr_check(sfi_current(), row, (uint64_t)len, 0) : NULL;
   if (!p || y != rowstate.next_y) {
     rowstate.bad = 1;
     return 1; /* stop the decoder: it handed us garbage */
@@ -85,14 +87,14 @@ static void thumbnail(const uint8_t *px, int w, int h, int ch) {
 }
 
 /* Checks what img_decode returned and prints it; 0 if it made sense. */
-static int show_result(sfi_instance *in, const char *name, uint64_t res) {
-  /* res and everything behind it come from the sandbox: check, then copy. */
-  const struct img *p = sfi_ptr(in, res, sizeof(struct img), 0);
-  if (!p) {
-    printf("   bad result pointer 0x%" PRIx64 "\n", res);
+static int show_result(sfi_instance *in, const char *name, sfi_sptr res) {
+  /* res and everything behind it come from the sandbox: one checked copy
+   * of the struct, then decisions on the copy only. */
+  imgdecode_img_t im;
+  if (imgdecode_img_fetch(in, res, &im) != SFI_OK) {
+    printf("   bad result pointer 0x%" PRIx64 "\n", res.a);
     return -1;
   }
-  struct img im = *p;
   if (im.width < 1 || im.height < 1 || im.width > IMG_MAX_DIM ||
       im.height > IMG_MAX_DIM || (im.channels != 1 && im.channels != 3)) {
     printf("   implausible image header %dx%dx%d\n", im.width, im.height,
@@ -100,10 +102,10 @@ static int show_result(sfi_instance *in, const char *name, uint64_t res) {
     return -1;
   }
   uint64_t n = (uint64_t)im.width * im.height * im.channels;
-  const uint8_t *px = sfi_ptr(in, (uint64_t)(uintptr_t)im.pixels, n, 0);
+  const uint8_t *px = sfi_sptr_check(in, im.pixels, n, 0);
   if (!px) {
-    printf("   pixel pointer %p (+%" PRIu64 ") is not sandbox memory\n",
-           (void *)im.pixels, n);
+    printf("   pixel pointer 0x%" PRIx64 " (+%" PRIu64 ") is not sandbox "
+           "memory\n", im.pixels.a, n);
     return -1;
   }
   uint32_t sum = img_fnv1a(IMG_FNV_INIT, px, n);
@@ -139,7 +141,8 @@ static const char *base_name(const char *p) {
 enum outcome { DECODED, REJECTED, TRAPPED, HOST_ERROR };
 
 /* Decodes one file in the instance. */
-static enum outcome decode_file(sfi_instance *in, const char *path) {
+static enum outcome decode_file(imgdecode_t *b, const char *path) {
+  sfi_instance *in = b->in;
   const char *name = base_name(path);
   long len = 0;
   uint8_t *data = read_file(path, &len);
@@ -150,24 +153,25 @@ static enum outcome decode_file(sfi_instance *in, const char *path) {
   printf("== %s (%ld bytes)\n", name, len);
 
   /* The input goes into sandbox memory, allocated by the sandbox's malloc. */
-  uint64_t buf = sfi_malloc(in, len ? (uint64_t)len : 1);
-  if (!buf || sfi_copy_in(in, buf, data, (size_t)len) != SFI_OK) {
+  sfi_sptr buf = SFI_SPTR(sfi_malloc(in, len ? (uint64_t)len : 1));
+  if (sfi_sptr_is_null(buf) || sfi_store(in, buf, data, (size_t)len)) {
     printf("   cannot copy the file into the sandbox: %s\n", sfi_errmsg());
     free(data);
     return HOST_ERROR;
   }
   free(data);
   /* A function pointer the sandbox can call but not redirect. */
-  uint64_t cb = sfi_callback_new(in, "ipi:i", (void *)on_row);
-  if (!cb) {
+  /* The compiler checks on_row against img_row_fn's prototype. */
+  sfi_sptr cb = imgdecode_callback_img_row_fn(in, on_row);
+  if (sfi_sptr_is_null(cb)) {
     printf("   sfi_callback_new: %s\n", sfi_errmsg());
     return HOST_ERROR;
   }
   memset(&rowstate, 0, sizeof rowstate);
   rowstate.sum = IMG_FNV_INIT;
 
-  sfi_val args[3] = {SFI_PTR(buf), SFI_I64(len), SFI_PTR(cb)}, ret;
-  int rc = sfi_call(in, "img_decode", "pIp:p", args, &ret);
+  sfi_sptr res;
+  int rc = imgdecode_img_decode(b, buf, len, cb, &res);
   if (rc != SFI_OK) {
     /* The sandbox faulted. Its state is garbage; the host's is not. */
     printf("   TRAP in the plugin (%s):\n", sfi_strerror(rc));
@@ -188,12 +192,11 @@ static enum outcome decode_file(sfi_instance *in, const char *path) {
     return TRAPPED;
   }
   enum outcome out = REJECTED;
-  if (ret.ptr == 0) {
+  if (sfi_sptr_is_null(res)) {
     printf("   rejected: not a valid image\n");
   } else {
-    out = show_result(in, name, ret.ptr) == 0 ? DECODED : HOST_ERROR;
-    sfi_val a = SFI_PTR(ret.ptr);
-    if (sfi_call(in, "img_free", "p:v", &a, NULL) != SFI_OK) {
+    out = show_result(in, name, res) == 0 ? DECODED : HOST_ERROR;
+    if (imgdecode_img_free(b, res) != SFI_OK) {
       printf("   img_free trapped: %s\n", sfi_errmsg());
       sfi_instance_reset(in);
       out = HOST_ERROR;
@@ -203,8 +206,8 @@ static enum outcome decode_file(sfi_instance *in, const char *path) {
     printf("   the plugin passed a bad row to the callback\n");
     out = HOST_ERROR;
   }
-  sfi_free(in, buf);
-  sfi_callback_free(in, cb);
+  sfi_free(in, buf.a);
+  sfi_callback_free(in, cb.a);
   return out;
 }
 
@@ -232,9 +235,15 @@ int main(int argc, char **argv) {
          "; host canary at %p\n",
          base_name(argv[1]), sfi_region_base(in), (void *)canary);
 
+  /* The plugin's functions, looked up once. */
+  imgdecode_t b;
+  if (imgdecode_bind(&b, in) != SFI_OK) {
+    fprintf(stderr, "%s\n", sfi_errmsg());
+    return 2;
+  }
   int count[4] = {0};
   for (int i = 2; i < argc; i++)
-    count[decode_file(in, argv[i])]++;
+    count[decode_file(&b, argv[i])]++;
 
   int ok = canary_intact() && count[HOST_ERROR] == 0;
   printf("summary: %d decoded, %d rejected, %d trapped, %d host errors; "

@@ -23,13 +23,14 @@ struct img {
 /* Called by the decoder for every finished row; nonzero stops decoding. */
 typedef int32_t (*img_row_fn)(int32_t y, const uint8_t *row, int32_t len);
 
-/* Exported by the plugin (sfi_call signatures in brackets):
- *   struct img *img_decode(const uint8_t *data, int64_t len, img_row_fn cb)
- *                                                          ["pIp:p"]
- *     NULL when the input is not a valid image (the reason is logged).
- *   void img_free(struct img *im)                          ["p:v"]
- * Imported from the host:
- *   void host_log(const char *msg)                         ["p:v"] */
+/* Exported by the plugin (marked SFI_EXPORT in decoder.c). The host calls
+ * them through bindings sfi-bindgen generates from this header
+ * (imgdecode_sfi.h: imgdecode_img_decode(&b, data, len, cb, &ret) ...).
+ * img_decode returns NULL when the input is not a valid image (the reason
+ * is logged through host_log). */
+struct img *img_decode(const uint8_t *data, int64_t len, img_row_fn cb);
+void img_free(struct img *im);
+/* Imported from the host: void host_log(const char *msg)   ["p:v"] */
 
 /* FNV-1a, 32-bit: the checksum the host prints and the generator expects. */
 static inline uint32_t img_fnv1a(uint32_t h, const uint8_t *p, uint64_t n) {

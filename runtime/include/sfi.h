@@ -35,6 +35,20 @@
 extern "C" {
 #endif
 
+/* The runtime's version: SFI_VERSION is MAJOR*10000 + MINOR*100 + PATCH of
+ * this header; sfi_version() is the same number for the library linked
+ * in (they differ only if header and library come from different builds).
+ *
+ *   #if SFI_VERSION >= 20100   // sfi_sptr and the fetch helpers
+ *   if (sfi_version() != SFI_VERSION) errx(1, "sfi.h and libsfirt differ");
+ */
+#define SFI_VERSION_MAJOR 2
+#define SFI_VERSION_MINOR 1
+#define SFI_VERSION_PATCH 0
+#define SFI_VERSION                                                            \
+  (SFI_VERSION_MAJOR * 10000 + SFI_VERSION_MINOR * 100 + SFI_VERSION_PATCH)
+int sfi_version(void);
+
 typedef struct sfi_module sfi_module;
 typedef struct sfi_instance sfi_instance;
 
@@ -60,11 +74,30 @@ typedef enum sfi_err {
   SFI_TRAP_FPE = -27,     /* other floating-point exception */
 } sfi_err;
 
-/* A readable name for a code: sfi_strerror(SFI_TRAP_OOB) is
- * "out-of-bounds memory access". */
+/* Nonzero if rc is a trap code (SFI_TRAP_*): the call ended because the
+ * sandbox faulted, and the instance refuses calls until it is reset. Other
+ * negative codes (SFI_ERR_*) are the host's or the module file's errors;
+ * SFI_ERR_EXIT is the sandbox's orderly exit.
+ *
+ *   int rc = sfi_call(in, "parse", "pI:i", a, &r);
+ *   if (sfi_is_trap(rc)) sfi_instance_reset(in);
+ *   else if (rc != SFI_OK) errx(1, "%s", sfi_errmsg()); */
+int sfi_is_trap(int rc);
+/* A readable name for every code above (and "unknown error" for any other
+ * value; never NULL): sfi_strerror(SFI_TRAP_OOB) is "out-of-bounds memory
+ * access". Unlike sfi_errmsg() it has no details and is thread-free.
+ *
+ *   fprintf(stderr, "decode: %s\n", sfi_strerror(rc)); */
 const char *sfi_strerror(int err);
 /* The message of the last failure on this thread, with details (file,
- * offending value, trap address, sandbox backtrace). Never NULL. */
+ * offending value, trap address, sandbox backtrace). Never NULL. For a
+ * module built with -g, trap messages name file:line for the faulting
+ * instruction and every backtrace frame (read from the module's DWARF
+ * with libdw, only when a trap is reported):
+ *   trap: out-of-bounds memory access (SIGSEGV) at 0x7b0000000010
+ *   (sandbox offset 0x10) in leaf+0x0 at /src/lines.c:7
+ *     #0 0x102300 leaf+0x0 /src/lines.c:7
+ *     #1 0x102319 mid+0x9 /src/lines.c:11 */
 const char *sfi_errmsg(void);
 
 /* ---- Values passed across the boundary --------------------------------
@@ -86,8 +119,9 @@ typedef union sfi_val {
 
 /* ---- Imports: host functions the sandbox may call ----------------------
  * A host function is an ordinary C function with the signature the sandbox
- * declares; pointer arguments arrive as sandbox addresses (uint64_t) and
- * must go through sfi_ptr()/sfi_copy_*() before use. It finds its instance
+ * declares; pointer arguments arrive as sandbox addresses (uint64_t: wrap
+ * them in an sfi_sptr at once, SFI_SPTR(arg)) and must go through
+ * sfi_fetch*()/sfi_sptr_check() before use (see "Tainted values"). It finds its instance
  * with sfi_current(). The signature string names argument and result types:
  * i (int32), I (int64), p (sandbox pointer), f (float), d (double), v (void
  * result only), e.g. "pI:I" for long f(void *, long).
@@ -135,12 +169,17 @@ typedef struct sfi_module_options {
  *                                         // is not granted by the host..." */
 sfi_module *sfi_module_load(const char *path, const sfi_import *imports,
                             const sfi_module_options *opts);
-/* The same from memory (the bytes are copied; data may be freed after). */
+/* The same from memory (the bytes are copied; data may be freed after).
+ *
+ *   sfi_module *m = sfi_module_load_mem(blob, blob_len, imps, NULL); */
 sfi_module *sfi_module_load_mem(const void *data, size_t size,
                                 const sfi_import *imports,
                                 const sfi_module_options *opts);
 /* Frees a module; its instances must be freed first (otherwise the call
- * fails with a message and the module stays). NULL is ignored. */
+ * fails with a message and the module stays). NULL is ignored.
+ *
+ *   sfi_instance_free(in);
+ *   sfi_module_free(m); */
 void sfi_module_free(sfi_module *m);
 
 /* ---- Instances ---------------------------------------------------------- */
@@ -192,7 +231,7 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o);
  * reset fails and the instance is unusable for good: calls and resets
  * return SFI_ERR_TRAPPED; free it.
  *
- *   if (sfi_call(in, "parse", "pI:i", a, &r) < SFI_ERR_EXIT)
+ *   if (sfi_is_trap(sfi_call(in, "parse", "pI:i", a, &r)))
  *     sfi_instance_reset(in);   // trapped: start over */
 int sfi_instance_reset(sfi_instance *in);
 /* Returns the region to the pool (all its memory is released). NULL is
@@ -201,20 +240,33 @@ int sfi_instance_reset(sfi_instance *in);
  * sfi_instance_new of the same module with the same shadow stack size
  * (which then maps nothing); a region whose read-only data a callback
  * changed is never kept. They still count against the region pool, which
- * gives them up when it runs out. */
+ * gives them up when it runs out.
+ *
+ *   sfi_instance_free(in);   // every sfi_sptr into it is now dangling */
 void sfi_instance_free(sfi_instance *in);
 /* Unmaps the regions sfi_instance_free kept for reuse (a leak check, or a
  * host that wants its mappings back); sfi_module_free drops a module's. */
 void sfi_release_cached(void);
 /* The instance whose code is running on this thread: inside an import or
  * a callback, the sandbox that called it (the innermost one when calls
- * nest); NULL outside any call. */
+ * nest); NULL outside any call.
+ *
+ *   static int32_t host_get(uint64_t key) {
+ *     struct state *st = sfi_userdata(sfi_current()); ...
+ *   } */
 sfi_instance *sfi_current(void);
-/* Host data attached to an instance. */
+/* Host data attached to an instance (not seen by the sandbox).
+ *
+ *   sfi_set_userdata(in, &st);   // in an import: sfi_userdata(sfi_current()) */
 void sfi_set_userdata(sfi_instance *in, void *data);
 void *sfi_userdata(sfi_instance *in);
 
 /* ---- Calls in ------------------------------------------------------------
+ * Exports are what the module's author marked: sfi-cc builds with
+ * -fsfi-exports=marked by default, so only functions declared SFI_EXPORT
+ * (<sfi_export.h>, i.e. visibility("default")) are found, not the sandbox
+ * libc's nor unmarked globals. Names starting with __sfi_ are reserved for
+ * the runtime's private use and never found.
  * Calls export `name` with arguments described by sig (see sfi_import) and
  * stores the result in *ret (may be NULL for "v"). Returns SFI_OK, or a trap
  * code with the details in sfi_errmsg(). After a trap the instance refuses
@@ -250,12 +302,29 @@ int sfi_call(sfi_instance *in, const char *name, const char *sig,
 uint64_t sfi_lookup(sfi_instance *in, const char *name);
 int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret);
+/* Checks a signature string against the module's own prototype of export
+ * `name`, read from its debug info (a module built with -g): SFI_OK if
+ * they agree, SFI_ERR_INVALID naming both when they do not (the header the
+ * host was written against is not the one the library was built with),
+ * SFI_ERR_NOTFOUND when it cannot tell (no -g, no libdw.so.1, no such
+ * definition). Reads the DWARF with libdw on the first call (milliseconds);
+ * a developer aid, not a safety check: the module's DWARF is as untrusted
+ * as the rest of it. sfi-bindgen's generated P_bind calls it for every
+ * function.
+ *
+ *   if (sfi_check_signature(in, "add", "ii:i") == SFI_ERR_INVALID)
+ *     errx(1, "%s", sfi_errmsg());  // "'add' is \"dd:d\" in the module" */
+int sfi_check_signature(sfi_instance *in, const char *name, const char *sig);
 /* Nonzero if fn is an entry of the instance's jump table (a function
  * pointer the sandbox may legitimately hold): 16-byte aligned, inside
- * __sfi_jt_bounds, and not entry 0 (the trap entry). */
+ * __sfi_jt_bounds, and not entry 0 (the trap entry).
+ *
+ *   if (!sfi_is_funcptr(in, cb_from_sandbox)) return -1; */
 int sfi_is_funcptr(sfi_instance *in, uint64_t fn);
 /* The status passed to exit() by the last call that returned
- * SFI_ERR_EXIT. */
+ * SFI_ERR_EXIT.
+ *
+ *   if (rc == SFI_ERR_EXIT) printf("exited %d\n", sfi_exit_status(in)); */
 int sfi_exit_status(sfi_instance *in);
 
 /* ---- Callbacks -----------------------------------------------------------
@@ -273,6 +342,9 @@ int sfi_exit_status(sfi_instance *in);
  *   sfi_val a[2] = {SFI_PTR(img), SFI_PTR(cb)};
  *   sfi_call(in, "decode", "pp:i", a, &r); */
 uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn);
+/* Frees a callback slot: the sandbox's copies of the pointer now trap.
+ *
+ *   sfi_callback_free(in, cb); */
 void sfi_callback_free(sfi_instance *in, uint64_t fnptr);
 
 /* ---- Memory ----------------------------------------------------------------
@@ -287,25 +359,125 @@ void sfi_callback_free(sfi_instance *in, uint64_t fnptr);
  *   const char *s = sfi_ptr(in, arg, n, 0);
  *   if (!s) return -1;   // the sandbox passed a bad pointer */
 void *sfi_ptr(sfi_instance *in, uint64_t addr, uint64_t len, int write);
-/* Allocation with the sandbox's own malloc/free (the module must export
- * them, as every module linked with the sandbox libc does). 0 on failure,
- * also when the sandbox's malloc returns memory that is not its own. */
+/* Allocation with the sandbox's own malloc/free, reached through the
+ * module's private __sfi_rt_malloc/__sfi_rt_free (sfi-cc links them into
+ * every module; a module linked without them falls back to exported
+ * "malloc"/"free"). 0 on failure, also when the sandbox's malloc returns
+ * memory that is not its own.
+ *
+ *   uint64_t buf = sfi_malloc(in, 4096);
+ *   if (!buf) errx(1, "%s", sfi_errmsg()); */
 uint64_t sfi_malloc(sfi_instance *in, uint64_t size);
-/* Calls the sandbox's free(addr); 0 and modules without free are ignored. */
+/* Calls the sandbox's free(addr); 0 and modules without free are ignored.
+ *
+ *   sfi_free(in, buf); */
 void sfi_free(sfi_instance *in, uint64_t addr);
 /* Copy n bytes into / out of the sandbox after checking the whole range
  * (writable for copy_in); SFI_ERR_INVALID if it is not sandbox memory.
+ * The untyped forms of sfi_store and sfi_fetch (below).
  *
  *   uint64_t buf = sfi_malloc(in, len);
- *   if (!buf || sfi_copy_in(in, buf, data, len) != SFI_OK) ... */
+ *   if (!buf || sfi_copy_in(in, buf, data, len) != SFI_OK) ...
+ *   if (sfi_copy_out(in, out, buf, len) != SFI_OK) ... */
 int sfi_copy_in(sfi_instance *in, uint64_t dst, const void *src, size_t n);
 int sfi_copy_out(sfi_instance *in, void *dst, uint64_t src, size_t n);
 /* Copies a NUL-terminated sandbox string into dst (cap bytes); fails with
- * SFI_ERR_INVALID if it is not terminated within cap or leaves memory. */
+ * SFI_ERR_INVALID if it is not terminated within cap or leaves memory.
+ * Each byte is read once (the NUL is looked for in the copy).
+ *
+ *   char path[256];
+ *   if (sfi_copy_string_out(in, path, sizeof path, arg) != SFI_OK) ... */
 int sfi_copy_string_out(sfi_instance *in, char *dst, size_t cap, uint64_t src);
 /* The region's base address (4 GiB-aligned; the region is SFI_REGION_SIZE
- * bytes, see sfi_abi.h). */
+ * bytes, see sfi_abi.h).
+ *
+ *   uint64_t off = addr - sfi_region_base(in);   // for messages */
 uint64_t sfi_region_base(sfi_instance *in);
+
+/* ---- Tainted values: sandbox pointers and copy-and-verify -----------------
+ * Everything the sandbox hands the host (arguments of imports and
+ * callbacks, results of calls, bytes in its memory) is controlled by it.
+ * A sandbox address has its own type, sfi_sptr, so that the compiler
+ * refuses to dereference it, to pass it where a host pointer is expected,
+ * or to mix it up with an integer; it becomes host memory only through the
+ * checked functions below. Host mirrors of sandbox structs declare their
+ * pointer fields as sfi_sptr (same size and alignment as a pointer).
+ *
+ * THE RULE: never read sandbox memory twice for one decision. The sandbox
+ * can change its memory between two reads (from a callback, from an
+ * import that calls back in, or from another host thread working on the
+ * same instance), so "check a length, then use the length" must check and
+ * use the same host copy: fetch once with sfi_fetch / sfi_fetch_verify /
+ * sfi_fetch_string, then decide on and use only the copy. A pointer from
+ * sfi_sptr_check is for bulk data that no host decision depends on (the
+ * bytes to decompress, a buffer to fill).
+ *
+ *   struct req { uint32_t len; sfi_sptr data; };     // mirror of the
+ *   struct req q;                                    // sandbox's struct
+ *   if (sfi_fetch(in, arg, &q, sizeof q) != SFI_OK || q.len > MAX) return -1;
+ *   const void *d = sfi_sptr_check(in, q.data, q.len, 0);   // q.len, not
+ *   if (!d) return -1;                                     // a re-read */
+typedef struct sfi_sptr {
+  uint64_t a; /* the address inside the region: never dereference it */
+} sfi_sptr;
+#define SFI_SPTR(x) ((sfi_sptr){(uint64_t)(x)})
+#define SFI_SPTR_NULL ((sfi_sptr){0})
+/* Arithmetic stays tainted; the result is checked when used. */
+static inline sfi_sptr sfi_sptr_add(sfi_sptr p, uint64_t off) {
+  return (sfi_sptr){p.a + off};
+}
+static inline int sfi_sptr_is_null(sfi_sptr p) { return p.a == 0; }
+/* To and from call arguments and results (sig letter p). */
+static inline sfi_val sfi_val_sptr(sfi_sptr p) {
+  sfi_val v;
+  v.ptr = p.a;
+  return v;
+}
+static inline sfi_sptr sfi_sptr_of(sfi_val v) { return (sfi_sptr){v.ptr}; }
+
+/* A host pointer to [p, p+size) if the whole range is mapped memory of
+ * this instance (writable if write), else NULL: host addresses, other
+ * regions, guard zones, unmapped heap, and sizes that run past the region
+ * or wrap are all refused. The bytes behind it stay the sandbox's: they
+ * may change while the host reads them (see THE RULE).
+ *
+ *   uint8_t *out = sfi_sptr_check(in, outbuf, cap, 1);
+ *   if (!out) return -1;
+ *   produce(out, cap);               // bulk output, no decision on it */
+void *sfi_sptr_check(sfi_instance *in, sfi_sptr p, uint64_t size, int write);
+/* Copies n bytes from the sandbox into host memory dst, once, after
+ * checking the whole range; SFI_ERR_INVALID (dst untouched) otherwise.
+ *
+ *   uint32_t hdr[4];
+ *   if (sfi_fetch(in, p, hdr, sizeof hdr) != SFI_OK) return -1; */
+int sfi_fetch(sfi_instance *in, sfi_sptr src, void *dst, size_t n);
+/* sfi_fetch, then ok(dst, n, ctx) on the host copy: the copy is what the
+ * validator judged and what the caller gets, whatever the sandbox does to
+ * its memory meanwhile. A nonzero result from ok accepts; on rejection
+ * (or a bad range) dst is zeroed and SFI_ERR_INVALID returned.
+ *
+ *   static int hdr_ok(const void *c, size_t n, void *ctx) {
+ *     const struct hdr *h = c; return h->w <= 16384 && h->h <= 16384;
+ *   }
+ *   struct hdr h;
+ *   if (sfi_fetch_verify(in, p, &h, sizeof h, hdr_ok, NULL)) return -1;
+ *   // h.w and h.h are checked and cannot change any more */
+typedef int (*sfi_verify_fn)(const void *copy, size_t n, void *ctx);
+int sfi_fetch_verify(sfi_instance *in, sfi_sptr src, void *dst, size_t n,
+                     sfi_verify_fn ok, void *ctx);
+/* Copies a NUL-terminated sandbox string into dst (cap bytes, cap >= 1)
+ * reading each byte once; returns its length, or SFI_ERR_INVALID (dst
+ * holds "") if it leaves mapped memory or has no NUL within cap bytes.
+ * dst is always NUL-terminated, and strlen(dst) is the result.
+ *
+ *   char name[256];
+ *   if (sfi_fetch_string(in, p, name, sizeof name) < 0) return -1; */
+int sfi_fetch_string(sfi_instance *in, sfi_sptr src, char *dst, size_t cap);
+/* Copies n host bytes into the sandbox at dst after checking the range
+ * is writable (sfi_copy_in with a typed address).
+ *
+ *   if (sfi_store(in, buf, data, len) != SFI_OK) return -1; */
+int sfi_store(sfi_instance *in, sfi_sptr dst, const void *src, size_t n);
 
 /* ---- Programs --------------------------------------------------------------
  * Runs the module's main (its __sfi_start export, from the sandbox libc)
@@ -323,6 +495,11 @@ int sfi_run_main(sfi_instance *in);
  * sfi_signals_uninstall() puts those back; the next call into a sandbox
  * installs the runtime's again. Install your own handlers for these
  * signals before creating instances so that the runtime chains to them. */
+/*
+ *   sigaction(SIGSEGV, &mine, NULL);   // first: the runtime chains to it
+ *   sfi_signals_install();             // optional: done on first use
+ *   ...
+ *   sfi_signals_uninstall();           // before unloading the host's own */
 int sfi_signals_install(void);
 void sfi_signals_uninstall(void);
 

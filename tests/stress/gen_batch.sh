@@ -42,9 +42,9 @@ while [ "$i" -lt "$end" ]; do
   fi
   i=$((i + 1))
 done
-"$cc" -O2 -c "$(dirname "$0")/bystander.c" -o "$out/work/bystander.o" || exit 1
+"$cc" -O2 -fsfi-exports=all -c "$(dirname "$0")/bystander.c" -o "$out/work/bystander.o" || exit 1
 # shellcheck disable=SC2086
-"$cc" -shared "$out/work/bystander.o" $objs -o "$out/batch.so" 2>"$out/link.err" || {
+"$cc" -shared -fsfi-exports=all "$out/work/bystander.o" $objs -o "$out/batch.so" 2>"$out/link.err" || {
   cat "$out/link.err" >&2
   exit 1
 }

@@ -1,2 +1,6 @@
+#include <sfi_export.h>
 #include <stdio.h>
-int hello(int x) { printf("hello from the library %d\n", x); return x + 1; }
+SFI_EXPORT int hello(int x) {
+  printf("hello from the library %d\n", x);
+  return x + 1;
+}

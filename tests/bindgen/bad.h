@@ -1,0 +1,3 @@
+/* bad.h: does not parse: sfi-bindgen must fail, writing nothing. */
+int ok(int);
+int broken(int x;

@@ -1,0 +1,653 @@
+/* sfi-bindgen: typed host bindings for a sandboxed library, from its own
+ * header (libclang's C API).
+ *
+ *   sfi-bindgen plugin.h -o plugin_sfi.h [--prefix plugin] [-- clang args]
+ *
+ * For the header `plugin.h` it writes a header for the host with
+ *   - plugin_t, the bindings of one instance: plugin_bind(&b, in) looks
+ *     every exported function up once and names the first one missing;
+ *   - one wrapper per function the header declares (non-static, in the
+ *     header itself, not its includes), with the C types of the prototype:
+ *     pointer parameters and results become sfi_sptr (a sandbox address
+ *     the host cannot dereference), the signature string is derived from
+ *     the prototype (never written by hand), and the call returns the
+ *     status (SFI_OK, a trap, ...) with the function's result in *ret:
+ *       int plugin_decode(plugin_t *b, sfi_sptr data, int64_t len,
+ *                         sfi_sptr *ret);
+ *   - for each struct the header defines: a host mirror plugin_S_t with
+ *     sfi_sptr in place of pointers, its layout checked against the real
+ *     struct with _Static_assert, plugin_S_fetch (one copy of the whole
+ *     struct: decide on the copy) and checked per-field get/set;
+ *   - for each function-pointer typedef: the host callback type (pointers
+ *     as sfi_sptr) and plugin_callback_T(b, fn) (sfi_callback_new with
+ *     the derived signature).
+ * What cannot be bound (varargs, structs or long double by value, unions,
+ * bit-fields) is listed in a comment and left out; --strict makes it an
+ * error. Exit status 1 on a header that does not parse. */
+#include <clang-c/Index.h>
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static FILE *out;
+static const char *prefix;
+static int strict, skipped;
+
+static void die(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "sfi-bindgen: ");
+  vfprintf(stderr, fmt, ap);
+  fprintf(stderr, "\n");
+  va_end(ap);
+  exit(1);
+}
+
+static char *str(CXString s) {
+  const char *c = clang_getCString(s);
+  char *r = strdup(c ? c : "");
+  clang_disposeString(s);
+  return r;
+}
+
+/* ---- types ---- */
+enum kind { K_NONE, K_I32, K_I64, K_F32, K_F64, K_PTR, K_VOID };
+
+/* How a C type crosses the boundary: i (<= 32-bit integer), I (64-bit),
+ * f, d, p (any pointer, including function pointers), v; K_NONE if it
+ * cannot. */
+static enum kind kind_of(CXType t) {
+  CXType c = clang_getCanonicalType(t);
+  if (c.kind == CXType_Enum)
+    c = clang_getCanonicalType(
+        clang_getEnumDeclIntegerType(clang_getTypeDeclaration(c)));
+  switch (c.kind) {
+  case CXType_Void:
+    return K_VOID;
+  case CXType_Bool:
+  case CXType_Char_U:
+  case CXType_UChar:
+  case CXType_UShort:
+  case CXType_UInt:
+  case CXType_Char_S:
+  case CXType_SChar:
+  case CXType_Short:
+  case CXType_Int:
+  case CXType_WChar:
+  case CXType_Char16:
+  case CXType_Char32:
+    return K_I32;
+  case CXType_ULong:
+  case CXType_ULongLong:
+  case CXType_Long:
+  case CXType_LongLong:
+    return K_I64;
+  case CXType_Float:
+    return K_F32;
+  case CXType_Double:
+    return K_F64;
+  case CXType_Pointer:
+  case CXType_BlockPointer:
+    return K_PTR;
+  default:
+    return K_NONE;
+  }
+}
+
+static char sig_letter(enum kind k) {
+  return "?iIfdpv"[k];
+}
+
+/* The host-side spelling of a value of type t (pointers: sfi_sptr). */
+static char *host_type(CXType t) {
+  if (kind_of(t) == K_PTR)
+    return strdup("sfi_sptr");
+  return str(clang_getTypeSpelling(t));
+}
+
+static int is_bool(CXType t) {
+  return clang_getCanonicalType(t).kind == CXType_Bool;
+}
+
+/* The expression that turns sfi_val `v` into a value of type t. */
+static void emit_from_val(CXType t, const char *v) {
+  char *ts = host_type(t);
+  switch (kind_of(t)) {
+  case K_I32:
+    if (is_bool(t)) /* only the low byte of a _Bool result is defined */
+      fprintf(out, "(%s)((uint8_t)%s.i32 != 0)", ts, v);
+    else
+      fprintf(out, "(%s)%s.i32", ts, v);
+    break;
+  case K_I64:
+    fprintf(out, "(%s)%s.i64", ts, v);
+    break;
+  case K_F32:
+    fprintf(out, "%s.f32", v);
+    break;
+  case K_F64:
+    fprintf(out, "%s.f64", v);
+    break;
+  case K_PTR:
+    fprintf(out, "sfi_sptr_of(%s)", v);
+    break;
+  default:
+    break;
+  }
+  free(ts);
+}
+
+static void emit_to_val(CXType t, const char *name) {
+  switch (kind_of(t)) {
+  case K_I32:
+    fprintf(out, "SFI_I32(%s)", name);
+    break;
+  case K_I64:
+    fprintf(out, "SFI_I64(%s)", name);
+    break;
+  case K_F32:
+    fprintf(out, "SFI_F32(%s)", name);
+    break;
+  case K_F64:
+    fprintf(out, "SFI_F64(%s)", name);
+    break;
+  case K_PTR:
+    fprintf(out, "sfi_val_sptr(%s)", name);
+    break;
+  default:
+    break;
+  }
+}
+
+/* ---- collected declarations ---- */
+struct fn {
+  char *name, *proto, *sig;
+  CXCursor c;
+};
+static struct fn *fns;
+static int nfns;
+static CXCursor *records, *fptrs;
+static int nrecords, nfptrs;
+
+static int seen_fn(const char *n) {
+  for (int i = 0; i < nfns; i++)
+    if (!strcmp(fns[i].name, n))
+      return 1;
+  return 0;
+}
+
+static void skip(const char *what, const char *name, const char *why) {
+  skipped++;
+  fprintf(out, "/* not bound: %s %s: %s */\n", what, name, why);
+  fprintf(stderr, "sfi-bindgen: %s %s not bound: %s\n", what, name, why);
+}
+
+/* The signature of a function type, or NULL (and the reason in why). */
+static char *signature(CXType ft, const char **why) {
+  if (clang_isFunctionTypeVariadic(ft)) {
+    *why = "variadic";
+    return NULL;
+  }
+  int n = clang_getNumArgTypes(ft);
+  if (n < 0) {
+    *why = "no prototype";
+    return NULL;
+  }
+  if (n > 32) {
+    *why = "more than 32 parameters";
+    return NULL;
+  }
+  char *s = malloc((size_t)n + 3);
+  for (int i = 0; i < n; i++) {
+    enum kind k = kind_of(clang_getArgType(ft, (unsigned)i));
+    if (k == K_NONE || k == K_VOID) {
+      *why = "a parameter passed by value that is not a scalar or pointer "
+             "(struct, union, long double, __int128)";
+      free(s);
+      return NULL;
+    }
+    s[i] = sig_letter(k);
+  }
+  enum kind rk = kind_of(clang_getResultType(ft));
+  if (rk == K_NONE) {
+    *why = "a result that is not a scalar, pointer or void";
+    free(s);
+    return NULL;
+  }
+  s[n] = ':';
+  s[n + 1] = sig_letter(rk);
+  s[n + 2] = 0;
+  return s;
+}
+
+static enum CXChildVisitResult top(CXCursor c, CXCursor parent,
+                                   CXClientData d) {
+  (void)parent;
+  (void)d;
+  if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+    return CXChildVisit_Continue;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_FunctionDecl) {
+    if (clang_Cursor_getStorageClass(c) == CX_SC_Static)
+      return CXChildVisit_Continue; /* a host-side helper */
+    char *name = str(clang_getCursorSpelling(c));
+    if (seen_fn(name)) {
+      free(name);
+      return CXChildVisit_Continue;
+    }
+    fns = realloc(fns, sizeof *fns * (size_t)(nfns + 1));
+    fns[nfns++] = (struct fn){name, NULL, NULL, c};
+  } else if (k == CXCursor_StructDecl && clang_isCursorDefinition(c)) {
+    records = realloc(records, sizeof *records * (size_t)(nrecords + 1));
+    records[nrecords++] = c;
+  } else if (k == CXCursor_TypedefDecl) {
+    CXType u = clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c));
+    if (u.kind == CXType_Pointer &&
+        (clang_getPointeeType(u).kind == CXType_FunctionProto)) {
+      fptrs = realloc(fptrs, sizeof *fptrs * (size_t)(nfptrs + 1));
+      fptrs[nfptrs++] = c;
+    }
+  }
+  return CXChildVisit_Continue;
+}
+
+/* ---- structs ---- */
+struct field {
+  char *name;
+  CXType t;
+  long long off;
+};
+static struct field *fields;
+static int nfields, field_bad;
+static const char *field_why;
+
+static enum CXVisitorResult field_visit(CXCursor c, CXClientData d) {
+  (void)d;
+  if (clang_getCursorKind(c) != CXCursor_FieldDecl)
+    return CXVisit_Continue;
+  if (clang_Cursor_isBitField(c)) {
+    field_bad = 1;
+    field_why = "a bit-field";
+    return CXVisit_Break;
+  }
+  CXType t = clang_getCursorType(c);
+  CXType ct = clang_getCanonicalType(t);
+  enum kind k = kind_of(t);
+  if (k == K_NONE || k == K_VOID) {
+    /* Arrays of scalars keep their type; anything else is not mirrored. */
+    if (ct.kind == CXType_ConstantArray &&
+        kind_of(clang_getArrayElementType(ct)) != K_NONE &&
+        kind_of(clang_getArrayElementType(ct)) != K_PTR &&
+        kind_of(clang_getArrayElementType(ct)) != K_VOID) {
+      /* ok */
+    } else {
+      field_bad = 1;
+      field_why = "a field that is not a scalar, a pointer or an array of "
+                  "scalars (nested struct, union, array of pointers)";
+      return CXVisit_Break;
+    }
+  }
+  char *name = str(clang_getCursorSpelling(c));
+  if (!name[0]) {
+    field_bad = 1;
+    field_why = "an anonymous member";
+    free(name);
+    return CXVisit_Break;
+  }
+  fields = realloc(fields, sizeof *fields * (size_t)(nfields + 1));
+  fields[nfields++] =
+      (struct field){name, t, clang_Cursor_getOffsetOfField(c) / 8};
+  return CXVisit_Continue;
+}
+
+static void emit_record(CXCursor c) {
+  char *sname = str(clang_getCursorSpelling(c));
+  CXType st = clang_getCursorType(c);
+  if (!sname[0] || strchr(sname, ' ')) { /* anonymous */
+    free(sname);
+    return;
+  }
+  nfields = 0;
+  field_bad = 0;
+  clang_Type_visitFields(st, field_visit, NULL);
+  long long size = clang_Type_getSizeOf(st);
+  if (field_bad || size <= 0) {
+    skip("struct", sname, field_bad ? field_why : "incomplete");
+    free(sname);
+    return;
+  }
+  const char *P = prefix;
+  fprintf(out,
+          "\n/* struct %s as the host sees it in sandbox memory: the same "
+          "layout,\n * pointers as sfi_sptr. Fetch it once, decide on the "
+          "copy. */\ntypedef struct %s_%s_t {\n",
+          sname, P, sname);
+  for (int i = 0; i < nfields; i++) {
+    CXType ct = clang_getCanonicalType(fields[i].t);
+    if (kind_of(fields[i].t) == K_PTR) {
+      fprintf(out, "  sfi_sptr %s;\n", fields[i].name);
+    } else if (ct.kind == CXType_ConstantArray) {
+      char *et = str(clang_getTypeSpelling(clang_getArrayElementType(ct)));
+      fprintf(out, "  %s %s[%lld];\n", et, fields[i].name,
+              clang_getArraySize(ct));
+      free(et);
+    } else {
+      char *ts = str(clang_getTypeSpelling(fields[i].t));
+      fprintf(out, "  %s %s;\n", ts, fields[i].name);
+      free(ts);
+    }
+  }
+  fprintf(out, "} %s_%s_t;\n", P, sname);
+  fprintf(out,
+          "_Static_assert(sizeof(%s_%s_t) == %lld && sizeof(struct %s) == "
+          "%lld,\n               \"struct %s: layout differs from the "
+          "header\");\n",
+          P, sname, size, sname, size, sname);
+  for (int i = 0; i < nfields; i++)
+    fprintf(out,
+            "_Static_assert(offsetof(%s_%s_t, %s) == %lld && "
+            "offsetof(struct %s, %s) == %lld,\n               \"%s.%s\");\n",
+            P, sname, fields[i].name, fields[i].off, sname, fields[i].name,
+            fields[i].off, sname, fields[i].name);
+  fprintf(out,
+          "/* One checked copy of the whole struct (SFI_ERR_INVALID if it is "
+          "not\n * readable sandbox memory). */\n"
+          "static inline int %s_%s_fetch(sfi_instance *in, sfi_sptr p,\n"
+          "                              %s_%s_t *out) {\n"
+          "  return sfi_fetch(in, p, out, sizeof *out);\n}\n"
+          "static inline int %s_%s_store(sfi_instance *in, sfi_sptr p,\n"
+          "                              const %s_%s_t *v) {\n"
+          "  return sfi_store(in, p, v, sizeof *v);\n}\n",
+          P, sname, P, sname, P, sname, P, sname);
+  for (int i = 0; i < nfields; i++) {
+    CXType ct = clang_getCanonicalType(fields[i].t);
+    if (ct.kind == CXType_ConstantArray)
+      continue; /* whole-struct fetch only */
+    char *ts = host_type(fields[i].t);
+    const char *f = fields[i].name;
+    fprintf(out,
+            "/* %s.%s alone: one checked read / write of the field. */\n"
+            "static inline int %s_%s_get_%s(sfi_instance *in, sfi_sptr p, "
+            "%s *out) {\n"
+            "  return sfi_fetch(in, sfi_sptr_add(p, %lld), out, sizeof "
+            "*out);\n}\n"
+            "static inline int %s_%s_set_%s(sfi_instance *in, sfi_sptr p, "
+            "%s v) {\n"
+            "  return sfi_store(in, sfi_sptr_add(p, %lld), &v, sizeof v);\n}\n",
+            sname, f, P, sname, f, ts, fields[i].off, P, sname, f, ts,
+            fields[i].off);
+    free(ts);
+  }
+  for (int i = 0; i < nfields; i++)
+    free(fields[i].name);
+  free(sname);
+}
+
+/* ---- callbacks ---- */
+static void emit_fptr(CXCursor c) {
+  char *tname = str(clang_getCursorSpelling(c));
+  /* The written types (int32_t, not int) when libclang exposes them. */
+  CXType u = clang_getTypedefDeclUnderlyingType(c);
+  CXType ft = clang_getPointeeType(u);
+  if (u.kind != CXType_Pointer || clang_getNumArgTypes(ft) < 0)
+    ft = clang_getPointeeType(clang_getCanonicalType(u));
+  const char *why = NULL;
+  char *sig = signature(ft, &why);
+  int ng = 0, nx = 0;
+  for (char *s = sig; s && *s != ':'; s++)
+    *s == 'f' || *s == 'd' ? nx++ : ng++;
+  if (sig && (ng > 6 || nx > 8))
+    why = "more than 6 integer or 8 floating-point parameters (callbacks "
+          "take register arguments only)";
+  if (!sig || ng > 6 || nx > 8) {
+    skip("callback type", tname, why);
+    free(sig);
+    free(tname);
+    return;
+  }
+  const char *P = prefix;
+  int n = clang_getNumArgTypes(ft);
+  char *rt = host_type(clang_getResultType(ft));
+  fprintf(out,
+          "\n/* %s: the host function behind a sandbox callback of this "
+          "type; pointer\n * arguments arrive as sfi_sptr. */\n"
+          "typedef %s (*%s_%s_host)(",
+          tname, rt, P, tname);
+  for (int i = 0; i < n; i++) {
+    char *at = host_type(clang_getArgType(ft, (unsigned)i));
+    fprintf(out, "%s%s", i ? ", " : "", at);
+    free(at);
+  }
+  fprintf(out, "%s);\n", n ? "" : "void");
+  fprintf(out,
+          "/* A sandbox function pointer of type %s that calls fn; "
+          "SFI_SPTR_NULL\n * on failure (sfi_errmsg). Free it with "
+          "sfi_callback_free. */\n"
+          "static inline sfi_sptr %s_callback_%s(sfi_instance *in, "
+          "%s_%s_host fn) {\n"
+          "  return SFI_SPTR(sfi_callback_new(in, \"%s\", (void *)fn));\n}\n",
+          tname, P, tname, P, tname, sig);
+  free(rt);
+  free(sig);
+  free(tname);
+}
+
+/* ---- functions ---- */
+static void emit_fn(struct fn *f) {
+  CXType ft = clang_getCursorType(f->c);
+  const char *why = NULL;
+  char *sig = signature(ft, &why);
+  if (!sig) {
+    skip("function", f->name, why);
+    return;
+  }
+  f->sig = sig;
+  const char *P = prefix;
+  int n = clang_Cursor_getNumArguments(f->c);
+  CXType rt = clang_getResultType(ft);
+  char *proto = str(clang_getTypeSpelling(ft));
+  fprintf(out, "\n/* %s: %s  [\"%s\"] */\nstatic inline int %s_%s(%s_t *sfib_b",
+          f->name, proto, sig, P, f->name, P);
+  free(proto);
+  for (int i = 0; i < n; i++) {
+    CXCursor a = clang_Cursor_getArgument(f->c, (unsigned)i);
+    char *an = str(clang_getCursorSpelling(a));
+    char *at = host_type(clang_getCursorType(a));
+    if (an[0])
+      fprintf(out, ",\n    %s %s", at, an);
+    else
+      fprintf(out, ",\n    %s arg%d", at, i);
+    free(an);
+    free(at);
+  }
+  if (kind_of(rt) != K_VOID) {
+    char *rs = host_type(rt);
+    fprintf(out, ",\n    %s *sfib_ret", rs);
+    free(rs);
+  }
+  fprintf(out, ") {\n  if (!sfib_b || !sfib_b->in || !sfib_b->fn_%s)\n"
+               "    return SFI_ERR_INVALID;\n",
+          f->name);
+  if (n) {
+    fprintf(out, "  sfi_val sfib_a[%d] = {", n);
+    for (int i = 0; i < n; i++) {
+      CXCursor a = clang_Cursor_getArgument(f->c, (unsigned)i);
+      char *an = str(clang_getCursorSpelling(a));
+      char nm[300];
+      if (an[0])
+        snprintf(nm, sizeof nm, "%s", an);
+      else
+        snprintf(nm, sizeof nm, "arg%d", i);
+      fprintf(out, "%s", i ? ", " : "");
+      emit_to_val(clang_getCursorType(a), nm);
+      free(an);
+    }
+    fprintf(out, "};\n");
+  }
+  fprintf(out,
+          "  sfi_val sfib_r;\n"
+          "  int sfib_rc = sfi_call_addr(sfib_b->in, sfib_b->fn_%s, \"%s\", "
+          "%s, &sfib_r);\n",
+          f->name, sig, n ? "sfib_a" : "NULL");
+  if (kind_of(rt) != K_VOID) {
+    fprintf(out, "  if (sfib_rc == SFI_OK && sfib_ret)\n    *sfib_ret = ");
+    emit_from_val(rt, "sfib_r");
+    fprintf(out, ";\n");
+  } else {
+    fprintf(out, "  (void)sfib_r;\n");
+  }
+  fprintf(out, "  return sfib_rc;\n}\n");
+}
+
+static void usage(void) {
+  fprintf(stderr, "usage: sfi-bindgen HEADER.h -o OUT.h [--prefix NAME] "
+                  "[--strict] [-- clang args...]\n");
+  exit(2);
+}
+
+int main(int argc, char **argv) {
+  const char *hdr = NULL, *outp = NULL;
+  int cargc = 0;
+  const char **cargv = calloc((size_t)argc + 4, sizeof *cargv);
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "-o") && i + 1 < argc)
+      outp = argv[++i];
+    else if (!strcmp(argv[i], "--prefix") && i + 1 < argc)
+      prefix = argv[++i];
+    else if (!strcmp(argv[i], "--strict"))
+      strict = 1;
+    else if (!strcmp(argv[i], "--")) {
+      while (++i < argc)
+        cargv[cargc++] = argv[i];
+    } else if (argv[i][0] == '-' || hdr)
+      usage();
+    else
+      hdr = argv[i];
+  }
+  if (!hdr || !outp)
+    usage();
+  /* The prefix: the header's base name, as a C identifier. */
+  char *pfx = NULL;
+  if (!prefix) {
+    const char *b = strrchr(hdr, '/');
+    pfx = strdup(b ? b + 1 : hdr);
+    char *dot = strrchr(pfx, '.');
+    if (dot)
+      *dot = 0;
+    for (char *p = pfx; *p; p++)
+      if (!isalnum((unsigned char)*p))
+        *p = '_';
+    prefix = pfx;
+  }
+  /* The sandbox's ABI is x86-64 LP64, as the host's. */
+  cargv[cargc++] = "-xc";
+  cargv[cargc++] = "-std=gnu11";
+  cargv[cargc++] = "-D__sfi__=1";
+  CXIndex idx = clang_createIndex(0, 0);
+  CXTranslationUnit tu = NULL;
+  enum CXErrorCode ec = clang_parseTranslationUnit2(
+      idx, hdr, cargv, cargc, NULL, 0,
+      CXTranslationUnit_SkipFunctionBodies |
+          CXTranslationUnit_IncludeAttributedTypes,
+      &tu);
+  if (ec != CXError_Success || !tu)
+    die("%s: cannot parse (libclang error %d)", hdr, (int)ec);
+  int errors = 0;
+  for (unsigned i = 0; i < clang_getNumDiagnostics(tu); i++) {
+    CXDiagnostic d = clang_getDiagnostic(tu, i);
+    if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+      char *m = str(clang_formatDiagnostic(
+          d, clang_defaultDiagnosticDisplayOptions()));
+      fprintf(stderr, "%s\n", m);
+      free(m);
+      errors++;
+    }
+    clang_disposeDiagnostic(d);
+  }
+  if (errors)
+    die("%s: %d error(s); no bindings written", hdr, errors);
+  clang_visitChildren(clang_getTranslationUnitCursor(tu), top, NULL);
+
+  char *tmp = malloc(strlen(outp) + 8);
+  sprintf(tmp, "%s.tmp", outp);
+  out = fopen(tmp, "w");
+  if (!out)
+    die("cannot write %s", tmp);
+  const char *hb = strrchr(hdr, '/');
+  char guard[256];
+  snprintf(guard, sizeof guard, "%s_SFI_BINDINGS_H", prefix);
+  for (char *p = guard; *p; p++)
+    *p = (char)toupper((unsigned char)*p);
+  char up[256]; /* PREFIX, for the option macro */
+  snprintf(up, sizeof up, "%s", prefix);
+  for (char *p = up; *p; p++)
+    *p = (char)toupper((unsigned char)*p);
+  fprintf(out,
+          "/* Generated by sfi-bindgen from %s: typed host bindings for the "
+          "sandboxed\n * library. Do not edit; regenerate when the header "
+          "changes. */\n#ifndef %s\n#define %s\n\n#include <stddef.h>\n"
+          "#include <stdint.h>\n\n#include \"%s\"\n#include \"sfi.h\"\n",
+          hdr, guard, guard, hb ? hb + 1 : hdr);
+  for (int i = 0; i < nrecords; i++)
+    emit_record(records[i]);
+  for (int i = 0; i < nfptrs; i++)
+    emit_fptr(fptrs[i]);
+  /* Signatures first (a function may be skipped). */
+  char **sigs = calloc((size_t)nfns + 1, sizeof *sigs);
+  for (int i = 0; i < nfns; i++) {
+    const char *why = NULL;
+    sigs[i] = signature(clang_getCursorType(fns[i].c), &why);
+  }
+  fprintf(out,
+          "\n/* The library's exports, looked up once per instance. */\n"
+          "typedef struct %s_t {\n  sfi_instance *in;\n",
+          prefix);
+  for (int i = 0; i < nfns; i++)
+    if (sigs[i])
+      fprintf(out, "  uint64_t fn_%s;\n", fns[i].name);
+  fprintf(out, "} %s_t;\n", prefix);
+  fprintf(out,
+          "/* Binds b to an instance: SFI_OK, SFI_ERR_NOTFOUND naming the "
+          "first\n * function the module does not export, or SFI_ERR_INVALID "
+          "naming one whose\n * prototype in the module's debug info (-g) "
+          "differs from this header\n * (sfi_errmsg). Define %s_NO_PROTOTYPE_CHECK "
+          "to skip that check. */\n"
+          "static inline int %s_bind(%s_t *b, sfi_instance *in) {\n"
+          "  b->in = in;\n",
+          up, prefix, prefix);
+  for (int i = 0; i < nfns; i++)
+    if (sigs[i])
+      fprintf(out,
+              "  if (!(b->fn_%s = sfi_lookup(in, \"%s\")))\n"
+              "    return SFI_ERR_NOTFOUND;\n",
+              fns[i].name, fns[i].name);
+  /* A module built with -g says what its prototypes really are: a header
+   * that disagrees fails here, not with garbage later. */
+  fprintf(out, "#ifndef %s_NO_PROTOTYPE_CHECK\n", up);
+  for (int i = 0; i < nfns; i++)
+    if (sigs[i])
+      fprintf(out,
+              "  if (sfi_check_signature(in, \"%s\", \"%s\") == "
+              "SFI_ERR_INVALID)\n    return SFI_ERR_INVALID;\n",
+              fns[i].name, sigs[i]);
+  fprintf(out, "#endif\n  return SFI_OK;\n}\n");
+  for (int i = 0; i < nfns; i++)
+    emit_fn(&fns[i]);
+  fprintf(out, "\n#endif\n");
+  if (fclose(out) != 0) {
+    remove(tmp);
+    die("cannot write %s", tmp);
+  }
+  if (strict && skipped) {
+    remove(tmp);
+    die("%d declaration(s) could not be bound (--strict); nothing written",
+        skipped);
+  }
+  if (rename(tmp, outp) != 0)
+    die("cannot write %s", outp);
+  clang_disposeTranslationUnit(tu);
+  clang_disposeIndex(idx);
+  return 0;
+}
