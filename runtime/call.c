@@ -499,7 +499,7 @@ int sfi_call(sfi_instance *in, const char *name, const char *sig,
   if (in->named_sym && strcmp(name, in->named_sym->name) == 0) {
     fn = in->named_fn;
   } else {
-    const struct sfi_sym *s = sfi__export(in->m, name);
+    const struct sfi_sym *s = sfi__public_export(in->m, name);
     if (!s || !is_export_fn(in, in->image + s->value))
       return sfi__err(SFI_ERR_NOTFOUND, "%s: no exported function '%s'",
                       in->m->name, name);
