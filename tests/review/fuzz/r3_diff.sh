@@ -1,7 +1,7 @@
 #!/bin/sh
 # r3_diff.sh BUILD_DIR GEN.py FIRST LAST (review3): native clang-22 vs sfi-cc
 # + sfi-run on generated programs at -O0..-Os; prints DIFF or sficc-fail
-# lines. Review3 ran r3_switchgen.py 1..70 (no DIFF; 13 programs refused
+# lines. Review3 ran r3_switchgen.py 1..70 (no DIFF; 14 programs refused
 # at some level, see ../swreject.c) and r3_cgotogen.py 1..30 (-O0/-O1/-O2/-Os: no
 # DIFF, seed 3 refused at -O1/-O2).
 b=$1 gen=$2 t=$(mktemp -d)
