@@ -46,6 +46,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace llvm;
 using namespace sfi;
@@ -206,7 +207,8 @@ static bool routeSetjmp(Module &M) {
 }
 
 // Computed goto. A label's address becomes its index in the function
-// (1, 2, ..., N), and each indirectbr a switch over the index masked to
+// (1, 2, ..., N; a per-function tag above bit 20 keeps labels of different
+// functions apart), and each indirectbr a switch over the value masked to
 // the next power of two P > N, whose cases cover every masked value:
 // labels the indirectbr may reach go to their blocks, 0 (null), the other
 // labels and the values above N to a trap. Code generation turns it into
@@ -242,9 +244,17 @@ static bool lowerIndirectBr(Function &F) {
       Index[&BB] = Taken.size() + 1;
       Taken.push_back({BA, &BB});
     }
+  // The bits above the mask hold a hash of the function (and its source
+  // file), so labels of different functions differ as values too; the
+  // dispatch looks only at the low bits (review3 "labelid").
+  uint64_t FnTag =
+      (xxh3_64bits(F.getParent()->getSourceFileName() + "\0" +
+                   F.getName().str()) &
+       0x3fffffff) |
+      1;
   for (auto &[BA, BB] : Taken) {
     Constant *Idx = ConstantExpr::getIntToPtr(
-        ConstantInt::get(IntPtr, Index[BB]), BA->getType());
+        ConstantInt::get(IntPtr, (FnTag << 20) | Index[BB]), BA->getType());
     BA->replaceAllUsesWith(Idx);
     BA->destroyConstant();
   }

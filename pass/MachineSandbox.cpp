@@ -181,6 +181,8 @@ private:
   void confineJumpTable(MachineInstr &Jmp, bool Apply);
   DenseMap<MachineInstr *, int> DispatchTable; // jmp -> its jump table
   int reachingTable(MachineInstr &At, Register S);
+  Register freeScratch(MachineBasicBlock &MBB,
+                       std::initializer_list<Register> Avoid);
   MachineBasicBlock *branchSlots(MachineFunction &MF, unsigned JTI);
   DenseMap<unsigned, MachineBasicBlock *> Slots; // per jump table
   SmallPtrSet<MachineInstr *, 8> TableJumps;
@@ -460,6 +462,43 @@ int MachineSandbox::reachingTable(MachineInstr &At, Register S) {
   return JTI;
 }
 
+// A register that no successor of the dispatch block MBB (the cases) reads
+// and that is none of Avoid: free to clobber right before the jump. Only
+// caller-saved registers and the callee-saved ones the prologue saved (one
+// the function does not save belongs to its caller). Invalid if none.
+Register MachineSandbox::freeScratch(MachineBasicBlock &MBB,
+                                     std::initializer_list<Register> Avoid) {
+  SmallVector<Register, 16> Cands;
+  for (const char *Name : {"RAX", "RCX", "RDX", "RSI", "RDI", "R8", "R9",
+                           "R10", "R11"})
+    for (unsigned Rg = 1, E = TRI->getNumRegs(); Rg < E; ++Rg)
+      if (StringRef(TRI->getName(Rg)) == Name) {
+        Cands.push_back(Rg);
+        break;
+      }
+  // Callee-saved registers the prologue saved (and the epilogue restores)
+  // are the function's own.
+  for (const CalleeSavedInfo &CS :
+       CurMF->getFrameInfo().getCalleeSavedInfo())
+    if (is_contained({"RBX", "RBP", "R12", "R13", "R14", "R15"},
+                     StringRef(TRI->getName(CS.getReg()))))
+      Cands.push_back(CS.getReg());
+  for (Register Cand : Cands) {
+    if (!Cand.isValid() ||
+        any_of(Avoid, [&](Register A) {
+          return A.isValid() && TRI->regsOverlap(A, Cand);
+        }))
+      continue;
+    bool Live = false;
+    for (MachineBasicBlock *Succ : MBB.successors())
+      for (const auto &LI : Succ->liveins())
+        Live |= TRI->regsOverlap(LI.PhysReg, Cand);
+    if (!Live)
+      return Cand;
+  }
+  return Register();
+}
+
 // Jmp is `jmp *%R`, which code generation makes only for a jump-table
 // dispatch: movslq (%S,%I,4),%D; add %S,%D -> %R; jmp *%R, with S holding
 // the table's address, possibly with unrelated instructions scheduled in
@@ -533,8 +572,10 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
   }
   Register Xr = MidWritesI ? D : I;
   Register T = R != Xr ? R : S;
+  if (T == S && (MidWritesS || S == Xr))
+    T = freeScratch(MBB, {R, Xr, S, I, D});
   if (Shape && ((MidWritesI && (D == S || D == I)) || Xr == X.RSP ||
-                (T == S && (MidWritesS || S == Xr))))
+                !T.isValid()))
     Shape = false;
   if (!Apply) {
     DispatchTable[&Jmp] = Shape ? reachingTable(*Ld, S) : -1;

@@ -37,6 +37,8 @@ struct vinsn {
   int32_t off;   /* static %rsp offset before it, -1 = not reached */
   uint32_t need; /* %rsp operands: the offset must be at least this */
   uint32_t imm;  /* P_AND: the mask; K_JMPT: the number of slots */
+  uint32_t slots;   /* a slot table starts here: its size, else 0 */
+  int32_t slots_off; /* %rsp offset its slots were entered with, -1 none */
   uint16_t ra, rb, rc; /* pattern registers (64-bit) */
   uint8_t len, kind, flags, pat;
 };
@@ -53,6 +55,7 @@ struct vctx {
   struct centry *cache; /* NULL: no cache (small module or no memory) */
   size_t cache_mask;
   uint64_t jt_end;
+  uint64_t slot_budget; /* slots the unit's tables may still have */
   int input_ok; /* ranges validated: instruction text may be decoded */
 };
 
@@ -781,6 +784,8 @@ static int apply(struct vctx *c, const struct facts *f, uint64_t va) {
   r->off = -1;
   r->need = f->need;
   r->imm = f->imm;
+  r->slots = 0;
+  r->slots_off = -1;
   r->ra = f->ra;
   r->rb = f->rb;
   r->rc = f->rc;
@@ -1243,17 +1248,45 @@ static long slot_target(const struct vctx *c, const struct vinsn *r,
   return idx;
 }
 
-static int check_targets(const struct vctx *c, uint64_t start, uint64_t end) {
+/* The first slot of jump r's table, checked (every slot an instruction of
+ * the unit) the first time a jump uses it. Jumps may share a table but
+ * not disagree on its size, and the unit's tables together have at most
+ * one slot per SFI_BRANCH_SLOT_SIZE bytes of the unit (tables of real
+ * code are disjoint), so checking costs O(unit size) however many jumps
+ * there are (review3 "slotsdos"). Returns its index or -1. */
+static long table_once(struct vctx *c, const struct vinsn *r, uint64_t start,
+                       uint64_t end) {
+  long t0 = slot_target(c, r, 0, start, end);
+  if (t0 < 0)
+    return -1;
+  struct vinsn *first = &c->v[t0];
+  if (first->slots == r->imm)
+    return t0;
+  if (first->slots)
+    return fail(c, "branch", r->va,
+                "branch slots at 0x%llx used with %u and %u slots",
+                (unsigned long long)r->target, first->slots, r->imm);
+  if (r->imm > c->slot_budget)
+    return fail(c, "branch", r->va,
+                "branch slot tables of this function overlap (more slots "
+                "than the function has room for)");
+  c->slot_budget -= r->imm;
+  first->slots = r->imm;
+  for (uint32_t k = 1; k < r->imm; k++)
+    if (slot_target(c, r, k, start, end) < 0)
+      return -1;
+  return t0;
+}
+
+static int check_targets(struct vctx *c, uint64_t start, uint64_t end) {
   for (size_t i = 0; i < c->nv; i++) {
     const struct vinsn *r = &c->v[i];
     long idx;
     if ((r->kind == K_JMP || r->kind == K_JCC || r->kind == K_CALL) &&
         resolve_target(c, r, start, end, &idx))
       return -1;
-    if (r->kind == K_JMPT)
-      for (uint32_t k = 0; k < r->imm; k++)
-        if (slot_target(c, r, k, start, end) < 0)
-          return -1;
+    if (r->kind == K_JMPT && table_once(c, r, start, end) < 0)
+      return -1;
   }
   return 0;
 }
@@ -1302,13 +1335,29 @@ static int step(struct vctx *c, size_t i, size_t *nwork, uint64_t start,
     return 0;
   case K_TRAP:
     return 0;
-  case K_JMPT:
+  case K_JMPT: {
+    /* every jump into one table shares its slots: enter them once */
+    long t0 = table_once(c, r, start, end);
+    if (t0 < 0)
+      return -1;
+    struct vinsn *first = &c->v[t0];
+    if (first->slots_off >= 0) {
+      if (first->slots_off != after)
+        return fail(c, "stack", r->va,
+                    "branch slots at 0x%llx entered with %%rsp offsets %d "
+                    "and %lld",
+                    (unsigned long long)r->target, first->slots_off,
+                    (long long)after);
+      return 0;
+    }
+    first->slots_off = (int32_t)after;
     for (uint32_t k = 0; k < r->imm; k++) {
       long idx = slot_target(c, r, k, start, end);
       if (idx < 0 || reach(c, r, (size_t)idx, after, nwork, range_end))
         return -1;
     }
     return 0;
+  }
   case K_JMP:
   case K_JCC: {
     long idx;
@@ -1332,6 +1381,7 @@ static int step(struct vctx *c, size_t i, size_t *nwork, uint64_t start,
 
 static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
                       int range_end) {
+  c->slot_budget = (end - start) / SFI_BRANCH_SLOT_SIZE;
   if (decode_unit(c, start, end) || check_targets(c, start, end))
     return -1;
   size_t nwork = 0;

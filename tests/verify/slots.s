@@ -687,3 +687,84 @@ FUNC f
         .p2align 3
         ret
         .section sfi_jt,"ax",@progbits
+
+#= pass two-jumps-share-one-table
+FUNC f
+        testl %esi, %esi
+        jne .Lb
+        andl $1, %edi
+        leaq .Ls(%rip), %rdx
+        leaq (%rdx,%rdi,8), %rax
+        jmpq *%rax
+.Lb:    andl $1, %ecx
+        leaq .Ls(%rip), %rdx
+        leaq (%rdx,%rcx,8), %rax
+        jmpq *%rax
+        .p2align 3
+.Ls:    ret
+        .p2align 3
+        ret
+
+#= fail branch one-table-two-sizes
+FUNC f
+        testl %esi, %esi
+        jne .Lb
+        andl $1, %edi
+        leaq .Ls(%rip), %rdx
+        leaq (%rdx,%rdi,8), %rax
+        jmpq *%rax
+.Lb:    andl $3, %ecx
+        leaq .Ls(%rip), %rdx
+        leaq (%rdx,%rcx,8), %rax
+        jmpq *%rax
+        .p2align 3
+.Ls:    ret
+        .p2align 3
+        ret
+        .p2align 3
+        ret
+        .p2align 3
+        ret
+
+#= fail stack one-table-two-offsets
+FUNC f
+        testl %esi, %esi
+        jne .Lb
+        andl $1, %edi
+        leaq .Ls(%rip), %rdx
+        leaq (%rdx,%rdi,8), %rax
+        jmpq *%rax
+.Lb:    pushq %rbx
+        andl $1, %ecx
+        leaq .Ls(%rip), %rdx
+        leaq (%rdx,%rcx,8), %rax
+        jmpq *%rax
+        .p2align 3
+.Ls:    ud2
+        .p2align 3
+        ud2
+
+#= fail branch overlapping-tables-exceed-the-function
+FUNC f
+        testl %esi, %esi
+        jne .Lb
+        testl %edx, %edx
+        jne .Lc
+        andl $7, %edi
+        leaq .Ls(%rip), %r8
+        leaq (%r8,%rdi,8), %rax
+        jmpq *%rax
+.Lb:    andl $7, %ecx
+        leaq .Ls+8(%rip), %r8
+        leaq (%r8,%rcx,8), %rax
+        jmpq *%rax
+.Lc:    andl $7, %ecx
+        leaq .Ls+16(%rip), %r8
+        leaq (%r8,%rcx,8), %rax
+        jmpq *%rax
+        .p2align 3
+.Ls:
+        .rept 10
+        ud2
+        .p2align 3
+        .endr

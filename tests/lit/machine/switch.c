@@ -49,11 +49,12 @@ int pick(int op, int a, int b) {
 // CHECK-NEXT: leaq (%[[S2]],%r[[I2]],8), %[[R2:[a-z0-9]+]]
 // CHECK-NEXT: jmpq *%[[R2]]
 // CHECK: .Lfunc_end
-// CHECK: .quad 1
-// CHECK-NEXT: .quad 2
-// CHECK-NEXT: .quad 3
-// CHECK-NEXT: .quad 4
-// CHECK-NEXT: .quad 5
+// Label values: a per-function tag << 20 | index 1..5.
+// CHECK: .quad {{[0-9]+}}
+// CHECK-NEXT: .quad {{[0-9]+}}
+// CHECK-NEXT: .quad {{[0-9]+}}
+// CHECK-NEXT: .quad {{[0-9]+}}
+// CHECK-NEXT: .quad {{[0-9]+}}
 int run(const unsigned char *code) {
   static void *ops[] = {&&inc, &&dbl, &&neg, &&sq, &&halt};
   int acc = 0;

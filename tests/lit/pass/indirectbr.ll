@@ -8,7 +8,8 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
 
-; CHECK: @tbl = internal constant [2 x ptr] [ptr inttoptr (i64 1 to ptr), ptr inttoptr (i64 2 to ptr)]
+; Label values: the function's tag << 20 | index.
+; CHECK: @tbl = internal constant [2 x ptr] [ptr inttoptr (i64 [[TAG:[0-9]+]]{{[0-9]}} to ptr), ptr inttoptr (i64 {{[0-9]+}} to ptr)]
 @tbl = internal constant [2 x ptr] [ptr blockaddress(@f, %a), ptr blockaddress(@f, %b)]
 
 ; CHECK-LABEL: define i32 @f(
