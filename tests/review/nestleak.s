@@ -3,7 +3,8 @@
 # sfi_instance_reset. keep(secret) spills the secret over a 4 KiB native
 # frame (the victim); callout() calls the granted import host_nest, in
 # which the host calls keep() in ANOTHER instance (a nested call, which
-# runs on the same thread native stack right below the import's frames);
+# runs on the same thread native stack right below the import's frames)
+# and stores %zmm16 as the import left it into buf;
 # peekbig(buf) grows a 60 KiB frame from the top of the native stack and
 # copies every word of it, uninitialised, into its own region.
 # The runtime drops the native stack only when the next OUTERMOST call
@@ -20,6 +21,7 @@ keep:
         movq %rdi, n(%rsp)
         .set n, n + 8
         .endr
+        vpbroadcastq %rdi, %zmm16
         addq $4096, %rsp
         ret
 
@@ -27,9 +29,12 @@ keep:
         .globl callout
         .type callout,@function
 callout:
-        subq $8, %rsp
+        subq $24, %rsp
+        movq %rdi, 0(%rsp)
         call *host_nest@GOTPCREL(%rip)
-        addq $8, %rsp
+        movq 0(%rsp), %rdi
+        vmovdqu64 %zmm16, %gs:(%edi)
+        addq $24, %rsp
         ret
 
         .p2align 4, 0xcc
