@@ -248,7 +248,7 @@ $L/clang -g -c "$here/dwtrap.s" -o "$t/dwtrap.o"
 $L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
   -z noexecstack -T "$b/lib/sfi.ld" "$b/lib/sfi_crt.o" "$t/dwtrap.o" \
   -o "$t/dwtrap.so"
-python3 "$here/dwranges_patch.py" "$t/dwtrap.so" "$t/dwranges.so" 100 100000
+python3 "$here/dwranges_patch.py" "$t/dwtrap.so" "$t/dwranges.so" 300 300000
 echo "== dwranges: $("$b/bin/sfi-verify" "$t/dwranges.so")"
 "$t/dwhost" "$t/dwranges.so" 1 || still_open dwranges
 rm -f "$t/dwranges.so" "$t/dwtrap.o"
