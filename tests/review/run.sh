@@ -260,6 +260,13 @@ python3 "$here/dwzlib_patch.py" "$t/dwtrap.so" "$t/dwzlib.so" 256
 echo "== dwzlib: $("$b/bin/sfi-verify" "$t/dwzlib.so")"
 "$t/dzhost" "$t/dwzlib.so" 64 || still_open dwzlib
 rm -f "$t/dwzlib.so"
+# review4: sfi_call by name reaches the reserved __sfi_rt_* entries that
+# sfi.h says are never found (sfi_lookup refuses them)
+cc -O1 -g -I"$here/../../runtime/include" "$here/rtname_host.c" \
+  -o "$t/rnhost" "$b/lib/libsfirt.a" -lZydis -lm -lpthread
+"$b/bin/sfi-cc" -O2 -shared "$here/rtname.c" -o "$t/rtname.so"
+echo "== rtname (C): $("$b/bin/sfi-verify" "$t/rtname.so")"
+"$t/rnhost" "$t/rtname.so" || still_open rtname
 # set-ID files created through the system interface
 mkdir "$t/grant"
 "$b/bin/sfi-cc" -O2 "$here/suid.c" -o "$t/suid.so"
