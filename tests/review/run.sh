@@ -239,6 +239,13 @@ echo "== nestleak: $("$b/bin/sfi-verify" "$t/nestleak.so")"
 "$t/nlhost" "$t/nestleak.so" nested || still_open nestleak-nested
 "$t/nlhost" "$t/nestleak.so" reset || still_open nestleak-reset
 "$t/nlhost" "$t/nestleak.so" reuse || { echo "host exit status $?"; fail=1; }
+# the same from C source only
+"$b/bin/sfi-cc" -O2 -shared -fsfi-exports=all -fsfi-import=host_nest \
+  "$here/cnestleak.c" -o "$t/cnestleak.so"
+echo "== cnestleak (C): $("$b/bin/sfi-verify" "$t/cnestleak.so")"
+"$t/nlhost" "$t/cnestleak.so" nested || still_open cnestleak-nested
+"$t/nlhost" "$t/cnestleak.so" reset || still_open cnestleak-reset
+"$t/nlhost" "$t/cnestleak.so" reuse || { echo "host exit status $?"; fail=1; }
 # review4: hostile DWARF (one .debug_ranges list shared by many units, no
 # aranges) keeps the host thread in libdw for seconds (hours at 65536
 # units) when it symbolizes a trap; the time limit does not apply
