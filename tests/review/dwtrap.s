@@ -1,0 +1,19 @@
+# dwtrap.s (review4): boom() faults in its own region (the unmapped first
+# MiB); assembled with -g so the module has .debug_line and the runtime
+# keeps its DWARF for trap messages (dwranges_patch.py replaces the rest).
+        .text
+        .p2align 4, 0xcc
+        .globl boom
+        .type boom,@function
+boom:
+        movl $16, %edi
+        movl $1, %gs:(%edi)
+        ret
+
+        .section .note.sfi,"a",@note
+        .p2align 2
+        .long 8, 16, 0x53464931
+        .asciz "libsfi"
+        .byte 0
+        .long 1, 1, 1, 1
+        .section .note.GNU-stack,"",@progbits
