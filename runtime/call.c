@@ -433,6 +433,19 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   t->top = rec.prev;
   in->running--;
+  /* A nested call into another instance ran on the stack below the outer
+   * instance's frames: drop what it left there before the outer one
+   * resumes (review4 nestleak); the next outermost call scrubs anyway. */
+  if (nested && rec.prev && rec.prev->in != in) {
+    uint64_t sp;
+    __asm__ volatile("mov %%rsp, %0" : "=r"(sp));
+    uint64_t end = sp - 256, below = end & ~(uint64_t)4095;
+    if (below > t->stack_lo)
+      madvise((void *)t->stack_lo, below - t->stack_lo, MADV_DONTNEED);
+    if (end > below && below >= t->stack_lo)
+      memset((void *)below, 0, end - below);
+    t->last_uid = 0;
+  }
   if (in->njmp)
     sfi__jmp_release_serial(in, rec.serial);
   /* Unwound, or returned above our argument buffer. */

@@ -98,16 +98,22 @@ static int has_debug_line(const uint8_t *d, size_t size) {
          sizeof str);
   if (str.sh_offset > size || str.sh_size > size - str.sh_offset)
     return 0;
-  static const char want[] = ".debug_line";
+  static const char want[] = ".debug_line", z[] = ".zdebug";
+  int found = 0;
   for (uint32_t i = 0; i < h.e_shnum; i++) {
     Elf64_Shdr s;
     memcpy(&s, d + h.e_shoff + (uint64_t)i * sizeof s, sizeof s);
-    if (s.sh_name < str.sh_size &&
-        str.sh_size - s.sh_name >= sizeof want &&
-        memcmp(d + str.sh_offset + s.sh_name, want, sizeof want) == 0)
-      return 1;
+    const char *nm = (const char *)d + str.sh_offset + s.sh_name;
+    size_t room = s.sh_name < str.sh_size ? str.sh_size - s.sh_name : 0;
+    /* Compressed sections would make libdw inflate them in the host, far
+     * beyond the file's size (review4 dwzlib): no lines for such a file. */
+    if ((s.sh_flags & SHF_COMPRESSED) ||
+        (room >= sizeof z - 1 && memcmp(nm, z, sizeof z - 1) == 0))
+      return 0;
+    if (room >= sizeof want && memcmp(nm, want, sizeof want) == 0)
+      found = 1;
   }
-  return 0;
+  return found;
 }
 
 void sfi__debug_keep(sfi_module *m, const void *data, size_t size) {
@@ -191,7 +197,11 @@ static Dwarf_Die *find_cu(Dwarf *d, Dwarf_Addr addr, Dwarf_Die *cu) {
        n++) {
     if (next <= at)
       break; /* no progress: a lying unit length */
-    if (dw.offdie(d, at + hsize, cu) && dw.haspc(cu, addr) > 0)
+    /* Only units with one low_pc/high_pc range: a DW_AT_ranges list can be
+     * shared by every unit and walked once per unit (review4 dwranges);
+     * clang gives a module's units (one .text) a single range. */
+    if (dw.offdie(d, at + hsize, cu) && dw.hasattr &&
+        !dw.hasattr(cu, DW_AT_ranges) && dw.haspc(cu, addr) > 0)
       return cu;
     at = next;
   }

@@ -11,6 +11,12 @@
 
 #include "internal.h"
 
+/* Instance identities for the native-stack scrub (call.c): a new one on
+ * creation and on reset, so that nothing a previous run left on a
+ * thread's native stack reaches the next (review4: reset leak). */
+static uint64_t next_uid;
+
+
 static int to_prot(int p) {
   return ((p & 1) ? PROT_READ : 0) | ((p & 2) ? PROT_WRITE : 0) |
          ((p & 4) ? PROT_EXEC : 0);
@@ -343,7 +349,6 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
       sfi__signals_ensure() != SFI_OK)
     return NULL;
   sfi_instance *in = calloc(1, sizeof *in);
-  static uint64_t next_uid;
   if (in)
     in->uid = __atomic_add_fetch(&next_uid, 1, __ATOMIC_RELAXED);
   if (!in) {
@@ -417,6 +422,7 @@ int sfi_instance_reset(sfi_instance *in) {
     return sfi__err(SFI_ERR_TRAPPED, "sfi_instance_reset: instance unusable "
                                      "(a protection could not be restored)");
   const sfi_module *m = in->m;
+  in->uid = __atomic_add_fetch(&next_uid, 1, __ATOMIC_RELAXED);
   /* Dropping the private pages of a file mapping brings back the memfd's
    * (unrelocated) contents; anonymous pages come back zero. RELRO is
    * read-only to the sandbox: it is dropped and relocated again only if a
