@@ -552,7 +552,9 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
   Register D = Shape ? Ld->getOperand(0).getReg() : Register();
   if (Shape) {
     Register A = Add->getOperand(1).getReg(), B = Add->getOperand(2).getReg();
-    Shape = ((A == D && B == S) || (A == S && B == D)) && S.isValid() &&
+    // The add's other operand is the table's address, sometimes through a
+    // copy of S; the rewrite does not use it.
+    Shape = (A == D) != (B == D) && S.isValid() &&
             I.isValid() && I != S && I != X.RSP && S != X.RSP &&
             R != X.RSP;
   }
@@ -578,7 +580,25 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
                 !T.isValid()))
     Shape = false;
   if (!Apply) {
-    DispatchTable[&Jmp] = Shape ? reachingTable(*Ld, S) : -1;
+    int JTI = Shape ? reachingTable(*Ld, S) : -1;
+    // The table's address may also come back from a spill slot: then the
+    // table is the one whose cases are exactly the block's successors, if
+    // only one table has that set.
+    if (Shape && JTI < 0) {
+      SmallPtrSet<MachineBasicBlock *, 16> Succs(MBB.succ_begin(),
+                                                 MBB.succ_end());
+      const auto &Tables = CurMF->getJumpTableInfo()->getJumpTables();
+      for (unsigned K = 0; K < Tables.size(); ++K) {
+        SmallPtrSet<MachineBasicBlock *, 16> Cases(Tables[K].MBBs.begin(),
+                                                   Tables[K].MBBs.end());
+        if (Cases == Succs) {
+          JTI = JTI == -1 ? (int)K : -2;
+        }
+      }
+      if (JTI < 0)
+        JTI = -1;
+    }
+    DispatchTable[&Jmp] = JTI;
     return;
   }
   int JTI = Shape ? DispatchTable.lookup(&Jmp) : -1;
