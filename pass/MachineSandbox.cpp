@@ -68,6 +68,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/CodeGen/MachineJumpTableInfo.h"
 #include "llvm/CodeGen/MachineFrameInfo.h"
@@ -425,22 +426,35 @@ MachineBasicBlock *MachineSandbox::branchSlots(MachineFunction &MF,
 // The jump table whose address register S holds at instruction At: every
 // definition of S that reaches At must be `lea table(%rip), %S` of one and
 // the same table (machine LICM hoists that lea out of loops, so it may sit
-// in any dominating block). Returns -1 otherwise.
+// in any dominating block), or a register copy `mov %Q, %S` whose source
+// holds it in turn (the register allocator moves a hoisted address between
+// registers across a loop: xz's file_info_decode). Returns -1 otherwise.
 int MachineSandbox::reachingTable(MachineInstr &At, Register S) {
   int JTI = -1;
-  SmallVector<std::pair<MachineBasicBlock *, MachineBasicBlock::iterator>, 8>
-      Work;
-  SmallPtrSet<MachineBasicBlock *, 16> Seen;
-  Work.push_back({At.getParent(), At.getIterator()});
+  struct Item {
+    MachineBasicBlock *MBB;
+    MachineBasicBlock::iterator It;
+    Register Reg;
+  };
+  SmallVector<Item, 8> Work;
+  SmallSet<std::pair<MachineBasicBlock *, unsigned>, 16> Seen;
+  Work.push_back({At.getParent(), At.getIterator(), S});
   while (!Work.empty()) {
-    auto [MBB, It] = Work.pop_back_val();
+    auto [MBB, It, Reg] = Work.pop_back_val();
     bool Found = false;
     while (It != MBB->begin()) {
       --It;
-      if (!It->modifiesRegister(S, TRI))
+      if (!It->modifiesRegister(Reg, TRI))
         continue;
+      if (It->getOpcode() == X.MOV64rr && It->getNumOperands() >= 2 &&
+          It->getOperand(0).isReg() && It->getOperand(0).getReg() == Reg &&
+          It->getOperand(1).isReg() && It->getOperand(1).getReg().isValid() &&
+          It->getOperand(1).getReg() != Reg) {
+        Reg = It->getOperand(1).getReg(); // the copy's source, before it
+        continue;
+      }
       if (It->getOpcode() != X.LEA64r || It->getNumOperands() < 6 ||
-          !It->getOperand(4).isJTI() || It->getOperand(0).getReg() != S)
+          !It->getOperand(4).isJTI() || It->getOperand(0).getReg() != Reg)
         return -1;
       int T = It->getOperand(4).getIndex();
       if (JTI >= 0 && T != JTI)
@@ -452,10 +466,10 @@ int MachineSandbox::reachingTable(MachineInstr &At, Register S) {
     if (Found)
       continue;
     if (MBB->pred_empty())
-      return -1; // S comes from outside the function
+      return -1; // Reg comes from outside the function
     for (MachineBasicBlock *P : MBB->predecessors())
-      if (Seen.insert(P).second)
-        Work.push_back({P, P->end()});
+      if (Seen.insert({P, Reg.id()}).second)
+        Work.push_back({P, P->end(), Reg});
   }
   return JTI;
 }

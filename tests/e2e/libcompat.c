@@ -135,6 +135,20 @@ int main(void) {
   getrusage(RUSAGE_SELF, &ru);
   // CHECK-NEXT: maxrss > 0: 1
   printf("maxrss > 0: %d\n", ru.ru_maxrss > 0);
+  // CHECK-NEXT: priority: 0
+  printf("priority: %d\n", getpriority(PRIO_PROCESS, 0));
+  // CHECK-NEXT: realtime: -1 Permission denied
+  ERRNO("realtime", setpriority(PRIO_PROCESS, 0, -20));
+  // CHECK-NEXT: nicer: 0 -
+  ERRNO("nicer", setpriority(PRIO_PROCESS, 0, 5));
+  // CHECK-NEXT: priority now: 5
+  printf("priority now: %d\n", getpriority(PRIO_PROCESS, 0));
+  // CHECK-NEXT: back: -1 Permission denied
+  ERRNO("back", setpriority(PRIO_PROCESS, 0, 0));
+  // CHECK-NEXT: other process: -1 No such process
+  ERRNO("other process", setpriority(PRIO_PROCESS, 4242, 10));
+  // CHECK-NEXT: bad which: -1 Invalid argument
+  ERRNO("bad which", getpriority(99, 0));
   // CHECK-NEXT: done
   printf("done\n");
   return 0;

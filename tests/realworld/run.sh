@@ -129,7 +129,8 @@ failing_bzip2() { grep -E 'differ|Error|trap' "$1" | head -n 5; }
 # lz4: make check = tests/ test-lz4-essentials (8 test targets; -k goes on
 # past a failing one).
 LZ4_TARGETS="test-lz4-basic test-lz4-multiple test-lz4-multiple-legacy test-lz4-frame-concatenation test-lz4-testmode test-lz4-contentSize test-lz4-dict"
-build_lz4() { make -j"$JOBS" CC="$CC" AR="$AR" RANLIB="$RANLIB" -C programs lz4 && make -j"$JOBS" CC="$CC" -C tests datagen; }
+build_lz4() { make -j"$JOBS" CC="$CC" AR="$AR" RANLIB="$RANLIB" -C lib liblz4.a &&
+  make -j"$JOBS" CC="$CC" -C programs lz4 && make -j"$JOBS" CC="$CC" -C tests datagen; }
 test_lz4() { make -k CC="$CC" AR="$AR" RANLIB="$RANLIB" -C tests $LZ4_TARGETS; }
 count_lz4() {
   local f; f=$(failed_targets "$1" | grep -c .)
@@ -137,13 +138,17 @@ count_lz4() {
 }
 failing_lz4() { grep -E -B3 '^make.*\*\*\*' "$1" | head -n 12; }
 
-# giflib: make check = tests/ with 10 regression targets.
-GIF_TARGETS=10
-build_giflib() { make -j"$JOBS" CC="$CC" AR="$AR" RANLIB="$RANLIB" libgif.a libutil.a gif2rgb gifbuild gifecho giffilter gifhisto gifinto gifsponge giftext giftool gifclrmp giffix gifwedge gifbg gifcolor; }
-test_giflib() { make -k CC="$CC" AR="$AR" RANLIB="$RANLIB" check; }
+# giflib: make check = `make -C tests` (10 regression targets) after
+# `make all`, which also builds the documentation (xmlto); the recipe
+# builds the libraries and utilities of `all` and runs the check recipe.
+GIF_UTILS="gif2rgb gifbuild gifbg gifclrmp gifcolor gifecho giffilter giffix gifhisto gifinto gifsponge giftext giftool gifwedge"
+build_giflib() { make -j"$JOBS" CC="$CC" AR="$AR" RANLIB="$RANLIB" libgif.so libgif.a libutil.so libutil.a $GIF_UTILS; }
+test_giflib() { make -k CC="$CC" -C tests; }
 count_giflib() {
   local f; f=$(failed_targets "$1" | grep -c 'regress')
-  if grep -q 'No output is good news' "$1"; then echo "10 10"; else echo "$(( 10 - f )) 10"; fi
+  if grep -q 'No output is good news' "$1"; then echo "10 10"
+  elif grep -q "Entering directory.*/tests'" "$1"; then echo "$(( 10 - f )) 10"
+  else echo "0 10"; fi
 }
 failing_giflib() { grep -E -B3 '^make.*\*\*\*' "$1" | head -n 12; }
 
@@ -235,10 +240,12 @@ for pkg in $PKGS; do
   run_one "$pkg" sfi
   s_pass=$R_pass s_total=$R_total s_time=$R_time s_status=$R_status
   echo "   $s_pass/$s_total passed in ${s_time}s ($s_status)" >&2
+  # a suite that could not run counts the native suite's tests as failed
+  [ "$s_total" = 0 ] && s_total=$n_total
   ratio=$(echo "scale=2; $s_time / $n_time" | bc 2>/dev/null || echo "?")
   fails=$("$(fn failing "$pkg")" "$OUT/$pkg/sfi.test.log" 2>/dev/null | head -n 6)
   if [ "$s_status" != ok ]; then
-    fails="$s_status: $(grep -E 'error|Error' "$OUT/$pkg/sfi.build.log" | head -n 3)"
+    fails="$s_status: $(grep -E 'error:' "$OUT/$pkg/sfi.build.log" | head -n 2)"
   fi
   [ "$s_pass" -ge "$n_pass" ] && [ "$n_total" -gt 0 ] || STRICT_BAD=1
   [ -n "$fails" ] && { echo "   sandboxed failures:" >&2; echo "$fails" | sed 's/^/     /' >&2; }
