@@ -8,7 +8,7 @@
 // CHECK-NEXT: leaq (%[[S]],%{{[a-z0-9]+}},8), %[[R:[a-z0-9]+]]
 // CHECK-NEXT: jmpq *%[[R]]
 // CHECK: [[SLOTS]]:
-// CHECK-NEXT: jmp .LBB
+// CHECK: jmp .LBB
 // CHECK: .Lfunc_end
 // CHECK-NOT: .LJTI
 extern long f0(long,long,long); extern long f1(long,long); extern long f2(long);
