@@ -106,7 +106,7 @@ struct X86Names {
   unsigned LEA64r = 0, SUB64rr = 0, ADD64rr = 0, AND32ri = 0, MOV64rm = 0,
            CALL64r = 0, JMP64r = 0, TAILJMPr64 = 0, TRAP = 0, JMP_1 = 0,
            MOVSX64rm32 = 0, MOV64rr = 0;
-  unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0, EFLAGS = 0;
+  unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0, EFLAGS = 0, EIZ = 0;
   unsigned Sub32 = 0;
   StringMap<unsigned> Ops;
 
@@ -140,13 +140,15 @@ struct X86Names {
         R11 = R;
       else if (N == "EFLAGS")
         EFLAGS = R;
+      else if (N == "EIZ")
+        EIZ = R;
     }
     for (unsigned I = 1, E = TRI.getNumSubRegIndices(); I < E; ++I)
       if (StringRef(TRI.getSubRegIndexName(I)) == "sub_32bit")
         Sub32 = I;
     return LEA64r && SUB64rr && ADD64rr && AND32ri && MOV64rm && CALL64r &&
            JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && MOV64rr && EFLAGS && RSP &&
-           RIP && GS && R10 && R11 && Sub32;
+           RIP && GS && R10 && R11 && Sub32 && EIZ;
   }
 };
 
@@ -318,6 +320,11 @@ void MachineSandbox::rewriteOperand(MachineInstr &MI, int Mem) {
     Base.setReg(sub32(B));
   if (I.isValid())
     Index.setReg(sub32(I));
+  else if (!B.isValid())
+    // A constant address (a member of a null pointer): %eiz, "no index"
+    // in a 32-bit SIB byte, makes the encoder emit the 0x67 prefix that
+    // it otherwise takes from the registers.
+    Index.setReg(X.EIZ);
   Seg.setReg(X.GS);
   ++NumGSOperands;
 }
