@@ -108,6 +108,7 @@ struct X86Names {
            MOVSX64rm32 = 0, MOV64rr = 0;
   unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0, EFLAGS = 0, EIZ = 0;
   unsigned Sub32 = 0;
+  SmallVector<unsigned, 9> CallerSaved;
   StringMap<unsigned> Ops;
 
   bool init(const TargetInstrInfo &TII, const TargetRegisterInfo &TRI) {
@@ -142,13 +143,17 @@ struct X86Names {
         EFLAGS = R;
       else if (N == "EIZ")
         EIZ = R;
+      if (N == "RAX" || N == "RCX" || N == "RDX" || N == "RSI" ||
+          N == "RDI" || N == "R8" || N == "R9" || N == "R10" || N == "R11")
+        CallerSaved.push_back(R);
     }
     for (unsigned I = 1, E = TRI.getNumSubRegIndices(); I < E; ++I)
       if (StringRef(TRI.getSubRegIndexName(I)) == "sub_32bit")
         Sub32 = I;
     return LEA64r && SUB64rr && ADD64rr && AND32ri && MOV64rm && CALL64r &&
            JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && MOV64rr && EFLAGS && RSP &&
-           RIP && GS && R10 && R11 && Sub32 && EIZ;
+           RIP && GS && R10 && R11 && Sub32 && EIZ &&
+           CallerSaved.size() == 9;
   }
 };
 
@@ -554,8 +559,29 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
   }
   Register Xr = MidWritesI ? D : I;
   Register T = R != Xr ? R : S;
-  if (Shape && ((MidWritesI && (D == S || D == I)) || Xr == X.RSP ||
-                (T == S && (MidWritesS || S == Xr))))
+  if (Shape && T == S && (MidWritesS || S == Xr)) {
+    // S is taken (the moved instructions set it for the targets, as when
+    // the scheduler put register zeroings between the add and the jump:
+    // pcre2's compare_opcodes): the slots' address goes to a caller-saved
+    // register that no target reads (a callee-saved one might be the
+    // caller's, unsaved here).
+    T = Register();
+    for (unsigned C : X.CallerSaved) {
+      if (C == R || C == Xr || C == D || C == I)
+        continue;
+      bool Live = false;
+      for (MachineBasicBlock *Succ : MBB.successors())
+        for (const auto &LI : Succ->liveins())
+          Live |= TRI->regsOverlap(LI.PhysReg, C);
+      if (!Live) {
+        T = C;
+        break;
+      }
+    }
+    if (!T.isValid())
+      Shape = false;
+  }
+  if (Shape && ((MidWritesI && (D == S || D == I)) || Xr == X.RSP))
     Shape = false;
   if (!Apply) {
     DispatchTable[&Jmp] = Shape ? reachingTable(*Ld, S) : -1;
