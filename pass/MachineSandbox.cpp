@@ -769,8 +769,15 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
         continue;
       }
       int Mem = memOperandIndex(MI);
+      // lea disp(%rsp), %rsp is a stack adjustment that keeps the flags
+      // (an epilogue that shrink-wrapping put between a test and its
+      // branch: pcre2_set_glob_escape), not an address; the verifier
+      // tracks it like add/sub.
       if (Mem >= 0 && isLEA(MI) && MI.getOperand(Mem).isReg() &&
-          MI.getOperand(Mem).getReg() == X.RSP)
+          MI.getOperand(Mem).getReg() == X.RSP &&
+          !(MI.getOperand(0).isReg() && MI.getOperand(0).getReg() == X.RSP &&
+            !(MI.getOperand(Mem + 2).isReg() &&
+              MI.getOperand(Mem + 2).getReg().isValid())))
         // A native frame address in a register would be used as a region
         // pointer below; the IR part keeps such locals on the shadow stack.
         error(&MI, "address of a native stack slot taken");
