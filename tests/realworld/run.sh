@@ -240,6 +240,8 @@ for pkg in $PKGS; do
   # a suite that could not run counts the native suite's tests as failed
   [ "$s_total" = 0 ] && s_total=$n_total
   ratio=$(echo "scale=2; $s_time / $n_time" | bc 2>/dev/null || echo "?")
+  # a build that failed ran only part of the suite: no meaningful ratio
+  [ "$s_status" = ok ] && [ "$n_status" = ok ] || ratio="n/a"
   fails=$("$(fn failing "$pkg")" "$OUT/$pkg/sfi.test.log" 2>/dev/null | head -n 6)
   if [ "$s_status" != ok ]; then
     fails="$s_status: $(grep -E 'error:' "$OUT/$pkg/sfi.build.log" | head -n 2)"
