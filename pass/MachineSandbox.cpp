@@ -804,6 +804,7 @@ public:
 
 private:
   unsigned CALL64m = 0; // found by name once (X86's enums are not installed)
+  unsigned TCRETURNmi64 = 0;
 };
 } // namespace
 
@@ -814,13 +815,20 @@ bool RefoldImportCalls::runOnMachineFunction(MachineFunction &MF) {
     return false;
   const TargetInstrInfo *TII = MF.getSubtarget().getInstrInfo();
   MachineRegisterInfo &MRI = MF.getRegInfo();
-  for (unsigned Op = 0, E = TII->getNumOpcodes(); Op < E && !CALL64m; ++Op)
+  for (unsigned Op = 0, E = TII->getNumOpcodes(); Op < E; ++Op)
     if (TII->getName(Op) == "CALL64m")
       CALL64m = Op;
+    else if (TII->getName(Op) == "TCRETURNmi64")
+      TCRETURNmi64 = Op;
   bool Changed = false;
   for (MachineBasicBlock &MBB : MF)
     for (MachineInstr &MI : make_early_inc_range(MBB)) {
-      if (TII->getName(MI.getOpcode()) != "CALL64r" || !MI.getOperand(0).isReg())
+      // Tail calls too: `mov slot(%rip), %R` ... `jmp *%R` (cJSON's Unity,
+      // liblzma's lzma_free tail calls) becomes `jmp *slot(%rip)`.
+      StringRef Name = TII->getName(MI.getOpcode());
+      bool Tail = Name == "TCRETURNri64";
+      if ((Name != "CALL64r" && !Tail) || !MI.getOperand(0).isReg() ||
+          (Tail && !TCRETURNmi64))
         continue;
       Register R = MI.getOperand(0).getReg();
       if (!R.isVirtual())
@@ -833,7 +841,8 @@ bool RefoldImportCalls::runOnMachineFunction(MachineFunction &MF) {
         continue;
       if (!isCalleeGotSlot(Def->getOperand(4)))
         continue;
-      auto NewMI = BuildMI(MBB, MI, MI.getDebugLoc(), TII->get(CALL64m));
+      auto NewMI = BuildMI(MBB, MI, MI.getDebugLoc(),
+                           TII->get(Tail ? TCRETURNmi64 : CALL64m));
       for (int K = 1; K <= 5; ++K) {
         MachineOperand Op = Def->getOperand(K);
         if (Op.isReg())
