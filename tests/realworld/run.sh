@@ -239,7 +239,7 @@ for pkg in $PKGS; do
   echo "   $s_pass/$s_total passed in ${s_time}s ($s_status)" >&2
   # a suite that could not run counts the native suite's tests as failed
   [ "$s_total" = 0 ] && s_total=$n_total
-  ratio=$(echo "scale=2; $s_time / $n_time" | bc 2>/dev/null || echo "?")
+  ratio=$(echo "scale=2; $s_time / $n_time" | bc 2>/dev/null || echo "?")x
   # a build that failed ran only part of the suite: no meaningful ratio
   [ "$s_status" = ok ] && [ "$n_status" = ok ] || ratio="n/a"
   fails=$("$(fn failing "$pkg")" "$OUT/$pkg/sfi.test.log" 2>/dev/null | head -n 6)
@@ -249,7 +249,7 @@ for pkg in $PKGS; do
   [ "$s_pass" -ge "$n_pass" ] && [ "$n_total" -gt 0 ] || STRICT_BAD=1
   [ -n "$fails" ] && { echo "   sandboxed failures:" >&2; echo "$fails" | sed 's/^/     /' >&2; }
   note=$(echo "$fails" | tr '\n|' ' /' | sed -E 's/ +/ /g' | cut -c1-160)
-  ROWS="$ROWS| $pkg | $ver | $s_pass/$s_total | $n_pass/$n_total | $(printf %.1f "$s_time") / $(printf %.1f "$n_time") = ${ratio}x | $note |
+  ROWS="$ROWS| $pkg | $ver | $s_pass/$s_total | $n_pass/$n_total | $(printf %.1f "$s_time") / $(printf %.1f "$n_time") = ${ratio} | $note |
 "
 done
 
