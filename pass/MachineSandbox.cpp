@@ -68,6 +68,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/CodeGen/MachineJumpTableInfo.h"
 #include "llvm/CodeGen/MachineFrameInfo.h"
@@ -105,8 +106,9 @@ struct X86Names {
   unsigned LEA64r = 0, SUB64rr = 0, ADD64rr = 0, AND32ri = 0, MOV64rm = 0,
            CALL64r = 0, JMP64r = 0, TAILJMPr64 = 0, TRAP = 0, JMP_1 = 0,
            MOVSX64rm32 = 0, MOV64rr = 0;
-  unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0, EFLAGS = 0;
+  unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0, EFLAGS = 0, EIZ = 0;
   unsigned Sub32 = 0;
+  SmallVector<unsigned, 9> CallerSaved;
   StringMap<unsigned> Ops;
 
   bool init(const TargetInstrInfo &TII, const TargetRegisterInfo &TRI) {
@@ -139,13 +141,19 @@ struct X86Names {
         R11 = R;
       else if (N == "EFLAGS")
         EFLAGS = R;
+      else if (N == "EIZ")
+        EIZ = R;
+      if (N == "RAX" || N == "RCX" || N == "RDX" || N == "RSI" ||
+          N == "RDI" || N == "R8" || N == "R9" || N == "R10" || N == "R11")
+        CallerSaved.push_back(R);
     }
     for (unsigned I = 1, E = TRI.getNumSubRegIndices(); I < E; ++I)
       if (StringRef(TRI.getSubRegIndexName(I)) == "sub_32bit")
         Sub32 = I;
     return LEA64r && SUB64rr && ADD64rr && AND32ri && MOV64rm && CALL64r &&
            JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && MOV64rr && EFLAGS && RSP &&
-           RIP && GS && R10 && R11 && Sub32;
+           RIP && GS && R10 && R11 && Sub32 && EIZ &&
+           CallerSaved.size() == 9;
   }
 };
 
@@ -319,6 +327,11 @@ void MachineSandbox::rewriteOperand(MachineInstr &MI, int Mem) {
     Base.setReg(sub32(B));
   if (I.isValid())
     Index.setReg(sub32(I));
+  else if (!B.isValid())
+    // A constant address (a member of a null pointer): %eiz, "no index"
+    // in a 32-bit SIB byte, makes the encoder emit the 0x67 prefix that
+    // it otherwise takes from the registers.
+    Index.setReg(X.EIZ);
   Seg.setReg(X.GS);
   ++NumGSOperands;
 }
@@ -427,22 +440,35 @@ MachineBasicBlock *MachineSandbox::branchSlots(MachineFunction &MF,
 // The jump table whose address register S holds at instruction At: every
 // definition of S that reaches At must be `lea table(%rip), %S` of one and
 // the same table (machine LICM hoists that lea out of loops, so it may sit
-// in any dominating block). Returns -1 otherwise.
+// in any dominating block), or a register copy `mov %Q, %S` whose source
+// holds it in turn (the register allocator moves a hoisted address between
+// registers across a loop: xz's file_info_decode). Returns -1 otherwise.
 int MachineSandbox::reachingTable(MachineInstr &At, Register S) {
   int JTI = -1;
-  SmallVector<std::pair<MachineBasicBlock *, MachineBasicBlock::iterator>, 8>
-      Work;
-  SmallPtrSet<MachineBasicBlock *, 16> Seen;
-  Work.push_back({At.getParent(), At.getIterator()});
+  struct Item {
+    MachineBasicBlock *MBB;
+    MachineBasicBlock::iterator It;
+    Register Reg;
+  };
+  SmallVector<Item, 8> Work;
+  SmallSet<std::pair<MachineBasicBlock *, unsigned>, 16> Seen;
+  Work.push_back({At.getParent(), At.getIterator(), S});
   while (!Work.empty()) {
-    auto [MBB, It] = Work.pop_back_val();
+    auto [MBB, It, Reg] = Work.pop_back_val();
     bool Found = false;
     while (It != MBB->begin()) {
       --It;
-      if (!It->modifiesRegister(S, TRI))
+      if (!It->modifiesRegister(Reg, TRI))
         continue;
+      if (It->getOpcode() == X.MOV64rr && It->getNumOperands() >= 2 &&
+          It->getOperand(0).isReg() && It->getOperand(0).getReg() == Reg &&
+          It->getOperand(1).isReg() && It->getOperand(1).getReg().isValid() &&
+          It->getOperand(1).getReg() != Reg) {
+        Reg = It->getOperand(1).getReg(); // the copy's source, before it
+        continue;
+      }
       if (It->getOpcode() != X.LEA64r || It->getNumOperands() < 6 ||
-          !It->getOperand(4).isJTI() || It->getOperand(0).getReg() != S)
+          !It->getOperand(4).isJTI() || It->getOperand(0).getReg() != Reg)
         return -1;
       int T = It->getOperand(4).getIndex();
       if (JTI >= 0 && T != JTI)
@@ -454,10 +480,10 @@ int MachineSandbox::reachingTable(MachineInstr &At, Register S) {
     if (Found)
       continue;
     if (MBB->pred_empty())
-      return -1; // S comes from outside the function
+      return -1; // Reg comes from outside the function
     for (MachineBasicBlock *P : MBB->predecessors())
-      if (Seen.insert(P).second)
-        Work.push_back({P, P->end()});
+      if (Seen.insert({P, Reg.id()}).second)
+        Work.push_back({P, P->end(), Reg});
   }
   return JTI;
 }
@@ -468,14 +494,8 @@ int MachineSandbox::reachingTable(MachineInstr &At, Register S) {
 // the function does not save belongs to its caller). Invalid if none.
 Register MachineSandbox::freeScratch(MachineBasicBlock &MBB,
                                      std::initializer_list<Register> Avoid) {
-  SmallVector<Register, 16> Cands;
-  for (const char *Name : {"RAX", "RCX", "RDX", "RSI", "RDI", "R8", "R9",
-                           "R10", "R11"})
-    for (unsigned Rg = 1, E = TRI->getNumRegs(); Rg < E; ++Rg)
-      if (StringRef(TRI->getName(Rg)) == Name) {
-        Cands.push_back(Rg);
-        break;
-      }
+  SmallVector<Register, 16> Cands(X.CallerSaved.begin(),
+                                  X.CallerSaved.end());
   // Callee-saved registers the prologue saved (and the epilogue restores)
   // are the function's own.
   for (const CalleeSavedInfo &CS :
@@ -783,8 +803,15 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
         continue;
       }
       int Mem = memOperandIndex(MI);
+      // lea disp(%rsp), %rsp is a stack adjustment that keeps the flags
+      // (an epilogue that shrink-wrapping put between a test and its
+      // branch: pcre2_set_glob_escape), not an address; the verifier
+      // tracks it like add/sub.
       if (Mem >= 0 && isLEA(MI) && MI.getOperand(Mem).isReg() &&
-          MI.getOperand(Mem).getReg() == X.RSP)
+          MI.getOperand(Mem).getReg() == X.RSP &&
+          !(MI.getOperand(0).isReg() && MI.getOperand(0).getReg() == X.RSP &&
+            !(MI.getOperand(Mem + 2).isReg() &&
+              MI.getOperand(Mem + 2).getReg().isValid())))
         // A native frame address in a register would be used as a region
         // pointer below; the IR part keeps such locals on the shadow stack.
         error(&MI, "address of a native stack slot taken");
@@ -811,6 +838,7 @@ public:
 
 private:
   unsigned CALL64m = 0; // found by name once (X86's enums are not installed)
+  unsigned TCRETURNmi64 = 0;
 };
 } // namespace
 
@@ -821,13 +849,20 @@ bool RefoldImportCalls::runOnMachineFunction(MachineFunction &MF) {
     return false;
   const TargetInstrInfo *TII = MF.getSubtarget().getInstrInfo();
   MachineRegisterInfo &MRI = MF.getRegInfo();
-  for (unsigned Op = 0, E = TII->getNumOpcodes(); Op < E && !CALL64m; ++Op)
+  for (unsigned Op = 0, E = TII->getNumOpcodes(); Op < E; ++Op)
     if (TII->getName(Op) == "CALL64m")
       CALL64m = Op;
+    else if (TII->getName(Op) == "TCRETURNmi64")
+      TCRETURNmi64 = Op;
   bool Changed = false;
   for (MachineBasicBlock &MBB : MF)
     for (MachineInstr &MI : make_early_inc_range(MBB)) {
-      if (TII->getName(MI.getOpcode()) != "CALL64r" || !MI.getOperand(0).isReg())
+      // Tail calls too: `mov slot(%rip), %R` ... `jmp *%R` (cJSON's Unity,
+      // liblzma's lzma_free tail calls) becomes `jmp *slot(%rip)`.
+      StringRef Name = TII->getName(MI.getOpcode());
+      bool Tail = Name == "TCRETURNri64";
+      if ((Name != "CALL64r" && !Tail) || !MI.getOperand(0).isReg() ||
+          (Tail && !TCRETURNmi64))
         continue;
       Register R = MI.getOperand(0).getReg();
       if (!R.isVirtual())
@@ -840,7 +875,8 @@ bool RefoldImportCalls::runOnMachineFunction(MachineFunction &MF) {
         continue;
       if (!isCalleeGotSlot(Def->getOperand(4)))
         continue;
-      auto NewMI = BuildMI(MBB, MI, MI.getDebugLoc(), TII->get(CALL64m));
+      auto NewMI = BuildMI(MBB, MI, MI.getDebugLoc(),
+                           TII->get(Tail ? TCRETURNmi64 : CALL64m));
       for (int K = 1; K <= 5; ++K) {
         MachineOperand Op = Def->getOperand(K);
         if (Op.isReg())

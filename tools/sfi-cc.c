@@ -450,7 +450,23 @@ int main(int argc, char **argv) {
         die("missing directory after '-L'");
       push(&libdirs, dir);
     } else if (!strncmp(a, "-Wl,", 4)) {
-      push_ldflags(&ldflags, a);
+      /* Adjacent -Wl, arguments are adjacent on the linker's command
+       * line, so an option's value may come in the next one
+       * ("-Wl,-soname -Wl,libgif.so.7", as giflib's Makefile writes). */
+      size_t len = strlen(a) + 1;
+      int j = i + 1;
+      for (; j < argc && !strncmp(argv[j], "-Wl,", 4); j++)
+        len += strlen(argv[j]) - 3;
+      char *joined = malloc(len);
+      if (!joined)
+        die("out of memory");
+      strcpy(joined, a);
+      for (int k = i + 1; k < j; k++) {
+        strcat(joined, ",");
+        strcat(joined, argv[k] + 4);
+      }
+      push_ldflags(&ldflags, joined);
+      i = j - 1;
     } else if (is_link_flag(a)) {
       /* -static/-pie/-rdynamic/-pthread: a module is always one thing. */
     } else if (language_of(a, i + 1 < argc ? argv[i + 1] : NULL) ||

@@ -135,6 +135,32 @@ int main(void) {
   getrusage(RUSAGE_SELF, &ru);
   // CHECK-NEXT: maxrss > 0: 1
   printf("maxrss > 0: %d\n", ru.ru_maxrss > 0);
+  // CHECK-NEXT: dev/null write: 5
+  int nfd = open("/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  printf("dev/null write: %d\n", (int)write(nfd, "hello", 5));
+  close(nfd);
+  // CHECK-NEXT: dev/null read: 0
+  nfd = open("/dev/null", O_RDONLY);
+  printf("dev/null read: %d\n", (int)read(nfd, buf, sizeof buf));
+  close(nfd);
+  // CHECK-NEXT: dev/zero: -1 Permission denied
+  ERRNO("dev/zero", open("/dev/zero", O_RDONLY));
+  // CHECK-NEXT: dev/null/x: -1 Permission denied
+  ERRNO("dev/null/x", open("/dev/null/x", O_RDONLY));
+  // CHECK-NEXT: priority: 0
+  printf("priority: %d\n", getpriority(PRIO_PROCESS, 0));
+  // CHECK-NEXT: realtime: -1 Permission denied
+  ERRNO("realtime", setpriority(PRIO_PROCESS, 0, -20));
+  // CHECK-NEXT: nicer: 0 -
+  ERRNO("nicer", setpriority(PRIO_PROCESS, 0, 5));
+  // CHECK-NEXT: priority now: 5
+  printf("priority now: %d\n", getpriority(PRIO_PROCESS, 0));
+  // CHECK-NEXT: back: -1 Permission denied
+  ERRNO("back", setpriority(PRIO_PROCESS, 0, 0));
+  // CHECK-NEXT: other process: -1 No such process
+  ERRNO("other process", setpriority(PRIO_PROCESS, 4242, 10));
+  // CHECK-NEXT: bad which: -1 Invalid argument
+  ERRNO("bad which", getpriority(99, 0));
   // CHECK-NEXT: done
   printf("done\n");
   return 0;

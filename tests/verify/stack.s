@@ -106,6 +106,20 @@ FUNC f
 1:      popq %rax
         ret
 
+#= pass trap-shared-by-two-offsets
+FUNC f
+        testl %edi, %edi
+        je 1f
+        pushq %rax
+        testl %esi, %esi
+        je 2f
+        popq %rax
+        ret
+1:      testl %esi, %esi
+        je 2f
+        ret
+2:      ud2
+
 #= pass consistent-join
 FUNC f
         pushq %rbx

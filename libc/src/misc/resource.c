@@ -82,3 +82,42 @@ int prlimit(pid_t pid, int res, const struct rlimit *nw, struct rlimit *old) {
     *old = cur;
   return 0;
 }
+
+/* Scheduling priority: one process, whose nice value is stored, not
+ * applied (the host schedules the sandbox). Like an unprivileged process,
+ * it may raise its nice value but not lower it (EACCES). */
+static int nice_value;
+
+static int priority_target(int which, id_t who) {
+  if (which != PRIO_PROCESS && which != PRIO_PGRP && which != PRIO_USER) {
+    errno = EINVAL;
+    return -1;
+  }
+  id_t self = which == PRIO_USER ? (id_t)getuid() : (id_t)getpid();
+  if (who != 0 && who != self) {
+    errno = ESRCH;
+    return -1;
+  }
+  return 0;
+}
+
+int getpriority(int which, id_t who) {
+  if (priority_target(which, who))
+    return -1;
+  return nice_value;
+}
+
+int setpriority(int which, id_t who, int prio) {
+  if (priority_target(which, who))
+    return -1;
+  if (prio < -20)
+    prio = -20;
+  if (prio > 19)
+    prio = 19;
+  if (prio < nice_value) {
+    errno = EACCES;
+    return -1;
+  }
+  nice_value = prio;
+  return 0;
+}
