@@ -164,21 +164,6 @@ static Value *allocateShadow(IRBuilder<> &B, Module &M, Value *Cur,
   return New;
 }
 
-// llvm.lifetime.start/end take only an alloca (or poison): on a shadow
-// stack slot they would make the module invalid (the IR verifier refuses
-// it, and an -flto link aborts: review3). The shadow frame lives until the
-// function returns, so the markers say nothing anyway.
-static void dropLifetimeMarkers(AllocaInst &AI) {
-  SmallVector<IntrinsicInst *, 4> Dead;
-  for (User *U : AI.users())
-    if (auto *II = dyn_cast<IntrinsicInst>(U))
-      if (II->getIntrinsicID() == Intrinsic::lifetime_start ||
-          II->getIntrinsicID() == Intrinsic::lifetime_end)
-        Dead.push_back(II);
-  for (IntrinsicInst *II : Dead)
-    II->eraseFromParent();
-}
-
 static bool processFunction(Function &F) {
   Module &M = *F.getParent();
   const DataLayout &DL = M.getDataLayout();
@@ -230,7 +215,6 @@ static bool processFunction(Function &F) {
       Value *Slot =
           B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Frame, Offsets[I]);
       Slot->takeName(AI);
-      dropLifetimeMarkers(*AI);
       AI->replaceAllUsesWith(Slot);
       AI->eraseFromParent();
       ++NumShadowAllocas;
@@ -257,7 +241,6 @@ static bool processFunction(Function &F) {
     Value *New = allocateShadow(DB, M, Cur, Bytes, AI->getAlign(), Trap,
                                 Oversized);
     New->takeName(AI);
-    dropLifetimeMarkers(*AI);
     AI->replaceAllUsesWith(New);
     AI->eraseFromParent();
     ++NumDynamicAllocas;
