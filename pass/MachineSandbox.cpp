@@ -105,7 +105,7 @@ namespace {
 struct X86Names {
   unsigned LEA64r = 0, SUB64rr = 0, ADD64rr = 0, AND32ri = 0, MOV64rm = 0,
            CALL64r = 0, JMP64r = 0, TAILJMPr64 = 0, TRAP = 0, JMP_1 = 0,
-           MOVSX64rm32 = 0, MOV64rr = 0;
+           MOVSX64rm32 = 0, MOV64rr = 0, PUSH64r = 0, POP64r = 0;
   unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0, EFLAGS = 0, EIZ = 0;
   unsigned Sub32 = 0;
   SmallVector<unsigned, 9> CallerSaved;
@@ -127,6 +127,8 @@ struct X86Names {
     JMP_1 = Op("JMP_1");
     MOVSX64rm32 = Op("MOVSX64rm32");
     MOV64rr = Op("MOV64rr");
+    PUSH64r = Op("PUSH64r");
+    POP64r = Op("POP64r");
     for (unsigned R = 1, E = TRI.getNumRegs(); R < E; ++R) {
       StringRef N = TRI.getName(R);
       if (N == "RSP")
@@ -151,7 +153,8 @@ struct X86Names {
       if (StringRef(TRI.getSubRegIndexName(I)) == "sub_32bit")
         Sub32 = I;
     return LEA64r && SUB64rr && ADD64rr && AND32ri && MOV64rm && CALL64r &&
-           JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && MOV64rr && EFLAGS && RSP &&
+           JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && MOV64rr && PUSH64r && POP64r && EFLAGS &&
+           RSP &&
            RIP && GS && R10 && R11 && Sub32 && EIZ &&
            CallerSaved.size() == 9;
   }
@@ -188,6 +191,9 @@ private:
   bool confineIndirect(MachineInstr &MI);
   void confineJumpTable(MachineInstr &Jmp, bool Apply);
   DenseMap<MachineInstr *, int> DispatchTable; // jmp -> its jump table
+  DenseMap<MachineInstr *, Register> DispatchIndex; // jmp -> index reg
+  SmallPtrSet<MachineInstr *, 4> NoScratch; // jmps with no free register
+  DenseMap<unsigned, Register> SpillReg; // table -> register its jumps push
   int reachingTable(MachineInstr &At, Register S);
   Register freeScratch(MachineBasicBlock &MBB,
                        std::initializer_list<Register> Avoid);
@@ -421,6 +427,8 @@ MachineBasicBlock *MachineSandbox::branchSlots(MachineFunction &MF,
     MF.push_back(Slot);
     Slot->setAlignment(Align(SFI_BRANCH_SLOT_SIZE));
     if (K < Targets.size()) {
+      if (Register P = SpillReg.lookup(JTI))
+        BuildMI(Slot, DebugLoc(), TII->get(X.POP64r), P);
       BuildMI(Slot, DebugLoc(), TII->get(X.JMP_1)).addMBB(Targets[K]);
       Slot->addSuccessor(Targets[K]);
       for (const auto &LI : Targets[K]->liveins())
@@ -596,8 +604,7 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
   Register T = R != Xr ? R : S;
   if (T == S && (MidWritesS || S == Xr))
     T = freeScratch(MBB, {R, Xr, S, I, D});
-  if (Shape && ((MidWritesI && (D == S || D == I)) || Xr == X.RSP ||
-                !T.isValid()))
+  if (Shape && ((MidWritesI && (D == S || D == I)) || Xr == X.RSP))
     Shape = false;
   if (!Apply) {
     int JTI = Shape ? reachingTable(*Ld, S) : -1;
@@ -619,9 +626,14 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
         JTI = -1;
     }
     DispatchTable[&Jmp] = JTI;
+    DispatchIndex[&Jmp] = Xr;
+    if (!T.isValid())
+      NoScratch.insert(&Jmp);
     return;
   }
   int JTI = Shape ? DispatchTable.lookup(&Jmp) : -1;
+  if (JTI >= 0 && !T.isValid() && !SpillReg.count(JTI))
+    JTI = -1;
   if (JTI < 0) {
     error(&Jmp, "indirect jump inside a function that is not a jump-table "
                 "dispatch the pass recognizes");
@@ -655,6 +667,15 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
   for (MachineInstr *M : reverse(Mid))
     MBB.splice(Ld->getIterator(), &MBB, M->getIterator());
   MachineBasicBlock *Slot0 = branchSlots(*CurMF, JTI);
+  // Every register live (pcre2): the jumps of this table push a register
+  // for the slots' address and its slots pop it before jumping to the case
+  // (`pop %T; jmp case` fits a slot). The verifier needs no new rule: the
+  // slots are entered at the jump's %rsp offset + 8 and the pop returns to
+  // the case's.
+  if (Register P = SpillReg.lookup(JTI)) {
+    T = P;
+    BuildMI(MBB, Jmp, DL, TII->get(X.PUSH64r)).addReg(P);
+  }
   // andl $mask, %eX zero-extends, so %rX < slots; in range it changes
   // nothing (the switch's own range check or clamp ran before).
   if (Masked)
@@ -758,8 +779,29 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
         if (MI.getOpcode() == X.JMP64r)
           Jumps.push_back(&MI);
     DispatchTable.clear();
+    DispatchIndex.clear();
+    NoScratch.clear();
+    SpillReg.clear();
     for (MachineInstr *MI : Jumps)
       confineJumpTable(*MI, /*Apply=*/false);
+    // A table one of whose jumps has no free register: all its jumps push
+    // one register that none of them uses as the index.
+    for (MachineInstr *MI : NoScratch) {
+      int JTI = DispatchTable.lookup(MI);
+      if (JTI < 0 || SpillReg.count(JTI))
+        continue;
+      for (unsigned P : X.CallerSaved) {
+        bool Used = false;
+        for (MachineInstr *Other : Jumps)
+          if (DispatchTable.lookup(Other) == JTI &&
+              TRI->regsOverlap(DispatchIndex.lookup(Other), P))
+            Used = true;
+        if (!Used) {
+          SpillReg[JTI] = P;
+          break;
+        }
+      }
+    }
     for (MachineInstr *MI : Jumps)
       confineJumpTable(*MI, /*Apply=*/true);
     // The tables' address loads are dead now (their only users were the

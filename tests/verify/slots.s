@@ -768,3 +768,33 @@ FUNC f
         ud2
         .p2align 3
         .endr
+
+#= pass slots-with-a-pushed-scratch-register
+FUNC f
+        pushq %rax
+        andl $1, %edi
+        leaq .Ls(%rip), %rax
+        leaq (%rax,%rdi,8), %rcx
+        jmpq *%rcx
+.La:    ret
+.Lb:    movl $1, %eax
+        ret
+        .p2align 3
+.Ls:    popq %rax
+        jmp .La
+        .p2align 3
+        popq %rax
+        jmp .Lb
+
+#= fail stack slots-after-a-push-without-the-pop
+FUNC f
+        pushq %rax
+        andl $1, %edi
+        leaq .Ls(%rip), %rax
+        leaq (%rax,%rdi,8), %rcx
+        jmpq *%rcx
+.La:    ret
+        .p2align 3
+.Ls:    jmp .La
+        .p2align 3
+        jmp .La
