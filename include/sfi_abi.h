@@ -77,6 +77,11 @@
  * same function (a jmp to the case, or a trap), entered with the jump's
  * %rsp offset. N is at most SFI_BRANCH_SLOTS_MAX. */
 #define SFI_BRANCH_SLOT_SIZE 8u
+/* A program sfi-cc links runs directly: its file starts with the line
+ * "#!<bin>/sfi-run --exe", which must end within the first
+ * SFI_SHEBANG_MAX bytes (what the kernel reads of it); the module follows
+ * (runtime/loader.c and sfi-verify skip the line, sfi_verify_shebang). */
+#define SFI_SHEBANG_MAX 256u
 #define SFI_BRANCH_SLOTS_MAX (1u << 16)
 #define SFI_SYM_JT_START "__start_sfi_jt"
 #define SFI_SYM_JT_MASK "__sfi_jt_mask"

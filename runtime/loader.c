@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sfi_elf.h"
+#include "verify.h"
 
 static int by_name(const void *a, const void *b) {
   return strcmp(((const struct sfi_sym *)a)->name,
@@ -394,21 +395,17 @@ sfi_module *sfi_module_load(const char *path, const sfi_import *imports,
     return NULL;
   }
   /* A program that sfi-cc made runnable starts with a "#!.../sfi-run --exe"
-   * line (at most 255 bytes, as the kernel reads it); the module follows. */
-  size_t skip = 0;
-  if (size >= 2 && buf[0] == '#' && buf[1] == '!') {
-    uint8_t *nl = memchr(buf, '\n', size < 256 ? size : 256);
-    if (!nl) {
-      sfi__err(SFI_ERR_BADMODULE, "%s: a #! line longer than 255 bytes",
-               path);
-      free(buf);
-      return NULL;
-    }
-    skip = (size_t)(nl - buf) + 1;
-    memmove(buf, buf + skip, size - skip);
+   * line; the module follows. */
+  long skip = sfi_verify_shebang(buf, size);
+  if (skip < 0) {
+    sfi__err(SFI_ERR_BADMODULE, "%s: a #! line longer than %u bytes", path,
+             SFI_SHEBANG_MAX - 1);
+    free(buf);
+    return NULL;
   }
+  memmove(buf, buf + skip, size - (size_t)skip);
   sfi_module *m =
-      sfi__module_load_named(buf, size - skip, imports, opts, path);
+      sfi__module_load_named(buf, size - (size_t)skip, imports, opts, path);
   free(buf);
   return m;
 }

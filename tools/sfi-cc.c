@@ -28,6 +28,7 @@
 #include "ccrefuse.h"
 #include "objcheck.h"
 #include "rspfile.h"
+#include "sfi_abi.h"
 #include "undefcheck.h"
 
 #ifndef SFI_CLANG
@@ -140,12 +141,10 @@ static int verify_output(const char *path) {
 /* A program (not -shared, output not named *.so) runs directly: its first
  * line is "#!<bin>/sfi-run --exe", which the kernel turns into
  * `sfi-run --exe ./prog args...`; the loader skips that line. */
-#define SHEBANG_MAX 255 /* the kernel reads at most this much of the line */
-
 static int make_runnable(const char *path) {
   char line[PATH_MAX + 32];
   int n = snprintf(line, sizeof line, "#!%s/bin/sfi-run --exe\n", prefix);
-  if (n < 0 || n > SHEBANG_MAX) {
+  if (n < 0 || n > (int)SFI_SHEBANG_MAX - 1) {
     fprintf(stderr, "sfi-cc: warning: %s: the path of sfi-run is too long "
                     "for a #! line; the program runs only as `sfi-run %s`\n",
             path, path);

@@ -76,13 +76,12 @@ int main(int argc, char **argv) {
     fprintf(stderr, "sfi-verify: %s: cannot read\n", argv[a]);
     return 2;
   }
-  /* a program sfi-cc made runnable: "#!.../sfi-run --exe" then the module,
-   * as the loader reads it (runtime/loader.c) */
-  if (size >= 2 && file[0] == '#' && file[1] == '!') {
-    uint8_t *nl = memchr(file, '\n', size < 256 ? size : 256);
-    size_t skip = nl ? (size_t)(nl - file) + 1 : 0;
-    memmove(file, file + skip, size - skip);
-    size -= skip;
+  /* a program sfi-cc made runnable: its #! line, then the module (an
+   * unended line is left for the ELF reader to refuse) */
+  long skip = sfi_verify_shebang(file, size);
+  if (skip > 0) {
+    memmove(file, file + skip, size - (size_t)skip);
+    size -= (size_t)skip;
   }
   struct sfi_verify_elf v;
   char why[256];

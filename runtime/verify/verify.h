@@ -134,6 +134,12 @@ struct sfi_verify_elf {
   uint64_t *slots;
 };
 
+/* Length of a runnable program's "#!" line including its newline, which
+ * precedes the module (SFI_SHEBANG_MAX, sfi_abi.h): 0 if the file does not
+ * start with "#!", -1 if no newline ends the line within SFI_SHEBANG_MAX
+ * bytes. */
+long sfi_verify_shebang(const uint8_t *file, size_t size);
+
 /* Returns 0 and fills *out, or -1 with a reason in why[cap]. */
 int sfi_verify_elf_read(const uint8_t *file, size_t size,
                         struct sfi_verify_elf *out, char *why, size_t cap);

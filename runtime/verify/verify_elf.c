@@ -358,3 +358,11 @@ void sfi_verify_elf_free(struct sfi_verify_elf *v) {
   free(v->slots);
   memset(v, 0, sizeof *v);
 }
+
+long sfi_verify_shebang(const uint8_t *file, size_t size) {
+  if (size < 2 || file[0] != '#' || file[1] != '!')
+    return 0;
+  const uint8_t *nl =
+      memchr(file, '\n', size < SFI_SHEBANG_MAX ? size : SFI_SHEBANG_MAX);
+  return nl ? (long)(nl - file) + 1 : -1;
+}
