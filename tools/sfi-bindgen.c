@@ -20,7 +20,23 @@
  *     struct: decide on the copy) and checked per-field get/set;
  *   - for each function-pointer typedef: the host callback type (pointers
  *     as sfi_sptr) and plugin_callback_T(b, fn) (sfi_callback_new with
- *     the derived signature).
+ *     the derived signature);
+ *   - for each function-like macro of the header whose expansion is one
+ *     call of a bound function (zlib's deflateInit(strm, level) is
+ *     deflateInit_((strm), (level), ZLIB_VERSION, (int)sizeof(z_stream))):
+ *     a wrapper plugin_M(b, params..., ret) with the status and result of
+ *     that call. The rule: the body is F(arg, ...), optionally in
+ *     parentheses, with F a function this header declares and binds; every
+ *     macro parameter is used exactly once, as a whole argument (possibly
+ *     parenthesized), and takes the type of F's parameter there; every
+ *     other argument is a constant expression the host evaluates with the
+ *     header's own definitions (sizeof, casts, object-like macros): for a
+ *     scalar parameter it is converted to the parameter's type, for a
+ *     pointer parameter it must be a string literal (a compile error
+ *     otherwise), which the wrapper copies into sandbox memory (sfi_malloc)
+ *     for the duration of the call. Anything else (#, ##, varargs, a
+ *     parameter inside an expression, a name that is also a function) is
+ *     listed as not bound.
  * What cannot be bound (varargs, structs or long double by value, unions,
  * bit-fields) is listed in a comment and left out; --strict makes it an
  * error. Exit status 1 on a header that does not parse. */
@@ -168,8 +184,9 @@ struct fn {
 };
 static struct fn *fns;
 static int nfns;
-static CXCursor *records, *fptrs;
-static int nrecords, nfptrs;
+static CXCursor *records, *fptrs, *macros;
+static int nrecords, nfptrs, nmacros;
+static CXTranslationUnit tu;
 
 static int seen_fn(const char *n) {
   for (int i = 0; i < nfns; i++)
@@ -239,6 +256,11 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent,
     }
     fns = realloc(fns, sizeof *fns * (size_t)(nfns + 1));
     fns[nfns++] = (struct fn){name, NULL, NULL, c};
+  } else if (k == CXCursor_MacroDefinition) {
+    if (clang_Cursor_isMacroFunctionLike(c) && !clang_Cursor_isMacroBuiltin(c)) {
+      macros = realloc(macros, sizeof *macros * (size_t)(nmacros + 1));
+      macros[nmacros++] = c;
+    }
   } else if (k == CXCursor_StructDecl && clang_isCursorDefinition(c)) {
     records = realloc(records, sizeof *records * (size_t)(nrecords + 1));
     records[nrecords++] = c;
@@ -501,6 +523,261 @@ static void emit_fn(struct fn *f) {
   fprintf(out, "  return sfib_rc;\n}\n");
 }
 
+/* ---- function-like macros over one bound call ---- */
+struct toks {
+  char **s;
+  CXTokenKind *k;
+  int n;
+};
+
+static int tok_is(const struct toks *t, int i, const char *p) {
+  return i >= 0 && i < t->n && t->k[i] == CXToken_Punctuation &&
+         !strcmp(t->s[i], p);
+}
+
+/* The index of the ')' that closes the '(' at open, or -1. */
+static int closing(const struct toks *t, int open) {
+  int depth = 0;
+  for (int i = open; i < t->n; i++) {
+    if (tok_is(t, i, "(") || tok_is(t, i, "[") || tok_is(t, i, "{"))
+      depth++;
+    else if (tok_is(t, i, ")") || tok_is(t, i, "]") || tok_is(t, i, "}")) {
+      if (--depth == 0)
+        return tok_is(t, i, ")") ? i : -1;
+    }
+  }
+  return -1;
+}
+
+/* Tokens [from, to) as C text (spacing for the reader only). */
+static void join(const struct toks *t, int from, int to) {
+  for (int j = from; j < to; j++) {
+    int sp = j + 1 < to && !tok_is(t, j, "(") && !tok_is(t, j + 1, ")") &&
+             !tok_is(t, j + 1, ",") &&
+             !(tok_is(t, j + 1, "(") && t->k[j] == CXToken_Identifier);
+    fprintf(out, "%s%s", t->s[j], sp ? " " : "");
+  }
+}
+
+static int param_index(char **params, int np, const struct toks *t, int i) {
+  if (t->k[i] != CXToken_Identifier)
+    return -1;
+  for (int j = 0; j < np; j++)
+    if (!strcmp(params[j], t->s[i]))
+      return j;
+  return -1;
+}
+
+static void emit_macro(CXCursor c) {
+  char *name = str(clang_getCursorSpelling(c));
+  const char *why = NULL;
+  struct toks t = {0};
+  CXToken *raw = NULL;
+  unsigned nraw = 0;
+  char *params[64];
+  int np = 0;
+  int *argfrom = NULL, *argto = NULL, *argparam = NULL, nargs = 0;
+  int *uses = NULL;
+  struct fn *f = NULL;
+  clang_tokenize(tu, clang_getCursorExtent(c), &raw, &nraw);
+  t.n = (int)nraw;
+  t.s = calloc(nraw + 1, sizeof *t.s);
+  t.k = calloc(nraw + 1, sizeof *t.k);
+  for (unsigned i = 0; i < nraw; i++) {
+    t.s[i] = str(clang_getTokenSpelling(tu, raw[i]));
+    t.k[i] = clang_getTokenKind(raw[i]);
+  }
+  if (raw)
+    clang_disposeTokens(tu, raw, nraw);
+  if (seen_fn(name)) {
+    why = "the header also declares a function of that name";
+    goto fail;
+  }
+  /* NAME ( p1 , p2 ... ) body */
+  if (t.n < 3 || strcmp(t.s[0], name) || !tok_is(&t, 1, "(")) {
+    why = "cannot read the definition";
+    goto fail;
+  }
+  int i = 2;
+  if (!tok_is(&t, i, ")"))
+    for (;;) {
+      if (i >= t.n || t.k[i] != CXToken_Identifier || np == 64) {
+        why = "variadic or unreadable parameter list";
+        goto fail;
+      }
+      params[np++] = t.s[i++];
+      if (tok_is(&t, i, ")"))
+        break;
+      if (!tok_is(&t, i, ",")) {
+        why = "variadic or unreadable parameter list";
+        goto fail;
+      }
+      i++;
+    }
+  int b0 = i + 1, b1 = t.n; /* body: [b0, b1) */
+  for (int j = b0; j < b1; j++)
+    if (tok_is(&t, j, "#") || tok_is(&t, j, "##")) {
+      why = "uses # or ##";
+      goto fail;
+    }
+  while (b1 - b0 >= 2 && tok_is(&t, b0, "(") && closing(&t, b0) == b1 - 1) {
+    b0++;
+    b1--;
+  }
+  if (b1 - b0 < 3 || t.k[b0] != CXToken_Identifier || !tok_is(&t, b0 + 1, "(") ||
+      closing(&t, b0 + 1) != b1 - 1) {
+    why = "the expansion is not a single function call";
+    goto fail;
+  }
+  for (int j = 0; j < nfns; j++)
+    if (!strcmp(fns[j].name, t.s[b0]))
+      f = &fns[j];
+  if (!f || !f->sig) {
+    why = "the expansion calls a function this header does not bind";
+    goto fail;
+  }
+  /* Split the arguments at top-level commas. */
+  argfrom = calloc((size_t)t.n, sizeof *argfrom);
+  argto = calloc((size_t)t.n, sizeof *argto);
+  argparam = calloc((size_t)t.n, sizeof *argparam);
+  uses = calloc((size_t)np + 1, sizeof *uses);
+  if (b0 + 2 < b1 - 1) {
+    int start = b0 + 2, depth = 0;
+    for (int j = b0 + 2; j <= b1 - 1; j++) {
+      if (j < b1 - 1 && (tok_is(&t, j, "(") || tok_is(&t, j, "[") ||
+                         tok_is(&t, j, "{")))
+        depth++;
+      else if (j < b1 - 1 && (tok_is(&t, j, ")") || tok_is(&t, j, "]") ||
+                              tok_is(&t, j, "}")))
+        depth--;
+      else if (j == b1 - 1 || (depth == 0 && tok_is(&t, j, ","))) {
+        if (j == start) {
+          why = "an empty argument";
+          goto fail;
+        }
+        argfrom[nargs] = start;
+        argto[nargs++] = j;
+        start = j + 1;
+      }
+    }
+  }
+  int nfa = clang_Cursor_getNumArguments(f->c);
+  if (nargs != nfa) {
+    why = "the call's argument count differs from the prototype";
+    goto fail;
+  }
+  for (int a = 0; a < nargs; a++) {
+    int from = argfrom[a], to = argto[a];
+    while (to - from >= 2 && tok_is(&t, from, "(") && closing(&t, from) == to - 1) {
+      from++;
+      to--;
+    }
+    argparam[a] = -1;
+    if (to - from == 1 && param_index(params, np, &t, from) >= 0) {
+      argparam[a] = param_index(params, np, &t, from);
+      uses[argparam[a]]++;
+      continue;
+    }
+    for (int j = argfrom[a]; j < argto[a]; j++)
+      if (param_index(params, np, &t, j) >= 0) {
+        why = "a parameter is used inside an expression, not as a whole "
+              "argument";
+        goto fail;
+      }
+  }
+  for (int p = 0; p < np; p++)
+    if (uses[p] != 1) {
+      why = "a parameter is not used exactly once";
+      goto fail;
+    }
+
+  /* The wrapper. */
+  const char *P = prefix;
+  CXType ft = clang_getCursorType(f->c);
+  CXType rt = clang_getResultType(ft);
+  int has_ret = kind_of(rt) != K_VOID;
+  fprintf(out, "\n/* %s(", name);
+  for (int p = 0; p < np; p++)
+    fprintf(out, "%s%s", p ? ", " : "", params[p]);
+  fprintf(out, "): a macro of the header, bound as its expansion\n *   ");
+  join(&t, i + 1, t.n);
+  fprintf(out, "\n * (host-evaluated constants; string literals copied into "
+               "the sandbox\n * for the call). */\n"
+               "static inline int %s_%s(%s_t *sfib_b", P, name, P);
+  for (int p = 0; p < np; p++) {
+    int a = 0;
+    while (argparam[a] != p)
+      a++;
+    char *ht = host_type(clang_getArgType(ft, (unsigned)a));
+    fprintf(out, ",\n    %s %s", ht, params[p]);
+    free(ht);
+  }
+  if (has_ret) {
+    char *rs = host_type(rt);
+    fprintf(out, ",\n    %s *sfib_ret", rs);
+    free(rs);
+  }
+  fprintf(out, ") {\n  int sfib_rc = SFI_OK;\n"
+               "  if (!sfib_b || !sfib_b->in)\n    return SFI_ERR_INVALID;\n");
+  /* String literals: checked to be literals by concatenation with "". */
+  for (int a = 0; a < nargs; a++) {
+    if (argparam[a] >= 0 || kind_of(clang_getArgType(ft, (unsigned)a)) != K_PTR)
+      continue;
+    fprintf(out, "  static const char sfib_s%d[] = \"\"", a);
+    for (int j = argfrom[a]; j < argto[a]; j++)
+      fprintf(out, " %s", t.s[j]);
+    fprintf(out, "; /* a string literal */\n"
+                 "  sfi_sptr sfib_p%d = SFI_SPTR(sfi_malloc(sfib_b->in, "
+                 "sizeof sfib_s%d));\n"
+                 "  if (sfi_sptr_is_null(sfib_p%d))\n"
+                 "    sfib_rc = SFI_ERR_NOMEM;\n"
+                 "  else\n"
+                 "    sfib_rc = sfi_store(sfib_b->in, sfib_p%d, sfib_s%d, "
+                 "sizeof sfib_s%d);\n",
+            a, a, a, a, a, a);
+  }
+  fprintf(out, "  if (sfib_rc == SFI_OK)\n    sfib_rc = %s_%s(sfib_b", P,
+          f->name);
+  for (int a = 0; a < nargs; a++) {
+    CXType at = clang_getArgType(ft, (unsigned)a);
+    if (argparam[a] >= 0) {
+      fprintf(out, ", %s", params[argparam[a]]);
+    } else if (kind_of(at) == K_PTR) {
+      fprintf(out, ", sfib_p%d", a);
+    } else {
+      char *ts = str(clang_getTypeSpelling(at));
+      fprintf(out, ", (%s)(", ts);
+      join(&t, argfrom[a], argto[a]);
+      fprintf(out, ")");
+      free(ts);
+    }
+  }
+  fprintf(out, "%s);\n", has_ret ? ", sfib_ret" : "");
+  /* Free the copies unless the instance trapped (it refuses calls until
+   * it is reset, which empties the heap anyway). */
+  for (int a = 0; a < nargs; a++)
+    if (argparam[a] < 0 && kind_of(clang_getArgType(ft, (unsigned)a)) == K_PTR)
+      fprintf(out, "  if (!sfi_sptr_is_null(sfib_p%d) && !sfi_is_trap(sfib_rc))\n"
+                   "    sfi_free(sfib_b->in, sfib_p%d.a);\n", a, a);
+  fprintf(out, "  return sfib_rc;\n}\n");
+  goto done;
+fail:
+  /* Listed, not counted for --strict: most function-like macros of a
+   * header are helpers, not calls into the library. */
+  fprintf(out, "/* not bound: macro %s: %s */\n", name, why);
+  fprintf(stderr, "sfi-bindgen: macro %s not bound: %s\n", name, why);
+done:
+  free(argfrom);
+  free(argto);
+  free(argparam);
+  free(uses);
+  for (int j = 0; j < t.n; j++)
+    free(t.s[j]);
+  free(t.s);
+  free(t.k);
+  free(name);
+}
+
 static void usage(void) {
   fprintf(stderr, "usage: sfi-bindgen HEADER.h -o OUT.h [--prefix NAME] "
                   "[--strict] [-- clang args...]\n");
@@ -546,11 +823,11 @@ int main(int argc, char **argv) {
   cargv[cargc++] = "-std=gnu11";
   cargv[cargc++] = "-D__sfi__=1";
   CXIndex idx = clang_createIndex(0, 0);
-  CXTranslationUnit tu = NULL;
   enum CXErrorCode ec = clang_parseTranslationUnit2(
       idx, hdr, cargv, cargc, NULL, 0,
       CXTranslationUnit_SkipFunctionBodies |
-          CXTranslationUnit_IncludeAttributedTypes,
+          CXTranslationUnit_IncludeAttributedTypes |
+          CXTranslationUnit_DetailedPreprocessingRecord,
       &tu);
   if (ec != CXError_Success || !tu)
     die("%s: cannot parse (libclang error %d)", hdr, (int)ec);
@@ -635,6 +912,8 @@ int main(int argc, char **argv) {
   fprintf(out, "#endif\n  return SFI_OK;\n}\n");
   for (int i = 0; i < nfns; i++)
     emit_fn(&fns[i]);
+  for (int i = 0; i < nmacros; i++)
+    emit_macro(macros[i]);
   fprintf(out, "\n#endif\n");
   if (fclose(out) != 0) {
     remove(tmp);

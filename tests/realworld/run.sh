@@ -48,7 +48,7 @@ done
 SFICC="$BIN/sfi-cc"
 [ -x "$SFICC" ] && [ -x "$BIN/sfi-run" ] || {
   echo "run.sh: no sfi-cc/sfi-run in $BIN (build libsfi first)" >&2; exit 2; }
-for t in clang-22 llvm-ar-22 llvm-ranlib-22 make cmake dpkg-source; do
+for t in clang-22 llvm-ar-22 llvm-ranlib-22 make cmake dpkg-source flock; do
   command -v "$t" >/dev/null || { echo "run.sh: missing tool: $t" >&2; exit 2; }
 done
 mkdir -p "$OUT/dl" || exit 2
@@ -59,27 +59,11 @@ JOBS=${JOBS:-2}
 # Fetching: apt-get source --download-only into $OUT/dl (kept as a cache),
 # then a fresh dpkg-source -x per build, so every build starts from the
 # package exactly as Debian ships it (its patches applied, nothing of ours).
+. "$HERE/fetch.sh"
 fetch() { # pkg -> sets DSC
-  local pkg=$1
-  DSC=$(ls "$OUT/dl/${pkg}"_*.dsc 2>/dev/null | head -n1)
-  if [ -z "$DSC" ]; then
-    (cd "$OUT/dl" && apt-get source --download-only "$pkg") \
-      >"$OUT/dl/$pkg.fetch.log" 2>&1
-    DSC=$(ls "$OUT/dl/${pkg}"_*.dsc 2>/dev/null | head -n1)
-    if [ -z "$DSC" ]; then
-      echo "run.sh: FAILED to fetch the source of '$pkg' with apt-get source." >&2
-      echo "  Needs network access and a deb-src entry for bookworm (run" >&2
-      echo "  scripts/install-deps.sh, then apt-get update). Log:" >&2
-      sed 's/^/  | /' "$OUT/dl/$pkg.fetch.log" | tail -n 8 >&2
-      return 1
-    fi
-  fi
+  fetch_source "$1" "$OUT/dl" || { echo "run.sh: (fetching $1)" >&2; return 1; }
 }
-
-unpack() { # dsc dir
-  rm -rf "$2"
-  dpkg-source --no-check -x "$1" "$2" >/dev/null 2>&1
-}
+unpack() { unpack_source "$@"; } # dsc dir
 
 now() { date +%s.%N; }
 
