@@ -35,8 +35,10 @@
  *     pointer parameter it must be a string literal (a compile error
  *     otherwise), which the wrapper copies into sandbox memory (sfi_malloc)
  *     for the duration of the call. Anything else (#, ##, varargs, a
- *     parameter inside an expression, a name that is also a function) is
- *     listed as not bound.
+ *     parameter inside an expression or used twice, a pointer argument
+ *     that is no string literal, a name that is also a function) is
+ *     listed in a comment as not bound (not an error under --strict:
+ *     most function-like macros are helpers, not calls).
  * What cannot be bound (varargs, structs or long double by value, unions,
  * bit-fields) is listed in a comment and left out; --strict makes it an
  * error. Exit status 1 on a header that does not parse. */
@@ -184,8 +186,8 @@ struct fn {
 };
 static struct fn *fns;
 static int nfns;
-static CXCursor *records, *fptrs, *macros;
-static int nrecords, nfptrs, nmacros;
+static CXCursor *records, *fptrs, *macros, *objmacros;
+static int nrecords, nfptrs, nmacros, nobjmacros;
 static CXTranslationUnit tu;
 
 static int seen_fn(const char *n) {
@@ -243,9 +245,15 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent,
                                    CXClientData d) {
   (void)parent;
   (void)d;
+  enum CXCursorKind k = clang_getCursorKind(c);
+  /* Object-like macros of every file: a macro's string argument may be
+   * one (zlib's ZLIB_VERSION). */
+  if (k == CXCursor_MacroDefinition && !clang_Cursor_isMacroFunctionLike(c)) {
+    objmacros = realloc(objmacros, sizeof *objmacros * (size_t)(nobjmacros + 1));
+    objmacros[nobjmacros++] = c;
+  }
   if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
     return CXChildVisit_Continue;
-  enum CXCursorKind k = clang_getCursorKind(c);
   if (k == CXCursor_FunctionDecl) {
     if (clang_Cursor_getStorageClass(c) == CX_SC_Static)
       return CXChildVisit_Continue; /* a host-side helper */
@@ -559,6 +567,45 @@ static void join(const struct toks *t, int from, int to) {
   }
 }
 
+/* Whether tokens [from, to) are one or more string literals, directly or
+ * through object-like macros (depth-limited). */
+static int is_string_tokens(const struct toks *t, int from, int to, int depth) {
+  if (from >= to || depth > 8)
+    return 0;
+  for (int j = from; j < to; j++) {
+    if (t->k[j] == CXToken_Literal && strchr(t->s[j], '"'))
+      continue;
+    if (t->k[j] != CXToken_Identifier)
+      return 0;
+    int found = 0;
+    for (int m = 0; m < nobjmacros && !found; m++) {
+      char *mn = str(clang_getCursorSpelling(objmacros[m]));
+      if (!strcmp(mn, t->s[j])) {
+        CXToken *raw = NULL;
+        unsigned nraw = 0;
+        clang_tokenize(tu, clang_getCursorExtent(objmacros[m]), &raw, &nraw);
+        struct toks b = {calloc(nraw + 1, sizeof(char *)),
+                         calloc(nraw + 1, sizeof(CXTokenKind)), (int)nraw};
+        for (unsigned i = 0; i < nraw; i++) {
+          b.s[i] = str(clang_getTokenSpelling(tu, raw[i]));
+          b.k[i] = clang_getTokenKind(raw[i]);
+        }
+        if (raw)
+          clang_disposeTokens(tu, raw, nraw);
+        found = is_string_tokens(&b, 1, b.n, depth + 1) ? 1 : -1;
+        for (int i = 0; i < b.n; i++)
+          free(b.s[i]);
+        free(b.s);
+        free(b.k);
+      }
+      free(mn);
+    }
+    if (found != 1)
+      return 0;
+  }
+  return 1;
+}
+
 static int param_index(char **params, int np, const struct toks *t, int i) {
   if (t->k[i] != CXToken_Identifier)
     return -1;
@@ -684,6 +731,13 @@ static void emit_macro(CXCursor c) {
               "argument";
         goto fail;
       }
+    if (kind_of(clang_getArgType(clang_getCursorType(f->c), (unsigned)a)) ==
+            K_PTR &&
+        !is_string_tokens(&t, from, to, 0)) {
+      why = "a pointer argument that is neither a parameter nor a string "
+            "literal";
+      goto fail;
+    }
   }
   for (int p = 0; p < np; p++)
     if (uses[p] != 1) {

@@ -45,6 +45,20 @@ int32_t peek(const int32_t *p);
 int32_t visit(struct buf *b, visit_fn cb);
 char *forge(int32_t which);
 
+/* Function-like macros expanding to one call: bound (plugin_add_ten,
+ * plugin_abi_length, plugin_buf_hello), string literals copied in. */
+#define PLUGIN_ABI "plugin-" "abi-1"
+#define PLUGIN_ABI_ALIAS PLUGIN_ABI
+#define add_ten(a) add((a), 10)
+#define abi_length() (length(PLUGIN_ABI_ALIAS))
+#define buf_hello(n) buf_new(n, "hello" " sandbox")
+/* ... and macros that are not bound (listed in a comment): */
+#define set_double(v) set_counter(2 * (v))
+#define add_self(a) add((a), (a))
+#define square(x) ((x) * (x))
+#define length_null() length(0)
+#define add_str(s) add(s, #s)
+
 /* Not bound: */
 int log_fmt(const char *fmt, ...);
 struct point mid(struct point a, struct point b);

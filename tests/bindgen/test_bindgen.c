@@ -71,6 +71,30 @@ int main(int argc, char **argv) {
   CHECK_EQ(plugin_buf_new(&b, 5, s, &bp), SFI_OK);
   CHECK(!sfi_sptr_is_null(bp));
 
+  /* Macros over one call: their constants (string literals included)
+   * are the host's, from the header. */
+  CHECK_EQ(plugin_add_ten(&b, 32, &i32), SFI_OK);
+  CHECK_EQ(i32, 42);
+  len = 0;
+  CHECK_EQ(plugin_abi_length(&b, &len), SFI_OK);
+  CHECK_EQ(len, strlen(PLUGIN_ABI));
+  sfi_sptr hp = SFI_SPTR_NULL;
+  CHECK_EQ(plugin_buf_hello(&b, 64, &hp), SFI_OK);
+  plugin_buf_t hb;
+  char hs[64];
+  CHECK_EQ(plugin_buf_fetch(in, hp, &hb), SFI_OK);
+  CHECK_EQ(sfi_fetch_string(in, hb.data, hs, sizeof hs), 13);
+  CHECK(strcmp(hs, "hello sandbox") == 0);
+  /* The literal's sandbox copy is freed after each call: many calls do
+   * not grow the sandbox heap. */
+  uint64_t before = sfi_malloc(in, 64);
+  sfi_free(in, before);
+  for (int k = 0; k < 1000; k++)
+    CHECK_EQ(plugin_abi_length(&b, &len), SFI_OK);
+  uint64_t after = sfi_malloc(in, 64);
+  sfi_free(in, after);
+  CHECK_EQ(after, before);
+
   /* The struct mirror: one checked copy, pointers stay tainted. */
   plugin_buf_t bb;
   CHECK_EQ(plugin_buf_fetch(in, bp, &bb), SFI_OK);
