@@ -9,6 +9,9 @@
 #                   raw-API and native hosts, and the hostile-zlib attacks
 #   run.sh bench [RUNS]   build, then time deflate and inflate of the
 #                   input (taskset -c 1, RUNS runs each, CPU seconds)
+#   run.sh icount   build, then callgrind instruction counts of deflate
+#                   and inflate of the test input in the three hosts
+#   run.sh loc      non-blank non-comment lines of the three hosts
 #
 # Paths come from the environment (the ctest sets them):
 #   SFI_BIN      libsfi's bin directory (sfi-cc, sfi-bindgen)
@@ -30,7 +33,7 @@ die() { echo "run.sh: $*" >&2; exit 1; }
 for t in "$SFI_BIN/sfi-cc" "$SFI_BIN/sfi-bindgen" "$SFI_RT"; do
   [ -e "$t" ] || die "missing $t (build libsfi first)"
 done
-for t in $CC llvm-objcopy-22 dpkg-source flock cmp; do
+for t in $CC llvm-objcopy-22 dpkg-source flock cmp python3; do
   command -v "$t" >/dev/null || die "missing tool: $t"
 done
 . "$REPO/tests/realworld/fetch.sh"
@@ -139,23 +142,76 @@ bench() {
   done >"$T/big.in"
   echo "input: $(stat -c %s "$T/big.in") bytes"
   "$OUT/zlib-native" c "$T/big.in" "$T/big.z" || die "native compress failed"
+  # Interleaved (native, bindings, raw, native, ...) so that drift in the
+  # machine's load hits the three alike.
   local prog kind
   for kind in c d; do
     local src="$T/big.in"; [ $kind = d ] && src="$T/big.z"
-    for prog in native host raw; do
-      local cmd=("$OUT/zlib-$prog")
-      [ $prog != native ] && cmd+=("$OUT/libz-sfi.so")
-      for i in $(seq "$runs"); do
+    rm -f "$T"/times.*
+    for i in $(seq "$runs"); do
+      for prog in native host raw; do
+        local cmd=("$OUT/zlib-$prog")
+        [ $prog != native ] && cmd+=("$OUT/libz-sfi.so")
         taskset -c 1 "${cmd[@]}" $kind "$src" "$T/o.$prog" -t 2>&1 >/dev/null |
-          sed -n 's/^cpu \([0-9.]*\) s$/\1/p'
-      done | sort -n | awk -v k="$kind" -v p="$prog" \
+          sed -n 's/^cpu \([0-9.]*\) s$/\1/p' >>"$T/times.$prog"
+      done
+      cmp -s "$T/o.native" "$T/o.host" && cmp -s "$T/o.native" "$T/o.raw" ||
+        die "outputs differ"
+    done
+    for prog in native host raw; do
+      sort -n "$T/times.$prog" | awk -v k="$kind" -v p="$prog" \
         '{v[NR]=$1} END{printf "%s %-6s median %.4f s  min %.4f  max %.4f  (%d runs)\n",
           (k=="c"?"deflate":"inflate"), p, v[int((NR+1)/2)], v[1], v[NR], NR}'
     done
   done
 }
 
+# Instructions (callgrind) of deflate and inflate of input.bin in each host:
+# the run on the input minus the run on an empty file (loading, instance
+# creation and binding left out). Deterministic, unlike times on a shared
+# machine.
+icount() {
+  local T="$OUT/ic" prog kind
+  rm -rf "$T" && mkdir -p "$T"
+  : >"$T/empty"
+  "$OUT/zlib-native" c "$OUT/input.bin" "$T/in.z" && "$OUT/zlib-native" c "$T/empty" "$T/empty.z" ||
+    die "native compress failed"
+  ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+           sed -n 's/.*Collected : \([0-9]*\).*/\1/p'; }
+  for kind in c d; do
+    local src="$OUT/input.bin" empty="$T/empty"
+    [ $kind = d ] && src="$T/in.z" empty="$T/empty.z"
+    for prog in native host raw; do
+      local cmd=("$OUT/zlib-$prog")
+      [ $prog != native ] && cmd+=("$OUT/libz-sfi.so")
+      # valgrind 3.19 gives up on clang 22's debug info in the native
+      # binary (zlib's objects): count a copy without it.
+      [ $prog = native ] && { llvm-objcopy-22 --strip-debug "$OUT/zlib-native" "$T/native" &&
+        cmd=("$T/native"); }
+      local a b
+      a=$(ir "${cmd[@]}" $kind "$src" "$T/o") b=$(ir "${cmd[@]}" $kind "$empty" "$T/o")
+      echo "$([ $kind = c ] && echo deflate || echo inflate) $prog $((a - b))"
+    done
+  done
+}
+
+# Non-blank, non-comment lines of the three hosts.
+loc() {
+  local f
+  for f in host native raw; do
+    python3 - "$HERE/$f.c" <<'PY'
+import re, sys
+src = open(sys.argv[1]).read()
+src = re.sub(r'/\*.*?\*/', '', src, flags=re.S)
+src = re.sub(r'//[^\n]*', '', src)
+print(sys.argv[1].rsplit('/', 1)[1], sum(1 for l in src.splitlines() if l.strip()))
+PY
+  done
+}
+
 case "$MODE" in
+  loc) loc ;;
+  icount) build && icount ;;
   build) build ;;
   check) build && check ;;
   bench) build && bench "${2:-7}" ;;
