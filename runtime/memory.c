@@ -71,26 +71,33 @@ int sfi_copy_string_out(sfi_instance *in, char *dst, size_t cap, uint64_t src) {
   return n < 0 ? n : SFI_OK;
 }
 
-uint64_t sfi_malloc(sfi_instance *in, uint64_t size) {
-  if (!in || !in->malloc_fn) {
-    sfi__err(SFI_ERR_NOTFOUND, "sfi_malloc: the module exports no malloc");
-    return 0;
-  }
+int sfi_alloc(sfi_instance *in, uint64_t size, sfi_sptr *out) {
+  if (out)
+    *out = SFI_SPTR_NULL;
+  if (!out)
+    return sfi__err(SFI_ERR_INVALID, "sfi_alloc: out is NULL");
+  if (!in || !in->malloc_fn)
+    return sfi__err(SFI_ERR_NOTFOUND, "sfi_malloc: the module exports no malloc");
   sfi_val a = SFI_I64(size), r;
-  if (sfi__call_raw(in, in->malloc_fn, "I:p", &a, &r) != SFI_OK)
-    return 0;
+  int rc = sfi__call_raw(in, in->malloc_fn, "I:p", &a, &r);
+  if (rc != SFI_OK)
+    return rc; /* a trap in the sandbox's malloc, or a refused call */
   /* The sandbox's malloc is untrusted: check what it handed back. */
-  if (r.ptr && !sfi_ptr(in, r.ptr, size, 1)) {
-    sfi__err(SFI_ERR_INVALID,
-             "sfi_malloc: sandbox malloc returned 0x%llx, "
-             "not %llu writable bytes",
-             (unsigned long long)r.ptr, (unsigned long long)size);
-    return 0;
-  }
+  if (r.ptr && !sfi_ptr(in, r.ptr, size, 1))
+    return sfi__err(SFI_ERR_INVALID,
+                    "sfi_malloc: sandbox malloc returned 0x%llx, "
+                    "not %llu writable bytes",
+                    (unsigned long long)r.ptr, (unsigned long long)size);
   if (!r.ptr)
-    sfi__err(SFI_ERR_NOMEM, "sfi_malloc(%llu): sandbox out of memory",
-             (unsigned long long)size);
-  return r.ptr;
+    return sfi__err(SFI_ERR_NOMEM, "sfi_malloc(%llu): sandbox out of memory",
+                    (unsigned long long)size);
+  *out = SFI_SPTR(r.ptr);
+  return SFI_OK;
+}
+
+uint64_t sfi_malloc(sfi_instance *in, uint64_t size) {
+  sfi_sptr p;
+  return sfi_alloc(in, size, &p) == SFI_OK ? p.a : 0;
 }
 
 void sfi_free(sfi_instance *in, uint64_t addr) {

@@ -33,8 +33,9 @@
  *     header's own definitions (sizeof, casts, object-like macros): for a
  *     scalar parameter it is converted to the parameter's type, for a
  *     pointer parameter it must be a string literal (a compile error
- *     otherwise), which the wrapper copies into sandbox memory (sfi_malloc)
- *     for the duration of the call. Anything else (#, ##, varargs, a
+ *     otherwise), which the wrapper copies into sandbox memory (sfi_alloc:
+ *     a trap in the sandbox's malloc is the wrapper's status) for the
+ *     duration of the call. Anything else (#, ##, varargs, a
  *     parameter inside an expression or used twice, a pointer argument
  *     that is no string literal, a name that is also a function) is
  *     listed in a comment as not bound (not an error under --strict:
@@ -781,11 +782,11 @@ static void emit_macro(CXCursor c) {
     for (int j = argfrom[a]; j < argto[a]; j++)
       fprintf(out, " %s", t.s[j]);
     fprintf(out, "; /* a string literal */\n"
-                 "  sfi_sptr sfib_p%d = SFI_SPTR(sfi_malloc(sfib_b->in, "
-                 "sizeof sfib_s%d));\n"
-                 "  if (sfi_sptr_is_null(sfib_p%d))\n"
-                 "    sfib_rc = SFI_ERR_NOMEM;\n"
-                 "  else\n"
+                 "  sfi_sptr sfib_p%d = SFI_SPTR_NULL;\n"
+                 "  if (sfib_rc == SFI_OK)\n"
+                 "    sfib_rc = sfi_alloc(sfib_b->in, sizeof sfib_s%d, "
+                 "&sfib_p%d);\n"
+                 "  if (sfib_rc == SFI_OK)\n"
                  "    sfib_rc = sfi_store(sfib_b->in, sfib_p%d, sfib_s%d, "
                  "sizeof sfib_s%d);\n",
             a, a, a, a, a, a);

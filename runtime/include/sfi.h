@@ -478,6 +478,18 @@ int sfi_fetch_string(sfi_instance *in, sfi_sptr src, char *dst, size_t cap);
  *
  *   if (sfi_store(in, buf, data, len) != SFI_OK) return -1; */
 int sfi_store(sfi_instance *in, sfi_sptr dst, const void *src, size_t n);
+/* sfi_malloc with a status, for code that must tell a trap from a full
+ * heap: SFI_OK with the block in *out; SFI_ERR_NOMEM (the sandbox's malloc
+ * returned NULL), SFI_ERR_INVALID (it returned memory that is not the
+ * instance's, or out is NULL), SFI_ERR_NOTFOUND (no allocator), or the
+ * code of the call (a trap in the sandbox's malloc; SFI_ERR_TRAPPED if the
+ * instance trapped before). *out is SFI_SPTR_NULL on failure. sfi-bindgen's
+ * macro wrappers use it for their string literals.
+ *
+ *   sfi_sptr buf;
+ *   int rc = sfi_alloc(in, 4096, &buf);
+ *   if (sfi_is_trap(rc)) sfi_instance_reset(in); */
+int sfi_alloc(sfi_instance *in, uint64_t size, sfi_sptr *out);
 
 /* ---- Programs --------------------------------------------------------------
  * Runs the module's main (its __sfi_start export, from the sandbox libc)

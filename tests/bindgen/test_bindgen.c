@@ -153,7 +153,19 @@ int main(int argc, char **argv) {
   CHECK(sfi_is_trap(rc));
   CHECK_EQ(i32, 123);
   CHECK_EQ(plugin_add(&b, 1, 1, &i32), SFI_ERR_TRAPPED);
+  /* A macro wrapper's own allocation reports the trapped state too. */
+  len = 99;
+  CHECK_EQ(plugin_abi_length(&b, &len), SFI_ERR_TRAPPED);
+  CHECK_EQ(len, 99);
+  sfi_sptr ap = SFI_SPTR(1);
+  CHECK_EQ(sfi_alloc(in, 16, &ap), SFI_ERR_TRAPPED);
+  CHECK(sfi_sptr_is_null(ap));
   CHECK_EQ(sfi_instance_reset(in), SFI_OK);
+  CHECK_EQ(sfi_alloc(in, 16, NULL), SFI_ERR_INVALID);
+  CHECK_EQ(sfi_alloc(in, 16, &ap), SFI_OK);
+  CHECK(sfi_sptr_check(in, ap, 16, 1) != NULL);
+  CHECK_EQ(sfi_alloc(in, 1ull << 40, &ap), SFI_ERR_NOMEM);
+  CHECK(sfi_sptr_is_null(ap));
   CHECK_EQ(plugin_add(&b, 1, 1, &i32), SFI_OK);
   CHECK_EQ(i32, 2);
   /* The varargs function was not bound, the host helper is not a
