@@ -9,7 +9,10 @@
  *   4 deflate is honest, but the crc32 call the host makes after reading
  *     the z_stream changes avail_out to the value of case 2: the field
  *     changed between two reads;
- *   5 zlibVersion() returns the canary's address.
+ *   5 zlibVersion() returns the canary's address;
+ *   6 deflate writes 4 KiB at the canary's address itself (the sandbox's
+ *     addressing keeps it in the region: a trap, or a write to its own
+ *     memory), after which the host resets the instance if it trapped.
  *
  * Each case asserts that the hostile module did attack (its own count),
  * that the checked accessors / the one-copy rule caught it, and that the
@@ -29,7 +32,7 @@
 #define CHUNK 65536
 #define CANARY 4096
 enum { HONEST, FORGE_NEXT_OUT, HUGE_AVAIL_OUT, FORGE_MSG, FLIP_LATER,
-       FORGE_VERSION };
+       FORGE_VERSION, WRITE_TARGET };
 
 static unsigned char area[CHUNK + CANARY]; /* output buffer, then canary */
 static unsigned char *const canary = area + CHUNK;
@@ -70,6 +73,13 @@ static int attacks(void) {
   if (sfi_call_addr(in, count_fn, ":i", NULL, &r) != SFI_OK)
     printf("FAIL: zhostile_attacks: %s\n", sfi_errmsg()), exit(1);
   return r.i32;
+}
+
+static int alloc_buffers(void) {
+  strm = SFI_SPTR(sfi_malloc(in, sizeof(zlib_z_stream_s_t)));
+  obuf = SFI_SPTR(sfi_malloc(in, CHUNK)); /* ibuf right after obuf: a */
+  ibuf = SFI_SPTR(sfi_malloc(in, CHUNK)); /* copy past obuf is mapped */
+  return strm.a && obuf.a && ibuf.a;
 }
 
 static int stream_ok(const zlib_z_stream_s_t *s, sfi_sptr cur, uInt ia) {
@@ -171,10 +181,7 @@ int main(int argc, char **argv) {
   CHECK(sfi_lookup(in, "deflate_stored") == 0 &&
             sfi_lookup(in, "inflate_table") == 0,
         "zlib internals are exported");
-  strm = SFI_SPTR(sfi_malloc(in, sizeof(zlib_z_stream_s_t)));
-  obuf = SFI_SPTR(sfi_malloc(in, CHUNK)); /* ibuf right after obuf: a */
-  ibuf = SFI_SPTR(sfi_malloc(in, CHUNK)); /* copy past obuf is mapped */
-  if (!strm.a || !obuf.a || !ibuf.a)
+  if (!alloc_buffers())
     return fprintf(stderr, "%s\n", sfi_errmsg()), 2;
   canary_fill();
   zlib_z_stream_s_t s;
@@ -267,6 +274,23 @@ int main(int argc, char **argv) {
         "a returned host address was read");
   CHECK(canary_intact(), "case 5: canary changed");
   printf("5 zlibVersion() = host address: not read\n");
+
+  /* 6: the sandbox writes at the host canary's address itself. */
+  hostile(WRITE_TARGET, canary);
+  rc = one_call(1, data, CHUNK / 2, &ret, &s);
+  CHECK(rc == SFI_OK || sfi_is_trap(rc), "case 6: rc %d", rc);
+  CHECK(canary_intact(), "case 6: the sandbox wrote the host canary");
+  if (sfi_is_trap(rc)) {
+    printf("6 write at host address %p: %s\n", (void *)canary,
+           sfi_errmsg());
+    CHECK(sfi_instance_reset(in) == SFI_OK && alloc_buffers(),
+          "reset after the trap failed");
+  } else {
+    CHECK(attacks() == 1, "case 6 did not run");
+    end_stream(1);
+    printf("6 write at host address %p: stayed in the sandbox's memory\n",
+           (void *)canary);
+  }
 
   /* The host goes on: the whole input, honestly, in the same instance. */
   hostile(HONEST, NULL);

@@ -3,8 +3,8 @@
  * zlibVersion are renamed zreal_* (llvm-objcopy --redefine-sym); these
  * definitions take the public names, call the real function and then lie
  * the way zhostile_set asked: forged pointers into host memory, fields out
- * of range, and a field changed after the host has read it (from inside a
- * later call, crc32). Compiled with sfi-cc like the rest of zlib. */
+ * of range, a field changed after the host has read it (from inside a
+ * later call, crc32), or a write straight at a host address. Compiled with sfi-cc like the rest of zlib. */
 #include <stdint.h>
 
 #include "zlib.h"
@@ -15,7 +15,8 @@ enum {
   HUGE_AVAIL_OUT, /* avail_out = 0xfffff800: CHUNK - avail_out wraps */
   FORGE_MSG,      /* Z_DATA_ERROR with msg = target */
   FLIP_LATER,     /* honest, but the next crc32 call changes avail_out */
-  FORGE_VERSION   /* zlibVersion() returns target */
+  FORGE_VERSION,  /* zlibVersion() returns target */
+  WRITE_TARGET    /* deflate writes through target itself */
 };
 
 int zreal_deflate(z_streamp strm, int flush);
@@ -57,6 +58,11 @@ static int lie(z_streamp s, int ret) {
 }
 
 int ZEXPORT deflate(z_streamp strm, int flush) {
+  if (mode == WRITE_TARGET) {
+    attacks++;
+    for (int i = 0; i < 512; i++)
+      ((volatile uint64_t *)(uintptr_t)target)[i] = 0x4141414141414141ull;
+  }
   return lie(strm, zreal_deflate(strm, flush));
 }
 int ZEXPORT inflate(z_streamp strm, int flush) {
