@@ -36,6 +36,7 @@ done
 for t in $CC llvm-objcopy-22 dpkg-source flock cmp python3; do
   command -v "$t" >/dev/null || die "missing tool: $t"
 done
+FETCH_WHO=examples/zlib/run.sh
 . "$REPO/tests/realworld/fetch.sh"
 
 # zlib's library sources (its Makefile's OBJZ and OBJG).

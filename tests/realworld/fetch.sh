@@ -4,7 +4,8 @@
 #   fetch_source PKG DLDIR   sets DSC to PKG's .dsc in DLDIR, downloading it
 #                            with `apt-get source --download-only` the first
 #                            time (DLDIR is a cache); returns 1 with a
-#                            message when it cannot be fetched
+#                            message (prefixed $FETCH_WHO) when it cannot
+#                            be fetched
 #   unpack_source DSC DIR    a fresh dpkg-source -x of DSC into DIR (the
 #                            package as Debian ships it, patches applied)
 #
@@ -26,7 +27,7 @@ fetch_source() {
   flock -u "$fd"
   exec {fd}>&-
   if [ -z "$DSC" ]; then
-    echo "FAILED to fetch the source of '$pkg' with apt-get source." >&2
+    echo "${FETCH_WHO:-fetch.sh}: FAILED to fetch the source of '$pkg' with apt-get source." >&2
     echo "  Needs network access and a deb-src entry for bookworm (run" >&2
     echo "  scripts/install-deps.sh, then apt-get update). Log:" >&2
     sed 's/^/  | /' "$dl/$pkg.fetch.log" | tail -n 8 >&2

@@ -59,10 +59,10 @@ JOBS=${JOBS:-2}
 # Fetching: apt-get source --download-only into $OUT/dl (kept as a cache),
 # then a fresh dpkg-source -x per build, so every build starts from the
 # package exactly as Debian ships it (its patches applied, nothing of ours).
+# (tests/realworld/fetch.sh, shared with examples/zlib/run.sh)
+FETCH_WHO=run.sh
 . "$HERE/fetch.sh"
-fetch() { # pkg -> sets DSC
-  fetch_source "$1" "$OUT/dl" || { echo "run.sh: (fetching $1)" >&2; return 1; }
-}
+fetch() { fetch_source "$1" "$OUT/dl"; } # pkg -> sets DSC
 unpack() { unpack_source "$@"; } # dsc dir
 
 now() { date +%s.%N; }
