@@ -70,7 +70,8 @@ static int pump(zbox *b, int compress, FILE *fi, FILE *fo) {
       break; /* truncated stream */
     sfi_sptr cur = b->ibuf;
     uInt ia = (uInt)n;
-    do {
+    do { /* (a failed store writes nothing; the check after the call
+          * catches what zlib then does) */
       zlib_z_stream_s_set_next_in(b->in, b->strm, cur);
       zlib_z_stream_s_set_avail_in(b->in, b->strm, ia);
       zlib_z_stream_s_set_next_out(b->in, b->strm, b->obuf);
