@@ -15,6 +15,7 @@
  * SFI_RUN_FLAGS="--dir /data --time-limit 60". */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,8 +177,11 @@ static int run(int argc, char **argv, const char **dh, const char **dg,
     /* the working directory first: relative paths resolve against it */
     memmove(dh + 2, dh, (size_t)nd * sizeof *dh);
     memmove(dg + 2, dg, (size_t)nd * sizeof *dg);
+    /* under its own absolute path, so that "../x" can name another grant
+     * (runtime/sys/path.c) and getcwd answers as natively */
+    static char cwd[PATH_MAX];
     dh[0] = strdup(".");
-    dg[0] = ".";
+    dg[0] = getcwd(cwd, sizeof cwd) ? cwd : ".";
     dh[1] = strdup(private_tmp);
     dg[1] = "/tmp";
     nd += 2;

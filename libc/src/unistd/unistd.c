@@ -118,13 +118,22 @@ ssize_t readlink(const char *restrict p, char *restrict b, size_t n) {
 }
 
 
+/* The working directory is the first granted directory (sfi-run --exe:
+ * the one it ran in, under its own path); "/" when that has no name. */
 char *getcwd(char *buf, size_t n) {
-  if (n < 2) {
+  char tmp[4096];
+  if (!buf) {
+    errno = EINVAL; /* no allocating form */
+    return 0;
+  }
+  int r = __sfi_sys_realpath(".", tmp, sizeof tmp);
+  if (r < 0 || tmp[0] != '/')
+    tmp[0] = '/', tmp[1] = 0, r = 1;
+  if ((size_t)r + 1 > n) {
     errno = ERANGE;
     return 0;
   }
-  buf[0] = '/';
-  buf[1] = 0;
+  memcpy(buf, tmp, (size_t)r + 1);
   return buf;
 }
 
