@@ -59,6 +59,44 @@ char *sfi_sidecar_of(const char *path, char **archive) {
   return script;
 }
 
+static int walk(const char *script, int depth,
+                int (*fn)(const char *, void *), void *arg) {
+  if (depth > 64)
+    return -1;
+  FILE *f = fopen(script, "r");
+  if (!f)
+    return -1;
+  char line[3 * PATH_MAX];
+  int rc = 0;
+  while (rc == 0 && fgets(line, sizeof line, f)) {
+    if (strncmp(line, "GROUP", 5) != 0)
+      continue;
+    for (char *q = strchr(line, '"'); rc == 0 && q; q = strchr(q, '"')) {
+      char *e = strchr(q + 1, '"');
+      if (!e) {
+        rc = -1;
+        break;
+      }
+      *e = 0;
+      const char *path = q + 1;
+      size_t n = strlen(path);
+      if (n > 9 && !strcmp(path + n - 9, ".sfi-link"))
+        rc = walk(path, depth + 1, fn, arg);
+      else
+        rc = fn(path, arg);
+      q = e + 1;
+    }
+  }
+  fclose(f);
+  return rc;
+}
+
+int sfi_sidecar_archives(const char *script,
+                         int (*fn)(const char *archive, void *arg),
+                         void *arg) {
+  return walk(script, 0, fn, arg);
+}
+
 static int run_ar(const char *ar, const char *archive, char *const *objs,
                   int nobjs) {
   char **v = calloc((size_t)nobjs + 4, sizeof *v);

@@ -20,6 +20,13 @@
  * archive it names first (malloc'ed; may be NULL). Else NULL. */
 char *sfi_sidecar_of(const char *path, char **archive);
 
+/* Calls fn on every archive a sidecar script names, directly or through
+ * the scripts it names (at most 64 deep: a cycle is an error). Returns 0,
+ * or the first non-zero value of fn, or -1 if a script cannot be read. */
+int sfi_sidecar_archives(const char *script, int (*fn)(const char *archive,
+                                                        void *arg),
+                         void *arg);
+
 /* Writes out's sidecar from the link's inputs: objects are copied into the
  * archive with `ar` (llvm-ar), archives and scripts are named by absolute
  * path. Returns 0, or 1 after printing an error. */

@@ -333,6 +333,24 @@ static void on_undefined(const char *name, void *arg) {
  * itself (system interface, libm) or be a declared host import; anything
  * else is a link error naming it, the way clang reports an undefined
  * symbol, instead of a module that fails to load. */
+/* Every archive a sandboxed library's sidecar names carries the marker,
+ * as any input must (the verifier checks the linked module in any case). */
+static int check_archive(const char *archive, void *mode) {
+  char why[512];
+  if (sfi_check_object(archive, mode, 0, why, sizeof why) == 0)
+    return 0;
+  fprintf(stderr, "sfi-cc: error: %s: %s\n", archive, why);
+  return 1;
+}
+
+static int check_sidecar(const char *script, const char *mode) {
+  int rc = sfi_sidecar_archives(script, check_archive, (void *)mode);
+  if (rc < 0)
+    fprintf(stderr, "sfi-cc: error: %s: cannot read this linker script "
+                    "(or it names itself)\n", script);
+  return rc != 0;
+}
+
 static int check_imports(const char *path, const struct argv_buf *imports,
                          const struct argv_buf *objs,
                          const struct argv_buf *temps,
@@ -593,11 +611,7 @@ int main(int argc, char **argv) {
     char *lib_archive, *script = sfi_sidecar_of(objs.v[i], &lib_archive);
     if (script) {
       objs.v[i] = script;
-      if (lib_archive &&
-          sfi_check_object(lib_archive, mode, 0, why, sizeof why) != 0) {
-        fprintf(stderr, "sfi-cc: error: %s: %s\n", lib_archive, why);
-        bad = 1;
-      }
+      bad |= check_sidecar(script, mode);
       continue;
     }
     if (sfi_check_object(objs.v[i], mode, own, why, sizeof why) != 0) {
@@ -620,6 +634,7 @@ int main(int argc, char **argv) {
                              &lib_archive);
       if (script) {
         push(&libfiles, script);
+        bad |= check_sidecar(script, mode);
         found = "";
       }
     }
