@@ -140,7 +140,11 @@ static bool hasForeignPointer(Type *T) {
 
 // Inline asm that assembles to nothing or to an instruction that touches
 // no memory and no control flow: compiler barriers (`asm("" ::: "memory")`,
-// `asm volatile("" : "+r"(x))`) and spin-loop hints. Their constraints only
+// `asm volatile("" : "+r"(x))`), spin-loop hints, fences, and the CPU
+// queries feature detection uses (cpuid, xgetbv, rdtsc, rdtscp: zstd's
+// cpu.h). They write only general registers; a wrong clobber list can
+// only confuse the program itself, since every access and jump around
+// them carries its own confinement. Their constraints only
 // steer register allocation; whatever code generation makes of them, the
 // binary verifier checks like any other code.
 bool sfi::isHarmlessAsm(const InlineAsm &IA) {
@@ -161,7 +165,8 @@ bool sfi::isHarmlessAsm(const InlineAsm &IA) {
       std::string Norm = join(Words, " ");
       if (!Norm.empty() && Norm != "pause" && Norm != "rep nop" &&
           Norm != "nop" && Norm != "lfence" && Norm != "mfence" &&
-          Norm != "sfence")
+          Norm != "sfence" && Norm != "cpuid" && Norm != "rdtsc" &&
+          Norm != "rdtscp" && Norm != "xgetbv")
         return false;
     }
   }
