@@ -41,6 +41,8 @@ int main(void) {
     __asm__ volatile("pause");
   __asm__ volatile("rep; nop\n\t# spin\n");
   __asm__ volatile("lfence");
+  __asm__(".p2align 5"); /* zstd's hot-loop alignment */
+  __asm__(".balign 16\n\tnop");
   top = __builtin_frame_address(0);
   printf("value %d\n", x + 1);
   printf("depth ok %d\n", deeper(4));
