@@ -112,7 +112,12 @@ int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest) {
 int sfi__sys_open_beneath(int dirfd, const char *rest, int flags, int mode) {
   struct open_how how = {
       .flags = (uint64_t)flags | O_CLOEXEC,
-      .mode = (flags & (O_CREAT | O_TMPFILE)) ? (uint64_t)(mode & 0777) : 0, /* no setuid, setgid, sticky (review) */
+      /* O_TMPFILE includes O_DIRECTORY's bit: test it whole, or every
+       * opendir would pass a mode, which openat2 refuses (EINVAL). No
+       * setuid, setgid, sticky (review). */
+      .mode = ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE)
+                  ? (uint64_t)(mode & 0777)
+                  : 0,
       .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
   };
   long fd = syscall(SYS_openat2, dirfd, rest, &how, sizeof how);

@@ -29,7 +29,7 @@ off_t lseek(int fd, off_t off, int whence) {
 
 int open(const char *path, int flags, ...) {
   int mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) {
+  if ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE) {
     va_list ap;
     va_start(ap, flags);
     mode = va_arg(ap, int);
