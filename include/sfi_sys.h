@@ -19,8 +19,9 @@ extern "C" {
 long __sfi_sys_read(int fd, void *buf, size_t len);
 long __sfi_sys_write(int fd, const void *buf, size_t len);
 /* path is resolved beneath the directories the host granted (by their
- * guest path); "..", absolute paths outside a grant and symlinks that leave
- * it fail with -EACCES or -ENOENT. flags/mode use Linux O_* values. */
+ * guest path); a path under no grant fails with -ENOENT, ".." and symlinks
+ * that leave a grant with -EACCES; a relative path is joined to the first
+ * grant's guest path (the working directory). flags/mode use Linux O_* values. */
 int __sfi_sys_open(const char *path, int flags, int mode);
 int __sfi_sys_close(int fd);
 long __sfi_sys_lseek(int fd, long offset, int whence);

@@ -65,8 +65,11 @@ int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest) {
     return -EFAULT;
   if (!buf[0])
     return -ENOENT;
+  /* A name under no grant does not exist for the sandbox: ENOENT, as for
+   * a missing file natively (test suites check "/does/not/exist"). An
+   * escape from inside a grant ("..", a symlink out) is EACCES below. */
   if (in->ngrants == 0)
-    return -EACCES;
+    return -ENOENT;
   const char *p = buf;
   char abs[PATH_MAX];
   if (p[0] != '/' && in->ngrants && in->grants[0].guest[0] == '/') {
@@ -95,7 +98,7 @@ int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest) {
   }
   if (best < 0) {
     if (p[0] == '/')
-      return -EACCES;
+      return -ENOENT;
     best = 0; /* relative paths resolve against the first grant */
     bestlen = 0;
   }
