@@ -19,8 +19,9 @@ extern "C" {
 long __sfi_sys_read(int fd, void *buf, size_t len);
 long __sfi_sys_write(int fd, const void *buf, size_t len);
 /* path is resolved beneath the directories the host granted (by their
- * guest path); "..", absolute paths outside a grant and symlinks that leave
- * it fail with -EACCES or -ENOENT. flags/mode use Linux O_* values. */
+ * guest path); a path under no grant fails with -ENOENT, ".." and symlinks
+ * that leave a grant with -EACCES; a relative path is joined to the first
+ * grant's guest path (the working directory). flags/mode use Linux O_* values. */
 int __sfi_sys_open(const char *path, int flags, int mode);
 int __sfi_sys_close(int fd);
 long __sfi_sys_lseek(int fd, long offset, int whence);
@@ -53,6 +54,19 @@ int __sfi_sys_utimens(int fd, const char *path, const void *times, int flags);
 /* The canonical guest path of an existing file beneath a grant (symlinks
  * resolved inside it) into out (cap bytes); returns its length. */
 int __sfi_sys_realpath(const char *path, char *out, size_t cap);
+/* A pipe to itself: fds[0] reads, fds[1] writes (flags: O_NONBLOCK,
+ * O_CLOEXEC). */
+int __sfi_sys_pipe(int fds[2], int flags);
+/* to < 0: a copy of fd at the lowest free descriptor >= min (dup, F_DUPFD);
+ * to >= 0: a copy at exactly to, replacing what it held (dup2). */
+int __sfi_sys_dup(int fd, int to, int min);
+/* poll(2) over sandbox descriptors (struct pollfd as in Linux); waits at
+ * most timeout_ms (< 0: no timeout), and never past the call's time limit
+ * (then the instance traps). nfds == 0 sleeps. */
+int __sfi_sys_poll(void *fds, size_t nfds, int timeout_ms);
+/* out[0]: the heap bytes the instance may use in all (its memory limit);
+ * out[1]: the bytes of it not yet in use. */
+int __sfi_sys_meminfo(uint64_t out[2]);
 
 /* Clocks: clk is CLOCK_REALTIME (0), CLOCK_MONOTONIC (1) or
  * CLOCK_PROCESS_CPUTIME_ID (2); ts is {int64 sec, int64 nsec}. */
@@ -112,7 +126,8 @@ long double __sfi_sys_strtold(const char *s, size_t len, size_t *end,
   X(getrandom) X(exit) X(abort) X(sbrk) X(args_sizes) X(args_get)              \
   X(environ_sizes) X(environ_get) X(setjmp) X(longjmp) X(setjmp_leave)         \
   X(fmt_fp) X(strtod) X(strtof) X(strtold) X(ftruncate) X(fsync) X(pread)      \
-  X(pwrite) X(fchmod) X(chmod) X(utimens) X(realpath)
+  X(pwrite) X(fchmod) X(chmod) X(utimens) X(realpath) X(pipe) X(dup)          \
+  X(poll) X(meminfo)
 
 /* Math: every import named __sfi_libm_<name> is bound to the host libm's
  * <name>, for an allowlist of functions whose arguments and results are

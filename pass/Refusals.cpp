@@ -140,9 +140,25 @@ static bool hasForeignPointer(Type *T) {
 
 // Inline asm that assembles to nothing or to an instruction that touches
 // no memory and no control flow: compiler barriers (`asm("" ::: "memory")`,
-// `asm volatile("" : "+r"(x))`) and spin-loop hints. Their constraints only
+// `asm volatile("" : "+r"(x))`), spin-loop hints, fences, and the CPU
+// queries feature detection uses (cpuid, xgetbv, rdtsc, rdtscp: zstd's
+// cpu.h), and code alignment (nop padding). They write only general registers; a wrong clobber list can
+// only confuse the program itself, since every access and jump around
+// them carries its own confinement. Their constraints only
 // steer register allocation; whatever code generation makes of them, the
 // binary verifier checks like any other code.
+// ".p2align N" (N <= 6) or ".balign N" (N a power of two <= 64) with no
+// fill value: the assembler pads code with nops (zstd aligns its hot
+// loops so).
+static bool isCodeAlignment(StringRef S) {
+  unsigned N;
+  if (S.consume_front(".p2align "))
+    return !S.getAsInteger(10, N) && N <= 6;
+  if (S.consume_front(".balign "))
+    return !S.getAsInteger(10, N) && N >= 1 && N <= 64 && isPowerOf2_32(N);
+  return false;
+}
+
 bool sfi::isHarmlessAsm(const InlineAsm &IA) {
   std::string Text = IA.getAsmString().str();
   // "rep; nop" is pause; a '#' starts a comment up to the end of the line.
@@ -161,7 +177,8 @@ bool sfi::isHarmlessAsm(const InlineAsm &IA) {
       std::string Norm = join(Words, " ");
       if (!Norm.empty() && Norm != "pause" && Norm != "rep nop" &&
           Norm != "nop" && Norm != "lfence" && Norm != "mfence" &&
-          Norm != "sfence")
+          Norm != "sfence" && Norm != "cpuid" && Norm != "rdtsc" &&
+          Norm != "rdtscp" && Norm != "xgetbv" && !isCodeAlignment(Norm))
         return false;
     }
   }

@@ -132,7 +132,11 @@ struct sfi_jmpctx {
 
 struct sfi_fd {
   int host;  /* -1: free */
-  int owned; /* close on reset/free */
+  int owned; /* close on close/reset/free (else the host's, e.g. stdio) */
+  /* A file the sandbox opened beneath a grant (or a dup of one): only these
+   * may have their size, mode or times changed (not stdio, /dev/null or
+   * pipes). */
+  int beneath;
 };
 
 struct sfi_grant {

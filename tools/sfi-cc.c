@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "ccrefuse.h"
+#include "libsidecar.h"
 #include "objcheck.h"
 #include "rspfile.h"
 #include "sfi_abi.h"
@@ -33,6 +34,9 @@
 
 #ifndef SFI_CLANG
 #define SFI_CLANG "/usr/lib/llvm-22/bin/clang"
+#endif
+#ifndef SFI_LLVM_AR
+#define SFI_LLVM_AR "/usr/lib/llvm-22/bin/llvm-ar"
 #endif
 #ifndef SFI_LLD
 #define SFI_LLD "/usr/lib/llvm-22/bin/ld.lld"
@@ -329,6 +333,24 @@ static void on_undefined(const char *name, void *arg) {
  * itself (system interface, libm) or be a declared host import; anything
  * else is a link error naming it, the way clang reports an undefined
  * symbol, instead of a module that fails to load. */
+/* Every archive a sandboxed library's sidecar names carries the marker,
+ * as any input must (the verifier checks the linked module in any case). */
+static int check_archive(const char *archive, void *mode) {
+  char why[512];
+  if (sfi_check_object(archive, mode, 0, why, sizeof why) == 0)
+    return 0;
+  fprintf(stderr, "sfi-cc: error: %s: %s\n", archive, why);
+  return 1;
+}
+
+static int check_sidecar(const char *script, const char *mode) {
+  int rc = sfi_sidecar_archives(script, check_archive, (void *)mode);
+  if (rc < 0)
+    fprintf(stderr, "sfi-cc: error: %s: cannot read this linker script "
+                    "(or it names itself)\n", script);
+  return rc != 0;
+}
+
 static int check_imports(const char *path, const struct argv_buf *imports,
                          const struct argv_buf *objs,
                          const struct argv_buf *temps,
@@ -585,6 +607,13 @@ int main(int argc, char **argv) {
   for (int i = 0; i < objs.n; i++) {
     char why[512];
     int own = contains(&temps, objs.v[i]);
+    /* A library sfi-cc linked with -shared: its objects link in instead. */
+    char *lib_archive, *script = sfi_sidecar_of(objs.v[i], &lib_archive);
+    if (script) {
+      objs.v[i] = script;
+      bad |= check_sidecar(script, mode);
+      continue;
+    }
     if (sfi_check_object(objs.v[i], mode, own, why, sizeof why) != 0) {
       fprintf(stderr, "sfi-cc: error: %s: %s\n", objs.v[i], why);
       bad = 1;
@@ -599,11 +628,24 @@ int main(int argc, char **argv) {
       if (access(p, R_OK) == 0)
         found = p;
     }
+    for (int j = 0; j < libdirs.n && !found; j++) {
+      char *lib_archive, *script = sfi_sidecar_of(
+                             fmt("%s/lib%s.so", libdirs.v[j], libs.v[i]),
+                             &lib_archive);
+      if (script) {
+        push(&libfiles, script);
+        bad |= check_sidecar(script, mode);
+        found = "";
+      }
+    }
+    if (found && !*found)
+      continue; /* a sandboxed shared library: its linker script */
     if (!found) {
       fprintf(stderr,
               "sfi-cc: error: cannot find sandboxed library -l%s (looked for "
-              "lib%s.a in the -L directories)\n",
-              libs.v[i], libs.v[i]);
+              "lib%s.a, or lib%s.so built by sfi-cc -shared, in the -L "
+              "directories)\n",
+              libs.v[i], libs.v[i], libs.v[i]);
       bad = 1;
       continue;
     }
@@ -657,6 +699,12 @@ int main(int argc, char **argv) {
   if (rc == 0)
     rc = check_imports(out ? out : "a.out", &imports, &objs, &temps,
                        &temp_src);
+  if (rc == 0 && shared) {
+    /* What a program that links this library gets instead of it. */
+    for (int i = 0; i < libfiles.n; i++)
+      push(&objs, libfiles.v[i]);
+    rc = sfi_sidecar_write(out ? out : "a.out", SFI_LLVM_AR, objs.v, objs.n);
+  }
   for (int j = 0; j < temps.n; j++)
     unlink(temps.v[j]);
   if (rc == 0)

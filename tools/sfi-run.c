@@ -15,6 +15,7 @@
  * SFI_RUN_FLAGS="--dir /data --time-limit 60". */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,9 +31,11 @@
 
 static void usage(void) {
   fprintf(stderr,
-          "usage: sfi-run [--dir HOST[:GUEST]]... [--env K=V]... "
-          "[--mem-limit SIZE] [--time-limit SECONDS] [--exe] [--] module.so "
-          "[args...]\n"
+          "usage: sfi-run [--dir HOST[:GUEST]]... [--env K=V|NAME]... "
+          "[--inherit-env] [--mem-limit SIZE] [--time-limit SECONDS] [--exe] "
+          "[--] module.so [args...]\n"
+          "  the sandbox sees no environment variable but those given: "
+          "--env NAME passes the host's value, --inherit-env all of them\n"
           "  SIZE takes a K, M or G suffix; a directory granted as --dir D "
           "is seen as D\n"
           "  --exe grants the working directory and a private /tmp (the #! "
@@ -104,9 +107,34 @@ static void remove_private_tmp(void) {
     nftw(private_tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+extern char **environ;
+
+/* --inherit-env: the host's environment, then the --env entries (which
+ * replace a host variable of the same name). Lives until exit. */
+static const char **inherited_env(const char **env, int ne) {
+  int nh = 0;
+  while (environ && environ[nh])
+    nh++;
+  const char **all = calloc((size_t)(nh + ne) + 1, sizeof *all);
+  if (!all)
+    return NULL;
+  int n = 0;
+  for (int h = 0; h < nh; h++) {
+    size_t k = strcspn(environ[h], "=");
+    int replaced = 0;
+    for (int e = 0; e < ne && !replaced; e++)
+      replaced = !strncmp(env[e], environ[h], k) && env[e][k] == '=';
+    if (!replaced)
+      all[n++] = environ[h];
+  }
+  for (int e = 0; e < ne; e++)
+    all[n++] = env[e];
+  return all;
+}
+
 static int run(int argc, char **argv, const char **dh, const char **dg,
                const char **env) {
-  int nd = 0, ne = 0, i, exe = 0;
+  int nd = 0, ne = 0, i, exe = 0, inherit = 0;
   sfi_instance_options o = {0};
   for (i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
@@ -135,10 +163,21 @@ static int run(int argc, char **argv, const char **dh, const char **dg,
         if (!*d || !c[1])
           goto bad;
       }
+    } else if (strcmp(a, "--inherit-env") == 0) {
+      inherit = 1;
     } else if (is_flag(a, "--env")) {
-      if (!(v = value(argc, argv, &i, "--env")) || !strchr(v, '=') ||
-          v[0] == '=')
+      if (!(v = value(argc, argv, &i, "--env")) || !*v || v[0] == '=')
         goto bad;
+      if (!strchr(v, '=')) { /* --env NAME: the host's value, if it has one */
+        const char *hv = getenv(v);
+        if (!hv)
+          continue;
+        char *kv = malloc(strlen(v) + strlen(hv) + 2);
+        if (!kv)
+          return EXIT_USAGE;
+        sprintf(kv, "%s=%s", v, hv);
+        v = kv; /* lives until exit */
+      }
       env[ne++] = v;
     } else if (is_flag(a, "--mem-limit")) {
       if (!(v = value(argc, argv, &i, "--mem-limit")) ||
@@ -176,8 +215,11 @@ static int run(int argc, char **argv, const char **dh, const char **dg,
     /* the working directory first: relative paths resolve against it */
     memmove(dh + 2, dh, (size_t)nd * sizeof *dh);
     memmove(dg + 2, dg, (size_t)nd * sizeof *dg);
+    /* under its own absolute path, so that "../x" can name another grant
+     * (runtime/sys/path.c) and getcwd answers as natively */
+    static char cwd[PATH_MAX];
     dh[0] = strdup(".");
-    dg[0] = ".";
+    dg[0] = getcwd(cwd, sizeof cwd) ? cwd : ".";
     dh[1] = strdup(private_tmp);
     dg[1] = "/tmp";
     nd += 2;
@@ -186,6 +228,8 @@ static int run(int argc, char **argv, const char **dh, const char **dg,
   }
   o.argv = (const char *const *)&argv[i];
   o.envp = env;
+  if (inherit && !(o.envp = inherited_env(env, ne)))
+    return EXIT_USAGE;
   o.dirs_host = dh;
   o.dirs_guest = dg;
   o.ndirs = nd;

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +87,21 @@ EXPORT int __sfi_sys_realpath(const char *p, char *out, size_t cap) {
     return -ERANGE;
   memcpy(out, buf, n + 1);
   return (int)n;
+}
+EXPORT int __sfi_sys_pipe(int fds[2], int flags) {
+  return NEG(pipe2(fds, flags));
+}
+EXPORT int __sfi_sys_dup(int fd, int to, int min) {
+  return NEG(to >= 0 ? dup2(fd, to) : fcntl(fd, F_DUPFD, min));
+}
+EXPORT int __sfi_sys_poll(void *fds, size_t n, int ms) {
+  return NEG(poll(fds, n, ms));
+}
+EXPORT int __sfi_sys_meminfo(uint64_t out[2]) {
+  long pages = sysconf(_SC_PHYS_PAGES), avail = sysconf(_SC_AVPHYS_PAGES);
+  out[0] = (uint64_t)pages * 4096;
+  out[1] = (uint64_t)avail * 4096;
+  return 0;
 }
 EXPORT int __sfi_sys_clock_gettime(int c, void *ts) {
   return NEG(clock_gettime(c, ts));

@@ -18,6 +18,17 @@
  * wrappers read `return r < 0 ? __sfi_fail(r) : r;`. */
 HIDDEN long __sfi_fail(long neg_errno);
 
+/* An alarm (alarm, setitimer) is delivered where the libc calls the system
+ * interface: SFI_ALARM_POINT() runs its handler if it is due (unistd/wait.c).
+ * One load and branch when no alarm is set. */
+HIDDEN extern int __sfi_alarm_pending;
+HIDDEN int __sfi_alarm_deliver(void);
+#define SFI_ALARM_POINT()                                                      \
+  do {                                                                         \
+    if (UNLIKELY(__sfi_alarm_pending))                                         \
+      __sfi_alarm_deliver();                                                   \
+  } while (0)
+
 /* ---- FILE ------------------------------------------------------------------
  * One buffer per stream, used for reading or for writing at a time (the
  * direction switches on fflush/fseek, as C requires). rpos..rend holds

@@ -11,7 +11,6 @@ int sfi__sys_close(int fd) {
   int rc = 0;
   if (in->fds[fd].owned && close(in->fds[fd].host) != 0 && errno != EINTR)
     rc = -errno;
-  in->fds[fd].host = -1;
-  in->fds[fd].owned = 0;
+  in->fds[fd] = (struct sfi_fd){-1, 0, 0};
   return rc;
 }

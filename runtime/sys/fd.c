@@ -15,20 +15,24 @@ int sfi__sys_hostfd(sfi_instance *in, int fd) {
 }
 
 int sfi__sys_ownedfd(sfi_instance *in, int fd) {
-  if (fd < 0 || fd >= SFI_FD_MAX || !in->fds[fd].owned)
+  if (fd < 0 || fd >= SFI_FD_MAX || !in->fds[fd].owned ||
+      !in->fds[fd].beneath)
     return -1;
   return in->fds[fd].host;
 }
 
-int sfi__sys_newfd(sfi_instance *in, int host) {
-  for (int i = 3; i < SFI_FD_MAX; i++)
+int sfi__sys_newfd_at(sfi_instance *in, int host, int min, int beneath) {
+  for (int i = min < 3 ? 3 : min; i < SFI_FD_MAX; i++)
     if (in->fds[i].host < 0) {
-      in->fds[i].host = host;
-      in->fds[i].owned = 1;
+      in->fds[i] = (struct sfi_fd){host, 1, beneath != 0};
       return i;
     }
   close(host);
   return -EMFILE;
+}
+
+int sfi__sys_newfd(sfi_instance *in, int host) {
+  return sfi__sys_newfd_at(in, host, 3, 0);
 }
 
 void sfi__sys_wait(int h, short events) {
@@ -54,14 +58,13 @@ static void close_owned(sfi_instance *in) {
   for (int i = 0; i < SFI_FD_MAX; i++) {
     if (in->fds[i].host >= 0 && in->fds[i].owned)
       close(in->fds[i].host);
-    in->fds[i].host = -1;
-    in->fds[i].owned = 0;
+    in->fds[i] = (struct sfi_fd){-1, 0, 0};
   }
 }
 
 static void stdio_init(sfi_instance *in) {
   for (int i = 0; i < 3; i++)
-    in->fds[i] = (struct sfi_fd){in->stdio[i], 0};
+    in->fds[i] = (struct sfi_fd){in->stdio[i], 0, 0};
 }
 
 static char **copy_strv(const char *const *v, int *n) {

@@ -31,18 +31,18 @@ int sfi__sys_open(uint64_t path, int flags, int mode) {
   char name[PATH_MAX];
   if (sfi_copy_string_out(in, name, sizeof name, path) == SFI_OK &&
       strcmp(name, "/dev/null") == 0) {
-    int fd = open("/dev/null", flags | O_NOCTTY);
+    int fd = open("/dev/null", flags | O_NOCTTY | O_CLOEXEC);
     return fd < 0 ? -errno : sfi__sys_newfd(in, fd);
   }
   if ((rc = sfi__sys_path(in, path, &dirfd, rest)))
     return rc;
   /* Opened non-blocking so that a FIFO cannot hold the thread past its
    * time limit here; reads and writes wait with the limit in view. */
-  int fd = sfi__sys_open_beneath(dirfd, rest, flags | O_NOCTTY | O_NONBLOCK,
+  int fd = sfi__sys_open_beneath(dirfd, rest, flags | O_NOCTTY | O_NONBLOCK | O_CLOEXEC,
                                  mode);
   if (fd < 0)
     return fd;
   if (!(flags & O_NONBLOCK))
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  return sfi__sys_newfd(in, fd);
+  return sfi__sys_newfd_at(in, fd, 3, 1);
 }

@@ -22,15 +22,66 @@ static size_t prefix_len(const char *g, const char *p) {
   return 0;
 }
 
+/* out = the absolute path dir + "/" + rel with empty and "." components
+ * dropped and each ".." removing the one before it (never above "/");
+ * 0, or -1 if it does not fit in PATH_MAX. */
+static int join_normal(const char *dir, const char *rel, char *out) {
+  size_t n = 0;
+  const char *parts[2] = {dir, rel};
+  out[0] = 0;
+  for (int k = 0; k < 2; k++)
+    for (const char *c = parts[k]; *c;) {
+      while (*c == '/')
+        c++;
+      const char *e = c;
+      while (*e && *e != '/')
+        e++;
+      size_t len = (size_t)(e - c);
+      if (len == 0 || (len == 1 && c[0] == '.')) {
+        /* nothing */
+      } else if (len == 2 && c[0] == '.' && c[1] == '.') {
+        while (n > 0 && out[n - 1] != '/')
+          n--;
+        if (n > 0)
+          n--; /* the slash before it */
+      } else {
+        if (n + 1 + len + 1 > PATH_MAX)
+          return -1;
+        out[n++] = '/';
+        memcpy(out + n, c, len);
+        n += len;
+      }
+      c = e;
+    }
+  if (n == 0)
+    out[n++] = '/';
+  out[n] = 0;
+  return 0;
+}
+
 int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest) {
   char buf[PATH_MAX];
   if (sfi_copy_string_out(in, buf, sizeof buf, path) != SFI_OK)
     return -EFAULT;
   if (!buf[0])
     return -ENOENT;
+  /* A name under no grant does not exist for the sandbox: ENOENT, as for
+   * a missing file natively (test suites check "/does/not/exist"). An
+   * escape from inside a grant ("..", a symlink out) is EACCES below. */
   if (in->ngrants == 0)
-    return -EACCES;
+    return -ENOENT;
   const char *p = buf;
+  char abs[PATH_MAX];
+  if (p[0] != '/' && in->ngrants && in->grants[0].guest[0] == '/') {
+    /* The first grant is the working directory: a relative path is joined
+     * to its guest path and its "." and ".." resolved by name, so that
+     * "../pic/x.gif" from a granted tests/ reaches a granted pic/ as it
+     * would natively (what the result names is resolved beneath its own
+     * grant below, as any absolute path). */
+    if (join_normal(in->grants[0].guest, p, abs) != 0)
+      return -ENAMETOOLONG;
+    p = abs;
+  }
   while (p[0] == '.' && p[1] == '/')
     p += 2;
   int best = -1;
@@ -47,7 +98,7 @@ int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest) {
   }
   if (best < 0) {
     if (p[0] == '/')
-      return -EACCES;
+      return -ENOENT;
     best = 0; /* relative paths resolve against the first grant */
     bestlen = 0;
   }
@@ -64,7 +115,12 @@ int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest) {
 int sfi__sys_open_beneath(int dirfd, const char *rest, int flags, int mode) {
   struct open_how how = {
       .flags = (uint64_t)flags | O_CLOEXEC,
-      .mode = (flags & (O_CREAT | O_TMPFILE)) ? (uint64_t)(mode & 0777) : 0, /* no setuid, setgid, sticky (review) */
+      /* O_TMPFILE includes O_DIRECTORY's bit: test it whole, or every
+       * opendir would pass a mode, which openat2 refuses (EINVAL). No
+       * setuid, setgid, sticky (review). */
+      .mode = ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE)
+                  ? (uint64_t)(mode & 0777)
+                  : 0,
       .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
   };
   long fd = syscall(SYS_openat2, dirfd, rest, &how, sizeof how);

@@ -15,9 +15,9 @@
 
 /* The host fd behind sandbox fd, or -1. */
 int sfi__sys_hostfd(sfi_instance *in, int fd);
-/* The host fd behind sandbox fd if the sandbox opened it itself (beneath a
- * grant), or -1: calls that change a file's size, mode or times refuse the
- * host's stdio descriptors (issue 14). */
+/* The host fd behind sandbox fd if the sandbox opened it itself beneath a
+ * grant (or dup'ed such a descriptor), or -1: calls that change a file's
+ * size, mode or times refuse the host's stdio, /dev/null and pipes. */
 int sfi__sys_ownedfd(sfi_instance *in, int fd);
 /* Runs fn on the file path names (resolved beneath its grant, following
  * symlinks that stay inside it, or not following a final symlink with
@@ -25,8 +25,13 @@ int sfi__sys_ownedfd(sfi_instance *in, int fd);
  * the call acts on exactly the inode the resolution found. */
 int sfi__sys_at_path(sfi_instance *in, uint64_t path, int nofollow,
                      int (*fn)(const char *proc, void *arg), void *arg);
-/* Installs a host fd (owned) under the lowest free sandbox fd >= 3. */
+/* Installs a host fd (owned: closed with the sandbox fd) under the lowest
+ * free sandbox fd >= 3, not beneath a grant; or closes it and returns
+ * -EMFILE. */
 int sfi__sys_newfd(sfi_instance *in, int host);
+/* The same at the lowest free fd >= min (>= 3), marked beneath a grant when
+ * beneath != 0. */
+int sfi__sys_newfd_at(sfi_instance *in, int host, int min, int beneath);
 /* Waits until host fd h is ready for events (POLLIN/POLLOUT) or the time
  * limit of the current call runs out (then traps with SFI_TRAP_TIMEOUT):
  * a sandbox blocked in I/O must not outlive its limit. No-op without a

@@ -39,6 +39,10 @@ int sfi__sys_fchmod(int, int);
 int sfi__sys_chmod(uint64_t, int);
 int sfi__sys_utimens(int, uint64_t, uint64_t, int);
 int sfi__sys_realpath(uint64_t, uint64_t, uint64_t);
+int sfi__sys_pipe(uint64_t, int);
+int sfi__sys_dup(int, int, int);
+int sfi__sys_poll(uint64_t, uint64_t, int);
+int sfi__sys_meminfo(uint64_t);
 
 #define B(n) {#n, (void *)sfi__sys_##n},
 static const struct sfi_bind table[] = {SFI_SYS_CALLS(B)};

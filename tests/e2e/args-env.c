@@ -1,6 +1,6 @@
 // args-env.c: arguments reach main unchanged (including ones that look like
 // sfi-run flags, after the module), and the environment is exactly what
-// --env gave: nothing of the host's leaks in.
+// --env gave: nothing of the host's leaks in unless asked for.
 // RUN: sfi-cc -O2 %s -o %t.so
 // RUN: env SECRET_HOST_VAR=leak sfi-run %t.so one "two words" --dir /etc -- "" | FileCheck %s --check-prefix=ARGS
 // ARGS: argc=7
@@ -23,6 +23,18 @@
 // ENV-NEXT: env SP=a b=c
 // ENV-NEXT: FOO=bar
 // ENV-NOT: leak
+// --env NAME passes one host variable (none if unset); --inherit-env all of
+// them, with --env entries replacing host values.
+// RUN: env -i SECRET_HOST_VAR=leak FOO=host %bindir/sfi-run --env FOO --env UNSET_VAR %t.so | FileCheck %s --check-prefix=NAME
+// NAME: environ: 1 entries
+// NAME-NEXT: env FOO=host
+// NAME-NOT: leak
+// RUN: env -i SECRET_HOST_VAR=shown FOO=host %bindir/sfi-run --inherit-env --env FOO=mine %t.so | FileCheck %s --check-prefix=ALL
+// ALL: environ: 2 entries
+// ALL-NEXT: env SECRET_HOST_VAR=shown
+// ALL-NEXT: env FOO=mine
+// RUN: not %bindir/sfi-run --env = %t.so 2>&1 | FileCheck %s --check-prefix=BAD
+// BAD: bad value for option
 #include <stdio.h>
 #include <stdlib.h>
 

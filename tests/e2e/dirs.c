@@ -11,11 +11,14 @@
 // RUN: ln -s %t.d/outside/created.txt %t.d/box/dangling
 // RUN: sfi-cc -O2 %s -o %t.so
 //
-// Allowed: everything beneath the grant, under its host path.
+// Allowed: everything beneath the grant, under its host path; relative
+// paths resolve against the first grant, the working directory (so
+// ./<absolute path> names a file beneath it, which does not exist).
 // RUN: sfi-run --dir %t.d/box %t.so cat %t.d/box/in.txt cat %t.d/box/oklink \
 // RUN:   write %t.d/box/new.txt hello cat %t.d/box/new.txt stat %t.d/box/in.txt \
 // RUN:   mkdir %t.d/box/sub/made rename %t.d/box/new.txt %t.d/box/sub/moved.txt \
-// RUN:   ls %t.d/box/sub unlink %t.d/box/sub/moved.txt cat ./%t.d/box/in.txt \
+// RUN:   ls %t.d/box/sub unlink %t.d/box/sub/moved.txt cat ./in.txt \
+// RUN:   cat sub/../in.txt \
 // RUN:   | FileCheck %s --check-prefix=ALLOW
 // ALLOW: cat {{.*}}box/in.txt: ok "inside"
 // ALLOW-NEXT: cat {{.*}}box/oklink: ok "inside"
@@ -26,7 +29,8 @@
 // ALLOW-NEXT: rename {{.*}}box/new.txt: ok
 // ALLOW-NEXT: ls {{.*}}box/sub: ok made moved.txt
 // ALLOW-NEXT: unlink {{.*}}box/sub/moved.txt: ok
-// ALLOW-NEXT: cat ./{{.*}}box/in.txt: ok "inside"
+// ALLOW-NEXT: cat ./in.txt: ok "inside"
+// ALLOW-NEXT: cat sub/../in.txt: ok "inside"
 // ALLOW-NEXT: failures: 0
 // RUN: test -d %t.d/box/sub/made && test ! -e %t.d/box/new.txt && test ! -e %t.d/box/sub/moved.txt
 //
@@ -43,6 +47,8 @@
 // RUN:   rename %t.d/outside/secret.txt %t.d/box/got.txt \
 // RUN:   unlink %t.d/outside/secret.txt unlink %t.d/box/dirlink/secret.txt \
 // RUN:   rmdir %t.d/outside rmdir %t.d/box catlong x \
+// RUN:   cat sub/../../outside/secret.txt cat ../../../../../../../../etc/passwd \
+// RUN:   cat ./%t.d/box/in.txt \
 // RUN:   | FileCheck %s --check-prefix=DENY --implicit-check-not=TOPSECRET
 // DENY: cat {{.*}}box/../outside/secret.txt: error
 // DENY-NEXT: cat {{.*}}outside/secret.txt: error
@@ -69,7 +75,10 @@
 // DENY-NEXT: rmdir {{.*}}outside: error
 // DENY-NEXT: rmdir {{.*}}box: error
 // DENY-NEXT: catlong {{.*}}: error
-// DENY-NEXT: failures: 25
+// DENY-NEXT: cat sub/../../outside/secret.txt: error
+// DENY-NEXT: cat ../../../../../../../../etc/passwd: error
+// DENY-NEXT: cat ./{{.*}}box/in.txt: error No such file or directory
+// DENY-NEXT: failures: 28
 // The outside is exactly as it was; the box still has its file.
 // RUN: test "$(cat %t.d/outside/secret.txt)" = TOPSECRET
 // RUN: test "$(ls %t.d/outside)" = secret.txt && test -f %t.d/box/in.txt
@@ -83,13 +92,16 @@
 // A guest name (--dir HOST:G) hides the host path from the sandbox.
 // RUN: not sfi-run --dir %t.d/box:/data %t.so cat /data/in.txt ls /data \
 // RUN:   cat %t.d/box/in.txt cat /data/../outside/secret.txt cat /data/dirlink/secret.txt \
+// RUN:   cat oklink cat ../outside/secret.txt \
 // RUN:   | FileCheck %s --check-prefix=GUEST --implicit-check-not=TOPSECRET
 // GUEST: cat /data/in.txt: ok "inside"
 // GUEST-NEXT: ls /data: ok abslink dangling dirlink in.txt oklink rellink sub
 // GUEST-NEXT: cat {{.*}}box/in.txt: error
 // GUEST-NEXT: cat /data/../outside/secret.txt: error
 // GUEST-NEXT: cat /data/dirlink/secret.txt: error
-// GUEST-NEXT: failures: 3
+// GUEST-NEXT: cat oklink: ok "inside"
+// GUEST-NEXT: cat ../outside/secret.txt: error
+// GUEST-NEXT: failures: 4
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>

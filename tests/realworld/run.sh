@@ -26,7 +26,7 @@ BIN="$REPO/build/bin"
 MD=""
 ONLY=""
 STRICT=0
-ALL_PKGS="zlib bzip2 lz4 giflib pcre2 xz-utils libyaml cjson brotli"
+ALL_PKGS="zlib bzip2 lz4 giflib pcre2 xz-utils libyaml cjson brotli libzstd"
 QUICK_PKGS="zlib bzip2"
 PKGS="$ALL_PKGS"
 
@@ -189,8 +189,9 @@ run_one() { # pkg mode -> sets R_{pass,total,time,status}
   unpack "$DSC" "$dir/src" || { R_status="unpack failed"; R_time=1; return; }
   if [ "$mode" = sfi ]; then export CC="$SFICC"; else export CC=clang-22; fi
   export AR=llvm-ar-22 RANLIB=llvm-ranlib-22
-  # the programs' sandbox: their tests write under the build tree and /tmp
-  export SFI_RUN_FLAGS="--dir $dir/src --time-limit 600"
+  # the programs' sandbox: their tests write under the build tree and /tmp,
+  # and read settings from the environment (pcre2grep's colours, locales)
+  export SFI_RUN_FLAGS="--dir $dir/src --inherit-env --time-limit 600"
   if ! (cd "$dir/src" && "$(fn build "$pkg")") >"$log.build.log" 2>&1; then
     R_status="build failed"
   fi

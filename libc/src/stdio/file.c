@@ -68,9 +68,11 @@ static int ensure_buf(FILE *f) {
 }
 
 HIDDEN long __sfi_dev_read(FILE *f, void *buf, size_t n) {
+  SFI_ALARM_POINT();
   return f->mem ? __sfi_mem_read(f, buf, n) : __sfi_sys_read(f->fd, buf, n);
 }
 HIDDEN long __sfi_dev_write(FILE *f, const void *buf, size_t n) {
+  SFI_ALARM_POINT();
   return f->mem ? __sfi_mem_write(f, buf, n) : __sfi_sys_write(f->fd, buf, n);
 }
 HIDDEN long __sfi_dev_seek(FILE *f, long off, int whence) {

@@ -65,39 +65,6 @@ int timespec_get(struct timespec *ts, int base) {
   return clock_gettime(CLOCK_REALTIME, ts) < 0 ? 0 : base;
 }
 
-/* No sleeping in a sandbox without a host clock wait: spin on the
- * monotonic clock (sleeps are rare in batch programs). */
-int nanosleep(const struct timespec *req, struct timespec *rem) {
-  struct timespec now, end;
-  if (req->tv_nsec < 0 || req->tv_nsec >= 1000000000) {
-    errno = EINVAL;
-    return -1;
-  }
-  clock_gettime(CLOCK_MONOTONIC, &end);
-  end.tv_sec += req->tv_sec;
-  end.tv_nsec += req->tv_nsec;
-  if (end.tv_nsec >= 1000000000) {
-    end.tv_nsec -= 1000000000;
-    end.tv_sec++;
-  }
-  do
-    clock_gettime(CLOCK_MONOTONIC, &now);
-  while (now.tv_sec < end.tv_sec ||
-         (now.tv_sec == end.tv_sec && now.tv_nsec < end.tv_nsec));
-  if (rem)
-    rem->tv_sec = rem->tv_nsec = 0;
-  return 0;
-}
-unsigned sleep(unsigned s) {
-  struct timespec ts = {(time_t)s, 0};
-  nanosleep(&ts, 0);
-  return 0;
-}
-int usleep(unsigned us) {
-  struct timespec ts = {(time_t)(us / 1000000), (long)(us % 1000000) * 1000};
-  return nanosleep(&ts, 0);
-}
-
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian), for any year. */
 static long long days_from_civil(long long y, unsigned m, unsigned d) {
   y -= m <= 2;

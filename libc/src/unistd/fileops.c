@@ -22,6 +22,7 @@
 
 #define SYS(expr)                                                              \
   do {                                                                         \
+    SFI_ALARM_POINT();                                                         \
     long r_ = (expr);                                                          \
     return r_ < 0 ? __sfi_fail(r_) : r_;                                       \
   } while (0)
@@ -197,6 +198,16 @@ int fcntl(int fd, int cmd, ...) {
       cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW || cmd == F_OFD_GETLK)
     arg = va_arg(ap, void *);
   va_end(ap);
+  if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
+    va_start(ap, cmd);
+    int min = va_arg(ap, int);
+    va_end(ap);
+    if (min < 0) {
+      errno = EINVAL;
+      return -1;
+    }
+    SYS(__sfi_sys_dup(fd, -1, min));
+  }
   if (check_fd(fd) < 0)
     return -1; /* EBADF */
   switch (cmd) {
@@ -237,47 +248,6 @@ int flock(int fd, int op) {
     return -1;
   (void)op;
   return 0;
-}
-
-/* select: every descriptor in the sets must be a sandbox descriptor
- * (EBADF otherwise); they are all reported ready (a file always is; the
- * sandbox's reads and writes wait themselves), exceptions never. With no
- * descriptor it sleeps for the timeout, as programs use it. */
-int select(int n, fd_set *restrict r, fd_set *restrict w, fd_set *restrict e,
-           struct timeval *restrict tv) {
-  if (n < 0 || n > FD_SETSIZE || (tv && (tv->tv_sec < 0 || tv->tv_usec < 0 ||
-                                         tv->tv_usec >= 1000000))) {
-    errno = EINVAL;
-    return -1;
-  }
-  int count = 0;
-  for (int fd = 0; fd < n; fd++) {
-    int in_r = r && FD_ISSET(fd, r), in_w = w && FD_ISSET(fd, w),
-        in_e = e && FD_ISSET(fd, e);
-    if ((in_r || in_w || in_e) && check_fd(fd) < 0) {
-      errno = EBADF;
-      return -1;
-    }
-    count += in_r + in_w;
-  }
-  if (e)
-    FD_ZERO(e);
-  if (count == 0 && tv) {
-    struct timespec ts = {tv->tv_sec, tv->tv_usec * 1000};
-    nanosleep(&ts, 0);
-  }
-  return count;
-}
-int pselect(int n, fd_set *restrict r, fd_set *restrict w, fd_set *restrict e,
-            const struct timespec *restrict ts, const sigset_t *restrict mask) {
-  (void)mask;
-  struct timeval tv, *tp = 0;
-  if (ts) {
-    tv.tv_sec = ts->tv_sec;
-    tv.tv_usec = ts->tv_nsec / 1000;
-    tp = &tv;
-  }
-  return select(n, r, w, e, tp);
 }
 
 /* No terminals or device controls in a sandbox. */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 
 #define SYS(expr)                                                              \
   do {                                                                         \
+    SFI_ALARM_POINT();                                                         \
     long r_ = (expr);                                                          \
     return r_ < 0 ? __sfi_fail(r_) : r_;                                       \
   } while (0)
@@ -27,7 +29,7 @@ off_t lseek(int fd, off_t off, int whence) {
 
 int open(const char *path, int flags, ...) {
   int mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) {
+  if ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE) {
     va_list ap;
     va_start(ap, flags);
     mode = va_arg(ap, int);
@@ -76,19 +78,23 @@ static int nosys(void) {
   errno = ENOSYS;
   return -1;
 }
-int dup(int fd) {
-  (void)fd;
-  return nosys();
-}
+int dup(int fd) { SYS(__sfi_sys_dup(fd, -1, 0)); }
 int dup2(int a, int b) {
-  (void)a;
-  (void)b;
-  return nosys();
+  if (b < 0) {
+    errno = EBADF;
+    return -1;
+  }
+  SYS(__sfi_sys_dup(a, b, 0));
 }
-int pipe(int fd[2]) {
-  (void)fd;
-  return nosys();
+int dup3(int a, int b, int flags) {
+  if (a == b || (flags & ~O_CLOEXEC)) {
+    errno = EINVAL;
+    return -1;
+  }
+  return dup2(a, b);
 }
+int pipe2(int fd[2], int flags) { SYS(__sfi_sys_pipe(fd, flags)); }
+int pipe(int fd[2]) { return pipe2(fd, 0); }
 int chdir(const char *p) {
   (void)p;
   return nosys();
@@ -112,13 +118,22 @@ ssize_t readlink(const char *restrict p, char *restrict b, size_t n) {
 }
 
 
+/* The working directory is the first granted directory (sfi-run --exe:
+ * the one it ran in, under its own path); "/" when that has no name. */
 char *getcwd(char *buf, size_t n) {
-  if (n < 2) {
+  char tmp[4096];
+  if (!buf) {
+    errno = EINVAL; /* no allocating form */
+    return 0;
+  }
+  int r = __sfi_sys_realpath(".", tmp, sizeof tmp);
+  if (r < 0 || tmp[0] != '/')
+    tmp[0] = '/', tmp[1] = 0, r = 1;
+  if ((size_t)r + 1 > n) {
     errno = ERANGE;
     return 0;
   }
-  buf[0] = '/';
-  buf[1] = 0;
+  memcpy(buf, tmp, (size_t)r + 1);
   return buf;
 }
 
@@ -143,6 +158,14 @@ long sysconf(int name) {
     return 1024;
   case _SC_ARG_MAX:
     return 131072;
+  case _SC_PHYS_PAGES:
+  case _SC_AVPHYS_PAGES: {
+    /* The instance's memory limit plays the machine's memory. */
+    uint64_t m[2];
+    if (__sfi_sys_meminfo(m) < 0)
+      return 0;
+    return (long)(m[name == _SC_AVPHYS_PAGES] / 4096);
+  }
   default:
     errno = EINVAL;
     return -1;

@@ -1,5 +1,6 @@
-// Compiler barriers and spin hints are kept (they assemble to nothing, or
-// to pause/nop/fences, which the verifier accepts), and
+// Compiler barriers, spin hints and CPU queries are kept (they assemble to
+// nothing, or to pause/nop/fences/cpuid/rdtsc, which the verifier accepts),
+// and
 // __builtin_frame_address(0) is the shadow stack pointer: an address in
 // the region that never increases as calls nest, and decreases with every
 // frame that has shadow-stack locals (here: an escaping buffer), which is
@@ -11,9 +12,11 @@
 // RUN: %bindir/sfi-cc -O2 -S %s -o - | %FileCheck %s --check-prefix=ASM
 // CHECK: value 42
 // CHECK-NEXT: depth ok 1
+// CHECK-NEXT: cpuid ok 1
 // CHECK-NEXT: in region 1
 // ASM: pause
 // ASM: lfence
+// ASM: cpuid
 #include <stdint.h>
 #include <stdio.h>
 
@@ -38,9 +41,17 @@ int main(void) {
     __asm__ volatile("pause");
   __asm__ volatile("rep; nop\n\t# spin\n");
   __asm__ volatile("lfence");
+  __asm__(".p2align 5"); /* zstd's hot-loop alignment */
+  __asm__(".balign 16\n\tnop");
   top = __builtin_frame_address(0);
   printf("value %d\n", x + 1);
   printf("depth ok %d\n", deeper(4));
+  /* zstd's feature detection: cpuid leaf 0 names the vendor */
+  uint32_t n, b, c, d;
+  __asm__("cpuid" : "=a"(n), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
+  uint32_t lo, hi;
+  __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+  printf("cpuid ok %d\n", n >= 1 && b != 0 && (lo | hi) != 0);
   /* in the same region as the program's data */
   printf("in region %d\n",
          ((uintptr_t)top >> 32) == ((uintptr_t)&top >> 32) ||

@@ -100,6 +100,10 @@ long s_getdents(int fd, void *p, long n) {
 int s_isatty(int fd) { return __sfi_sys_isatty(fd); }
 int s_clock(int c, void *ts) { return __sfi_sys_clock_gettime(c, ts); }
 long s_random(void *p, long n) { return __sfi_sys_getrandom(p, n); }
+int s_pipe(int *fds, int flags) { return __sfi_sys_pipe(fds, flags); }
+int s_dup(int fd, int to, int min) { return __sfi_sys_dup(fd, to, min); }
+int s_poll(void *fds, long n, int ms) { return __sfi_sys_poll(fds, n, ms); }
+int s_meminfo(uint64_t *out) { return __sfi_sys_meminfo(out); }
 int s_args_sizes(int *c, size_t *b) { return __sfi_sys_args_sizes(c, b); }
 int s_args_get(char **v, char *b) { return __sfi_sys_args_get(v, b); }
 int s_env_sizes(int *c, size_t *b) { return __sfi_sys_environ_sizes(c, b); }

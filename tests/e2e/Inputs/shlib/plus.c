@@ -1,0 +1,2 @@
+int base_val(void);
+int plus2(void) { return base_val() + 2; }
