@@ -517,12 +517,10 @@ int main(int argc, char **argv) {
   push(&cc, "-isystem" SFI_CLANG_INCLUDE);
   push(&cc, "-isystem" SFI_LIBC_INCLUDE);
   push(&cc, "-isystem" SFI_MUSL_INCLUDE);
-  push(&cc, "-fPIC");
-  push(&cc, "-fno-plt");
-  push(&cc, "-fno-stack-protector");
-  push(&cc, "-fcf-protection=none");
-  push(&cc, "-fno-semantic-interposition");
-  push(&cc, "-D__sfi__=1");
+  /* The safety flags, one list shared with CMake and the demo. */
+#define SFI_CFLAG(flag) push(&cc, flag);
+#include "sfi_cflags.def"
+#undef SFI_CFLAG
   if (!strcmp(exports, "marked"))
     push(&cc, "-fvisibility=hidden");
   push(&cc, fmt("-fplugin=%s", plugin));
