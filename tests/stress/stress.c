@@ -19,6 +19,7 @@
 
 #include "sfi.h"
 #include "sfi_abi.h"
+#include "../common/monitor.h"
 
 #define PAGE 4096ULL
 #define HEAP_FILL (4ULL << 20)
@@ -53,43 +54,6 @@ struct canary {
 static struct canary can[4];
 static int ncan;
 static uint8_t b_want[PAGE];
-
-/* The mapping of /proc/self/maps that contains a, as [lo, hi). */
-static int mapping_of(uint64_t a, uint64_t *lo, uint64_t *hi) {
-  FILE *f = fopen("/proc/self/maps", "r");
-  char line[512];
-  int found = 0;
-  while (f && fgets(line, sizeof line, f)) {
-    unsigned long l, h;
-    if (sscanf(line, "%lx-%lx", &l, &h) == 2 && a >= l && a < h) {
-      *lo = l;
-      *hi = h;
-      found = 1;
-      break;
-    }
-  }
-  if (f)
-    fclose(f);
-  return found;
-}
-
-/* A page at want, or the nearest free one in direction dir. */
-static void *page_at_or_near(uint64_t want, int dir) {
-  for (int i = 0; i < 256; i++) {
-    void *p = mmap((void *)want, PAGE, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-    if (p != MAP_FAILED && (uint64_t)p == want)
-      return p;
-    if (p != MAP_FAILED)
-      munmap(p, PAGE);
-    uint64_t lo, hi;
-    if (!mapping_of(want, &lo, &hi))
-      want += dir < 0 ? -PAGE : PAGE;
-    else
-      want = dir < 0 ? lo - PAGE : hi;
-  }
-  return NULL;
-}
 
 static void add_canary(const char *name, void *p) {
   if (!p)
@@ -258,9 +222,9 @@ int main(int argc, char **argv) {
     return 1;
   }
   a_base = sfi_region_base(A);
-  add_canary("below-region", page_at_or_near(a_base - PAGE, -1));
+  add_canary("below-region", monitor_page_near(a_base - PAGE, -1));
   add_canary("above-region",
-             page_at_or_near(a_base + SFI_REGION_SIZE, 1));
+             monitor_page_near(a_base + SFI_REGION_SIZE, 1));
   add_canary("host-heap", aligned_alloc(PAGE, PAGE));
   add_canary("host-mmap", mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
                                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
