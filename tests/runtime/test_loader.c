@@ -13,12 +13,7 @@ static const char *mod_path;
 static int with_pass;
 
 static int64_t host_twice(int64_t x) { return 2 * x; }
-static const sfi_import imports[] = {
-    {"host_twice", "I:I", (void *)host_twice},
-    {"host_depth", "I:I", (void *)host_twice},
-    {"host_reenter", "I:I", (void *)host_twice},
-    {"host_block", "I:I", (void *)host_twice},
-    {NULL, NULL, NULL}};
+T_TMOD_IMPORTS(imports, host_twice, host_twice, host_twice, host_twice);
 
 static uint8_t *copy(void) {
   uint8_t *p = malloc(good_size);
