@@ -282,6 +282,24 @@ static int int_type(int len) {
   }
 }
 
+/* Skips a width or precision at *pp: digits, or "*<n>$", whose argument
+ * n is then an int (types[n], *max); -1 if n is out of range. */
+static int skip_count(const char **pp, unsigned char *types, int *max) {
+  const char *p = *pp;
+  if (*p == '*') {
+    p++;
+    int m = arg_pos(&p);
+    if (m < 1 || m > MAX_POS)
+      return -1;
+    types[m] = T_INT;
+    *max = m > *max ? m : *max;
+  }
+  while ((unsigned)(*p - '0') < 10u)
+    p++;
+  *pp = p;
+  return 0;
+}
+
 /* Sets types[n] for every numbered argument; returns the highest number,
  * 0 if the format uses no positions, -1 if one is out of range. */
 static int collect_types(const char *p, unsigned char *types) {
@@ -297,28 +315,12 @@ static int collect_types(const char *p, unsigned char *types) {
       return 0; /* not a positional format */
     while (*p && strchr("-+ #0'I", *p))
       p++;
-    if (*p == '*') {
-      p++;
-      int m = arg_pos(&p);
-      if (m < 1 || m > MAX_POS)
-        return -1;
-      types[m] = T_INT;
-      max = m > max ? m : max;
-    }
-    while ((unsigned)(*p - '0') < 10u)
-      p++;
+    if (skip_count(&p, types, &max) < 0)
+      return -1; /* the width */
     if (*p == '.') {
       p++;
-      if (*p == '*') {
-        p++;
-        int m = arg_pos(&p);
-        if (m < 1 || m > MAX_POS)
-          return -1;
-        types[m] = T_INT;
-        max = m > max ? m : max;
-      }
-      while ((unsigned)(*p - '0') < 10u)
-        p++;
+      if (skip_count(&p, types, &max) < 0)
+        return -1; /* the precision */
     }
     int len;
     p += lenmod_parse(p, LENMOD_Z, &len);
