@@ -3,6 +3,8 @@
 #include "monitor.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 int monitor_mapping_of(uint64_t a, uint64_t *lo, uint64_t *hi) {
@@ -38,4 +40,13 @@ void *monitor_page_near(uint64_t want, int dir) {
       want = dir < 0 ? lo - MONITOR_PAGE : hi;
   }
   return NULL;
+}
+
+uint64_t monitor_fault_addr(const char *msg) {
+  const char *p = strstr(msg, ") at 0x");
+  if (!p)
+    p = strstr(msg, " at 0x");
+  else
+    p += 1;
+  return p ? strtoull(p + 4, NULL, 16) : 0;
 }

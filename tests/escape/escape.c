@@ -298,15 +298,6 @@ static void setup_canaries(void) {
 static uint64_t canary_magic(int i) { return MAGIC | (uint64_t)i; }
 
 /* ---- checks after every call --------------------------------------------- */
-static uint64_t fault_addr(const char *msg) {
-  const char *p = strstr(msg, ") at 0x");
-  if (!p)
-    p = strstr(msg, " at 0x");
-  else
-    p += 1;
-  return p ? strtoull(p + 4, NULL, 16) : 0;
-}
-
 static void check_world(const char *what) {
   for (int i = 0; i < ncanaries; i++) {
     struct canary *c = &canaries[i];
@@ -358,7 +349,7 @@ static int call_a(const char *fn, uint64_t x, uint64_t y, int allowed,
     FAIL("%s: returned %d (%s), not an allowed outcome (mask 0x%x): %s",
          what, rc, sfi_strerror(rc), allowed, rc ? msg : "");
   if (rc == SFI_TRAP_OOB && !stores_only) {
-    uint64_t fa = fault_addr(msg);
+    uint64_t fa = monitor_fault_addr(msg);
     if (fa < a_base || fa >= a_base + SFI_REGION_SIZE + SFI_GUARD_SIZE)
       FAIL("%s: ESCAPE: fault address 0x%" PRIx64 " is outside the region "
            "[0x%" PRIx64 ", +4 GiB + guard): the access left it: %s",

@@ -127,15 +127,6 @@ static int64_t random_int(void) {
   }
 }
 
-static uint64_t fault_addr(const char *msg) {
-  const char *p = strstr(msg, ") at 0x");
-  if (!p)
-    p = strstr(msg, " at 0x");
-  else
-    p += 1;
-  return p ? strtoull(p + 4, NULL, 16) : 0;
-}
-
 enum { N_OK, N_OOB, N_STACK, N_DIV, N_ILL, N_BRK, N_ABORT, N_TIMEOUT, N_FPE,
        N_OTHER, N_GP, N_KINDS };
 static const char *kind_name[N_KINDS] = {"ok", "oob", "stack", "div",
@@ -170,7 +161,7 @@ static int run_one(const char *fn, int call) {
     VIOLATION("%s call %d: unexpected result %d (%s)", fn, call, rc,
               sfi_errmsg());
   if (rc == SFI_TRAP_OOB) {
-    uint64_t fa = fault_addr(sfi_errmsg());
+    uint64_t fa = monitor_fault_addr(sfi_errmsg());
     /* A general-protection fault (an aligned vector access at a misaligned
      * address, or a non-canonical address) has no fault address: the kernel
      * reports 0 and nothing was accessed. Counted apart. */
