@@ -21,9 +21,10 @@ lld() {
   $L/ld.lld -shared -z now -z relro -Bsymbolic --hash-style=both \
     -z noexecstack -T "$b/lib/sfi.ld" "$@" -o "$lld_out"
 }
-# link NAME: NAME.s assembled and linked with the crt into $t/NAME.so.
+# link NAME: NAME.s assembled (marker.inc found in $here) and linked with
+# the crt into $t/NAME.so.
 link() {
-  $L/clang -c "$here/$1.s" -o "$t/$1.o"
+  $L/clang -c -I"$here" "$here/$1.s" -o "$t/$1.o"
   lld "$t/$1.so" "$b/lib/sfi_crt.o" "$t/$1.o"
 }
 # cmodule NAME [sfi-cc flags]: NAME.c built by sfi-cc -shared into $t/NAME.so.
@@ -99,7 +100,7 @@ verified "cbmisalign" "$t/cbmisalign.so"
 holds "$t/cbmisalign_host" "$t/cbmisalign.so" 4097
 # read-only memfd holes become resident outside mem_limit
 host bigro
-$L/clang -c "$here/bigro.s" -o "$t/bigro.o"
+$L/clang -c -I"$here" "$here/bigro.s" -o "$t/bigro.o"
 lld "$t/bigro.so" "$b/lib/sfi_crt.o" "$t/bigro.o"
 va=$(python3 "$here/bigro_patch.py" "$t/bigro.so" "$t/bigro.so" | awk '{print $3}')
 verified "bigro" "$t/bigro.so"
