@@ -185,7 +185,7 @@ holds "$t/cbstraddle_host" "$t/cbstraddle.so"
 # symbols keep sfi_module_load busy ~12 s (2^20 of them: hours)
 host manyundefs
 python3 "$here/manyundefs_gen.py" 40000 "$t/manyundefs.s"
-$L/clang -c "$t/manyundefs.s" -o "$t/manyundefs.o"
+$L/clang -c -I"$here" "$t/manyundefs.s" -o "$t/manyundefs.o"
 lld "$t/manyundefs.so" "$b/lib/sfi_crt.o" "$t/manyundefs.o"
 echo "== manyundefs: $(ls -l "$t/manyundefs.so" | awk '{print $5}') bytes"
 timeout 5 "$t/manyundefs_host" "$t/manyundefs.so" ||
@@ -239,7 +239,7 @@ holds "$t/nestleak_host" "$t/cnestleak.so" reuse
 # aranges) keeps the host thread in libdw for seconds (hours at 65536
 # units) when it symbolizes a trap; the time limit does not apply
 host dwtrap
-$L/clang -g -c "$here/dwtrap.s" -o "$t/dwtrap.o"
+$L/clang -g -c -I"$here" "$here/dwtrap.s" -o "$t/dwtrap.o"
 lld "$t/dwtrap.so" "$b/lib/sfi_crt.o" "$t/dwtrap.o"
 python3 "$here/dwranges_patch.py" "$t/dwtrap.so" "$t/dwranges.so" 300 300000
 verified "dwranges" "$t/dwranges.so"
@@ -267,7 +267,7 @@ echo "== suid: $(ls -l "$t/grant/x")"
 # review3: 1000 branch-slot jumps sharing one table of 65536 slots: the
 # verifier checks all slots once per jump (16 s of CPU for a 0.55 MB module)
 python3 "$here/slotsdos_gen.py" 1000 "$t/slotsdos.s"
-$L/clang -c "$t/slotsdos.s" -o "$t/slotsdos.o"
+$L/clang -c -I"$here" "$t/slotsdos.s" -o "$t/slotsdos.o"
 lld "$t/slotsdos.so" "$b/lib/sfi_crt.o" "$t/slotsdos.o"
 echo "== slotsdos: $(ls -l "$t/slotsdos.so" | awk '{print $5}') bytes"
 timeout 5 "$t/manyundefs_host" "$t/slotsdos.so" ||
