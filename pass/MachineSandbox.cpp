@@ -160,6 +160,18 @@ struct X86Names {
   }
 };
 
+// A jump-table dispatch as confineJumpTable finds it: movslq (%S,%I,4),%D
+// (Ld); add with D -> %R (Add); jmp *%R, with the instructions scheduled
+// between the load and the jump in Mid.
+struct TableDispatch {
+  MachineInstr *Add = nullptr, *Ld = nullptr;
+  SmallVector<MachineInstr *, 4> Mid;
+  Register R, S, I, D;
+  Register Xr; // the index the rewrite masks: I, or its copy in D
+  Register T;  // where the rewrite puts the slots' address
+  bool Shape = false, MidWritesI = false, MidWritesS = false;
+};
+
 class MachineSandbox : public MachineFunctionPass {
 public:
   static char ID;
@@ -190,6 +202,10 @@ private:
   void rewriteOperand(MachineInstr &MI, int Mem);
   bool confineIndirect(MachineInstr &MI);
   void confineJumpTable(MachineInstr &Jmp, bool Apply);
+  bool matchTableDispatch(MachineInstr &Jmp, TableDispatch &TD);
+  int findDispatchTable(MachineBasicBlock &MBB, const TableDispatch &TD);
+  void rewriteTableJump(MachineInstr &Jmp, TableDispatch &TD, unsigned JTI,
+                        uint64_t Mask);
   DenseMap<MachineInstr *, int> DispatchTable; // jmp -> its jump table
   DenseMap<MachineInstr *, Register> DispatchIndex; // jmp -> index reg
   SmallPtrSet<MachineInstr *, 4> NoScratch; // jmps with no free register
@@ -527,24 +543,12 @@ Register MachineSandbox::freeScratch(MachineBasicBlock &MBB,
   return Register();
 }
 
-// Jmp is `jmp *%R`, which code generation makes only for a jump-table
-// dispatch: movslq (%S,%I,4),%D; add %S,%D -> %R; jmp *%R, with S holding
-// the table's address, possibly with unrelated instructions scheduled in
-// between. Rewrites it into the masked branch-slot jump; an unexpected
-// form is an error.
-//
-// Register use: the rewrite writes the index (masked: unchanged in range),
-// R and D (which the original wrote too) and, when R is the index, S: S
-// held only the table's address, which nothing needs once every dispatch
-// of the table is rewritten and the address loads erased.
-//
-// Called twice per dispatch: first (Apply false) to find every dispatch's
-// table while the code is unchanged (a rewrite defines S with the slots'
-// address, which a later search would see), then to rewrite.
-void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
+// Finds the dispatch's load and add before Jmp and decides the registers
+// of the rewrite; returns (and sets TD.Shape) whether it has the form the
+// rewrite handles.
+bool MachineSandbox::matchTableDispatch(MachineInstr &Jmp, TableDispatch &TD) {
   MachineBasicBlock &MBB = *Jmp.getParent();
-  TableJumps.insert(&Jmp);
-  Register R = Jmp.getOperand(0).getReg();
+  Register R = TD.R = Jmp.getOperand(0).getReg();
   // The nearest definitions: of R (the add), then of the add's operands
   // (the load); everything else in between is collected in Mid.
   auto DefBefore = [&](MachineInstr *From, Register A, Register B,
@@ -560,14 +564,13 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
     }
     return nullptr;
   };
-  SmallVector<MachineInstr *, 4> Mid;
-  MachineInstr *Add = DefBefore(&Jmp, R, Register(), Mid);
+  MachineInstr *Add = TD.Add = DefBefore(&Jmp, R, Register(), TD.Mid);
   bool Shape = Add && Add->getOpcode() == X.ADD64rr &&
                Add->getOperand(0).getReg() == R &&
                Add->getOperand(1).isReg() && Add->getOperand(2).isReg();
-  MachineInstr *Ld =
+  MachineInstr *Ld = TD.Ld =
       Shape ? DefBefore(Add, Add->getOperand(1).getReg(),
-                        Add->getOperand(2).getReg(), Mid)
+                        Add->getOperand(2).getReg(), TD.Mid)
             : nullptr;
   Shape = Ld && Ld->getOpcode() == X.MOVSX64rm32 &&
           Ld->getNumOperands() >= 6 && Ld->getOperand(1).isReg() &&
@@ -575,9 +578,9 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
           Ld->getOperand(3).isReg() && Ld->getOperand(4).isImm() &&
           Ld->getOperand(4).getImm() == 0 && Ld->getOperand(5).isReg() &&
           !Ld->getOperand(5).getReg().isValid();
-  Register S = Shape ? Ld->getOperand(1).getReg() : Register();
-  Register I = Shape ? Ld->getOperand(3).getReg() : Register();
-  Register D = Shape ? Ld->getOperand(0).getReg() : Register();
+  Register S = TD.S = Shape ? Ld->getOperand(1).getReg() : Register();
+  Register I = TD.I = Shape ? Ld->getOperand(3).getReg() : Register();
+  Register D = TD.D = Shape ? Ld->getOperand(0).getReg() : Register();
   if (Shape) {
     Register A = Add->getOperand(1).getReg(), B = Add->getOperand(2).getReg();
     // The add's other operand is the table's address, sometimes through a
@@ -591,80 +594,69 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
   // The index X is I, or, when Mid reuses I's register, a copy of I in D
   // (whose old value the load overwrote anyway). The slots' address goes
   // to R, or to S when R is X (S held only the table's address).
-  bool MidWritesI = false, MidWritesS = false;
-  for (MachineInstr *M : Mid) {
+  for (MachineInstr *M : TD.Mid) {
     if (M->isCall() || M->isTerminator() || M->readsRegister(R, TRI) ||
         M->modifiesRegister(R, TRI) || M->readsRegister(D, TRI) ||
         M->modifiesRegister(D, TRI))
       Shape = false;
-    MidWritesI |= M->modifiesRegister(I, TRI);
-    MidWritesS |= M->modifiesRegister(S, TRI);
+    TD.MidWritesI |= M->modifiesRegister(I, TRI);
+    TD.MidWritesS |= M->modifiesRegister(S, TRI);
   }
-  Register Xr = MidWritesI ? D : I;
-  Register T = R != Xr ? R : S;
-  if (T == S && (MidWritesS || S == Xr))
-    T = freeScratch(MBB, {R, Xr, S, I, D});
-  if (Shape && ((MidWritesI && (D == S || D == I)) || Xr == X.RSP))
+  Register Xr = TD.Xr = TD.MidWritesI ? D : I;
+  TD.T = R != Xr ? R : S;
+  if (TD.T == S && (TD.MidWritesS || S == Xr))
+    TD.T = freeScratch(MBB, {R, Xr, S, I, D});
+  if (Shape && ((TD.MidWritesI && (D == S || D == I)) || Xr == X.RSP))
     Shape = false;
-  if (!Apply) {
-    int JTI = Shape ? reachingTable(*Ld, S) : -1;
-    // The table's address may also come back from a spill slot: then the
-    // table is the one whose cases are exactly the block's successors, if
-    // only one table has that set.
-    if (Shape && JTI < 0) {
-      SmallPtrSet<MachineBasicBlock *, 16> Succs(MBB.succ_begin(),
-                                                 MBB.succ_end());
-      const auto &Tables = CurMF->getJumpTableInfo()->getJumpTables();
-      for (unsigned K = 0; K < Tables.size(); ++K) {
-        SmallPtrSet<MachineBasicBlock *, 16> Cases(Tables[K].MBBs.begin(),
-                                                   Tables[K].MBBs.end());
-        if (Cases == Succs) {
-          JTI = JTI == -1 ? (int)K : -2;
-        }
-      }
-      if (JTI < 0)
-        JTI = -1;
+  return TD.Shape = Shape;
+}
+
+// The jump table a well-formed dispatch reads (-1 if unknown): the one whose
+// address reaches the load in S, or, when the address comes back from a
+// spill slot, the one whose cases are exactly the block's successors, if
+// only one table has that set.
+int MachineSandbox::findDispatchTable(MachineBasicBlock &MBB,
+                                      const TableDispatch &TD) {
+  int JTI = reachingTable(*TD.Ld, TD.S);
+  if (JTI >= 0)
+    return JTI;
+  SmallPtrSet<MachineBasicBlock *, 16> Succs(MBB.succ_begin(), MBB.succ_end());
+  const auto &Tables = CurMF->getJumpTableInfo()->getJumpTables();
+  for (unsigned K = 0; K < Tables.size(); ++K) {
+    SmallPtrSet<MachineBasicBlock *, 16> Cases(Tables[K].MBBs.begin(),
+                                               Tables[K].MBBs.end());
+    if (Cases == Succs) {
+      JTI = JTI == -1 ? (int)K : -2;
     }
-    DispatchTable[&Jmp] = JTI;
-    DispatchIndex[&Jmp] = Xr;
-    if (!T.isValid())
-      NoScratch.insert(&Jmp);
-    return;
   }
-  int JTI = Shape ? DispatchTable.lookup(&Jmp) : -1;
-  if (JTI >= 0 && !T.isValid() && !SpillReg.count(JTI))
-    JTI = -1;
-  if (JTI < 0) {
-    error(&Jmp, "indirect jump inside a function that is not a jump-table "
-                "dispatch the pass recognizes");
-    return;
-  }
-  size_t Entries =
-      CurMF->getJumpTableInfo()->getJumpTables()[JTI].MBBs.size();
-  if (Entries > SFI_BRANCH_SLOTS_MAX) {
-    error(&Jmp, "switch table of " + Twine(Entries) + " entries (at most " +
-                    Twine(SFI_BRANCH_SLOTS_MAX) + ")");
-    return;
-  }
+  return JTI < 0 ? -1 : JTI;
+}
+
+// Rewrites the matched dispatch of table JTI into the masked branch-slot
+// jump: and $Mask,%eX; lea slots(%rip),%T; lea (%T,%rX,8),%R; jmp *%R.
+void MachineSandbox::rewriteTableJump(MachineInstr &Jmp, TableDispatch &TD,
+                                      unsigned JTI, uint64_t Mask) {
+  MachineBasicBlock &MBB = *Jmp.getParent();
+  MachineInstr *Ld = TD.Ld;
+  Register I = TD.I, Xr = TD.Xr, T = TD.T, R = TD.R;
   const DebugLoc &DL = Jmp.getDebugLoc();
-  uint64_t Mask = std::max<uint64_t>(PowerOf2Ceil(Entries), 1) - 1;
   // Computed goto masks the index in the IR already (and $P-1 right before
   // the load): that and moves down to serve as the sequence's, unless an
   // instruction it would move past reads the index or the flags.
   MachineInstr *Masked = Ld->getPrevNode();
   while (Masked && Masked->isDebugInstr())
     Masked = Masked->getPrevNode();
-  if (!Masked || MidWritesI || Masked->getOpcode() != X.AND32ri ||
+  if (!Masked || TD.MidWritesI || Masked->getOpcode() != X.AND32ri ||
       Masked->getOperand(0).getReg() != sub32(I) ||
       !Masked->getOperand(2).isImm() ||
       (uint64_t)Masked->getOperand(2).getImm() != Mask ||
-      any_of(Mid, [&](MachineInstr *M) {
+      any_of(TD.Mid, [&](MachineInstr *M) {
         return M->readsRegister(I, TRI) || M->readsRegister(X.EFLAGS, TRI);
       }))
     Masked = nullptr;
-  if (MidWritesI)
-    BuildMI(MBB, Ld, DL, TII->get(X.MOV64rr), D).addReg(I);
-  for (MachineInstr *M : reverse(Mid))
+  if (TD.MidWritesI)
+    BuildMI(MBB, Ld, DL, TII->get(X.MOV64rr), TD.D).addReg(I);
+  for (MachineInstr *M : reverse(TD.Mid))
     MBB.splice(Ld->getIterator(), &MBB, M->getIterator());
   MachineBasicBlock *Slot0 = branchSlots(*CurMF, JTI);
   // Every register live (pcre2): the jumps of this table push a register
@@ -698,7 +690,7 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
       .addImm(0)
       .addReg(0);
   Ld->eraseFromParent();
-  Add->eraseFromParent();
+  TD.Add->eraseFromParent();
   // The dispatch now branches to the slots, the slots to the targets.
   for (MachineBasicBlock *Case :
        CurMF->getJumpTableInfo()->getJumpTables()[JTI].MBBs)
@@ -709,6 +701,51 @@ void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
     if (!MBB.isSuccessor(Slot))
       MBB.addSuccessor(Slot);
   ++NumTableJumps;
+}
+
+// Jmp is `jmp *%R`, which code generation makes only for a jump-table
+// dispatch: movslq (%S,%I,4),%D; add %S,%D -> %R; jmp *%R, with S holding
+// the table's address, possibly with unrelated instructions scheduled in
+// between. Rewrites it into the masked branch-slot jump; an unexpected
+// form is an error.
+//
+// Register use: the rewrite writes the index (masked: unchanged in range),
+// R and D (which the original wrote too) and, when R is the index, S: S
+// held only the table's address, which nothing needs once every dispatch
+// of the table is rewritten and the address loads erased.
+//
+// Called twice per dispatch: first (Apply false) to find every dispatch's
+// table while the code is unchanged (a rewrite defines S with the slots'
+// address, which a later search would see), then to rewrite.
+void MachineSandbox::confineJumpTable(MachineInstr &Jmp, bool Apply) {
+  MachineBasicBlock &MBB = *Jmp.getParent();
+  TableJumps.insert(&Jmp);
+  TableDispatch TD;
+  bool Shape = matchTableDispatch(Jmp, TD);
+  if (!Apply) {
+    DispatchTable[&Jmp] = Shape ? findDispatchTable(MBB, TD) : -1;
+    DispatchIndex[&Jmp] = TD.Xr;
+    if (!TD.T.isValid())
+      NoScratch.insert(&Jmp);
+    return;
+  }
+  int JTI = Shape ? DispatchTable.lookup(&Jmp) : -1;
+  if (JTI >= 0 && !TD.T.isValid() && !SpillReg.count(JTI))
+    JTI = -1;
+  if (JTI < 0) {
+    error(&Jmp, "indirect jump inside a function that is not a jump-table "
+                "dispatch the pass recognizes");
+    return;
+  }
+  size_t Entries =
+      CurMF->getJumpTableInfo()->getJumpTables()[JTI].MBBs.size();
+  if (Entries > SFI_BRANCH_SLOTS_MAX) {
+    error(&Jmp, "switch table of " + Twine(Entries) + " entries (at most " +
+                    Twine(SFI_BRANCH_SLOTS_MAX) + ")");
+    return;
+  }
+  uint64_t Mask = std::max<uint64_t>(PowerOf2Ceil(Entries), 1) - 1;
+  rewriteTableJump(Jmp, TD, (unsigned)JTI, Mask);
 }
 
 void MachineSandbox::checkFrame(MachineFunction &MF) {

@@ -337,7 +337,17 @@ static int check_sym(const struct sfi_elf *e, const char *what,
   return SFI_OK;
 }
 
-static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
+/* What the dynamic section says, for check_dynamic. */
+struct dyn_tags {
+  uint64_t strtab, strsz, symtab, syment, rela, relasz, relaent, jmprel, pltsz,
+      pltrel, hash, gnuhash, init, initsz;
+  int have_strtab, have_symtab, have_init;
+};
+
+/* Reads the PT_DYNAMIC entries up to DT_NULL into *t, refusing the tags a
+ * module may not have. */
+static int read_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h,
+                        struct dyn_tags *t) {
   const char *p = e->path;
   Elf64_Phdr d;
   for (int i = 0; i < h->e_phnum; i++) {
@@ -347,12 +357,8 @@ static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
   }
   const uint8_t *dyn = at_vaddr(e, d.p_vaddr, d.p_filesz);
   uint64_t n = d.p_filesz / sizeof(Elf64_Dyn);
-  uint64_t strtab = 0, strsz = 0, symtab = 0, syment = 0, rela = 0, relasz = 0,
-           relaent = sizeof(Elf64_Rela), jmprel = 0, pltsz = 0,
-           pltrel = DT_RELA, hash = 0, gnuhash = 0, init = 0, initsz = 0;
-  int have_strtab = 0, have_symtab = 0, have_init = 0;
-  uint64_t k;
-  for (k = 0; k < n; k++) {
+  *t = (struct dyn_tags){.relaent = sizeof(Elf64_Rela), .pltrel = DT_RELA};
+  for (uint64_t k = 0; k < n; k++) {
     if (k == DYN_MAX)
       return BAD("%s: more than %d dynamic entries", p, DYN_MAX);
     Elf64_Dyn de;
@@ -360,7 +366,7 @@ static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
     uint64_t v = de.d_un.d_val;
     switch (de.d_tag) {
     case DT_NULL:
-      goto done;
+      return SFI_OK;
     case DT_NEEDED:
       return BAD("%s: dynamic entry %llu: DT_NEEDED: a module may not depend "
                  "on other shared libraries",
@@ -378,49 +384,49 @@ static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
                  "DT_INIT_ARRAY)",
                  p, (unsigned long long)k);
     case DT_STRTAB:
-      strtab = v;
-      have_strtab = 1;
+      t->strtab = v;
+      t->have_strtab = 1;
       break;
     case DT_STRSZ:
-      strsz = v;
+      t->strsz = v;
       break;
     case DT_SYMTAB:
-      symtab = v;
-      have_symtab = 1;
+      t->symtab = v;
+      t->have_symtab = 1;
       break;
     case DT_SYMENT:
-      syment = v;
+      t->syment = v;
       break;
     case DT_RELA:
-      rela = v;
+      t->rela = v;
       break;
     case DT_RELASZ:
-      relasz = v;
+      t->relasz = v;
       break;
     case DT_RELAENT:
-      relaent = v;
+      t->relaent = v;
       break;
     case DT_JMPREL:
-      jmprel = v;
+      t->jmprel = v;
       break;
     case DT_PLTRELSZ:
-      pltsz = v;
+      t->pltsz = v;
       break;
     case DT_PLTREL:
-      pltrel = v;
+      t->pltrel = v;
       break;
     case DT_HASH:
-      hash = v;
+      t->hash = v;
       break;
     case DT_GNU_HASH:
-      gnuhash = v;
+      t->gnuhash = v;
       break;
     case DT_INIT_ARRAY:
-      init = v;
-      have_init = 1;
+      t->init = v;
+      t->have_init = 1;
       break;
     case DT_INIT_ARRAYSZ:
-      initsz = v;
+      t->initsz = v;
       break;
     case DT_REL:
     case DT_RELSZ:
@@ -434,18 +440,24 @@ static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
     }
   }
   return BAD("%s: dynamic section not terminated by DT_NULL", p);
-done:
-  if (!have_strtab || !have_symtab)
+}
+
+/* The dynamic string and symbol tables, sized by DT_HASH or DT_GNU_HASH:
+ * sets e->dynstr, dynstrsz, dynsym, ndynsym. */
+static int check_dyn_symtab(struct sfi_elf *e, const struct dyn_tags *t) {
+  const char *p = e->path;
+  uint64_t strtab = t->strtab, strsz = t->strsz, symtab = t->symtab;
+  if (!t->have_strtab || !t->have_symtab)
     return BAD("%s: DT_STRTAB or DT_SYMTAB missing", p);
-  if (syment != sizeof(Elf64_Sym))
-    return BAD("%s: DT_SYMENT %llu is not %zu", p, (unsigned long long)syment,
-               sizeof(Elf64_Sym));
-  if (relaent != sizeof(Elf64_Rela))
-    return BAD("%s: DT_RELAENT %llu is not %zu", p, (unsigned long long)relaent,
-               sizeof(Elf64_Rela));
-  if (pltrel != DT_RELA)
+  if (t->syment != sizeof(Elf64_Sym))
+    return BAD("%s: DT_SYMENT %llu is not %zu", p,
+               (unsigned long long)t->syment, sizeof(Elf64_Sym));
+  if (t->relaent != sizeof(Elf64_Rela))
+    return BAD("%s: DT_RELAENT %llu is not %zu", p,
+               (unsigned long long)t->relaent, sizeof(Elf64_Rela));
+  if (t->pltrel != DT_RELA)
     return BAD("%s: DT_PLTREL %llu is not DT_RELA", p,
-               (unsigned long long)pltrel);
+               (unsigned long long)t->pltrel);
   if (strsz == 0 || !(e->dynstr = (const char *)at_vaddr(e, strtab, strsz)) ||
       e->dynstr[strsz - 1] != 0)
     return BAD("%s: DT_STRTAB 0x%llx + DT_STRSZ 0x%llx outside the file or "
@@ -453,14 +465,14 @@ done:
                p, (unsigned long long)strtab, (unsigned long long)strsz);
   e->dynstrsz = strsz;
   uint32_t nsym = 0;
-  if (hash) {
-    const uint8_t *hh = at_vaddr(e, hash, 8);
+  if (t->hash) {
+    const uint8_t *hh = at_vaddr(e, t->hash, 8);
     if (!hh)
       return BAD("%s: DT_HASH 0x%llx outside the file", p,
-                 (unsigned long long)hash);
+                 (unsigned long long)t->hash);
     memcpy(&nsym, hh + 4, 4);
-  } else if (gnuhash) {
-    int rc = gnu_hash_count(e, gnuhash, &nsym);
+  } else if (t->gnuhash) {
+    int rc = gnu_hash_count(e, t->gnuhash, &nsym);
     if (rc)
       return rc;
   } else {
@@ -474,21 +486,30 @@ done:
                "file (max %u)",
                p, (unsigned long long)symtab, nsym, SYM_MAX);
   e->ndynsym = nsym;
+  return SFI_OK;
+}
+
+/* The relocation tables and DT_INIT_ARRAY: sets e->rela, jmprel, nrela,
+ * njmprel, init_array, init_array_n. */
+static int check_dyn_relocs(struct sfi_elf *e, const struct dyn_tags *t) {
+  const char *p = e->path;
+  uint64_t relasz = t->relasz, pltsz = t->pltsz;
   if (relasz % sizeof(Elf64_Rela) || pltsz % sizeof(Elf64_Rela) ||
       relasz / sizeof(Elf64_Rela) + pltsz / sizeof(Elf64_Rela) > RELOC_MAX)
     return BAD("%s: DT_RELASZ 0x%llx / DT_PLTRELSZ 0x%llx not a multiple of "
                "%zu or too many relocations (max %u)",
                p, (unsigned long long)relasz, (unsigned long long)pltsz,
                sizeof(Elf64_Rela), RELOC_MAX);
-  if (relasz && !(e->rela = at_vaddr(e, rela, relasz)))
+  if (relasz && !(e->rela = at_vaddr(e, t->rela, relasz)))
     return BAD("%s: DT_RELA 0x%llx + 0x%llx outside the file", p,
-               (unsigned long long)rela, (unsigned long long)relasz);
-  if (pltsz && !(e->jmprel = at_vaddr(e, jmprel, pltsz)))
+               (unsigned long long)t->rela, (unsigned long long)relasz);
+  if (pltsz && !(e->jmprel = at_vaddr(e, t->jmprel, pltsz)))
     return BAD("%s: DT_JMPREL 0x%llx + 0x%llx outside the file", p,
-               (unsigned long long)jmprel, (unsigned long long)pltsz);
+               (unsigned long long)t->jmprel, (unsigned long long)pltsz);
   e->nrela = relasz / sizeof(Elf64_Rela);
   e->njmprel = pltsz / sizeof(Elf64_Rela);
-  if (have_init && initsz) {
+  uint64_t init = t->init, initsz = t->initsz;
+  if (t->have_init && initsz) {
     const struct sfi_seg *s = seg_of(e, init, initsz);
     if (initsz % 8 || initsz / 8 > INIT_MAX || init % 8 || !s)
       return BAD("%s: DT_INIT_ARRAY 0x%llx size 0x%llx misaligned, too big "
@@ -497,13 +518,20 @@ done:
     e->init_array = init;
     e->init_array_n = initsz / 8;
   }
-  /* Every dynamic symbol must be well formed; undefined ones are imports. */
+  return SFI_OK;
+}
+
+/* Every dynamic symbol must be well formed; undefined ones are imports
+ * (e->undefs), functions only. */
+static int check_dyn_symbols(struct sfi_elf *e) {
+  const char *p = e->path;
+  uint32_t nsym = e->ndynsym;
   e->undefs = calloc(nsym ? nsym : 1, sizeof *e->undefs);
   if (!e->undefs)
     return sfi__err(SFI_ERR_NOMEM, "%s: out of memory", p);
   for (uint32_t i = 1; i < nsym; i++) {
     Elf64_Sym s;
-    int rc = check_sym(e, "dynamic", e->dynsym, i, e->dynstr, strsz, &s);
+    int rc = check_sym(e, "dynamic", e->dynsym, i, e->dynstr, e->dynstrsz, &s);
     if (rc)
       return rc;
     if (s.st_shndx == SHN_UNDEF) {
@@ -519,6 +547,18 @@ done:
     }
   }
   return SFI_OK;
+}
+
+static int check_dynamic(struct sfi_elf *e, const Elf64_Ehdr *h) {
+  struct dyn_tags t;
+  int rc = read_dynamic(e, h, &t);
+  if (!rc)
+    rc = check_dyn_symtab(e, &t);
+  if (!rc)
+    rc = check_dyn_relocs(e, &t);
+  if (!rc)
+    rc = check_dyn_symbols(e);
+  return rc;
 }
 
 static int by_str(const void *a, const void *b) {

@@ -27,11 +27,13 @@ rm -rf "$work" && mkdir -p "$work"
 step "2. Compile the untrusted plugin with plain clang-22 and the libsfi pass"
 echo "examples/imgdecode/decoder.c decodes P5/P6 and an RLE variant; its RLE"
 echo "delta packet moves the write cursor down without a bounds check."
-echo "These are the flags sfi-cc passes to clang (sfi-cc -v prints them):"
+echo "These are the flags sfi-cc passes to clang (sfi-cc -v prints them; the"
+echo "safety flags are one list, include/sfi_cflags.def):"
+safety=$(sed -n 's/^SFI_CFLAG("\([^"]*\)")$/\1/p' include/sfi_cflags.def)
+# shellcheck disable=SC2086 # one flag a word
 show "$llvm/bin/clang" -nostdinc -isystem "$llvm/lib/clang/22/include" \
   -isystem "$root/libc/include" -isystem /usr/include/x86_64-linux-musl \
-  -fPIC -fno-plt -fno-stack-protector -fcf-protection=none \
-  -fno-semantic-interposition -D__sfi__=1 -fvisibility=hidden \
+  $safety -fvisibility=hidden \
   -fplugin="$lib/libsfi.so" -fpass-plugin="$lib/libsfi.so" \
   -mllvm -sfi-mode=full -mllvm -sfi-scheme=gs \
   -O2 -g -fno-omit-frame-pointer -Iexamples/imgdecode \

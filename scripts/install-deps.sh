@@ -5,7 +5,7 @@ set -eu
 export DEBIAN_FRONTEND=noninteractive
 PKGS="clang-22 llvm-22-dev llvm-22-tools lld-22 libclang-rt-22-dev libzydis-dev libdw-dev libclang-22-dev \
   cmake ninja-build make musl-dev csmith libcsmith-dev wabt valgrind \
-  gnuplot-nox python3 wasi-libc libclang-rt-22-dev-wasm32 dpkg-dev bc"
+  gnuplot-nox python3 wasi-libc libclang-rt-22-dev-wasm32 dpkg-dev bc universal-ctags"
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
 # Debian source packages for the real-world suite (tests/realworld/run.sh

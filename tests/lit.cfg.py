@@ -8,7 +8,7 @@ config.test_format = lit.formats.ShTest(True)
 config.suffixes = [".ll", ".c", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.sfi_obj_root, "tests")
-config.excludes = ["runtime", "bindgen", "escape", "verify", "review", "diff", "stress", "CMakeLists.txt", "Inputs",
+config.excludes = ["runtime", "common", "bindgen", "escape", "verify", "review", "diff", "stress", "CMakeLists.txt", "Inputs",
                    "lit.cfg.py", "fuzz"]
 
 bindir = os.path.join(config.sfi_obj_root, "bin")

@@ -41,7 +41,7 @@ static const char W_STACK[] =
 static const char W_SHAPE[] =
     "it changes the form of returns, indirect branches, calls or addresses "
     "in the machine code away from the shape the verifier checks (sfi-cc "
-    "sets -fPIC -fno-plt -fno-semantic-interposition itself)";
+    "sets its own PIC, PLT and interposition flags: include/sfi_cflags.def)";
 static const char W_WA[] =
     "it passes options to the assembler (allowed: -Wa,--noexecstack)";
 static const char W_WP[] =

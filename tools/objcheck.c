@@ -227,7 +227,7 @@ static int check_archive(const uint8_t *p, uint64_t size, uint32_t want,
   return 0;
 }
 
-static uint8_t *read_all(const char *path, size_t *size) {
+uint8_t *sfi_read_file(const char *path, size_t *size) {
   FILE *f = fopen(path, "rb");
   if (!f)
     return NULL;
@@ -258,7 +258,7 @@ int sfi_check_object(const char *path, const char *mode, int own, char *why,
                      size_t whylen) {
   uint32_t want = strcmp(mode, "stores") ? SFI_MODE_FULL : SFI_MODE_STORES;
   size_t size;
-  uint8_t *buf = read_all(path, &size);
+  uint8_t *buf = sfi_read_file(path, &size);
   if (!buf)
     return why_set(why, whylen, "cannot open");
   int rc;

@@ -386,57 +386,121 @@ static int check_imports(const char *path, const struct argv_buf *imports,
   return 1;
 }
 
-int main(int argc, char **argv) {
-  sfi_scrub_environment();
-  find_prefix();
-  char rsp_why[512];
-  if (sfi_expand_response_files(&argc, &argv, rsp_why, sizeof rsp_why))
-    die("%s", rsp_why);
-  const char *mode = "full", *scheme = "gs";
-  /* The IR verifier re-checks every object the pass produced: a bug in
-   * the pass fails the build instead of shipping an escape. */
-  int compile_only = 0, shared = 0, preprocess = 0, verify = 1;
+/* The command line, sorted. */
+struct options {
+  const char *mode, *scheme;
   /* marked: a module exports only what its author marks (SFI_EXPORT from
    * <sfi_export.h>, or visibility("default")): compiles get
    * -fvisibility=hidden (before the user's flags, which may override it)
    * and links hide the sandbox libc archive's symbols. all: every global
    * symbol is exported (the behaviour before 2.1). */
-  const char *exports = "marked";
-  const char *out = NULL;
-  struct argv_buf cflags = {0}, inputs = {0}, libs = {0}, ldflags = {0},
-                  libdirs = {0}, imports = {0};
-  int saw_x = 0;
-  const char *lang = NULL;
+  const char *exports;
+  const char *out, *lang;
+  /* verify: the IR verifier re-checks every object the pass produced: a
+   * bug in the pass fails the build instead of shipping an escape. */
+  int compile_only, shared, preprocess, verify, saw_x;
+  struct argv_buf cflags, inputs, libs, ldflags, libdirs, imports;
+};
 
+/* -fsfi-*: sets *o; dies on an unknown one or a bad value. */
+static void sfi_option(struct options *o, const char *a) {
+  if (!strncmp(a, "-fsfi-mode=", 11)) {
+    o->mode = a + 11;
+    if (strcmp(o->mode, "full") && strcmp(o->mode, "stores"))
+      die("-fsfi-mode must be 'full' or 'stores', not '%s'", o->mode);
+  } else if (!strncmp(a, "-fsfi-scheme=", 13)) {
+    o->scheme = a + 13;
+    if (strcmp(o->scheme, "gs") && strcmp(o->scheme, "anchor"))
+      die("-fsfi-scheme must be 'gs' or 'anchor', not '%s'", o->scheme);
+  } else if (!strncmp(a, "-fsfi-exports=", 14)) {
+    o->exports = a + 14;
+    if (strcmp(o->exports, "marked") && strcmp(o->exports, "all"))
+      die("-fsfi-exports must be 'marked' or 'all', not '%s'", o->exports);
+  } else if (!strcmp(a, "-fsfi-verify")) {
+    o->verify = 1;
+  } else if (!strcmp(a, "-fno-sfi-verify")) {
+    o->verify = 0;
+  } else if (!strncmp(a, "-fsfi-import=", 13)) {
+    add_imports(&o->imports, a + 13);
+  } else if (!strncmp(a, "-fsfi-imports=", 14)) {
+    read_imports(&o->imports, a + 14);
+  } else {
+    die("unknown option '%s' (known: -fsfi-mode=full|stores, "
+        "-fsfi-scheme=gs|anchor, -fsfi-exports=marked|all, "
+        "-f[no-]sfi-verify, -fsfi-import=NAME, -fsfi-imports=FILE)", a);
+  }
+}
+
+/* -Wl,... at argv[i]: adjacent -Wl, arguments are adjacent on the linker's
+ * command line, so an option's value may come in the next one
+ * ("-Wl,-soname -Wl,libgif.so.7", as giflib's Makefile writes). Returns
+ * the index of the last one taken. */
+static int wl_option(struct options *o, int argc, char **argv, int i) {
+  const char *a = argv[i];
+  size_t len = strlen(a) + 1;
+  int j = i + 1;
+  for (; j < argc && !strncmp(argv[j], "-Wl,", 4); j++)
+    len += strlen(argv[j]) - 3;
+  char *joined = malloc(len);
+  if (!joined)
+    die("out of memory");
+  strcpy(joined, a);
+  for (int k = i + 1; k < j; k++) {
+    strcat(joined, ",");
+    strcat(joined, argv[k] + 4);
+  }
+  push_ldflags(&o->ldflags, joined);
+  return j - 1;
+}
+
+/* -x LANG, --language LANG, -xLANG, --language=LANG at argv[i]: clang gets
+ * every input after every option, so the last -x applies to all inputs.
+ * Returns the index of the last argument taken. */
+static int language_option(struct options *o, int argc, char **argv, int i) {
+  const char *a = argv[i];
+  o->lang = language_of(a, i + 1 < argc ? argv[i + 1] : NULL);
+  if (!o->lang)
+    die("missing language after '%s'", a);
+  if (sfi_refused_language(o->lang))
+    refuse(o->lang == argv[i + 1] ? fmt("%s %s", a, o->lang) : a,
+           sfi_refused_language(o->lang));
+  push(&o->cflags, a);
+  if (!strcmp(a, "-x") || !strcmp(a, "--language"))
+    push(&o->cflags, argv[++i]);
+  o->saw_x = strcmp(o->lang, "none") != 0;
+  return i;
+}
+
+/* -l NAME / -lNAME and -L DIR / -LDIR at argv[i]; returns the index of the
+ * last argument taken. */
+static int lib_option(struct options *o, int argc, char **argv, int i) {
+  const char *a = argv[i];
+  const char *v = a[2] ? a + 2 : (++i < argc ? argv[i] : NULL);
+  if (a[1] == 'L') {
+    if (!v)
+      die("missing directory after '-L'");
+    push(&o->libdirs, v);
+    return i;
+  }
+  if (!v)
+    die("missing library name after '-l'");
+  /* libm, libc, libpthread, libdl, librt: all in the sandbox libc. */
+  if (strcmp(v, "m") && strcmp(v, "c") && strcmp(v, "pthread") &&
+      strcmp(v, "dl") && strcmp(v, "rt"))
+    push(&o->libs, v);
+  return i;
+}
+
+/* Sorts the command line into *o; dies on what sfi-cc refuses. Returns 1
+ * when it has answered already (--help). */
+static int parse_args(struct options *o, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strncmp(a, "-fsfi-mode=", 11)) {
-      mode = a + 11;
-      if (strcmp(mode, "full") && strcmp(mode, "stores"))
-        die("-fsfi-mode must be 'full' or 'stores', not '%s'", mode);
-    } else if (!strncmp(a, "-fsfi-scheme=", 13)) {
-      scheme = a + 13;
-      if (strcmp(scheme, "gs") && strcmp(scheme, "anchor"))
-        die("-fsfi-scheme must be 'gs' or 'anchor', not '%s'", scheme);
-    } else if (!strncmp(a, "-fsfi-exports=", 14)) {
-      exports = a + 14;
-      if (strcmp(exports, "marked") && strcmp(exports, "all"))
-        die("-fsfi-exports must be 'marked' or 'all', not '%s'", exports);
-    } else if (!strcmp(a, "-fsfi-verify")) {
-      verify = 1;
-    } else if (!strcmp(a, "-fno-sfi-verify")) {
-      verify = 0;
-    } else if (!strncmp(a, "-fsfi-import=", 13)) {
-      add_imports(&imports, a + 13);
-    } else if (!strncmp(a, "-fsfi-imports=", 14)) {
-      read_imports(&imports, a + 14);
-    } else if (!strcmp(a, "--help") || !strcmp(a, "-help")) {
+    if (!strcmp(a, "--help") || !strcmp(a, "-help")) {
       usage();
-      return 0;
-    } else if (!strncmp(a, "-fsfi", 5)) {
-      die("unknown option '%s' (known: -fsfi-mode=full|stores, "
-          "-fsfi-scheme=gs|anchor, -fsfi-exports=marked|all, "
-          "-f[no-]sfi-verify, -fsfi-import=NAME, -fsfi-imports=FILE)", a);
+      return 1;
+    } else if (!strncmp(a, "-fsfi", 5) || !strcmp(a, "-fno-sfi-verify")) {
+      sfi_option(o, a);
     } else if (a[0] == '-' && sfi_refused_flag(a)) {
       refuse(a, sfi_refused_flag(a));
     } else if (!strncmp(a, "-fcf-protection", 15)) {
@@ -446,136 +510,99 @@ int main(int argc, char **argv) {
     } else if (!strcmp(a, "-v")) {
       verbose = 1;
     } else if (!strcmp(a, "-c") || !strcmp(a, "-S")) {
-      compile_only = 1;
-      push(&cflags, a);
+      o->compile_only = 1;
+      push(&o->cflags, a);
     } else if (!strcmp(a, "-E") || !strcmp(a, "-M") || !strcmp(a, "-MM")) {
-      preprocess = 1;
-      push(&cflags, a);
+      o->preprocess = 1;
+      push(&o->cflags, a);
     } else if (!strcmp(a, "-o")) {
       if (++i >= argc)
         die("missing file name after '-o'");
-      out = argv[i];
+      o->out = argv[i];
     } else if (!strcmp(a, "-shared")) {
-      shared = 1;
-    } else if (!strncmp(a, "-l", 2)) {
-      const char *name = a[2] ? a + 2 : (++i < argc ? argv[i] : NULL);
-      if (!name)
-        die("missing library name after '-l'");
-      /* libm, libc, libpthread, libdl, librt: all in the sandbox libc. */
-      if (strcmp(name, "m") && strcmp(name, "c") && strcmp(name, "pthread") &&
-          strcmp(name, "dl") && strcmp(name, "rt"))
-        push(&libs, name);
-    } else if (!strncmp(a, "-L", 2)) {
-      const char *dir = a[2] ? a + 2 : (++i < argc ? argv[i] : NULL);
-      if (!dir)
-        die("missing directory after '-L'");
-      push(&libdirs, dir);
+      o->shared = 1;
+    } else if (!strncmp(a, "-l", 2) || !strncmp(a, "-L", 2)) {
+      i = lib_option(o, argc, argv, i);
     } else if (!strncmp(a, "-Wl,", 4)) {
-      /* Adjacent -Wl, arguments are adjacent on the linker's command
-       * line, so an option's value may come in the next one
-       * ("-Wl,-soname -Wl,libgif.so.7", as giflib's Makefile writes). */
-      size_t len = strlen(a) + 1;
-      int j = i + 1;
-      for (; j < argc && !strncmp(argv[j], "-Wl,", 4); j++)
-        len += strlen(argv[j]) - 3;
-      char *joined = malloc(len);
-      if (!joined)
-        die("out of memory");
-      strcpy(joined, a);
-      for (int k = i + 1; k < j; k++) {
-        strcat(joined, ",");
-        strcat(joined, argv[k] + 4);
-      }
-      push_ldflags(&ldflags, joined);
-      i = j - 1;
+      i = wl_option(o, argc, argv, i);
     } else if (is_link_flag(a)) {
       /* -static/-pie/-rdynamic/-pthread: a module is always one thing. */
     } else if (language_of(a, i + 1 < argc ? argv[i + 1] : NULL) ||
                !strcmp(a, "-x") || !strcmp(a, "--language")) {
-      /* clang gets every input after every option, so the last -x
-       * applies to all inputs. */
-      lang = language_of(a, i + 1 < argc ? argv[i + 1] : NULL);
-      if (!lang)
-        die("missing language after '%s'", a);
-      if (sfi_refused_language(lang))
-        refuse(lang == argv[i + 1] ? fmt("%s %s", a, lang) : a,
-               sfi_refused_language(lang));
-      push(&cflags, a);
-      if (!strcmp(a, "-x") || !strcmp(a, "--language"))
-        push(&cflags, argv[++i]);
-      saw_x = strcmp(lang, "none") != 0;
+      i = language_option(o, argc, argv, i);
     } else if (takes_value(a)) {
       if (++i >= argc)
         die("missing argument after '%s'", a);
-      push(&cflags, a);
-      push(&cflags, argv[i]);
+      push(&o->cflags, a);
+      push(&o->cflags, argv[i]);
     } else if (a[0] == '-' && a[1]) {
       /* The crt and the sandbox libc are always linked. */
       if (!strcmp(a, "-nostdlib") || !strcmp(a, "-nostartfiles") ||
           !strcmp(a, "-nodefaultlibs") || !strcmp(a, "-nolibc"))
         continue;
-      push(&cflags, a);
+      push(&o->cflags, a);
     } else {
-      push(&inputs, a);
+      push(&o->inputs, a);
     }
   }
   /* Without -x, clang picks the language by suffix: only C. Preprocessing
    * alone produces no code. */
-  for (int i = 0; i < inputs.n && !saw_x && !(preprocess && !compile_only);
+  for (int i = 0;
+       i < o->inputs.n && !o->saw_x && !(o->preprocess && !o->compile_only);
        i++)
-    if (sfi_refused_input(inputs.v[i]))
-      refuse(inputs.v[i], sfi_refused_input(inputs.v[i]));
-  if (inputs.n == 0) {
-    if (cflags.n == 0)
-      die("no input files (usage: sfi-cc [clang options] file... [-o out])");
-    /* e.g. sfi-cc --version: let clang answer. */
-  }
+    if (sfi_refused_input(o->inputs.v[i]))
+      refuse(o->inputs.v[i], sfi_refused_input(o->inputs.v[i]));
+  if (o->inputs.n == 0 && o->cflags.n == 0)
+    die("no input files (usage: sfi-cc [clang options] file... [-o out])");
+  /* No inputs but options: e.g. sfi-cc --version: let clang answer. */
+  return 0;
+}
 
-  const char *plugin = libpath("libsfi.so");
-  struct argv_buf cc = {0};
-  push(&cc, SFI_CLANG);
-  push(&cc, "--no-default-config");
-  push(&cc, "-nostdinc");
-  push(&cc, "-isystem" SFI_CLANG_INCLUDE);
-  push(&cc, "-isystem" SFI_LIBC_INCLUDE);
-  push(&cc, "-isystem" SFI_MUSL_INCLUDE);
-  push(&cc, "-fPIC");
-  push(&cc, "-fno-plt");
-  push(&cc, "-fno-stack-protector");
-  push(&cc, "-fcf-protection=none");
-  push(&cc, "-fno-semantic-interposition");
-  push(&cc, "-D__sfi__=1");
-  if (!strcmp(exports, "marked"))
-    push(&cc, "-fvisibility=hidden");
-  push(&cc, fmt("-fplugin=%s", plugin));
-  push(&cc, fmt("-fpass-plugin=%s", plugin));
-  push(&cc, "-mllvm");
-  push(&cc, fmt("-sfi-mode=%s", mode));
-  push(&cc, "-mllvm");
-  push(&cc, fmt("-sfi-scheme=%s", scheme));
-  if (verify) {
-    push(&cc, "-mllvm");
-    push(&cc, "-sfi-verify");
+/* clang with the sandbox's headers, safety flags and pass, then the
+ * user's flags. */
+static void clang_command(const struct options *o, const char *plugin,
+                          struct argv_buf *cc) {
+  push(cc, SFI_CLANG);
+  push(cc, "--no-default-config");
+  push(cc, "-nostdinc");
+  push(cc, "-isystem" SFI_CLANG_INCLUDE);
+  push(cc, "-isystem" SFI_LIBC_INCLUDE);
+  push(cc, "-isystem" SFI_MUSL_INCLUDE);
+  /* The safety flags, one list shared with CMake and the demo. */
+#define SFI_CFLAG(flag) push(cc, flag);
+#include "sfi_cflags.def"
+#undef SFI_CFLAG
+  if (!strcmp(o->exports, "marked"))
+    push(cc, "-fvisibility=hidden");
+  push(cc, fmt("-fplugin=%s", plugin));
+  push(cc, fmt("-fpass-plugin=%s", plugin));
+  push(cc, "-mllvm");
+  push(cc, fmt("-sfi-mode=%s", o->mode));
+  push(cc, "-mllvm");
+  push(cc, fmt("-sfi-scheme=%s", o->scheme));
+  if (o->verify) {
+    push(cc, "-mllvm");
+    push(cc, "-sfi-verify");
   }
-  for (int i = 0; i < cflags.n; i++)
-    push(&cc, cflags.v[i]);
+  for (int i = 0; i < o->cflags.n; i++)
+    push(cc, o->cflags.v[i]);
+}
 
-  if (compile_only || preprocess || inputs.n == 0) {
-    if (out) {
-      push(&cc, "-o");
-      push(&cc, out);
-    }
-    for (int i = 0; i < inputs.n; i++)
-      push(&cc, inputs.v[i]);
-    return run(&cc);
-  }
+static void unlink_all(const struct argv_buf *temps) {
+  for (int j = 0; j < temps->n; j++)
+    unlink(temps->v[j]);
+}
 
-  /* Compile sources to temporary objects, then link. */
-  struct argv_buf objs = {0}, temps = {0}, temp_src = {0};
-  for (int i = 0; i < inputs.n; i++) {
-    const char *in = inputs.v[i];
-    if (!is_source(in) && !saw_x) {
-      push(&objs, in);
+/* Compiles each source to a temporary object (named in temps, its source
+ * in temp_src); objs gets those and the object inputs, in order. Returns
+ * clang's status (temporaries removed) if a compile fails. */
+static int compile_sources(const struct options *o, const struct argv_buf *cc,
+                           struct argv_buf *objs, struct argv_buf *temps,
+                           struct argv_buf *temp_src) {
+  for (int i = 0; i < o->inputs.n; i++) {
+    const char *in = o->inputs.v[i];
+    if (!is_source(in) && !o->saw_x) {
+      push(objs, in);
       continue;
     }
     char tmpl[] = "/tmp/sfi-cc-XXXXXX.o";
@@ -583,58 +610,63 @@ int main(int argc, char **argv) {
     if (fd < 0)
       die("cannot create a temporary file: %s", strerror(errno));
     close(fd);
-    push(&temps, tmpl);
-    push(&temp_src, in);
+    push(temps, tmpl);
+    push(temp_src, in);
     struct argv_buf one = {0};
-    for (int j = 0; j < cc.n; j++)
-      push(&one, cc.v[j]);
+    for (int j = 0; j < cc->n; j++)
+      push(&one, cc->v[j]);
     push(&one, "-c");
     push(&one, in);
     push(&one, "-o");
     push(&one, tmpl);
     int rc = run(&one);
     if (rc) {
-      for (int j = 0; j < temps.n; j++)
-        unlink(temps.v[j]);
+      unlink_all(temps);
       return rc;
     }
-    push(&objs, tmpl);
+    push(objs, tmpl);
   }
+  return 0;
+}
 
-  /* Every object must carry the pass's marker; bitcode only if it is one
-   * of our own temporaries. */
+/* Every object must carry the pass's marker (bitcode only if it is one of
+ * our own temporaries); a shared library sfi-cc linked is replaced by its
+ * sidecar script, whose archives are checked the same way; each -l library
+ * is lib<name>.a (or such a lib<name>.so) in a -L directory, checked and
+ * added to libfiles. Returns 1 after printing every problem. */
+static int check_inputs(const struct options *o, struct argv_buf *objs,
+                        const struct argv_buf *temps,
+                        struct argv_buf *libfiles) {
   int bad = 0;
-  for (int i = 0; i < objs.n; i++) {
+  for (int i = 0; i < objs->n; i++) {
     char why[512];
-    int own = contains(&temps, objs.v[i]);
+    int own = contains(temps, objs->v[i]);
     /* A library sfi-cc linked with -shared: its objects link in instead. */
-    char *lib_archive, *script = sfi_sidecar_of(objs.v[i], &lib_archive);
+    char *lib_archive, *script = sfi_sidecar_of(objs->v[i], &lib_archive);
     if (script) {
-      objs.v[i] = script;
-      bad |= check_sidecar(script, mode);
+      objs->v[i] = script;
+      bad |= check_sidecar(script, o->mode);
       continue;
     }
-    if (sfi_check_object(objs.v[i], mode, own, why, sizeof why) != 0) {
-      fprintf(stderr, "sfi-cc: error: %s: %s\n", objs.v[i], why);
+    if (sfi_check_object(objs->v[i], o->mode, own, why, sizeof why) != 0) {
+      fprintf(stderr, "sfi-cc: error: %s: %s\n", objs->v[i], why);
       bad = 1;
     }
   }
-  /* Libraries named with -l: lib<name>.a in a -L directory. */
-  struct argv_buf libfiles = {0};
-  for (int i = 0; i < libs.n && !bad; i++) {
+  for (int i = 0; i < o->libs.n && !bad; i++) {
     const char *found = NULL;
-    for (int j = 0; j < libdirs.n && !found; j++) {
-      char *p = fmt("%s/lib%s.a", libdirs.v[j], libs.v[i]);
+    for (int j = 0; j < o->libdirs.n && !found; j++) {
+      char *p = fmt("%s/lib%s.a", o->libdirs.v[j], o->libs.v[i]);
       if (access(p, R_OK) == 0)
         found = p;
     }
-    for (int j = 0; j < libdirs.n && !found; j++) {
+    for (int j = 0; j < o->libdirs.n && !found; j++) {
       char *lib_archive, *script = sfi_sidecar_of(
-                             fmt("%s/lib%s.so", libdirs.v[j], libs.v[i]),
+                             fmt("%s/lib%s.so", o->libdirs.v[j], o->libs.v[i]),
                              &lib_archive);
       if (script) {
-        push(&libfiles, script);
-        bad |= check_sidecar(script, mode);
+        push(libfiles, script);
+        bad |= check_sidecar(script, o->mode);
         found = "";
       }
     }
@@ -645,25 +677,27 @@ int main(int argc, char **argv) {
               "sfi-cc: error: cannot find sandboxed library -l%s (looked for "
               "lib%s.a, or lib%s.so built by sfi-cc -shared, in the -L "
               "directories)\n",
-              libs.v[i], libs.v[i], libs.v[i]);
+              o->libs.v[i], o->libs.v[i], o->libs.v[i]);
       bad = 1;
       continue;
     }
     char why[512];
-    if (sfi_check_object(found, mode, 0, why, sizeof why) != 0) {
+    if (sfi_check_object(found, o->mode, 0, why, sizeof why) != 0) {
       fprintf(stderr, "sfi-cc: error: %s: %s\n", found, why);
       bad = 1;
     }
-    push(&libfiles, found);
+    push(libfiles, found);
   }
-  if (bad) {
-    for (int j = 0; j < temps.n; j++)
-      unlink(temps.v[j]);
-    return 1;
-  }
+  return bad;
+}
 
-  struct argv_buf ld = {0};
-  push(&ld, SFI_LLD);
+/* ld.lld with the module layout: crt, runtime entries, program entry (not
+ * for -shared), the objects, libraries, user link flags, the libc. */
+static void link_command(const struct options *o, const char *plugin,
+                         const struct argv_buf *objs,
+                         const struct argv_buf *libfiles, const char *out,
+                         struct argv_buf *ld) {
+  push(ld, SFI_LLD);
   const char *std[] = {"-shared", "-z", "now", "-z", "relro", "-z",
                        "noexecstack", "-z", "text", "-z", "nostart-stop-gc",
                        "-Bsymbolic",
@@ -671,45 +705,84 @@ int main(int argc, char **argv) {
                        "-u", "free", "-u", "calloc", "-u", "realloc",
                        "-u", "fflush"};
   for (size_t i = 0; i < sizeof std / sizeof *std; i++)
-    push(&ld, std[i]);
+    push(ld, std[i]);
   /* LTO objects: lld runs the link-time optimizer; the plugin's verifier
    * then checks the merged module. */
-  push(&ld, fmt("--load-pass-plugin=%s", plugin));
-  push(&ld, "-T");
-  push(&ld, libpath("sfi.ld"));
-  push(&ld, "-o");
-  push(&ld, out ? out : "a.out");
-  if (!strcmp(exports, "marked"))
-    push(&ld, "--exclude-libs=libsfic.a,libsfic-stores.a");
-  push(&ld, libpath("sfi_crt.o"));
+  push(ld, fmt("--load-pass-plugin=%s", plugin));
+  push(ld, "-T");
+  push(ld, libpath("sfi.ld"));
+  push(ld, "-o");
+  push(ld, out);
+  if (!strcmp(o->exports, "marked"))
+    push(ld, "--exclude-libs=libsfic.a,libsfic-stores.a");
+  push(ld, libpath("sfi_crt.o"));
   /* The runtime's private entries (__sfi_rt_malloc, ...), in every module. */
-  push(&ld, libpath("sfi_rtentry.o"));
-  if (!shared)
-    push(&ld, libpath("sfi_start.o"));
-  for (int i = 0; i < objs.n; i++)
-    push(&ld, objs.v[i]);
-  for (int i = 0; i < libfiles.n; i++)
-    push(&ld, libfiles.v[i]);
-  for (int i = 0; i < ldflags.n; i++)
-    push(&ld, ldflags.v[i]);
+  push(ld, libpath("sfi_rtentry.o"));
+  if (!o->shared)
+    push(ld, libpath("sfi_start.o"));
+  for (int i = 0; i < objs->n; i++)
+    push(ld, objs->v[i]);
+  for (int i = 0; i < libfiles->n; i++)
+    push(ld, libfiles->v[i]);
+  for (int i = 0; i < o->ldflags.n; i++)
+    push(ld, o->ldflags.v[i]);
   /* The libc in the link's mode: a full-mode libc would work in a
    * stores-only module too, only slower. */
-  push(&ld, libpath(strcmp(mode, "stores") ? "libsfic.a" : "libsfic-stores.a"));
-  int rc = run(&ld);
+  push(ld, libpath(strcmp(o->mode, "stores") ? "libsfic.a"
+                                             : "libsfic-stores.a"));
+}
+
+int main(int argc, char **argv) {
+  sfi_scrub_environment();
+  find_prefix();
+  char rsp_why[512];
+  if (sfi_expand_response_files(&argc, &argv, rsp_why, sizeof rsp_why))
+    die("%s", rsp_why);
+  struct options o = {.mode = "full",
+                      .scheme = "gs",
+                      .exports = "marked",
+                      .verify = 1};
+  if (parse_args(&o, argc, argv))
+    return 0;
+
+  const char *plugin = libpath("libsfi.so");
+  struct argv_buf cc = {0};
+  clang_command(&o, plugin, &cc);
+  if (o.compile_only || o.preprocess || o.inputs.n == 0) {
+    if (o.out) {
+      push(&cc, "-o");
+      push(&cc, o.out);
+    }
+    for (int i = 0; i < o.inputs.n; i++)
+      push(&cc, o.inputs.v[i]);
+    return run(&cc);
+  }
+
+  /* Compile sources to temporary objects, check everything, then link. */
+  struct argv_buf objs = {0}, temps = {0}, temp_src = {0}, libfiles = {0};
+  int rc = compile_sources(&o, &cc, &objs, &temps, &temp_src);
+  if (rc)
+    return rc;
+  if (check_inputs(&o, &objs, &temps, &libfiles)) {
+    unlink_all(&temps);
+    return 1;
+  }
+  const char *out = o.out ? o.out : "a.out";
+  struct argv_buf ld = {0};
+  link_command(&o, plugin, &objs, &libfiles, out, &ld);
+  rc = run(&ld);
   if (rc == 0)
-    rc = check_imports(out ? out : "a.out", &imports, &objs, &temps,
-                       &temp_src);
-  if (rc == 0 && shared) {
+    rc = check_imports(out, &o.imports, &objs, &temps, &temp_src);
+  if (rc == 0 && o.shared) {
     /* What a program that links this library gets instead of it. */
     for (int i = 0; i < libfiles.n; i++)
       push(&objs, libfiles.v[i]);
-    rc = sfi_sidecar_write(out ? out : "a.out", SFI_LLVM_AR, objs.v, objs.n);
+    rc = sfi_sidecar_write(out, SFI_LLVM_AR, objs.v, objs.n);
   }
-  for (int j = 0; j < temps.n; j++)
-    unlink(temps.v[j]);
+  unlink_all(&temps);
   if (rc == 0)
-    rc = verify_output(out ? out : "a.out");
-  if (rc == 0 && !shared && !has_suffix(out ? out : "a.out", ".so"))
-    rc = make_runnable(out ? out : "a.out");
+    rc = verify_output(out);
+  if (rc == 0 && !o.shared && !has_suffix(out, ".so"))
+    rc = make_runnable(out);
   return rc;
 }

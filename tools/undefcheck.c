@@ -8,35 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "objcheck.h"
 #include "sfi_libm.h"
 #include "sfi_sys.h"
-
-static uint8_t *slurp(const char *path, size_t *size) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
-  uint8_t *buf = NULL;
-  size_t n = 0, cap = 0;
-  for (;;) {
-    if (n == cap) {
-      cap = cap ? cap * 2 : 1 << 16;
-      uint8_t *nb = realloc(buf, cap);
-      if (!nb) {
-        free(buf);
-        fclose(f);
-        return NULL;
-      }
-      buf = nb;
-    }
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
-    if (r == 0)
-      break;
-  }
-  fclose(f);
-  *size = n;
-  return buf;
-}
 
 static int inside(size_t size, uint64_t off, uint64_t len) {
   return off <= size && len <= size - off;
@@ -96,7 +70,7 @@ static int on_undef(const Elf64_Sym *s, const char *name, void *arg) {
 int sfi_undefined_symbols(const char *path,
                           void (*fn)(const char *name, void *arg), void *arg) {
   size_t size;
-  uint8_t *p = slurp(path, &size);
+  uint8_t *p = sfi_read_file(path, &size);
   if (!p)
     return -1;
   struct undef_cb cb = {fn, arg};
@@ -122,7 +96,7 @@ static int on_ref(const Elf64_Sym *s, const char *name, void *arg) {
 
 int sfi_object_references(const char *path, const char *name) {
   size_t size;
-  uint8_t *p = slurp(path, &size);
+  uint8_t *p = sfi_read_file(path, &size);
   if (!p)
     return 0;
   struct ref r = {name, 0, 0};

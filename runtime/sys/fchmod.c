@@ -7,10 +7,8 @@
 
 int sfi__sys_fchmod(int fd, int mode) {
   sfi_instance *in = sfi_current();
-  if (sfi__sys_hostfd(in, fd) < 0)
-    return -EBADF;
-  int h = sfi__sys_ownedfd(in, fd);
+  int h = sfi__sys_changefd(in, fd);
   if (h < 0)
-    return -EPERM;
+    return h;
   return fchmod(h, (mode_t)(mode & 0777)) == 0 ? 0 : -errno;
 }

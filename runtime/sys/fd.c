@@ -21,6 +21,24 @@ int sfi__sys_ownedfd(sfi_instance *in, int fd) {
   return in->fds[fd].host;
 }
 
+int sfi__sys_changefd(sfi_instance *in, int fd) {
+  if (sfi__sys_hostfd(in, fd) < 0)
+    return -EBADF;
+  int h = sfi__sys_ownedfd(in, fd);
+  return h < 0 ? -EPERM : h;
+}
+
+int sfi__sys_iobuf(sfi_instance *in, int fd, uint64_t buf, uint64_t *len,
+                   uint64_t max, int writable, void **p) {
+  if (*len > max)
+    *len = max;
+  *p = sfi_ptr(in, buf, *len, writable);
+  if (!*p)
+    return -EFAULT;
+  int h = sfi__sys_hostfd(in, fd);
+  return h < 0 ? -EBADF : h;
+}
+
 int sfi__sys_newfd_at(sfi_instance *in, int host, int min, int beneath) {
   for (int i = min < 3 ? 3 : min; i < SFI_FD_MAX; i++)
     if (in->fds[i].host < 0) {

@@ -6,11 +6,9 @@
 
 int sfi__sys_ftruncate(int fd, long len) {
   sfi_instance *in = sfi_current();
-  if (sfi__sys_hostfd(in, fd) < 0)
-    return -EBADF;
-  int h = sfi__sys_ownedfd(in, fd);
+  int h = sfi__sys_changefd(in, fd);
   if (h < 0)
-    return -EPERM;
+    return h;
   if (len < 0)
     return -EINVAL;
   return ftruncate(h, len) == 0 ? 0 : -errno;

@@ -11,14 +11,10 @@
 
 long sfi__sys_getdents(int fd, uint64_t buf, uint64_t len) {
   sfi_instance *in = sfi_current();
-  if (len > DENTS_MAX)
-    len = DENTS_MAX;
-  void *p = sfi_ptr(in, buf, len, 1);
-  if (!p)
-    return -EFAULT;
-  int h = sfi__sys_hostfd(in, fd);
+  void *p;
+  int h = sfi__sys_iobuf(in, fd, buf, &len, DENTS_MAX, 1, &p);
   if (h < 0)
-    return -EBADF;
+    return h;
   char *tmp = malloc(len ? len : 1);
   if (!tmp)
     return -ENOMEM;

@@ -6,14 +6,10 @@
 
 long sfi__sys_pwrite(int fd, uint64_t buf, uint64_t len, long off) {
   sfi_instance *in = sfi_current();
-  if (len > SYS_IO_MAX)
-    len = SYS_IO_MAX;
-  const void *p = sfi_ptr(in, buf, len, 0);
-  if (!p)
-    return -EFAULT;
-  int h = sfi__sys_hostfd(in, fd);
+  void *p;
+  int h = sfi__sys_iobuf(in, fd, buf, &len, SYS_IO_MAX, 0, &p);
   if (h < 0)
-    return -EBADF;
+    return h;
   if (off < 0)
     return -EINVAL;
   sfi__sys_wait(h, POLLOUT);

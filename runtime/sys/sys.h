@@ -19,6 +19,15 @@ int sfi__sys_hostfd(sfi_instance *in, int fd);
  * grant (or dup'ed such a descriptor), or -1: calls that change a file's
  * size, mode or times refuse the host's stdio, /dev/null and pipes. */
 int sfi__sys_ownedfd(sfi_instance *in, int fd);
+/* The host fd for a call that changes a file through sandbox fd: -EBADF
+ * if fd is not open, -EPERM if the sandbox did not open it itself. */
+int sfi__sys_changefd(sfi_instance *in, int fd);
+/* The checks of a read or write of [buf, buf + *len) through sandbox fd,
+ * in this order: *len capped at max, the buffer (writable when the call
+ * writes into it) in the instance's memory (-EFAULT), fd open (-EBADF).
+ * Returns the host fd and sets *p to the host address of buf. */
+int sfi__sys_iobuf(sfi_instance *in, int fd, uint64_t buf, uint64_t *len,
+                   uint64_t max, int writable, void **p);
 /* Runs fn on the file path names (resolved beneath its grant, following
  * symlinks that stay inside it, or not following a final symlink with
  * nofollow), through the O_PATH descriptor's /proc/self/fd link, so that

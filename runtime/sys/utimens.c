@@ -37,10 +37,8 @@ int sfi__sys_utimens(int fd, uint64_t path, uint64_t times, int flags) {
   }
   if (path)
     return sfi__sys_at_path(in, path, 0, do_utimens, tp);
-  if (sfi__sys_hostfd(in, fd) < 0)
-    return -EBADF;
-  int h = sfi__sys_ownedfd(in, fd);
+  int h = sfi__sys_changefd(in, fd);
   if (h < 0)
-    return -EPERM;
+    return h;
   return futimens(h, tp) == 0 ? 0 : -errno;
 }

@@ -28,6 +28,7 @@
 
 #include "sfi.h"
 #include "sfi_abi.h"
+#include "../common/monitor.h"
 
 #define PAGE 4096ULL
 #define MAGIC 0x5ca1ab1e00000000ULL
@@ -233,43 +234,6 @@ static struct canary canaries[NCANARY];
 static int ncanaries;
 static uint8_t data_canary[PAGE] __attribute__((aligned(4096)));
 
-/* The mapping of /proc/self/maps that contains a, as [lo, hi). */
-static int mapping_of(uint64_t a, uint64_t *lo, uint64_t *hi) {
-  FILE *f = fopen("/proc/self/maps", "r");
-  char line[512];
-  int found = 0;
-  while (f && fgets(line, sizeof line, f)) {
-    unsigned long l, h;
-    if (sscanf(line, "%lx-%lx", &l, &h) == 2 && a >= l && a < h) {
-      *lo = l;
-      *hi = h;
-      found = 1;
-      break;
-    }
-  }
-  if (f)
-    fclose(f);
-  return found;
-}
-
-/* A fresh page at `want`, or the nearest free page in direction dir. */
-static void *page_near(uint64_t want, int dir) {
-  for (int i = 0; i < 256; i++) {
-    void *p = mmap((void *)want, PAGE, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-    if (p != MAP_FAILED && (uint64_t)p == want)
-      return p;
-    if (p != MAP_FAILED)
-      munmap(p, PAGE);
-    uint64_t lo, hi;
-    if (!mapping_of(want, &lo, &hi))
-      want += dir < 0 ? -PAGE : PAGE;
-    else
-      want = dir < 0 ? lo - PAGE : hi;
-  }
-  return NULL;
-}
-
 static void fill_pattern(uint8_t *w, int id) {
   uint64_t x = 0x9e3779b97f4a7c15ULL * (uint64_t)(id + 1);
   for (size_t i = 0; i < PAGE; i++) {
@@ -301,8 +265,8 @@ static void add_canary(const char *name, uint64_t addr, int in_b) {
 
 static void setup_canaries(void) {
   ncanaries = 0;
-  void *below = page_near(a_base - PAGE, -1);
-  void *above = page_near(a_base + SFI_REGION_SIZE, 1);
+  void *below = monitor_page_near(a_base - PAGE, -1);
+  void *above = monitor_page_near(a_base + SFI_REGION_SIZE, 1);
   if (!below || !above) {
     FAIL("cannot place canary pages near the region");
     exit(1);
@@ -334,15 +298,6 @@ static void setup_canaries(void) {
 static uint64_t canary_magic(int i) { return MAGIC | (uint64_t)i; }
 
 /* ---- checks after every call --------------------------------------------- */
-static uint64_t fault_addr(const char *msg) {
-  const char *p = strstr(msg, ") at 0x");
-  if (!p)
-    p = strstr(msg, " at 0x");
-  else
-    p += 1;
-  return p ? strtoull(p + 4, NULL, 16) : 0;
-}
-
 static void check_world(const char *what) {
   for (int i = 0; i < ncanaries; i++) {
     struct canary *c = &canaries[i];
@@ -394,7 +349,7 @@ static int call_a(const char *fn, uint64_t x, uint64_t y, int allowed,
     FAIL("%s: returned %d (%s), not an allowed outcome (mask 0x%x): %s",
          what, rc, sfi_strerror(rc), allowed, rc ? msg : "");
   if (rc == SFI_TRAP_OOB && !stores_only) {
-    uint64_t fa = fault_addr(msg);
+    uint64_t fa = monitor_fault_addr(msg);
     if (fa < a_base || fa >= a_base + SFI_REGION_SIZE + SFI_GUARD_SIZE)
       FAIL("%s: ESCAPE: fault address 0x%" PRIx64 " is outside the region "
            "[0x%" PRIx64 ", +4 GiB + guard): the access left it: %s",

@@ -17,10 +17,5 @@ touch:                              # rdi = first byte, esi = pages
         jnz 1b
         ret
 
-        .section .note.sfi,"a",@note
-        .p2align 2
-        .long 8, 16, 0x53464931
-        .asciz "libsfi"
-        .byte 0
-        .long 1, 1, 1, 1
+        .include "marker.inc"
         .section .note.GNU-stack,"",@progbits

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "review_host.h"
 #include "sfi.h"
 #include "sfi_abi.h"
 
@@ -23,17 +24,9 @@ static long shmem_kb(void) {
 int main(int argc, char **argv) {
   if (argc != 3)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
   sfi_instance_options o = {.mem_limit = 16 << 20};
-  sfi_instance *in = sfi_instance_new(m, &o);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_instance *in = review_instance(m, &o);
   long before = shmem_kb();
   uint64_t va = strtoull(argv[2], NULL, 0);
   sfi_val a[2] = {SFI_PTR(sfi_region_base(in) + SFI_IMAGE_OFFSET + va),

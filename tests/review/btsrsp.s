@@ -40,10 +40,5 @@ holder:
         movabsq $0xccccccccc3378948, %rax   # 48 89 37 c3: mov %rsi,(%rdi); ret
         ret
 
-        .section .note.sfi,"a",@note
-        .p2align 2
-        .long 8, 16, 0x53464931
-        .asciz "libsfi"
-        .byte 0
-        .long 1, 1, 1, 1
+        .include "marker.inc"
         .section .note.GNU-stack,"",@progbits

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static void cb(void) {}
@@ -12,11 +13,7 @@ int main(int argc, char **argv) {
   if (argc != 3)
     return 2;
   int n = atoi(argv[2]);
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
   sfi_instance *last = NULL;
   for (int i = 0; i < n; i++) {
     sfi_instance *in = sfi_instance_new(m, NULL);

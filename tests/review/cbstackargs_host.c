@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static volatile int64_t seen;
@@ -17,16 +18,8 @@ static int64_t host7(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e,
 int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
+  sfi_instance *in = review_instance(m, NULL);
   uint64_t cb = sfi_callback_new(in, "IIIIIII:I", (void *)host7);
   if (!cb) {
     printf("callback refused: %s\n", sfi_errmsg());

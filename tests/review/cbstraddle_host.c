@@ -4,6 +4,7 @@
  *   usage: cbstraddle_host MODULE.so */
 #include <stdio.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static int cb(int x) { return x + 1; }
@@ -11,16 +12,8 @@ static int cb(int x) { return x + 1; }
 int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
+  sfi_instance *in = review_instance(m, NULL);
   sfi_val r;
   int rc = sfi_call(in, "ping", ":i", NULL, &r);
   printf("ping: rc=%d value=%d\n", rc, r.i32);

@@ -2,21 +2,14 @@
  *   usage: cfflush_host MODULE.so    exit 0 when the host survives */
 #include <stdio.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
+  sfi_instance *in = review_instance(m, NULL);
   sfi_val a = SFI_I64(1), r;
   int rc = sfi_call(in, "ping", "I:I", &a, &r);
   printf("ping: rc=%d value=%lld; freeing the instance\n", rc,

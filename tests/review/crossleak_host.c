@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+#include "review_host.h"
 #include "sfi.h"
 #include "sfi_abi.h"
 
@@ -21,11 +22,7 @@ static uint64_t writable(sfi_instance *in, uint64_t len) {
 int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
   sfi_instance *a = sfi_instance_new(m, NULL), *b = sfi_instance_new(m, NULL);
   if (!a || !b) {
     printf("instance refused: %s\n", sfi_errmsg());

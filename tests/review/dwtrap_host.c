@@ -7,23 +7,16 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 int main(int argc, char **argv) {
   if (argc < 2)
     return 2;
   double lim = argc > 2 ? atof(argv[2]) : 5;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
   sfi_instance_options o = {.time_limit = 1};
-  sfi_instance *in = sfi_instance_new(m, &o);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_instance *in = review_instance(m, &o);
   struct timespec a, b;
   clock_gettime(CLOCK_MONOTONIC, &a);
   int rc = sfi_call(in, "boom", ":v", NULL, NULL);

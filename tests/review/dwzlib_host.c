@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static long rss_kib(void) {
@@ -24,17 +25,9 @@ int main(int argc, char **argv) {
   if (argc < 2)
     return 2;
   long max = argc > 2 ? atol(argv[2]) : 64;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
   sfi_instance_options o = {.mem_limit = 16 << 20, .time_limit = 1};
-  sfi_instance *in = sfi_instance_new(m, &o);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_instance *in = review_instance(m, &o);
   long before = rss_kib();
   int rc = sfi_call(in, "boom", ":v", NULL, NULL);
   long after = rss_kib();

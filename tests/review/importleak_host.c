@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static char secret[200] = "HOST-SECRET: the private key is 0123456789abcdef"
@@ -21,16 +22,8 @@ int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
   sfi_import imps[] = {{"host_op", ":v", (void *)host_op}, {0}};
-  sfi_module *m = sfi_module_load(argv[1], imps, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], imps);
+  sfi_instance *in = review_instance(m, NULL);
   int leak = 0;
   for (int a = 0; a < 2; a++) {
   const char *fn = a ? "attack_sys" : "attack";

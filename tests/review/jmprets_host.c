@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static long maxrss_kb(void) {
@@ -16,17 +17,9 @@ static long maxrss_kb(void) {
 int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
   sfi_instance_options o = {.mem_limit = 2u << 20};
-  sfi_instance *in = sfi_instance_new(m, &o);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_instance *in = review_instance(m, &o);
   long before = maxrss_kb();
   sfi_val r;
   int rc = sfi_call(in, "attack", ":i", NULL, &r);

@@ -6,21 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
+  sfi_instance *in = review_instance(m, NULL);
   volatile uint64_t *canary = malloc(8);
   *canary = 0x5ca1ab1e5ca1ab1eULL;
   sfi_val a[2] = {SFI_I64((uint64_t)(uintptr_t)canary),

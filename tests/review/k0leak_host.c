@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static char secret[65] =
@@ -17,16 +18,8 @@ void *(*volatile do_memchr)(const void *, int, size_t) = memchr;
 int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
+  sfi_instance *in = review_instance(m, NULL);
   uint64_t f = sfi_lookup(in, "dump");
   uint32_t want = 0;
   for (int i = 0; i < 32; i++)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""manyundefs_gen.py N OUT.s: a module referencing N undefined functions
+"""manyundefs_gen.py N OUT.s: a module (assembled with -I tests/review, for
+marker.inc) referencing N undefined functions
 with long names that differ only at the end. The loader's check_symtab
 (elf_check.c) calls is_import() for every undefined .symtab symbol, and
 is_import() strcmp()s the name against every undefined .dynsym symbol in
@@ -21,11 +22,6 @@ ping:
 """)
     for i in range(n):
         f.write(f"        .quad {prefix}{i:07d}\n")
-    f.write("""        .section .note.sfi,"a",@note
-        .p2align 2
-        .long 8, 16, 0x53464931
-        .asciz "libsfi"
-        .byte 0
-        .long 1, 1, 1, 1
+    f.write("""        .include "marker.inc"
         .section .note.GNU-stack,"",@progbits
 """)

@@ -24,10 +24,5 @@ ping:
         movl $42, %eax
         ret
 
-        .section .note.sfi,"a",@note
-        .p2align 2
-        .long 8, 16, 0x53464931
-        .asciz "libsfi"
-        .byte 0
-        .long 1, 1, 1, 1
+        .include "marker.inc"
         .section .note.GNU-stack,"",@progbits

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "review_host.h"
 #include "sfi.h"
 #include "sfi_abi.h"
 
@@ -58,11 +59,7 @@ int main(int argc, char **argv) {
   if (argc != 3)
     return 2;
   sfi_import imps[] = {{"host_nest", ":v", (void *)host_nest}, {0}};
-  sfi_module *m = sfi_module_load(argv[1], imps, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], imps);
   sfi_val s = SFI_I64(SECRET);
   if (!strcmp(argv[2], "nested")) {
     sfi_instance *a = sfi_instance_new(m, NULL);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static char secret[200] = "HOST-SECRET: the private key is 0123456789abcdef"
@@ -17,16 +18,8 @@ void *(*volatile do_memcpy)(void *, const void *, size_t) = memcpy;
 int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
+  sfi_instance *in = review_instance(m, NULL);
   uint64_t f = sfi_lookup(in, "dump");
   sfi_val r;
   do_memcpy(copy, secret, 200);

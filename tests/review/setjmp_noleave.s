@@ -49,10 +49,5 @@ holder:
         .p2align 3
 buf:    .quad 0
 
-        .section .note.sfi,"a",@note
-        .p2align 2
-        .long 8, 16, 0x53464931
-        .asciz "libsfi"
-        .byte 0
-        .long 1, 1, 1, 1
+        .include "marker.inc"
         .section .note.GNU-stack,"",@progbits

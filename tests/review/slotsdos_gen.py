@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""slotsdos_gen.py M OUT.s (review3): one function `ping` (returns 42) with
+"""slotsdos_gen.py M OUT.s (review3; assembled with -I tests/review, for
+marker.inc): one function `ping` (returns 42) with
 a table of 65536 branch slots (512 KiB of int3, the largest N the verifier
 allows) and M branch-slot jumps (`and $0xffff,%edi; lea slots(%rip),%rdx;
 lea (%rdx,%rdi,8),%rax; jmp *%rax`, 19 bytes each, reachable through a
@@ -37,11 +38,6 @@ ping:
         .p2align 3
 .Lslots:
         .fill 65536 * 8, 1, 0xcc
-        .section .note.sfi,"a",@note
-        .p2align 2
-        .long 8, 16, 0x53464931
-        .asciz "libsfi"
-        .byte 0
-        .long 1, 1, 1, 1
+        .include "marker.inc"
         .section .note.GNU-stack,"",@progbits
 """.replace("M_JUMPS", str(m)))

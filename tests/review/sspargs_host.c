@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static void host_calls_back(void) {
@@ -24,16 +25,8 @@ int main(int argc, char **argv) {
   memset(page, 0x5c, 4096);
   sfi_import imps[] = {{"host_calls_back", ":v", (void *)host_calls_back},
                        {0}};
-  sfi_module *m = sfi_module_load(argv[1], imps, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], imps);
+  sfi_instance *in = review_instance(m, NULL);
   printf("region 0x%" PRIx64 ", host page %p\n", sfi_region_base(in),
          (void *)page);
   sfi_val a = SFI_I64((uint64_t)(uintptr_t)page + 16);

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 static volatile int64_t seen;
@@ -17,16 +18,8 @@ int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
   sfi_import imps[] = {{"host7", "IIIIIII:I", (void *)host7}, {0}};
-  sfi_module *m = sfi_module_load(argv[1], imps, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], imps);
+  sfi_instance *in = review_instance(m, NULL);
   sfi_val r;
   int rc = sfi_call(in, "attack", ":I", NULL, &r);
   printf("sfi_call rc=%d %s; host survived\n", rc, rc ? sfi_errmsg() : "");

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "review_host.h"
 #include "sfi.h"
 #include "sfi_abi.h"
 
@@ -15,18 +16,10 @@ extern char __executable_start[], etext[];
 int main(int argc, char **argv) {
   if (argc < 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
   const char *dh[1] = {argc > 2 ? argv[2] : "/tmp"}, *dg[1] = {"/d"};
   sfi_instance_options o = {.dirs_host = dh, .dirs_guest = dg, .ndirs = 1};
-  sfi_instance *in = sfi_instance_new(m, &o);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_instance *in = review_instance(m, &o);
   /* a writable 16 KiB of the region (the shadow stack's bottom) */
   uint64_t buf = 0;
   for (uint64_t a = sfi_region_base(in) + SFI_REGION_SIZE;

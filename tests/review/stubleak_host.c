@@ -5,21 +5,14 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "review_host.h"
 #include "sfi.h"
 
 int main(int argc, char **argv) {
   if (argc != 2)
     return 2;
-  sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
-  if (!m) {
-    printf("load refused: %s\n", sfi_errmsg());
-    return 0;
-  }
-  sfi_instance *in = sfi_instance_new(m, NULL);
-  if (!in) {
-    printf("instance refused: %s\n", sfi_errmsg());
-    return 0;
-  }
+  sfi_module *m = review_load(argv[1], NULL);
+  sfi_instance *in = review_instance(m, NULL);
   sfi_val r;
   if (sfi_call(in, "attack", ":I", NULL, &r) != SFI_OK) {
     printf("call failed: %s\n", sfi_errmsg());

@@ -102,4 +102,16 @@ static inline int t_fds(void) {
   return n;
 }
 
+/* The four imports modules/tmod.c declares, in one table for every test:
+ * T_TMOD_IMPORTS(name, twice, depth, reenter, block) defines
+ * `static const sfi_import name[]` binding host_twice, host_depth,
+ * host_reenter and host_block ("I:I") to the given host functions. */
+#define T_TMOD_IMPORTS(name, twice, depth, reenter, block)                     \
+  static const sfi_import name[] = {                                           \
+      {"host_twice", "I:I", (void *)(twice)},                                  \
+      {"host_depth", "I:I", (void *)(depth)},                                  \
+      {"host_reenter", "I:I", (void *)(reenter)},                              \
+      {"host_block", "I:I", (void *)(block)},                                  \
+      {NULL, NULL, NULL}}
+
 #endif

@@ -47,12 +47,7 @@ static int64_t host_twice(int64_t x) {
     CHECK_EQ(poke(B, cell(B, 1), x + 1), SFI_OK);
   return 2 * x;
 }
-static const sfi_import imports[] = {
-    {"host_twice", "I:I", (void *)host_twice},
-    {"host_depth", "I:I", (void *)host_twice},
-    {"host_reenter", "I:I", (void *)host_twice},
-    {"host_block", "I:I", (void *)host_twice},
-    {NULL, NULL, NULL}};
+T_TMOD_IMPORTS(imports, host_twice, host_twice, host_twice, host_twice);
 
 static long host_buf[1 << 10];
 

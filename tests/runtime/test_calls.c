@@ -36,12 +36,7 @@ static int64_t cb_add7(int64_t x) {
   return x + 7;
 }
 
-static const sfi_import imports[] = {
-    {"host_twice", "I:I", (void *)host_twice},
-    {"host_depth", "I:I", (void *)host_twice},
-    {"host_reenter", "I:I", (void *)host_reenter},
-    {"host_block", "I:I", (void *)host_block},
-    {NULL, NULL, NULL}};
+T_TMOD_IMPORTS(imports, host_twice, host_twice, host_reenter, host_block);
 
 static void test_signatures(void) {
   sfi_val a[18], r;

@@ -39,11 +39,7 @@ static long host_twice(long x) {
   return 2 * x;
 }
 static long host_any(long x) { return x; }
-static const sfi_import imports[] = {{"host_twice", "I:I", (void *)host_twice},
-                                     {"host_reenter", "I:I", (void *)host_any},
-                                     {"host_block", "I:I", (void *)host_any},
-                                     {"host_depth", "I:I", (void *)host_any},
-                                     {NULL, NULL, NULL}};
+T_TMOD_IMPORTS(imports, host_twice, host_any, host_any, host_any);
 
 int main(int argc, char **argv) {
   if (argc < 2)

@@ -13,12 +13,7 @@ static const char *mod_path;
 static int with_pass;
 
 static int64_t host_twice(int64_t x) { return 2 * x; }
-static const sfi_import imports[] = {
-    {"host_twice", "I:I", (void *)host_twice},
-    {"host_depth", "I:I", (void *)host_twice},
-    {"host_reenter", "I:I", (void *)host_twice},
-    {"host_block", "I:I", (void *)host_twice},
-    {NULL, NULL, NULL}};
+T_TMOD_IMPORTS(imports, host_twice, host_twice, host_twice, host_twice);
 
 static uint8_t *copy(void) {
   uint8_t *p = malloc(good_size);
@@ -68,154 +63,70 @@ static void expect_bad(uint8_t *p, int code, const char *msg, int line) {
   free(p);
 }
 #define BAD(p, msg) expect_bad(p, 1, msg, __LINE__)
+/* A fresh copy of the good module, one statement on it (p), and the load
+ * must fail with a message containing msg. */
+#define MUTATE(msg, ...)                                                       \
+  do {                                                                         \
+    uint8_t *p = copy();                                                       \
+    __VA_ARGS__;                                                               \
+    BAD(p, msg);                                                               \
+  } while (0)
 
 static void targeted(void) {
   uint8_t *p;
-  p = copy();
-  p[1] = 'X';
-  BAD(p, "bad magic");
-  p = copy();
-  p[EI_CLASS] = ELFCLASS32;
-  BAD(p, "EI_CLASS");
-  p = copy();
-  p[EI_DATA] = ELFDATA2MSB;
-  BAD(p, "EI_DATA");
-  p = copy();
-  eh(p)->e_version = 2;
-  BAD(p, "version");
-  p = copy();
-  eh(p)->e_type = ET_EXEC;
-  BAD(p, "e_type 2");
-  p = copy();
-  eh(p)->e_machine = EM_386;
-  BAD(p, "e_machine 3");
-  p = copy();
-  eh(p)->e_ehsize = 60;
-  BAD(p, "e_ehsize");
-  p = copy();
-  eh(p)->e_phentsize = 48;
-  BAD(p, "e_phentsize");
-  p = copy();
-  eh(p)->e_phnum = 0;
-  BAD(p, "e_phnum 0");
-  p = copy();
-  eh(p)->e_phnum = 65;
-  BAD(p, "e_phnum 65");
-  p = copy();
-  eh(p)->e_phnum = 0xffff;
-  BAD(p, "e_phnum 65535");
-  p = copy();
-  eh(p)->e_phoff = good_size - 8;
-  BAD(p, "past end of file");
-  p = copy();
-  eh(p)->e_phoff = ~0ULL - 8;
-  BAD(p, "e_phoff");
-  p = copy();
-  eh(p)->e_shoff = good_size;
-  BAD(p, "section headers");
-  p = copy();
-  eh(p)->e_shentsize = 32;
-  BAD(p, "section headers");
-  p = copy();
-  ph(p, PT_LOAD)->p_offset = good_size;
-  BAD(p, "p_offset");
-  p = copy();
-  ph(p, PT_LOAD)->p_filesz = ~0ULL;
-  BAD(p, "p_filesz");
-  p = copy();
-  ph(p, PT_LOAD)->p_flags = PF_R | PF_W | PF_X;
-  BAD(p, "writable and executable");
-  p = copy();
-  ph(p, PT_LOAD)->p_vaddr = 1ULL << 30;
-  BAD(p, "image space");
-  p = copy();
-  ph(p, PT_LOAD)->p_memsz = 0;
-  BAD(p, "p_memsz");
-  p = copy();
-  ph(p, PT_LOAD)->p_vaddr += 1;
-  BAD(p, "modulo the page size");
-  p = copy();
-  ph(p, PT_NOTE)->p_type = PT_TLS;
-  BAD(p, "PT_TLS");
-  p = copy();
-  ph(p, PT_NOTE)->p_type = PT_INTERP;
-  BAD(p, "PT_INTERP");
-  p = copy();
-  ph(p, PT_DYNAMIC)->p_type = PT_NULL;
-  BAD(p, "PT_DYNAMIC");
-  p = copy();
-  ph(p, PT_DYNAMIC)->p_filesz = 12;
-  BAD(p, "PT_DYNAMIC");
-  p = copy();
-  ph(p, PT_GNU_STACK)->p_flags |= PF_X;
-  BAD(p, "executable stack");
+  MUTATE("bad magic", p[1] = 'X');
+  MUTATE("EI_CLASS", p[EI_CLASS] = ELFCLASS32);
+  MUTATE("EI_DATA", p[EI_DATA] = ELFDATA2MSB);
+  MUTATE("version", eh(p)->e_version = 2);
+  MUTATE("e_type 2", eh(p)->e_type = ET_EXEC);
+  MUTATE("e_machine 3", eh(p)->e_machine = EM_386);
+  MUTATE("e_ehsize", eh(p)->e_ehsize = 60);
+  MUTATE("e_phentsize", eh(p)->e_phentsize = 48);
+  MUTATE("e_phnum 0", eh(p)->e_phnum = 0);
+  MUTATE("e_phnum 65", eh(p)->e_phnum = 65);
+  MUTATE("e_phnum 65535", eh(p)->e_phnum = 0xffff);
+  MUTATE("past end of file", eh(p)->e_phoff = good_size - 8);
+  MUTATE("e_phoff", eh(p)->e_phoff = ~0ULL - 8);
+  MUTATE("section headers", eh(p)->e_shoff = good_size);
+  MUTATE("section headers", eh(p)->e_shentsize = 32);
+  MUTATE("p_offset", ph(p, PT_LOAD)->p_offset = good_size);
+  MUTATE("p_filesz", ph(p, PT_LOAD)->p_filesz = ~0ULL);
+  MUTATE("writable and executable", ph(p, PT_LOAD)->p_flags = PF_R | PF_W | PF_X);
+  MUTATE("image space", ph(p, PT_LOAD)->p_vaddr = 1ULL << 30);
+  MUTATE("p_memsz", ph(p, PT_LOAD)->p_memsz = 0);
+  MUTATE("modulo the page size", ph(p, PT_LOAD)->p_vaddr += 1);
+  MUTATE("PT_TLS", ph(p, PT_NOTE)->p_type = PT_TLS);
+  MUTATE("PT_INTERP", ph(p, PT_NOTE)->p_type = PT_INTERP);
+  MUTATE("PT_DYNAMIC", ph(p, PT_DYNAMIC)->p_type = PT_NULL);
+  MUTATE("PT_DYNAMIC", ph(p, PT_DYNAMIC)->p_filesz = 12);
+  MUTATE("executable stack", ph(p, PT_GNU_STACK)->p_flags |= PF_X);
   /* The marker. */
-  p = copy();
-  ph(p, PT_NOTE)->p_type = PT_NULL;
-  BAD(p, "no libsfi marker");
+  MUTATE("no libsfi marker", ph(p, PT_NOTE)->p_type = PT_NULL);
   p = copy();
   for (uint64_t o = ph(p, PT_NOTE)->p_offset, e = o + ph(p, PT_NOTE)->p_filesz;
        o < e; o += 12 + 8 + 16)
     p[o + 12 + 5] = 'X'; /* "libsfX" in every note */
   BAD(p, "no libsfi marker");
-  p = copy();
-  p[ph(p, PT_NOTE)->p_offset + 20] = 9;
-  BAD(p, "pass version");
-  p = copy();
-  p[ph(p, PT_NOTE)->p_offset + 32] = 9;
-  BAD(p, "ABI version");
-  p = copy();
-  p[ph(p, PT_NOTE)->p_offset + 24] = 7;
-  BAD(p, "unknown mode");
-  p = copy();
-  p[ph(p, PT_NOTE)->p_offset + 4] = 12;
-  BAD(p, "descsz");
-  p = copy();
-  p[ph(p, PT_NOTE)->p_offset] = 0xff;
-  BAD(p, "PT_NOTE");
+  MUTATE("pass version", p[ph(p, PT_NOTE)->p_offset + 20] = 9);
+  MUTATE("ABI version", p[ph(p, PT_NOTE)->p_offset + 32] = 9);
+  MUTATE("unknown mode", p[ph(p, PT_NOTE)->p_offset + 24] = 7);
+  MUTATE("descsz", p[ph(p, PT_NOTE)->p_offset + 4] = 12);
+  MUTATE("PT_NOTE", p[ph(p, PT_NOTE)->p_offset] = 0xff);
   /* Dynamic section. */
-  p = copy();
-  dyn(p, DT_FLAGS)->d_tag = DT_NEEDED;
-  BAD(p, "DT_NEEDED");
-  p = copy();
-  dyn(p, DT_FLAGS)->d_tag = DT_TEXTREL;
-  BAD(p, "DT_TEXTREL");
-  p = copy();
-  dyn(p, DT_FLAGS)->d_un.d_val |= DF_TEXTREL;
-  BAD(p, "DF_TEXTREL");
-  p = copy();
-  dyn(p, DT_FLAGS)->d_tag = DT_INIT;
-  BAD(p, "DT_INIT");
-  p = copy();
-  dyn(p, DT_FLAGS)->d_tag = DT_REL;
-  BAD(p, "REL/RELR");
-  p = copy();
-  dyn(p, DT_SYMENT)->d_un.d_val = 16;
-  BAD(p, "DT_SYMENT");
-  p = copy();
-  dyn(p, DT_STRSZ)->d_un.d_val = 1ULL << 40;
-  BAD(p, "DT_STRTAB");
-  p = copy();
-  dyn(p, DT_STRTAB)->d_un.d_val = 1ULL << 29;
-  BAD(p, "DT_STRTAB");
-  p = copy();
-  dyn(p, DT_SYMTAB)->d_tag = DT_DEBUG;
-  BAD(p, "DT_SYMTAB");
-  p = copy();
-  dyn(p, DT_RELASZ)->d_un.d_val += 1;
-  BAD(p, "DT_RELASZ");
-  p = copy();
-  dyn(p, DT_RELA)->d_un.d_val = 1ULL << 29;
-  BAD(p, "DT_RELA");
-  p = copy();
-  dyn(p, DT_RELAENT)->d_un.d_val = 16;
-  BAD(p, "DT_RELAENT");
-  p = copy();
-  dyn(p, DT_INIT_ARRAYSZ)->d_un.d_val = 12;
-  BAD(p, "DT_INIT_ARRAY");
-  p = copy();
-  dyn(p, DT_HASH)->d_un.d_val = 1ULL << 29;
-  BAD(p, "DT_HASH");
+  MUTATE("DT_NEEDED", dyn(p, DT_FLAGS)->d_tag = DT_NEEDED);
+  MUTATE("DT_TEXTREL", dyn(p, DT_FLAGS)->d_tag = DT_TEXTREL);
+  MUTATE("DF_TEXTREL", dyn(p, DT_FLAGS)->d_un.d_val |= DF_TEXTREL);
+  MUTATE("DT_INIT", dyn(p, DT_FLAGS)->d_tag = DT_INIT);
+  MUTATE("REL/RELR", dyn(p, DT_FLAGS)->d_tag = DT_REL);
+  MUTATE("DT_SYMENT", dyn(p, DT_SYMENT)->d_un.d_val = 16);
+  MUTATE("DT_STRTAB", dyn(p, DT_STRSZ)->d_un.d_val = 1ULL << 40);
+  MUTATE("DT_STRTAB", dyn(p, DT_STRTAB)->d_un.d_val = 1ULL << 29);
+  MUTATE("DT_SYMTAB", dyn(p, DT_SYMTAB)->d_tag = DT_DEBUG);
+  MUTATE("DT_RELASZ", dyn(p, DT_RELASZ)->d_un.d_val += 1);
+  MUTATE("DT_RELA", dyn(p, DT_RELA)->d_un.d_val = 1ULL << 29);
+  MUTATE("DT_RELAENT", dyn(p, DT_RELAENT)->d_un.d_val = 16);
+  MUTATE("DT_INIT_ARRAY", dyn(p, DT_INIT_ARRAYSZ)->d_un.d_val = 12);
+  MUTATE("DT_HASH", dyn(p, DT_HASH)->d_un.d_val = 1ULL << 29);
   p = copy();
   {
     Elf64_Dyn *h = dyn(p, DT_HASH);
@@ -342,9 +253,7 @@ static void jump_table(void) {
   if (!e0)
     return;
   uint8_t *p;
-  p = copy();
-  p[e0] = 0x90;
-  BAD(p, "jump-table");
+  MUTATE("jump-table", p[e0] = 0x90);
   p = copy();
   p[e0 + 16 + 1] = 0x15; /* jmp *slot -> call *slot */
   BAD(p, "jump-table");
@@ -356,18 +265,10 @@ static void jump_table(void) {
   CHECK(!with_pass || (pe + 16 <= good_size && good[pe] == 0xe9));
   if (!with_pass || pe + 16 > good_size || good[pe] != 0xe9)
     return;
-  p = copy();
-  p[pe] = 0xc6;
-  BAD(p, "entry is not jmp rel32");
-  p = copy();
-  p[pe + 7] = 0xc3;
-  BAD(p, "entry is not jmp rel32");
-  p = copy();
-  p[pe + 1] += 1;
-  BAD(p, "not a function start");
-  p = copy();
-  memset(p + pe + 1, 0, 4);
-  BAD(p, "not a function start");
+  MUTATE("entry is not jmp rel32", p[pe] = 0xc6);
+  MUTATE("entry is not jmp rel32", p[pe + 7] = 0xc3);
+  MUTATE("not a function start", p[pe + 1] += 1);
+  MUTATE("not a function start", memset(p + pe + 1, 0, 4));
 }
 
 /* Without DT_HASH the symbol count comes from DT_GNU_HASH. */

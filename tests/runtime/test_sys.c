@@ -18,12 +18,7 @@ static uint64_t buf, base;
 static size_t used;
 
 static int64_t host_twice(int64_t x) { return 2 * x; }
-static const sfi_import imports[] = {
-    {"host_twice", "I:I", (void *)host_twice},
-    {"host_depth", "I:I", (void *)host_twice},
-    {"host_reenter", "I:I", (void *)host_twice},
-    {"host_block", "I:I", (void *)host_twice},
-    {NULL, NULL, NULL}};
+T_TMOD_IMPORTS(imports, host_twice, host_twice, host_twice, host_twice);
 
 /* Copies a string into the sandbox scratch buffer; returns its address. */
 static uint64_t put(const char *s) {

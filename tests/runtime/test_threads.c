@@ -8,12 +8,7 @@
 
 static sfi_module *mod;
 static int64_t host_twice(int64_t x) { return 2 * x; }
-static const sfi_import imports[] = {
-    {"host_twice", "I:I", (void *)host_twice},
-    {"host_depth", "I:I", (void *)host_twice},
-    {"host_reenter", "I:I", (void *)host_twice},
-    {"host_block", "I:I", (void *)host_twice},
-    {NULL, NULL, NULL}};
+T_TMOD_IMPORTS(imports, host_twice, host_twice, host_twice, host_twice);
 
 static void *computer(void *arg) {
   (void)arg;

@@ -41,12 +41,7 @@ static int64_t host_depth(int64_t n) {
     min_headroom = room;
   return n;
 }
-static const sfi_import imports[] = {
-    {"host_depth", "I:I", (void *)host_depth},
-    {"host_twice", "I:I", (void *)host_twice},
-    {"host_reenter", "I:I", (void *)host_reenter},
-    {"host_block", "I:I", (void *)host_block},
-    {NULL, NULL, NULL}};
+T_TMOD_IMPORTS(imports, host_twice, host_depth, host_reenter, host_block);
 
 static double now(void) {
   struct timespec t;

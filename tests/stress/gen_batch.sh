@@ -14,7 +14,10 @@ cc=$1 stress=$2 out=$3 start=$4 count=$5
 plugin=$(dirname "$cc")/../lib/libsfi.so
 clang=${SFI_CLANG:-/usr/lib/llvm-22/bin/clang}
 # sfi-cc's -fsfi-* flags as the plugin's -mllvm options; the rest as is.
-irflags="-fPIC -fno-plt -fno-semantic-interposition -fcf-protection=none"
+# The sandbox's safety flags, one list with sfi-cc (include/sfi_cflags.def).
+def=$(dirname "$0")/../../include/sfi_cflags.def
+irflags=$(sed -n 's/^SFI_CFLAG("\([^"]*\)")$/\1/p' "$def" | tr '\n' ' ')
+[ -n "$irflags" ] || { echo "gen_batch.sh: no flags in $def" >&2; exit 1; }
 irflags="$irflags -fplugin=$plugin -fpass-plugin=$plugin -mllvm -sfi-verify"
 for f in $flags; do
   case $f in

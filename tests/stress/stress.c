@@ -19,6 +19,7 @@
 
 #include "sfi.h"
 #include "sfi_abi.h"
+#include "../common/monitor.h"
 
 #define PAGE 4096ULL
 #define HEAP_FILL (4ULL << 20)
@@ -53,43 +54,6 @@ struct canary {
 static struct canary can[4];
 static int ncan;
 static uint8_t b_want[PAGE];
-
-/* The mapping of /proc/self/maps that contains a, as [lo, hi). */
-static int mapping_of(uint64_t a, uint64_t *lo, uint64_t *hi) {
-  FILE *f = fopen("/proc/self/maps", "r");
-  char line[512];
-  int found = 0;
-  while (f && fgets(line, sizeof line, f)) {
-    unsigned long l, h;
-    if (sscanf(line, "%lx-%lx", &l, &h) == 2 && a >= l && a < h) {
-      *lo = l;
-      *hi = h;
-      found = 1;
-      break;
-    }
-  }
-  if (f)
-    fclose(f);
-  return found;
-}
-
-/* A page at want, or the nearest free one in direction dir. */
-static void *page_at_or_near(uint64_t want, int dir) {
-  for (int i = 0; i < 256; i++) {
-    void *p = mmap((void *)want, PAGE, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-    if (p != MAP_FAILED && (uint64_t)p == want)
-      return p;
-    if (p != MAP_FAILED)
-      munmap(p, PAGE);
-    uint64_t lo, hi;
-    if (!mapping_of(want, &lo, &hi))
-      want += dir < 0 ? -PAGE : PAGE;
-    else
-      want = dir < 0 ? lo - PAGE : hi;
-  }
-  return NULL;
-}
 
 static void add_canary(const char *name, void *p) {
   if (!p)
@@ -163,15 +127,6 @@ static int64_t random_int(void) {
   }
 }
 
-static uint64_t fault_addr(const char *msg) {
-  const char *p = strstr(msg, ") at 0x");
-  if (!p)
-    p = strstr(msg, " at 0x");
-  else
-    p += 1;
-  return p ? strtoull(p + 4, NULL, 16) : 0;
-}
-
 enum { N_OK, N_OOB, N_STACK, N_DIV, N_ILL, N_BRK, N_ABORT, N_TIMEOUT, N_FPE,
        N_OTHER, N_GP, N_KINDS };
 static const char *kind_name[N_KINDS] = {"ok", "oob", "stack", "div",
@@ -206,7 +161,7 @@ static int run_one(const char *fn, int call) {
     VIOLATION("%s call %d: unexpected result %d (%s)", fn, call, rc,
               sfi_errmsg());
   if (rc == SFI_TRAP_OOB) {
-    uint64_t fa = fault_addr(sfi_errmsg());
+    uint64_t fa = monitor_fault_addr(sfi_errmsg());
     /* A general-protection fault (an aligned vector access at a misaligned
      * address, or a non-canonical address) has no fault address: the kernel
      * reports 0 and nothing was accessed. Counted apart. */
@@ -258,9 +213,9 @@ int main(int argc, char **argv) {
     return 1;
   }
   a_base = sfi_region_base(A);
-  add_canary("below-region", page_at_or_near(a_base - PAGE, -1));
+  add_canary("below-region", monitor_page_near(a_base - PAGE, -1));
   add_canary("above-region",
-             page_at_or_near(a_base + SFI_REGION_SIZE, 1));
+             monitor_page_near(a_base + SFI_REGION_SIZE, 1));
   add_canary("host-heap", aligned_alloc(PAGE, PAGE));
   add_canary("host-mmap", mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
                                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));

@@ -55,7 +55,9 @@ int ungetc(int c, FILE *f) {
   return (unsigned char)c;
 }
 
-size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f) {
+/* The bytes fread or fwrite moves: size * n, or 0 when nothing moves
+ * (errno EOVERFLOW when the product does not fit). */
+static size_t io_total(size_t size, size_t n) {
   size_t total;
   if (!size || !n)
     return 0;
@@ -63,6 +65,13 @@ size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f) {
     errno = EOVERFLOW;
     return 0;
   }
+  return total;
+}
+
+size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f) {
+  size_t total = io_total(size, n);
+  if (!total)
+    return 0;
   size_t done = __sfi_fwrite_raw(p, total, f);
   return done == total ? n : done / size;
 }
@@ -72,13 +81,9 @@ size_t fwrite_unlocked(const void *restrict p, size_t s, size_t n,
 }
 
 size_t fread(void *restrict dst, size_t size, size_t n, FILE *restrict f) {
-  size_t total;
-  if (!size || !n)
+  size_t total = io_total(size, n);
+  if (!total)
     return 0;
-  if (__builtin_mul_overflow(size, n, &total)) {
-    errno = EOVERFLOW;
-    return 0;
-  }
   unsigned char *d = dst;
   size_t got = 0;
   if (f->rpos < f->rend) {

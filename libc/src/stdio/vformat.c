@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "internal.h"
+#include "lenmod.h"
 
 #define FL_MINUS 1
 #define FL_PLUS 2
@@ -221,8 +222,6 @@ static void fmt_fp(struct sfi_sink *s, long double v, int conv, int fl, long w,
     free(b);
 }
 
-enum { L_NONE, L_HH, L_H, L_L, L_LL, L_J, L_Z, L_T, L_LD };
-
 /* ---- Positional arguments ("%2$s %1$d", POSIX and glibc) ------------
  * A first pass learns each argument's type from the conversions that use
  * it, then all are fetched from the va_list in order; the formatting pass
@@ -283,6 +282,24 @@ static int int_type(int len) {
   }
 }
 
+/* Skips a width or precision at *pp: digits, or "*<n>$", whose argument
+ * n is then an int (types[n], *max); -1 if n is out of range. */
+static int skip_count(const char **pp, unsigned char *types, int *max) {
+  const char *p = *pp;
+  if (*p == '*') {
+    p++;
+    int m = arg_pos(&p);
+    if (m < 1 || m > MAX_POS)
+      return -1;
+    types[m] = T_INT;
+    *max = m > *max ? m : *max;
+  }
+  while ((unsigned)(*p - '0') < 10u)
+    p++;
+  *pp = p;
+  return 0;
+}
+
 /* Sets types[n] for every numbered argument; returns the highest number,
  * 0 if the format uses no positions, -1 if one is out of range. */
 static int collect_types(const char *p, unsigned char *types) {
@@ -298,46 +315,15 @@ static int collect_types(const char *p, unsigned char *types) {
       return 0; /* not a positional format */
     while (*p && strchr("-+ #0'I", *p))
       p++;
-    if (*p == '*') {
-      p++;
-      int m = arg_pos(&p);
-      if (m < 1 || m > MAX_POS)
-        return -1;
-      types[m] = T_INT;
-      max = m > max ? m : max;
-    }
-    while ((unsigned)(*p - '0') < 10u)
-      p++;
+    if (skip_count(&p, types, &max) < 0)
+      return -1; /* the width */
     if (*p == '.') {
       p++;
-      if (*p == '*') {
-        p++;
-        int m = arg_pos(&p);
-        if (m < 1 || m > MAX_POS)
-          return -1;
-        types[m] = T_INT;
-        max = m > max ? m : max;
-      }
-      while ((unsigned)(*p - '0') < 10u)
-        p++;
+      if (skip_count(&p, types, &max) < 0)
+        return -1; /* the precision */
     }
-    int len = L_NONE;
-    if (*p == 'h')
-      len = p[1] == 'h' ? (p++, L_HH) : L_H;
-    else if (*p == 'l')
-      len = p[1] == 'l' ? (p++, L_LL) : L_L;
-    else if (*p == 'q')
-      len = L_LL;
-    else if (*p == 'j')
-      len = L_J;
-    else if (*p == 'z' || *p == 'Z')
-      len = L_Z;
-    else if (*p == 't')
-      len = L_T;
-    else if (*p == 'L')
-      len = L_LD;
-    if (len != L_NONE)
-      p++;
+    int len;
+    p += lenmod_parse(p, LENMOD_Z, &len);
     int t;
     switch (*p) {
     case 'd':
@@ -424,6 +410,266 @@ static void fetch_all(struct args *a, const unsigned char *types, int max,
 #define NEXT_D(n) (pa->vals ? pa->vals[(n)-1].d : va_arg(pa->ap, double))
 #define NEXT_LD(n) (pa->vals ? pa->vals[(n)-1].ld : va_arg(pa->ap, long double))
 
+/* One conversion's specification: %[n$][flags][width][.prec][length]conv,
+ * with * widths and precisions already fetched. */
+struct fmt_spec {
+  int argn; /* the argument's number (1-based; 0 for %% and %m) */
+  int fl, len, conv;
+  long w, prec;
+};
+
+/* A * width or precision: its argument, numbered or the next in order. */
+static int star_arg(const char **pp, struct args *pa, int *seqp) {
+  int n = arg_pos(pp);
+  return NEXT_I(int, n ? n : ++*seqp);
+}
+
+/* Reads a specification at p (just past the '%') into *sp; returns the
+ * address after the conversion character, or NULL (errno EOVERFLOW) if
+ * the width or precision does not fit an int. */
+static const char *read_spec(const char *p, struct args *pa, int *seqp,
+                             struct fmt_spec *sp) {
+  sp->argn = arg_pos(&p); /* 0: the next one in order */
+  sp->fl = 0;
+  for (;; p++) {
+    if (*p == '-')
+      sp->fl |= FL_MINUS;
+    else if (*p == '+')
+      sp->fl |= FL_PLUS;
+    else if (*p == ' ')
+      sp->fl |= FL_SPACE;
+    else if (*p == '#')
+      sp->fl |= FL_ALT;
+    else if (*p == '0')
+      sp->fl |= FL_ZERO;
+    else if (*p != '\'' && *p != 'I')
+      break;
+  }
+  sp->w = 0;
+  sp->prec = -1;
+  if (*p == '*') {
+    p++;
+    int a = star_arg(&p, pa, seqp);
+    if (a < 0) {
+      sp->fl |= FL_MINUS;
+      sp->w = -(long)a;
+    } else {
+      sp->w = a;
+    }
+  } else {
+    while ((unsigned)(*p - '0') < 10u)
+      sp->w = sp->w * 10 + (*p++ - '0');
+  }
+  if (*p == '.') {
+    p++;
+    if (*p == '*') {
+      p++;
+      int a = star_arg(&p, pa, seqp);
+      sp->prec = a < 0 ? -1 : a;
+    } else {
+      sp->prec = 0;
+      while ((unsigned)(*p - '0') < 10u)
+        sp->prec = sp->prec * 10 + (*p++ - '0');
+    }
+  }
+  if (sp->w > INT_MAX || sp->prec > INT_MAX) {
+    errno = EOVERFLOW;
+    return NULL;
+  }
+  p += lenmod_parse(p, LENMOD_Z, &sp->len);
+  sp->conv = *p++;
+  if (!sp->argn && sp->conv != '%' && sp->conv != 'm')
+    sp->argn = ++*seqp;
+  return p;
+}
+
+/* %d %i: the argument as the length modifier's signed type. */
+static intmax_t signed_arg(struct args *pa, const struct fmt_spec *sp) {
+  int argn = sp->argn;
+  switch (sp->len) {
+  case L_HH:
+    return (signed char)NEXT_I(int, argn);
+  case L_H:
+    return (short)NEXT_I(int, argn);
+  case L_L:
+    return NEXT_I(long, argn);
+  case L_LL:
+  case L_LD:
+    return NEXT_I(long long, argn);
+  case L_J:
+    return NEXT_I(intmax_t, argn);
+  case L_Z:
+    return NEXT_I(ssize_t, argn);
+  case L_T:
+    return NEXT_I(ptrdiff_t, argn);
+  default:
+    return NEXT_I(int, argn);
+  }
+}
+
+/* %u %o %x %X: the argument as the length modifier's unsigned type. */
+static uintmax_t unsigned_arg(struct args *pa, const struct fmt_spec *sp) {
+  int argn = sp->argn;
+  switch (sp->len) {
+  case L_HH:
+    return (unsigned char)NEXT_I(unsigned, argn);
+  case L_H:
+    return (unsigned short)NEXT_I(unsigned, argn);
+  case L_L:
+    return NEXT_I(unsigned long, argn);
+  case L_LL:
+  case L_LD:
+    return NEXT_I(unsigned long long, argn);
+  case L_J:
+    return NEXT_I(uintmax_t, argn);
+  case L_Z:
+    return NEXT_I(size_t, argn);
+  case L_T:
+    return (uintmax_t)NEXT_I(ptrdiff_t, argn);
+  default:
+    return NEXT_I(unsigned, argn);
+  }
+}
+
+/* %c and %lc. */
+static void conv_char(struct sfi_sink *s, struct args *pa,
+                      const struct fmt_spec *sp) {
+  if (sp->len == L_L) {
+    char mb[8];
+    mbstate_t st = {0};
+    size_t n = wcrtomb(mb, (wchar_t)NEXT_I(wint_t, sp->argn), &st);
+    if (n == (size_t)-1) {
+      s->err = 1;
+      return;
+    }
+    field(s, sp->fl, sp->w, "", 0, 0, mb, n);
+  } else {
+    char c = (char)NEXT_I(int, sp->argn);
+    field(s, sp->fl, sp->w, "", 0, 0, &c, 1);
+  }
+}
+
+/* %ls: whole multibyte characters within the precision; -1 if one does
+ * not convert. */
+static int conv_wide_string(struct sfi_sink *s, struct args *pa,
+                            const struct fmt_spec *sp) {
+  const wchar_t *ws = NEXT_P(const wchar_t *, sp->argn);
+  if (!ws)
+    ws = L"(null)";
+  /* Count the bytes that fit in the precision, whole characters. */
+  size_t n = 0;
+  char mb[8];
+  mbstate_t st = {0};
+  for (const wchar_t *q = ws; *q; q++) {
+    size_t k = wcrtomb(mb, *q, &st);
+    if (k == (size_t)-1)
+      return -1;
+    if (sp->prec >= 0 && n + k > (size_t)sp->prec)
+      break;
+    n += k;
+  }
+  long total = (long)n;
+  if (!(sp->fl & FL_MINUS))
+    pad(s, ' ', sp->w - total);
+  size_t done = 0;
+  for (const wchar_t *q = ws; *q && done < n; q++) {
+    size_t k = wcrtomb(mb, *q, &st);
+    out(s, mb, k);
+    done += k;
+  }
+  if (sp->fl & FL_MINUS)
+    pad(s, ' ', sp->w - total);
+  return 0;
+}
+
+/* %s (and %ls); -1 on a wide character that does not convert. */
+static int conv_string(struct sfi_sink *s, struct args *pa,
+                       const struct fmt_spec *sp) {
+  if (sp->len == L_L)
+    return conv_wide_string(s, pa, sp);
+  const char *str = NEXT_P(const char *, sp->argn);
+  if (!str)
+    str = (sp->prec < 0 || sp->prec >= 6) ? "(null)" : "";
+  size_t n = sp->prec >= 0 ? strnlen(str, (size_t)sp->prec) : strlen(str);
+  field(s, sp->fl, sp->w, "", 0, 0, str, n);
+  return 0;
+}
+
+/* One conversion; -1 on an error that ends the call at once. *pp is past
+ * the conversion character (moved back onto a terminating NUL). */
+static int convert(struct sfi_sink *s, struct args *pa,
+                   const struct fmt_spec *sp, const char *spec,
+                   const char **pp) {
+  int conv = sp->conv, fl = sp->fl;
+  long w = sp->w, prec = sp->prec;
+  switch (conv) {
+  case 'd':
+  case 'i': {
+    intmax_t v = signed_arg(pa, sp);
+    uintmax_t u = v < 0 ? 0 - (uintmax_t)v : (uintmax_t)v;
+    fmt_int(s, u, v < 0, conv, fl, w, prec);
+    break;
+  }
+  case 'u':
+  case 'o':
+  case 'x':
+  case 'X':
+    fmt_int(s, unsigned_arg(pa, sp), 0, conv, fl & ~(FL_PLUS | FL_SPACE), w,
+            prec);
+    break;
+  case 'p': {
+    void *v = NEXT_P(void *, sp->argn);
+    if (!v)
+      field(s, fl, w, "", 0, 0, "(nil)", 5);
+    else
+      fmt_int(s, (uintptr_t)v, 0, 'x', (fl | FL_ALT) & ~FL_SPACE & ~FL_PLUS,
+              w, prec);
+    break;
+  }
+  case 'c':
+    conv_char(s, pa, sp);
+    break;
+  case 's':
+    return conv_string(s, pa, sp);
+  case 'm': {
+    const char *str = strerror(errno);
+    field(s, fl, w, "", 0, 0, str, strlen(str));
+    break;
+  }
+  case 'n':
+    lenmod_store(NEXT_P(void *, sp->argn), sp->len, (uintmax_t)s->len);
+    break;
+  case 'a':
+  case 'A':
+    if (sp->len != L_LD) {
+      fmt_hex_double(s, NEXT_D(sp->argn), conv, fl, w, prec);
+      break;
+    }
+    /* fall through */
+  case 'e':
+  case 'E':
+  case 'f':
+  case 'F':
+  case 'g':
+  case 'G': {
+    long double v = sp->len == L_LD ? NEXT_LD(sp->argn)
+                                    : (long double)NEXT_D(sp->argn);
+    fmt_fp(s, v, conv, fl, w, prec);
+    break;
+  }
+  case '%':
+    out(s, "%", 1);
+    break;
+  default:
+    /* Unknown conversion: print it as written, as glibc does. */
+    if (!conv)
+      --*pp;
+    out(s, spec, (size_t)(*pp - spec));
+    break;
+  }
+  return 0;
+}
+
 static int format(struct sfi_sink *s, const char *fmt, struct args *pa,
                   int *seqp) {
   const char *p = fmt;
@@ -434,286 +680,10 @@ static int format(struct sfi_sink *s, const char *fmt, struct args *pa,
       p = q;
       continue;
     }
-    const char *spec = p++;
-    int argn = arg_pos(&p); /* 0: the next one in order */
-    int fl = 0;
-    for (;; p++) {
-      if (*p == '-')
-        fl |= FL_MINUS;
-      else if (*p == '+')
-        fl |= FL_PLUS;
-      else if (*p == ' ')
-        fl |= FL_SPACE;
-      else if (*p == '#')
-        fl |= FL_ALT;
-      else if (*p == '0')
-        fl |= FL_ZERO;
-      else if (*p != '\'' && *p != 'I')
-        break;
-    }
-    long w = 0, prec = -1;
-    if (*p == '*') {
-      p++;
-      int wn = arg_pos(&p);
-      int a = NEXT_I(int, wn ? wn : ++*seqp);
-      if (a < 0) {
-        fl |= FL_MINUS;
-        w = -(long)a;
-      } else {
-        w = a;
-      }
-    } else {
-      while ((unsigned)(*p - '0') < 10u)
-        w = w * 10 + (*p++ - '0');
-    }
-    if (*p == '.') {
-      p++;
-      if (*p == '*') {
-        p++;
-        int pn = arg_pos(&p);
-        int a = NEXT_I(int, pn ? pn : ++*seqp);
-        prec = a < 0 ? -1 : a;
-      } else {
-        prec = 0;
-        while ((unsigned)(*p - '0') < 10u)
-          prec = prec * 10 + (*p++ - '0');
-      }
-    }
-    if (w > INT_MAX || prec > INT_MAX) {
-      errno = EOVERFLOW;
-      return -1;
-    }
-    int len = L_NONE;
-    switch (*p) {
-    case 'h':
-      len = p[1] == 'h' ? (p++, L_HH) : L_H;
-      p++;
-      break;
-    case 'l':
-      len = p[1] == 'l' ? (p++, L_LL) : L_L;
-      p++;
-      break;
-    case 'q':
-      len = L_LL;
-      p++;
-      break;
-    case 'j':
-      len = L_J;
-      p++;
-      break;
-    case 'z':
-    case 'Z':
-      len = L_Z;
-      p++;
-      break;
-    case 't':
-      len = L_T;
-      p++;
-      break;
-    case 'L':
-      len = L_LD;
-      p++;
-      break;
-    }
-    int conv = *p++;
-    if (!argn && conv != '%' && conv != 'm')
-      argn = ++*seqp;
-    switch (conv) {
-    case 'd':
-    case 'i': {
-      intmax_t v;
-      switch (len) {
-      case L_HH:
-        v = (signed char)NEXT_I(int, argn);
-        break;
-      case L_H:
-        v = (short)NEXT_I(int, argn);
-        break;
-      case L_L:
-        v = NEXT_I(long, argn);
-        break;
-      case L_LL:
-      case L_LD:
-        v = NEXT_I(long long, argn);
-        break;
-      case L_J:
-        v = NEXT_I(intmax_t, argn);
-        break;
-      case L_Z:
-        v = NEXT_I(ssize_t, argn);
-        break;
-      case L_T:
-        v = NEXT_I(ptrdiff_t, argn);
-        break;
-      default:
-        v = NEXT_I(int, argn);
-        break;
-      }
-      uintmax_t u = v < 0 ? 0 - (uintmax_t)v : (uintmax_t)v;
-      fmt_int(s, u, v < 0, conv, fl, w, prec);
-      break;
-    }
-    case 'u':
-    case 'o':
-    case 'x':
-    case 'X': {
-      uintmax_t v;
-      switch (len) {
-      case L_HH:
-        v = (unsigned char)NEXT_I(unsigned, argn);
-        break;
-      case L_H:
-        v = (unsigned short)NEXT_I(unsigned, argn);
-        break;
-      case L_L:
-        v = NEXT_I(unsigned long, argn);
-        break;
-      case L_LL:
-      case L_LD:
-        v = NEXT_I(unsigned long long, argn);
-        break;
-      case L_J:
-        v = NEXT_I(uintmax_t, argn);
-        break;
-      case L_Z:
-        v = NEXT_I(size_t, argn);
-        break;
-      case L_T:
-        v = (uintmax_t)NEXT_I(ptrdiff_t, argn);
-        break;
-      default:
-        v = NEXT_I(unsigned, argn);
-        break;
-      }
-      fmt_int(s, v, 0, conv, fl & ~(FL_PLUS | FL_SPACE), w, prec);
-      break;
-    }
-    case 'p': {
-      void *v = NEXT_P(void *, argn);
-      if (!v)
-        field(s, fl, w, "", 0, 0, "(nil)", 5);
-      else
-        fmt_int(s, (uintptr_t)v, 0, 'x', (fl | FL_ALT) & ~FL_SPACE & ~FL_PLUS,
-                w, prec);
-      break;
-    }
-    case 'c': {
-      if (len == L_L) {
-        char mb[8];
-        mbstate_t st = {0};
-        size_t n = wcrtomb(mb, (wchar_t)NEXT_I(wint_t, argn), &st);
-        if (n == (size_t)-1) {
-          s->err = 1;
-          break;
-        }
-        field(s, fl, w, "", 0, 0, mb, n);
-      } else {
-        char c = (char)NEXT_I(int, argn);
-        field(s, fl, w, "", 0, 0, &c, 1);
-      }
-      break;
-    }
-    case 's': {
-      if (len == L_L) {
-        const wchar_t *ws = NEXT_P(const wchar_t *, argn);
-        if (!ws)
-          ws = L"(null)";
-        /* Count the bytes that fit in the precision, whole characters. */
-        size_t n = 0;
-        char mb[8];
-        mbstate_t st = {0};
-        for (const wchar_t *q = ws; *q; q++) {
-          size_t k = wcrtomb(mb, *q, &st);
-          if (k == (size_t)-1)
-            return -1;
-          if (prec >= 0 && n + k > (size_t)prec)
-            break;
-          n += k;
-        }
-        long total = (long)n;
-        if (!(fl & FL_MINUS))
-          pad(s, ' ', w - total);
-        size_t done = 0;
-        for (const wchar_t *q = ws; *q && done < n; q++) {
-          size_t k = wcrtomb(mb, *q, &st);
-          out(s, mb, k);
-          done += k;
-        }
-        if (fl & FL_MINUS)
-          pad(s, ' ', w - total);
-        break;
-      }
-      const char *str = NEXT_P(const char *, argn);
-      if (!str)
-        str = (prec < 0 || prec >= 6) ? "(null)" : "";
-      size_t n = prec >= 0 ? strnlen(str, (size_t)prec) : strlen(str);
-      field(s, fl, w, "", 0, 0, str, n);
-      break;
-    }
-    case 'm': {
-      const char *str = strerror(errno);
-      field(s, fl, w, "", 0, 0, str, strlen(str));
-      break;
-    }
-    case 'n': {
-      void *ptr = NEXT_P(void *, argn);
-      switch (len) {
-      case L_HH:
-        *(signed char *)ptr = (signed char)s->len;
-        break;
-      case L_H:
-        *(short *)ptr = (short)s->len;
-        break;
-      case L_L:
-        *(long *)ptr = (long)s->len;
-        break;
-      case L_LL:
-      case L_LD:
-        *(long long *)ptr = (long long)s->len;
-        break;
-      case L_J:
-        *(intmax_t *)ptr = (intmax_t)s->len;
-        break;
-      case L_Z:
-        *(size_t *)ptr = s->len;
-        break;
-      case L_T:
-        *(ptrdiff_t *)ptr = (ptrdiff_t)s->len;
-        break;
-      default:
-        *(int *)ptr = (int)s->len;
-        break;
-      }
-      break;
-    }
-    case 'a':
-    case 'A':
-      if (len != L_LD) {
-        fmt_hex_double(s, NEXT_D(argn), conv, fl, w, prec);
-        break;
-      }
-      /* fall through */
-    case 'e':
-    case 'E':
-    case 'f':
-    case 'F':
-    case 'g':
-    case 'G': {
-      long double v = len == L_LD ? NEXT_LD(argn) : (long double)NEXT_D(argn);
-      fmt_fp(s, v, conv, fl, w, prec);
-      break;
-    }
-    case '%':
-      out(s, "%", 1);
-      break;
-    default:
-      /* Unknown conversion: print it as written, as glibc does. */
-      if (!conv)
-        p--;
-      out(s, spec, (size_t)(p - spec));
-      break;
-    }
-    if (s->err)
+    const char *spec = p;
+    struct fmt_spec sp;
+    p = read_spec(p + 1, pa, seqp, &sp);
+    if (!p || convert(s, pa, &sp, spec, &p) < 0 || s->err)
       return -1;
   }
   if (s->f)

@@ -12,6 +12,7 @@
 #include <wchar.h>
 
 #include "internal.h"
+#include "lenmod.h"
 
 static int get(struct sfi_source *s) {
   int c;
@@ -43,36 +44,6 @@ static int skip_space(struct sfi_source *s) {
     ;
   unget(s, c);
   return c;
-}
-
-enum { L_NONE, L_HH, L_H, L_L, L_LL, L_J, L_Z, L_T, L_LD };
-
-static void store_int(void *p, int len, uintmax_t v) {
-  switch (len) {
-  case L_HH:
-    *(char *)p = (char)v;
-    break;
-  case L_H:
-    *(short *)p = (short)v;
-    break;
-  case L_L:
-    *(long *)p = (long)v;
-    break;
-  case L_LL:
-  case L_LD:
-  case L_J:
-    *(long long *)p = (long long)v;
-    break;
-  case L_Z:
-    *(size_t *)p = (size_t)v;
-    break;
-  case L_T:
-    *(ptrdiff_t *)p = (ptrdiff_t)v;
-    break;
-  default:
-    *(int *)p = (int)v;
-    break;
-  }
 }
 
 #define NBUF 512
@@ -196,130 +167,258 @@ static size_t scan_float(struct sfi_source *s, char *b, size_t width) {
   return digits ? n : 0;
 }
 
-HIDDEN int __sfi_vscan(struct sfi_source *s, const char *fmt, va_list ap) {
-  const unsigned char *p = (const unsigned char *)fmt;
-  int assigned = 0, converted = 0;
+/* One conversion's specification: %[*][width][m][length]conv. */
+struct scan_spec {
+  int suppress, alloc, len, conv;
+  size_t width;
+};
+
+/* What the scan has done so far; a conversion that cannot go on ends the
+ * scan with result(): EOF for an input failure before the first
+ * conversion, else the number of assignments. */
+struct scan_state {
+  int assigned, converted;
+};
+
+static int result(const struct scan_state *st, int input_failed) {
+  return input_failed && !st->converted ? EOF : st->assigned;
+}
+
+/* The conversions below return -1 when they succeed, else the scan's
+ * result. */
+
+/* %d %i %u %o %x %X %p: collected by scan_int, converted by strtoull's
+ * engine; signed conversions saturate like strtoll. */
+static int conv_int(struct sfi_source *s, struct scan_state *st,
+                    const struct scan_spec *sp, va_list *ap) {
   char b[NBUF];
+  int conv = sp->conv;
+  int base = conv == 'd' || conv == 'u' ? 10
+             : conv == 'i'              ? 0
+             : conv == 'o'              ? 8
+                                        : 16;
+  size_t n = scan_int(s, b, sp->width ? sp->width : NBUF - 1, base);
+  char *end;
+  if (!n)
+    return result(st, s->eof);
+  int neg, of;
+  unsigned long long v = __sfi_strtoull_base(b, &end, base, &neg, &of);
+  if (end == b)
+    return st->assigned;
+  if (conv == 'd' || conv == 'i') {
+    if (of || (!neg && v > (unsigned long long)LLONG_MAX))
+      v = neg ? (unsigned long long)LLONG_MIN : (unsigned long long)LLONG_MAX;
+    else if (neg && v > (unsigned long long)LLONG_MAX + 1)
+      v = (unsigned long long)LLONG_MIN;
+    else if (neg)
+      v = 0 - v;
+  } else if (of) {
+    v = ULLONG_MAX;
+  } else if (neg) {
+    v = 0 - v;
+  }
+  st->converted++;
+  if (!sp->suppress) {
+    if (conv == 'p')
+      *va_arg(*ap, void **) = (void *)(uintptr_t)v;
+    else
+      lenmod_store(va_arg(*ap, void *), sp->len, v);
+    st->assigned++;
+  }
+  return -1;
+}
+
+/* %a %e %f %g (either case): collected by scan_float, converted by
+ * strtof, strtod (l) or strtold (L). */
+static int conv_float(struct sfi_source *s, struct scan_state *st,
+                      const struct scan_spec *sp, va_list *ap) {
+  char b[NBUF];
+  size_t n = scan_float(s, b, sp->width ? sp->width : NBUF - 1);
+  if (!n)
+    return result(st, s->eof);
+  char *end;
+  st->converted++;
+  if (sp->suppress)
+    return -1;
+  if (sp->len == L_L)
+    *va_arg(*ap, double *) = strtod(b, &end);
+  else if (sp->len == L_LD)
+    *va_arg(*ap, long double *) = strtold(b, &end);
+  else
+    *va_arg(*ap, float *) = strtof(b, &end);
+  if (end == b)
+    return st->assigned;
+  st->assigned++;
+  return -1;
+}
+
+/* Reads the scanset of %[ at *pp (just past the '['), leaving *pp at its
+ * closing ']'; returns 0 if the format ends first. */
+static int read_scanset(const unsigned char **pp, unsigned char set[256]) {
+  const unsigned char *p = *pp;
+  int inv = 0;
+  if (*p == '^') {
+    inv = 1;
+    p++;
+  }
+  memset(set, inv, 256);
+  if (*p == ']' || *p == '-')
+    set[*p++] = (unsigned char)!inv;
+  for (; *p && *p != ']'; p++) {
+    if (*p == '-' && p[1] && p[1] != ']') {
+      for (int c = p[-1]; c <= p[1]; c++)
+        set[c] = (unsigned char)!inv;
+      p++;
+    } else {
+      set[*p] = (unsigned char)!inv;
+    }
+  }
+  *pp = p;
+  return *p != 0;
+}
+
+/* %s %c %[: characters of the set (any for %c) into the caller's buffer,
+ * or into one malloc'd for %m; wide (wchar_t) with l. */
+static int conv_chars(struct sfi_source *s, struct scan_state *st,
+                      const struct scan_spec *sp, const unsigned char *set,
+                      va_list *ap) {
+  int conv = sp->conv;
+  size_t width = sp->width;
+  if (conv == 'c' && !width)
+    width = 1;
+  if (!width)
+    width = SIZE_MAX;
+  int wide = sp->len == L_L;
+  size_t elem = wide ? sizeof(wchar_t) : 1;
+  char *dst = 0, **allocp = 0;
+  size_t cap = 0;
+  if (!sp->suppress) {
+    if (sp->alloc) {
+      allocp = va_arg(*ap, char **);
+      cap = 32;
+      dst = malloc(cap * elem);
+      if (!dst)
+        return st->assigned;
+    } else {
+      dst = va_arg(*ap, char *);
+    }
+  }
+  size_t n = 0;
+  int c = 0;
+  while (n < width && (c = get(s)) != EOF) {
+    if (conv != 'c' && !set[c]) {
+      unget(s, c);
+      break;
+    }
+    if (dst) {
+      if (sp->alloc && n + 2 > cap) {
+        char *nd = realloc(dst, cap * 2 * elem);
+        if (!nd) {
+          free(dst);
+          return st->assigned;
+        }
+        dst = nd;
+        cap *= 2;
+      }
+      if (wide)
+        ((wchar_t *)dst)[n] = (wchar_t)c;
+      else
+        dst[n] = (char)c;
+    }
+    n++;
+  }
+  if (!n) {
+    if (sp->alloc)
+      free(dst);
+    return result(st, c == EOF);
+  }
+  if (dst && conv != 'c') {
+    if (wide)
+      ((wchar_t *)dst)[n] = 0;
+    else
+      dst[n] = 0;
+  }
+  if (sp->alloc && allocp)
+    *allocp = dst;
+  st->converted++;
+  if (!sp->suppress)
+    st->assigned++;
+  return -1;
+}
+
+/* Reads %[*][width][m][length] at p (just past the '%') into *sp; returns
+ * the conversion character's address. */
+static const unsigned char *read_spec(const unsigned char *p,
+                                      struct scan_spec *sp) {
+  sp->suppress = sp->alloc = 0;
+  if (*p == '*') {
+    sp->suppress = 1;
+    p++;
+  }
+  sp->width = 0;
+  while ((unsigned)(*p - '0') < 10u)
+    sp->width = sp->width * 10 + (*p++ - '0');
+  if (*p == 'm') {
+    sp->alloc = 1;
+    p++;
+  }
+  p += lenmod_parse((const char *)p, 0, &sp->len);
+  sp->conv = *p;
+  return p;
+}
+
+/* A literal format character (or %%) at *p; returns -1 if it matched,
+ * else the scan's result. */
+static int match_literal(struct sfi_source *s, const struct scan_state *st,
+                         const unsigned char **pp) {
+  if (**pp == '%') {
+    ++*pp;
+    skip_space(s);
+  }
+  int c = get(s);
+  if (c != **pp) {
+    unget(s, c);
+    return result(st, c == EOF);
+  }
+  return -1;
+}
+
+static int scan(struct sfi_source *s, const char *fmt, va_list *ap) {
+  const unsigned char *p = (const unsigned char *)fmt;
+  struct scan_state st = {0, 0};
   for (; *p; p++) {
     if (isspace(*p)) {
       skip_space(s);
       continue;
     }
+    int r;
     if (*p != '%' || p[1] == '%') {
-      if (*p == '%') {
-        p++;
-        skip_space(s);
-      }
-      int c = get(s);
-      if (c != *p) {
-        unget(s, c);
-        if (c == EOF && !converted)
-          return EOF;
-        return assigned;
-      }
+      if ((r = match_literal(s, &st, &p)) != -1)
+        return r;
       continue;
     }
-    p++;
-    int suppress = 0, alloc = 0;
-    if (*p == '*') {
-      suppress = 1;
-      p++;
-    }
-    size_t width = 0;
-    while ((unsigned)(*p - '0') < 10u)
-      width = width * 10 + (*p++ - '0');
-    if (*p == 'm') {
-      alloc = 1;
-      p++;
-    }
-    int len = L_NONE;
-    switch (*p) {
-    case 'h':
-      len = p[1] == 'h' ? (p++, L_HH) : L_H;
-      p++;
+    struct scan_spec sp;
+    p = read_spec(p + 1, &sp);
+    if (!sp.conv)
       break;
-    case 'l':
-      len = p[1] == 'l' ? (p++, L_LL) : L_L;
-      p++;
-      break;
-    case 'q':
-      len = L_LL;
-      p++;
-      break;
-    case 'j':
-      len = L_J;
-      p++;
-      break;
-    case 'z':
-      len = L_Z;
-      p++;
-      break;
-    case 't':
-      len = L_T;
-      p++;
-      break;
-    case 'L':
-      len = L_LD;
-      p++;
-      break;
-    }
-    int conv = *p;
-    if (!conv)
-      break;
-    if (conv == 'n') {
-      if (!suppress)
-        store_int(va_arg(ap, void *), len, (uintmax_t)s->count);
+    if (sp.conv == 'n') {
+      if (!sp.suppress)
+        lenmod_store(va_arg(*ap, void *), sp.len, (uintmax_t)s->count);
       continue;
     }
-    if (conv != 'c' && conv != '[') {
-      if (skip_space(s) == EOF) {
-        return converted ? assigned : EOF;
-      }
-    }
-    switch (conv) {
+    if (sp.conv != 'c' && sp.conv != '[' && skip_space(s) == EOF)
+      return result(&st, 1);
+    unsigned char set[256];
+    switch (sp.conv) {
     case 'd':
     case 'i':
     case 'u':
     case 'o':
     case 'x':
     case 'X':
-    case 'p': {
-      int base = conv == 'd' || conv == 'u' ? 10
-                 : conv == 'i'              ? 0
-                 : conv == 'o'              ? 8
-                                            : 16;
-      size_t n = scan_int(s, b, width ? width : NBUF - 1, base);
-      char *end;
-      if (!n)
-        return (s->eof && !converted) ? EOF : assigned;
-      int neg, of;
-      unsigned long long v = __sfi_strtoull_base(b, &end, base, &neg, &of);
-      if (end == b)
-        return assigned;
-      if (conv == 'd' || conv == 'i') {
-        /* Signed conversions saturate like strtoll. */
-        if (of || (!neg && v > (unsigned long long)LLONG_MAX))
-          v = neg ? (unsigned long long)LLONG_MIN
-                  : (unsigned long long)LLONG_MAX;
-        else if (neg && v > (unsigned long long)LLONG_MAX + 1)
-          v = (unsigned long long)LLONG_MIN;
-        else if (neg)
-          v = 0 - v;
-      } else if (of) {
-        v = ULLONG_MAX;
-      } else if (neg) {
-        v = 0 - v;
-      }
-      converted++;
-      if (!suppress) {
-        if (conv == 'p')
-          *va_arg(ap, void **) = (void *)(uintptr_t)v;
-        else
-          store_int(va_arg(ap, void *), len, v);
-        assigned++;
-      }
+    case 'p':
+      r = conv_int(s, &st, &sp, ap);
       break;
-    }
     case 'a':
     case 'A':
     case 'e':
@@ -327,121 +426,38 @@ HIDDEN int __sfi_vscan(struct sfi_source *s, const char *fmt, va_list ap) {
     case 'f':
     case 'F':
     case 'g':
-    case 'G': {
-      size_t n = scan_float(s, b, width ? width : NBUF - 1);
-      if (!n)
-        return (s->eof && !converted) ? EOF : assigned;
-      char *end;
-      converted++;
-      if (suppress)
-        break;
-      if (len == L_L)
-        *va_arg(ap, double *) = strtod(b, &end);
-      else if (len == L_LD)
-        *va_arg(ap, long double *) = strtold(b, &end);
-      else
-        *va_arg(ap, float *) = strtof(b, &end);
-      if (end == b)
-        return assigned;
-      assigned++;
+    case 'G':
+      r = conv_float(s, &st, &sp, ap);
       break;
-    }
+    case '[':
+      p++;
+      if (!read_scanset(&p, set))
+        return st.assigned;
+      r = conv_chars(s, &st, &sp, set, ap);
+      break;
     case 's':
+      for (int c = 0; c < 256; c++)
+        set[c] = !isspace(c);
+      set[0] = 1;
+      /* fall through */
     case 'c':
-    case '[': {
-      unsigned char set[256];
-      if (conv == '[') {
-        int inv = 0;
-        p++;
-        if (*p == '^') {
-          inv = 1;
-          p++;
-        }
-        memset(set, inv, sizeof set);
-        if (*p == ']' || *p == '-')
-          set[*p++] = (unsigned char)!inv;
-        for (; *p && *p != ']'; p++) {
-          if (*p == '-' && p[1] && p[1] != ']') {
-            for (int c = p[-1]; c <= p[1]; c++)
-              set[c] = (unsigned char)!inv;
-            p++;
-          } else {
-            set[*p] = (unsigned char)!inv;
-          }
-        }
-        if (!*p)
-          return assigned;
-      } else if (conv == 's') {
-        for (int c = 0; c < 256; c++)
-          set[c] = !isspace(c);
-        set[0] = 1;
-      }
-      if (conv == 'c' && !width)
-        width = 1;
-      if (!width)
-        width = SIZE_MAX;
-      int wide = len == L_L;
-      size_t elem = wide ? sizeof(wchar_t) : 1;
-      char *dst = 0, **allocp = 0;
-      size_t cap = 0;
-      if (!suppress) {
-        if (alloc) {
-          allocp = va_arg(ap, char **);
-          cap = 32;
-          dst = malloc(cap * elem);
-          if (!dst)
-            return assigned;
-        } else {
-          dst = va_arg(ap, char *);
-        }
-      }
-      size_t n = 0;
-      int c = 0;
-      while (n < width && (c = get(s)) != EOF) {
-        if (conv != 'c' && !set[c]) {
-          unget(s, c);
-          break;
-        }
-        if (dst) {
-          if (alloc && n + 2 > cap) {
-            char *nd = realloc(dst, cap * 2 * elem);
-            if (!nd) {
-              free(dst);
-              return assigned;
-            }
-            dst = nd;
-            cap *= 2;
-          }
-          if (wide)
-            ((wchar_t *)dst)[n] = (wchar_t)c;
-          else
-            dst[n] = (char)c;
-        }
-        n++;
-      }
-      if (!n || (conv == 'c' && n < width && !n)) {
-        if (alloc)
-          free(dst);
-        return (c == EOF && !converted) ? EOF : assigned;
-      }
-      if (dst && conv != 'c') {
-        if (wide)
-          ((wchar_t *)dst)[n] = 0;
-        else
-          dst[n] = 0;
-      }
-      if (alloc && allocp)
-        *allocp = dst;
-      converted++;
-      if (!suppress)
-        assigned++;
+      r = conv_chars(s, &st, &sp, set, ap);
       break;
-    }
     default:
-      return assigned;
+      return st.assigned;
     }
+    if (r != -1)
+      return r;
   }
-  return assigned;
+  return st.assigned;
+}
+
+HIDDEN int __sfi_vscan(struct sfi_source *s, const char *fmt, va_list ap) {
+  va_list aq;
+  va_copy(aq, ap);
+  int r = scan(s, fmt, &aq);
+  va_end(aq);
+  return r;
 }
 
 int vfscanf(FILE *restrict f, const char *restrict fmt, va_list ap) {

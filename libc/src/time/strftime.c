@@ -41,10 +41,175 @@ static const char *safe(const char *const *names, int i, int n) {
   return i >= 0 && i < n ? names[i] : "?";
 }
 
+#define TMBUF 64
+
+/* The conversions of the date (and %c, %s, %x); -1 if c is none of them. */
+static long date_conv(int c, const struct tm *tm, char *b, const char **add) {
+  long long year = (long long)tm->tm_year + 1900;
+  size_t len;
+  switch (c) {
+  case 'a':
+    len = (size_t)snprintf(b, TMBUF, "%.3s", safe(wday_name, tm->tm_wday, 7));
+    break;
+  case 'A':
+    *add = safe(wday_name, tm->tm_wday, 7);
+    len = strlen(*add);
+    break;
+  case 'b':
+  case 'h':
+    len = (size_t)snprintf(b, TMBUF, "%.3s", safe(mon_name, tm->tm_mon, 12));
+    break;
+  case 'B':
+    *add = safe(mon_name, tm->tm_mon, 12);
+    len = strlen(*add);
+    break;
+  case 'c':
+    len = strftime(b, TMBUF, "%a %b %e %H:%M:%S %Y", tm);
+    break;
+  case 'C':
+    /* glibc does not pad the century ("0" for year 1). */
+    len = (size_t)snprintf(b, TMBUF, "%lld",
+                           year >= 0 ? year / 100 : -((99 - year) / 100));
+    break;
+  case 'd':
+    len = (size_t)snprintf(b, TMBUF, "%02d", tm->tm_mday);
+    break;
+  case 'D':
+    len = strftime(b, TMBUF, "%m/%d/%y", tm);
+    break;
+  case 'e':
+    len = (size_t)snprintf(b, TMBUF, "%2d", tm->tm_mday);
+    break;
+  case 'F':
+    len = (size_t)snprintf(b, TMBUF, "%lld-%02d-%02d", year, tm->tm_mon + 1,
+                           tm->tm_mday);
+    break;
+  case 'g':
+  case 'G': {
+    long long iy;
+    iso_week(tm, &iy);
+    if (c == 'g')
+      len = (size_t)snprintf(b, TMBUF, "%02lld", (iy % 100 + 100) % 100);
+    else
+      len = (size_t)snprintf(b, TMBUF, "%lld", iy);
+    break;
+  }
+  case 'j':
+    len = (size_t)snprintf(b, TMBUF, "%03d", tm->tm_yday + 1);
+    break;
+  case 'm':
+    len = (size_t)snprintf(b, TMBUF, "%02d", tm->tm_mon + 1);
+    break;
+  case 's':
+    len = (size_t)snprintf(b, TMBUF, "%lld", __sfi_tm_to_secs(tm));
+    break;
+  case 'u':
+    len = (size_t)snprintf(b, TMBUF, "%d", tm->tm_wday ? tm->tm_wday : 7);
+    break;
+  case 'U':
+    len =
+        (size_t)snprintf(b, TMBUF, "%02d", (tm->tm_yday + 7 - tm->tm_wday) / 7);
+    break;
+  case 'V': {
+    long long iy;
+    len = (size_t)snprintf(b, TMBUF, "%02d", iso_week(tm, &iy));
+    break;
+  }
+  case 'w':
+    len = (size_t)snprintf(b, TMBUF, "%d", tm->tm_wday);
+    break;
+  case 'W':
+    len = (size_t)snprintf(b, TMBUF, "%02d",
+                           (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7);
+    break;
+  case 'x':
+    len = strftime(b, TMBUF, "%m/%d/%y", tm);
+    break;
+  case 'y':
+    len = (size_t)snprintf(b, TMBUF, "%02lld", (year % 100 + 100) % 100);
+    break;
+  case 'Y':
+    len = (size_t)snprintf(b, TMBUF, "%lld", year);
+    break;
+  default:
+    return -1;
+  }
+  return (long)len;
+}
+
+/* The conversions of the time of day, zone and characters; -1 if c is none of
+ * them. */
+static long time_conv(int c, const struct tm *tm, char *b, const char **add) {
+  int hour12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
+  size_t len;
+  switch (c) {
+  case 'H':
+    len = (size_t)snprintf(b, TMBUF, "%02d", tm->tm_hour);
+    break;
+  case 'I':
+    len = (size_t)snprintf(b, TMBUF, "%02d", hour12);
+    break;
+  case 'k':
+    len = (size_t)snprintf(b, TMBUF, "%2d", tm->tm_hour);
+    break;
+  case 'l':
+    len = (size_t)snprintf(b, TMBUF, "%2d", hour12);
+    break;
+  case 'M':
+    len = (size_t)snprintf(b, TMBUF, "%02d", tm->tm_min);
+    break;
+  case 'n':
+    *add = "\n";
+    len = 1;
+    break;
+  case 'p':
+    *add = tm->tm_hour < 12 ? "AM" : "PM";
+    len = 2;
+    break;
+  case 'P':
+    *add = tm->tm_hour < 12 ? "am" : "pm";
+    len = 2;
+    break;
+  case 'r':
+    len = strftime(b, TMBUF, "%I:%M:%S %p", tm);
+    break;
+  case 'R':
+    len = strftime(b, TMBUF, "%H:%M", tm);
+    break;
+  case 'S':
+    len = (size_t)snprintf(b, TMBUF, "%02d", tm->tm_sec);
+    break;
+  case 't':
+    *add = "\t";
+    len = 1;
+    break;
+  case 'T':
+    len = strftime(b, TMBUF, "%H:%M:%S", tm);
+    break;
+  case 'X':
+    len = strftime(b, TMBUF, "%H:%M:%S", tm);
+    break;
+  case 'z': {
+    long off = tm->__tm_gmtoff;
+    long a = off < 0 ? -off : off;
+    len = (size_t)snprintf(b, TMBUF, "%c%02ld%02ld", off < 0 ? '-' : '+',
+                           a / 3600, a % 3600 / 60);
+    break;
+  }
+  case 'Z':
+    *add = tm->__tm_zone ? tm->__tm_zone : "GMT";
+    len = strlen(*add);
+    break;
+  default:
+    return -1;
+  }
+  return (long)len;
+}
+
 size_t strftime(char *restrict s, size_t max, const char *restrict f,
                 const struct tm *restrict tm) {
   size_t n = 0;
-  char b[64];
+  char b[TMBUF];
   for (; *f; f++) {
     const char *add = b;
     size_t len;
@@ -57,165 +222,21 @@ size_t strftime(char *restrict s, size_t max, const char *restrict f,
     while (*f == 'E' || *f == 'O' || *f == '_' || *f == '-' || *f == '0' ||
            *f == '^' || *f == '#')
       f++;
-    long long year = (long long)tm->tm_year + 1900;
-    int hour12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
-    switch (*f) {
-    case 'a':
-      len = (size_t)snprintf(b, sizeof b, "%.3s",
-                             safe(wday_name, tm->tm_wday, 7));
-      break;
-    case 'A':
-      add = safe(wday_name, tm->tm_wday, 7);
-      len = strlen(add);
-      break;
-    case 'b':
-    case 'h':
-      len =
-          (size_t)snprintf(b, sizeof b, "%.3s", safe(mon_name, tm->tm_mon, 12));
-      break;
-    case 'B':
-      add = safe(mon_name, tm->tm_mon, 12);
-      len = strlen(add);
-      break;
-    case 'c':
-      len = strftime(b, sizeof b, "%a %b %e %H:%M:%S %Y", tm);
-      break;
-    case 'C':
-      /* glibc does not pad the century ("0" for year 1). */
-      len = (size_t)snprintf(b, sizeof b, "%lld",
-                             year >= 0 ? year / 100 : -((99 - year) / 100));
-      break;
-    case 'd':
-      len = (size_t)snprintf(b, sizeof b, "%02d", tm->tm_mday);
-      break;
-    case 'D':
-      len = strftime(b, sizeof b, "%m/%d/%y", tm);
-      break;
-    case 'e':
-      len = (size_t)snprintf(b, sizeof b, "%2d", tm->tm_mday);
-      break;
-    case 'F':
-      len = (size_t)snprintf(b, sizeof b, "%lld-%02d-%02d", year,
-                             tm->tm_mon + 1, tm->tm_mday);
-      break;
-    case 'g':
-    case 'G': {
-      long long iy;
-      iso_week(tm, &iy);
-      if (*f == 'g')
-        len = (size_t)snprintf(b, sizeof b, "%02lld", (iy % 100 + 100) % 100);
-      else
-        len = (size_t)snprintf(b, sizeof b, "%lld", iy);
-      break;
-    }
-    case 'H':
-      len = (size_t)snprintf(b, sizeof b, "%02d", tm->tm_hour);
-      break;
-    case 'I':
-      len = (size_t)snprintf(b, sizeof b, "%02d", hour12);
-      break;
-    case 'j':
-      len = (size_t)snprintf(b, sizeof b, "%03d", tm->tm_yday + 1);
-      break;
-    case 'k':
-      len = (size_t)snprintf(b, sizeof b, "%2d", tm->tm_hour);
-      break;
-    case 'l':
-      len = (size_t)snprintf(b, sizeof b, "%2d", hour12);
-      break;
-    case 'm':
-      len = (size_t)snprintf(b, sizeof b, "%02d", tm->tm_mon + 1);
-      break;
-    case 'M':
-      len = (size_t)snprintf(b, sizeof b, "%02d", tm->tm_min);
-      break;
-    case 'n':
-      add = "\n";
-      len = 1;
-      break;
-    case 'p':
-      add = tm->tm_hour < 12 ? "AM" : "PM";
-      len = 2;
-      break;
-    case 'P':
-      add = tm->tm_hour < 12 ? "am" : "pm";
-      len = 2;
-      break;
-    case 'r':
-      len = strftime(b, sizeof b, "%I:%M:%S %p", tm);
-      break;
-    case 'R':
-      len = strftime(b, sizeof b, "%H:%M", tm);
-      break;
-    case 's':
-      len = (size_t)snprintf(b, sizeof b, "%lld", __sfi_tm_to_secs(tm));
-      break;
-    case 'S':
-      len = (size_t)snprintf(b, sizeof b, "%02d", tm->tm_sec);
-      break;
-    case 't':
-      add = "\t";
-      len = 1;
-      break;
-    case 'T':
-      len = strftime(b, sizeof b, "%H:%M:%S", tm);
-      break;
-    case 'u':
-      len = (size_t)snprintf(b, sizeof b, "%d", tm->tm_wday ? tm->tm_wday : 7);
-      break;
-    case 'U':
-      len = (size_t)snprintf(b, sizeof b, "%02d",
-                             (tm->tm_yday + 7 - tm->tm_wday) / 7);
-      break;
-    case 'V': {
-      long long iy;
-      len = (size_t)snprintf(b, sizeof b, "%02d", iso_week(tm, &iy));
-      break;
-    }
-    case 'w':
-      len = (size_t)snprintf(b, sizeof b, "%d", tm->tm_wday);
-      break;
-    case 'W':
-      len = (size_t)snprintf(b, sizeof b, "%02d",
-                             (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7);
-      break;
-    case 'x':
-      len = strftime(b, sizeof b, "%m/%d/%y", tm);
-      break;
-    case 'X':
-      len = strftime(b, sizeof b, "%H:%M:%S", tm);
-      break;
-    case 'y':
-      len = (size_t)snprintf(b, sizeof b, "%02lld", (year % 100 + 100) % 100);
-      break;
-    case 'Y':
-      len = (size_t)snprintf(b, sizeof b, "%lld", year);
-      break;
-    case 'z': {
-      long off = tm->__tm_gmtoff;
-      long a = off < 0 ? -off : off;
-      len = (size_t)snprintf(b, sizeof b, "%c%02ld%02ld", off < 0 ? '-' : '+',
-                             a / 3600, a % 3600 / 60);
-      break;
-    }
-    case 'Z':
-      add = tm->__tm_zone ? tm->__tm_zone : "GMT";
-      len = strlen(add);
-      break;
-    case '%':
+    long r;
+    if (*f == '%') {
       add = "%";
       len = 1;
-      break;
-    case 0:
+    } else if (*f == 0) {
       f--;
       add = "%";
       len = 1;
-      break;
-    default:
+    } else if ((r = date_conv(*f, tm, b, &add)) >= 0 ||
+               (r = time_conv(*f, tm, b, &add)) >= 0) {
+      len = (size_t)r;
+    } else {
       b[0] = '%';
       b[1] = *f;
       len = 2;
-      break;
     }
   emit:
     if (n + len >= max)

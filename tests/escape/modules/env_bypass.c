@@ -6,13 +6,7 @@
  * address. sfi-cc must drop the variable (CMakeLists.txt sets it). */
 #include "common.h"
 PING
-struct note {
-  unsigned namesz, descsz, type;
-  char name[8];
-  unsigned desc[4];
-};
-__attribute__((section(".note.sfi"), used, aligned(4)))
-const struct note forged = {8, 16, 0x53464931u, "libsfi", {1, 1, 1, 1}};
+FORGED_MARKER(forged);
 long attack(u64 t, long v) {
   *(volatile long *)(uintptr_t)t = v;
   return 0;

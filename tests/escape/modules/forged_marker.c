@@ -5,13 +5,7 @@
  * Must be refused, or the store must stay in the region. */
 #include "common.h"
 PING
-struct note {
-  unsigned namesz, descsz, type;
-  char name[8];
-  unsigned desc[4];
-};
-__attribute__((section(".note.sfi"), used, aligned(4)))
-const struct note __sfi_note = {8, 16, 0x53464931u, "libsfi", {1, 1, 1, 1}};
+FORGED_MARKER(__sfi_note);
 long attack(u64 t, long v) {
   *(volatile long *)(uintptr_t)t = v;
   return 0;
