@@ -164,6 +164,9 @@ bool sfi::isHarmlessAsm(const InlineAsm &IA) {
   // "rep; nop" is pause; a '#' starts a comment up to the end of the line.
   for (size_t At; (At = Text.find("rep;")) != std::string::npos;)
     Text.replace(At, 4, "rep ");
+  // The assembler ends a statement (and a '#' comment) at '\r' as at '\n'
+  // (review: "cpuid # \r movq ..." smuggled a store past a comment).
+  std::replace(Text.begin(), Text.end(), '\r', '\n');
   SmallVector<StringRef, 4> Lines;
   StringRef(Text).split(Lines, '\n');
   for (StringRef Line : Lines) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -59,42 +60,97 @@ char *sfi_sidecar_of(const char *path, char **archive) {
   return script;
 }
 
-static int walk(const char *script, int depth,
-                int (*fn)(const char *, void *), void *arg) {
-  if (depth > 64)
-    return -1;
+/* Reads a sidecar script exactly as sfi_sidecar_write writes it: one
+ * comment line, then `GROUP ( "path" ... )` on one line. Anything else is
+ * not ours and is refused (a linker script can name inputs in many ways
+ * that a looser reader would not check). */
+static int read_group(const char *script, char ***paths, int *n) {
+  *paths = NULL;
+  *n = 0;
   FILE *f = fopen(script, "r");
   if (!f)
     return -1;
-  char line[3 * PATH_MAX];
-  int rc = 0;
-  while (rc == 0 && fgets(line, sizeof line, f)) {
-    if (strncmp(line, "GROUP", 5) != 0)
-      continue;
-    for (char *q = strchr(line, '"'); rc == 0 && q; q = strchr(q, '"')) {
-      char *e = strchr(q + 1, '"');
-      if (!e) {
-        rc = -1;
-        break;
-      }
-      *e = 0;
-      const char *path = q + 1;
-      size_t n = strlen(path);
-      if (n > 9 && !strcmp(path + n - 9, ".sfi-link"))
-        rc = walk(path, depth + 1, fn, arg);
-      else
-        rc = fn(path, arg);
-      q = e + 1;
-    }
+  char line[64 * 1024];
+  int rc = -1;
+  if (!fgets(line, sizeof line, f) || strncmp(line, "/* sfi-cc: ", 11) != 0 ||
+      !strstr(line, "*/\n") || !fgets(line, sizeof line, f) ||
+      strncmp(line, "GROUP (", 7) != 0 || !strchr(line, '\n'))
+    goto out;
+  char *q = line + 7;
+  for (;;) {
+    while (*q == ' ')
+      q++;
+    if (q[0] == ')' && q[1] == '\n' && q[2] == 0)
+      break;
+    char *e = *q == '"' ? strchr(q + 1, '"') : NULL;
+    if (!e)
+      goto out;
+    *e = 0;
+    char **grown = realloc(*paths, (size_t)(*n + 1) * sizeof **paths);
+    if (!grown)
+      goto out;
+    *paths = grown;
+    (*paths)[(*n)++] = strdup(q + 1);
+    q = e + 1;
   }
+  char extra[2];
+  rc = fgets(extra, sizeof extra, f) ? -1 : 0; /* nothing after it */
+out:
   fclose(f);
+  if (rc != 0) {
+    for (int i = 0; i < *n; i++)
+      free((*paths)[i]);
+    free(*paths);
+    *paths = NULL;
+    *n = 0;
+  }
+  return rc;
+}
+
+struct seen {
+  char **v;
+  int n;
+};
+
+static int walk(const char *script, struct seen *seen,
+                int (*fn)(const char *, void *), void *arg) {
+  for (int i = 0; i < seen->n; i++)
+    if (!strcmp(seen->v[i], script))
+      return 0; /* already checked (a library two others were linked with) */
+  if (seen->n >= 4096)
+    return -1;
+  char **grown = realloc(seen->v, (size_t)(seen->n + 1) * sizeof *seen->v);
+  if (!grown)
+    return -1;
+  seen->v = grown;
+  seen->v[seen->n++] = strdup(script);
+  char **paths;
+  int n, rc = read_group(script, &paths, &n);
+  for (int i = 0; i < n; i++) {
+    struct stat st;
+    size_t len = paths[i] ? strlen(paths[i]) : 0;
+    if (rc == 0 && (!paths[i] || stat(paths[i], &st) != 0 ||
+                    !S_ISREG(st.st_mode)))
+      rc = -1; /* only regular files (no /dev/zero, no directories) */
+    else if (rc == 0 && len > 9 && !strcmp(paths[i] + len - 9, ".sfi-link"))
+      rc = walk(paths[i], seen, fn, arg);
+    else if (rc == 0)
+      rc = fn(paths[i], arg);
+    free(paths[i]);
+  }
+  free(paths);
   return rc;
 }
 
 int sfi_sidecar_archives(const char *script,
                          int (*fn)(const char *archive, void *arg),
                          void *arg) {
-  return walk(script, 0, fn, arg);
+  struct seen seen = {NULL, 0};
+  int rc = walk(script, &seen, fn, arg);
+  for (int i = 0; i < seen.n; i++)
+    free(seen.v[i]);
+  free(seen.v);
+  return rc;
 }
 
 static int run_ar(const char *ar, const char *archive, char *const *objs,

@@ -21,8 +21,10 @@
 char *sfi_sidecar_of(const char *path, char **archive);
 
 /* Calls fn on every archive a sidecar script names, directly or through
- * the scripts it names (at most 64 deep: a cycle is an error). Returns 0,
- * or the first non-zero value of fn, or -1 if a script cannot be read. */
+ * the scripts it names (each script once). Returns 0, or the first
+ * non-zero value of fn, or -1 if a script is not exactly in the form
+ * sfi_sidecar_write writes or names something that is not a regular
+ * file. */
 int sfi_sidecar_archives(const char *script, int (*fn)(const char *archive,
                                                         void *arg),
                          void *arg);

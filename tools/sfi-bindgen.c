@@ -616,171 +616,167 @@ static int param_index(char **params, int np, const struct toks *t, int i) {
   return -1;
 }
 
-static void emit_macro(CXCursor c) {
-  char *name = str(clang_getCursorSpelling(c));
-  const char *why = NULL;
-  struct toks t = {0};
-  CXToken *raw = NULL;
-  unsigned nraw = 0;
+/* A function-like macro being bound: its tokens, parameters, and the one
+ * call its expansion is, split into arguments. */
+struct macro {
+  char *name;
+  struct toks t;
   char *params[64];
-  int np = 0;
-  int *argfrom = NULL, *argto = NULL, *argparam = NULL, nargs = 0;
-  int *uses = NULL;
-  struct fn *f = NULL;
-  clang_tokenize(tu, clang_getCursorExtent(c), &raw, &nraw);
-  t.n = (int)nraw;
-  t.s = calloc(nraw + 1, sizeof *t.s);
-  t.k = calloc(nraw + 1, sizeof *t.k);
-  for (unsigned i = 0; i < nraw; i++) {
-    t.s[i] = str(clang_getTokenSpelling(tu, raw[i]));
-    t.k[i] = clang_getTokenKind(raw[i]);
-  }
-  if (raw)
-    clang_disposeTokens(tu, raw, nraw);
-  if (seen_fn(name)) {
-    why = "the header also declares a function of that name";
-    goto fail;
-  }
-  /* NAME ( p1 , p2 ... ) body */
-  if (t.n < 3 || strcmp(t.s[0], name) || !tok_is(&t, 1, "(")) {
-    why = "cannot read the definition";
-    goto fail;
-  }
+  int np;
+  int body; /* first token of the expansion */
+  int *argfrom, *argto, *argparam, nargs; /* argparam: -1 or a parameter */
+  struct fn *f;
+};
+
+/* NAME ( p1 , p2 ... ) body: the parameters; NULL or why not. */
+static const char *macro_params(struct macro *m) {
+  const struct toks *t = &m->t;
+  if (t->n < 3 || strcmp(t->s[0], m->name) || !tok_is(t, 1, "("))
+    return "cannot read the definition";
   int i = 2;
-  if (!tok_is(&t, i, ")"))
+  if (!tok_is(t, i, ")"))
     for (;;) {
-      if (i >= t.n || t.k[i] != CXToken_Identifier || np == 64) {
-        why = "variadic or unreadable parameter list";
-        goto fail;
-      }
-      params[np++] = t.s[i++];
-      if (tok_is(&t, i, ")"))
+      if (i >= t->n || t->k[i] != CXToken_Identifier || m->np == 64)
+        return "variadic or unreadable parameter list";
+      m->params[m->np++] = t->s[i++];
+      if (tok_is(t, i, ")"))
         break;
-      if (!tok_is(&t, i, ",")) {
-        why = "variadic or unreadable parameter list";
-        goto fail;
-      }
+      if (!tok_is(t, i, ","))
+        return "variadic or unreadable parameter list";
       i++;
     }
-  int b0 = i + 1, b1 = t.n; /* body: [b0, b1) */
-  for (int j = b0; j < b1; j++)
-    if (tok_is(&t, j, "#") || tok_is(&t, j, "##")) {
-      why = "uses # or ##";
-      goto fail;
-    }
-  while (b1 - b0 >= 2 && tok_is(&t, b0, "(") && closing(&t, b0) == b1 - 1) {
-    b0++;
-    b1--;
-  }
-  if (b1 - b0 < 3 || t.k[b0] != CXToken_Identifier || !tok_is(&t, b0 + 1, "(") ||
-      closing(&t, b0 + 1) != b1 - 1) {
-    why = "the expansion is not a single function call";
-    goto fail;
-  }
-  for (int j = 0; j < nfns; j++)
-    if (!strcmp(fns[j].name, t.s[b0]))
-      f = &fns[j];
-  if (!f || !f->sig) {
-    why = "the expansion calls a function this header does not bind";
-    goto fail;
-  }
-  /* Split the arguments at top-level commas. */
-  argfrom = calloc((size_t)t.n, sizeof *argfrom);
-  argto = calloc((size_t)t.n, sizeof *argto);
-  argparam = calloc((size_t)t.n, sizeof *argparam);
-  uses = calloc((size_t)np + 1, sizeof *uses);
-  if (b0 + 2 < b1 - 1) {
-    int start = b0 + 2, depth = 0;
-    for (int j = b0 + 2; j <= b1 - 1; j++) {
-      if (j < b1 - 1 && (tok_is(&t, j, "(") || tok_is(&t, j, "[") ||
-                         tok_is(&t, j, "{")))
-        depth++;
-      else if (j < b1 - 1 && (tok_is(&t, j, ")") || tok_is(&t, j, "]") ||
-                              tok_is(&t, j, "}")))
-        depth--;
-      else if (j == b1 - 1 || (depth == 0 && tok_is(&t, j, ","))) {
-        if (j == start) {
-          why = "an empty argument";
-          goto fail;
-        }
-        argfrom[nargs] = start;
-        argto[nargs++] = j;
-        start = j + 1;
-      }
+  m->body = i + 1;
+  for (int j = m->body; j < t->n; j++)
+    if (tok_is(t, j, "#") || tok_is(t, j, "##"))
+      return "uses # or ##";
+  return NULL;
+}
+
+/* Splits the call's arguments [from, to) at top-level commas. */
+static const char *macro_split_args(struct macro *m, int from, int to) {
+  const struct toks *t = &m->t;
+  m->argfrom = calloc((size_t)t->n, sizeof *m->argfrom);
+  m->argto = calloc((size_t)t->n, sizeof *m->argto);
+  m->argparam = calloc((size_t)t->n, sizeof *m->argparam);
+  if (from >= to)
+    return NULL;
+  int start = from, depth = 0;
+  for (int j = from; j <= to; j++) {
+    if (j < to && (tok_is(t, j, "(") || tok_is(t, j, "[") || tok_is(t, j, "{")))
+      depth++;
+    else if (j < to &&
+             (tok_is(t, j, ")") || tok_is(t, j, "]") || tok_is(t, j, "}")))
+      depth--;
+    else if (j == to || (depth == 0 && tok_is(t, j, ","))) {
+      if (j == start)
+        return "an empty argument";
+      m->argfrom[m->nargs] = start;
+      m->argto[m->nargs++] = j;
+      start = j + 1;
     }
   }
-  int nfa = clang_Cursor_getNumArguments(f->c);
-  if (nargs != nfa) {
-    why = "the call's argument count differs from the prototype";
-    goto fail;
-  }
-  for (int a = 0; a < nargs; a++) {
-    int from = argfrom[a], to = argto[a];
-    while (to - from >= 2 && tok_is(&t, from, "(") && closing(&t, from) == to - 1) {
+  return NULL;
+}
+
+/* Each argument is a whole parameter, used once, or a constant (a string
+ * literal where the prototype wants a pointer). */
+static const char *macro_check_args(struct macro *m) {
+  const struct toks *t = &m->t;
+  int uses[65] = {0};
+  for (int a = 0; a < m->nargs; a++) {
+    int from = m->argfrom[a], to = m->argto[a];
+    while (to - from >= 2 && tok_is(t, from, "(") && closing(t, from) == to - 1) {
       from++;
       to--;
     }
-    argparam[a] = -1;
-    if (to - from == 1 && param_index(params, np, &t, from) >= 0) {
-      argparam[a] = param_index(params, np, &t, from);
-      uses[argparam[a]]++;
+    m->argparam[a] = -1;
+    if (to - from == 1 && param_index(m->params, m->np, t, from) >= 0) {
+      m->argparam[a] = param_index(m->params, m->np, t, from);
+      uses[m->argparam[a]]++;
       continue;
     }
-    for (int j = argfrom[a]; j < argto[a]; j++)
-      if (param_index(params, np, &t, j) >= 0) {
-        why = "a parameter is used inside an expression, not as a whole "
-              "argument";
-        goto fail;
-      }
-    if (kind_of(clang_getArgType(clang_getCursorType(f->c), (unsigned)a)) ==
+    for (int j = m->argfrom[a]; j < m->argto[a]; j++)
+      if (param_index(m->params, m->np, t, j) >= 0)
+        return "a parameter is used inside an expression, not as a whole "
+               "argument";
+    if (kind_of(clang_getArgType(clang_getCursorType(m->f->c), (unsigned)a)) ==
             K_PTR &&
-        !is_string_tokens(&t, from, to, 0)) {
-      why = "a pointer argument that is neither a parameter nor a string "
-            "literal";
-      goto fail;
-    }
+        !is_string_tokens(t, from, to, 0))
+      return "a pointer argument that is neither a parameter nor a string "
+             "literal";
   }
-  for (int p = 0; p < np; p++)
-    if (uses[p] != 1) {
-      why = "a parameter is not used exactly once";
-      goto fail;
-    }
+  for (int p = 0; p < m->np; p++)
+    if (uses[p] != 1)
+      return "a parameter is not used exactly once";
+  return NULL;
+}
 
-  /* The wrapper. */
+/* The expansion is exactly one call of a bound function. */
+static const char *macro_call(struct macro *m) {
+  const struct toks *t = &m->t;
+  int b0 = m->body, b1 = t->n; /* [b0, b1) */
+  while (b1 - b0 >= 2 && tok_is(t, b0, "(") && closing(t, b0) == b1 - 1) {
+    b0++;
+    b1--;
+  }
+  if (b1 - b0 < 3 || t->k[b0] != CXToken_Identifier || !tok_is(t, b0 + 1, "(") ||
+      closing(t, b0 + 1) != b1 - 1)
+    return "the expansion is not a single function call";
+  for (int j = 0; j < nfns; j++)
+    if (!strcmp(fns[j].name, t->s[b0]))
+      m->f = &fns[j];
+  if (!m->f || !m->f->sig)
+    return "the expansion calls a function this header does not bind";
+  const char *why = macro_split_args(m, b0 + 2, b1 - 1);
+  if (why)
+    return why;
+  if (m->nargs != clang_Cursor_getNumArguments(m->f->c))
+    return "the call's argument count differs from the prototype";
+  return macro_check_args(m);
+}
+
+/* The wrapper's signature: one parameter per macro parameter, typed as the
+ * function parameter it becomes, and the result pointer. */
+static void macro_signature(const struct macro *m, CXType ft, int has_ret) {
   const char *P = prefix;
-  CXType ft = clang_getCursorType(f->c);
-  CXType rt = clang_getResultType(ft);
-  int has_ret = kind_of(rt) != K_VOID;
-  fprintf(out, "\n/* %s(", name);
-  for (int p = 0; p < np; p++)
-    fprintf(out, "%s%s", p ? ", " : "", params[p]);
+  fprintf(out, "\n/* %s(", m->name);
+  for (int p = 0; p < m->np; p++)
+    fprintf(out, "%s%s", p ? ", " : "", m->params[p]);
   fprintf(out, "): a macro of the header, bound as its expansion\n *   ");
-  join(&t, i + 1, t.n);
+  join(&m->t, m->body, m->t.n);
   fprintf(out, "\n * (host-evaluated constants; string literals copied into "
                "the sandbox\n * for the call). */\n"
-               "static inline int %s_%s(%s_t *sfib_b", P, name, P);
-  for (int p = 0; p < np; p++) {
+               "static inline int %s_%s(%s_t *sfib_b", P, m->name, P);
+  for (int p = 0; p < m->np; p++) {
     int a = 0;
-    while (argparam[a] != p)
+    while (m->argparam[a] != p)
       a++;
     char *ht = host_type(clang_getArgType(ft, (unsigned)a));
-    fprintf(out, ",\n    %s %s", ht, params[p]);
+    fprintf(out, ",\n    %s %s", ht, m->params[p]);
     free(ht);
   }
   if (has_ret) {
-    char *rs = host_type(rt);
+    char *rs = host_type(clang_getResultType(ft));
     fprintf(out, ",\n    %s *sfib_ret", rs);
     free(rs);
   }
+}
+
+static void macro_wrapper(const struct macro *m) {
+  const struct toks *t = &m->t;
+  CXType ft = clang_getCursorType(m->f->c);
+  int has_ret = kind_of(clang_getResultType(ft)) != K_VOID;
+  macro_signature(m, ft, has_ret);
   fprintf(out, ") {\n  int sfib_rc = SFI_OK;\n"
                "  if (!sfib_b || !sfib_b->in)\n    return SFI_ERR_INVALID;\n");
   /* String literals: checked to be literals by concatenation with "". */
-  for (int a = 0; a < nargs; a++) {
-    if (argparam[a] >= 0 || kind_of(clang_getArgType(ft, (unsigned)a)) != K_PTR)
+  for (int a = 0; a < m->nargs; a++) {
+    if (m->argparam[a] >= 0 ||
+        kind_of(clang_getArgType(ft, (unsigned)a)) != K_PTR)
       continue;
     fprintf(out, "  static const char sfib_s%d[] = \"\"", a);
-    for (int j = argfrom[a]; j < argto[a]; j++)
-      fprintf(out, " %s", t.s[j]);
+    for (int j = m->argfrom[a]; j < m->argto[a]; j++)
+      fprintf(out, " %s", t->s[j]);
     fprintf(out, "; /* a string literal */\n"
                  "  sfi_sptr sfib_p%d = SFI_SPTR_NULL;\n"
                  "  if (sfib_rc == SFI_OK)\n"
@@ -791,18 +787,18 @@ static void emit_macro(CXCursor c) {
                  "sizeof sfib_s%d);\n",
             a, a, a, a, a, a);
   }
-  fprintf(out, "  if (sfib_rc == SFI_OK)\n    sfib_rc = %s_%s(sfib_b", P,
-          f->name);
-  for (int a = 0; a < nargs; a++) {
+  fprintf(out, "  if (sfib_rc == SFI_OK)\n    sfib_rc = %s_%s(sfib_b", prefix,
+          m->f->name);
+  for (int a = 0; a < m->nargs; a++) {
     CXType at = clang_getArgType(ft, (unsigned)a);
-    if (argparam[a] >= 0) {
-      fprintf(out, ", %s", params[argparam[a]]);
+    if (m->argparam[a] >= 0) {
+      fprintf(out, ", %s", m->params[m->argparam[a]]);
     } else if (kind_of(at) == K_PTR) {
       fprintf(out, ", sfib_p%d", a);
     } else {
       char *ts = str(clang_getTypeSpelling(at));
       fprintf(out, ", (%s)(", ts);
-      join(&t, argfrom[a], argto[a]);
+      join(t, m->argfrom[a], m->argto[a]);
       fprintf(out, ")");
       free(ts);
     }
@@ -810,27 +806,50 @@ static void emit_macro(CXCursor c) {
   fprintf(out, "%s);\n", has_ret ? ", sfib_ret" : "");
   /* Free the copies unless the instance trapped (it refuses calls until
    * it is reset, which empties the heap anyway). */
-  for (int a = 0; a < nargs; a++)
-    if (argparam[a] < 0 && kind_of(clang_getArgType(ft, (unsigned)a)) == K_PTR)
+  for (int a = 0; a < m->nargs; a++)
+    if (m->argparam[a] < 0 &&
+        kind_of(clang_getArgType(ft, (unsigned)a)) == K_PTR)
       fprintf(out, "  if (!sfi_sptr_is_null(sfib_p%d) && !sfi_is_trap(sfib_rc))\n"
                    "    sfi_free(sfib_b->in, sfib_p%d.a);\n", a, a);
   fprintf(out, "  return sfib_rc;\n}\n");
-  goto done;
-fail:
-  /* Listed, not counted for --strict: most function-like macros of a
-   * header are helpers, not calls into the library. */
-  fprintf(out, "/* not bound: macro %s: %s */\n", name, why);
-  fprintf(stderr, "sfi-bindgen: macro %s not bound: %s\n", name, why);
-done:
-  free(argfrom);
-  free(argto);
-  free(argparam);
-  free(uses);
-  for (int j = 0; j < t.n; j++)
-    free(t.s[j]);
-  free(t.s);
-  free(t.k);
-  free(name);
+}
+
+static void emit_macro(CXCursor c) {
+  struct macro m = {0};
+  m.name = str(clang_getCursorSpelling(c));
+  CXToken *raw = NULL;
+  unsigned nraw = 0;
+  clang_tokenize(tu, clang_getCursorExtent(c), &raw, &nraw);
+  m.t.n = (int)nraw;
+  m.t.s = calloc(nraw + 1, sizeof *m.t.s);
+  m.t.k = calloc(nraw + 1, sizeof *m.t.k);
+  for (unsigned i = 0; i < nraw; i++) {
+    m.t.s[i] = str(clang_getTokenSpelling(tu, raw[i]));
+    m.t.k[i] = clang_getTokenKind(raw[i]);
+  }
+  if (raw)
+    clang_disposeTokens(tu, raw, nraw);
+  const char *why = seen_fn(m.name)
+                        ? "the header also declares a function of that name"
+                        : macro_params(&m);
+  if (!why)
+    why = macro_call(&m);
+  if (why) {
+    /* Listed, not counted for --strict: most function-like macros of a
+     * header are helpers, not calls into the library. */
+    fprintf(out, "/* not bound: macro %s: %s */\n", m.name, why);
+    fprintf(stderr, "sfi-bindgen: macro %s not bound: %s\n", m.name, why);
+  } else {
+    macro_wrapper(&m);
+  }
+  free(m.argfrom);
+  free(m.argto);
+  free(m.argparam);
+  for (int j = 0; j < m.t.n; j++)
+    free(m.t.s[j]);
+  free(m.t.s);
+  free(m.t.k);
+  free(m.name);
 }
 
 static void usage(void) {

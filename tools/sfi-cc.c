@@ -346,8 +346,9 @@ static int check_archive(const char *archive, void *mode) {
 static int check_sidecar(const char *script, const char *mode) {
   int rc = sfi_sidecar_archives(script, check_archive, (void *)mode);
   if (rc < 0)
-    fprintf(stderr, "sfi-cc: error: %s: cannot read this linker script "
-                    "(or it names itself)\n", script);
+    fprintf(stderr, "sfi-cc: error: %s: not a library sidecar as sfi-cc "
+                    "writes it, or it names something that is not a regular "
+                    "file\n", script);
   return rc != 0;
 }
 

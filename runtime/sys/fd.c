@@ -40,6 +40,16 @@ int sfi__sys_iobuf(sfi_instance *in, int fd, uint64_t buf, uint64_t *len,
 }
 
 int sfi__sys_newfd_at(sfi_instance *in, int host, int min, int beneath) {
+  if (host >= 0 && host < 3) {
+    /* A host that closed its stdio gets 0-2 back from the kernel: never
+     * hand those to the sandbox, or the host's own printf would write into
+     * the sandbox's pipe or file (review). Keep them free, as for grants. */
+    int hi = fcntl(host, F_DUPFD_CLOEXEC, 3);
+    close(host);
+    if (hi < 0)
+      return -errno;
+    host = hi;
+  }
   for (int i = min < 3 ? 3 : min; i < SFI_FD_MAX; i++)
     if (in->fds[i].host < 0) {
       in->fds[i] = (struct sfi_fd){host, 1, beneath != 0};

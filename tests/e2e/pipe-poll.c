@@ -182,6 +182,13 @@ int main(int argc, char **argv) {
          avail > 0 && avail <= pages ? "<= phys" : "wrong");
   // CHECK-NEXT: close: 0 -
   R("close", close(p[0]));
+  // A pipe without a reader: EPIPE for the sandbox, and no SIGPIPE for the
+  // host (its default action would kill sfi-run or the embedding host).
+  close(20); /* the F_DUPFD copy: now no reader is left */
+  // CHECK-NEXT: write no reader: -1 Broken pipe
+  R("write no reader", write(p[1], "x", 1));
+  // CHECK-NEXT: write no reader again: -1 Broken pipe
+  R("write no reader again", write(p[1], "y", 1));
   // CHECK-NEXT: poll closed: 1 -
   // CHECK-NEXT: nval=32
   f[0].fd = p[0];

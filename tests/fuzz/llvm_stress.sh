@@ -13,6 +13,9 @@ FIRST=${2:?}
 LAST=${3:?}
 OUT=${4:-$(mktemp -d)}
 P=$(cd "$B" && pwd)/lib/libsfi.so
+# the safety flags of every sandboxed compile (one list)
+FLAGS=$(sed -n 's/^SFI_CFLAG("\([^"]*\)")$/\1/p' \
+  "$(dirname "$0")/../../include/sfi_cflags.def")
 mkdir -p "$OUT"
 crashes=0
 runs=0
@@ -22,8 +25,9 @@ for s in $(seq "$FIRST" "$LAST"); do
   llvm-stress-22 -seed "$s" -size $((100 + s % 7 * 100)) -o "$OUT/s.ll" || continue
   for O in O1 O2 O3 Os; do
     runs=$((runs + 1))
-    timeout 120 clang-22 -"$O" -fPIC -fno-plt -fvisibility=hidden \
-      -fcf-protection=none -fno-stack-protector -Xclang -load -Xclang "$P" \
+    # shellcheck disable=SC2086
+    timeout 120 clang-22 -"$O" $FLAGS -fvisibility=hidden \
+      -Xclang -load -Xclang "$P" \
       -fpass-plugin="$P" -mllvm -sfi-mode=$m -mllvm -sfi-scheme=gs \
       -mllvm -sfi-verify -c "$OUT/s.ll" -o "$OUT/s.o" >"$OUT/s.log" 2>&1
     rc=$?

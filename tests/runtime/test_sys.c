@@ -206,6 +206,11 @@ static int host_fds(void) {
  * reachable, the table's bound enforced, and every host descriptor they
  * made closed again by reset (no leak into the host). */
 static void test_pipe_poll(void) {
+  /* A host that closed its stdin: the kernel hands out 0 next, and it must
+   * not become the sandbox's (the host's next read of fd 0 would come from
+   * the sandbox's pipe: review). */
+  int saved0 = dup(0);
+  close(0);
   int before = host_fds();
   uint64_t fa = buf + 30000;
   CHECK_EQ(callI("s_pipe", "pi:i", P(base), I(0), Z), -EFAULT);
@@ -217,6 +222,10 @@ static void test_pipe_poll(void) {
   int rd = pf[0], wr = pf[1];
   CHECK(rd >= 3 && wr >= 3 && rd != wr);
   CHECK_EQ(host_fds(), before + 2);
+  CHECK(fcntl(0, F_GETFD) < 0); /* the host's 0 stays closed */
+  dup2(saved0, 0);
+  close(saved0);
+  before = host_fds() - 2; /* 0 is back */
   /* poll: bounds, pointers, descriptors that are not the sandbox's */
   uint64_t pa = buf + 30100;
   CHECK_EQ(callI("s_poll", "pIi:i", P(pa), L(100000), I(0)), -EINVAL);

@@ -51,6 +51,13 @@ static long long alarm_ms(void) {
   return d <= 0 ? 0 : (d + 999999) / 1000000;
 }
 
+/* Waits and timers longer than this (about 31 years) are this long: the
+ * sums below then cannot overflow (review: nanosleep({LLONG_MAX}) returned
+ * at once, setitimer({LLONG_MAX}) fired at once). */
+#define LONGEST_S 1000000000LL
+
+static int64_t clamp_s(long long s) { return s > LONGEST_S ? LONGEST_S : s; }
+
 static void ns_to_tv(int64_t ns, struct timeval *tv) {
   tv->tv_sec = ns / 1000000000;
   tv->tv_usec = (ns % 1000000000) / 1000;
@@ -78,9 +85,9 @@ int setitimer(int which, const struct itimerval *restrict v,
   }
   if (old)
     getitimer(which, old);
-  int64_t val = (int64_t)v->it_value.tv_sec * 1000000000 +
+  int64_t val = clamp_s(v->it_value.tv_sec) * 1000000000 +
                 v->it_value.tv_usec * 1000;
-  int64_t every = (int64_t)v->it_interval.tv_sec * 1000000000 +
+  int64_t every = clamp_s(v->it_interval.tv_sec) * 1000000000 +
                   v->it_interval.tv_usec * 1000;
   arm(val ? now_ns() + val : 0, val ? every : 0);
   return 0;
@@ -130,7 +137,7 @@ int poll(struct pollfd *fds, nfds_t n, int ms) {
 static long long ts_ms(const struct timespec *ts) {
   if (!ts)
     return -1;
-  return (long long)ts->tv_sec * 1000 + (ts->tv_nsec + 999999) / 1000000;
+  return clamp_s(ts->tv_sec) * 1000 + (ts->tv_nsec + 999999) / 1000000;
 }
 
 int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *ts,
@@ -161,7 +168,7 @@ int select(int n, fd_set *restrict r, fd_set *restrict w, fd_set *restrict e,
     if (ev)
       p[k++] = (struct pollfd){fd, ev, 0};
   }
-  long long ms = tv ? (long long)tv->tv_sec * 1000 + (tv->tv_usec + 999) / 1000
+  long long ms = tv ? clamp_s(tv->tv_sec) * 1000 + (tv->tv_usec + 999) / 1000
                     : -1;
   int rc = wait_fds(p, k, ms);
   if (rc < 0)
@@ -217,7 +224,7 @@ int nanosleep(const struct timespec *req, struct timespec *rem) {
     errno = EINVAL;
     return -1;
   }
-  int64_t end = now_ns() + (int64_t)req->tv_sec * 1000000000 + req->tv_nsec;
+  int64_t end = now_ns() + clamp_s(req->tv_sec) * 1000000000 + req->tv_nsec;
   for (;;) {
     int64_t left = end - now_ns();
     if (left <= 0)
@@ -246,7 +253,7 @@ int clock_nanosleep(clockid_t clk, int flags, const struct timespec *req,
   if (flags & TIMER_ABSTIME) {
     struct timespec now;
     clock_gettime(clk, &now);
-    int64_t d = ((int64_t)req->tv_sec - now.tv_sec) * 1000000000 +
+    int64_t d = (clamp_s((long long)req->tv_sec - now.tv_sec)) * 1000000000 +
                 (req->tv_nsec - now.tv_nsec);
     if (d < 0)
       d = 0;
