@@ -327,10 +327,13 @@ void MachineSandbox::rewriteOperand(MachineInstr &MI, int Mem) {
     else if (Disp.isImm() && Disp.getImm() < 0)
       error(&MI, "access below the native stack pointer");
     ++NumFrameOperands;
+    SFI_DEBUG(debugLine(CurMF->getName(), "native frame (%rsp) operand kept")
+              << MI);
     return;
   }
   if (B == X.RIP) {
     ++NumRIPOperands;
+    SFI_DEBUG(debugLine(CurMF->getName(), "%rip operand kept") << MI);
     return;
   }
   if (!Base.isReg() && !Base.isFI()) {
@@ -339,6 +342,7 @@ void MachineSandbox::rewriteOperand(MachineInstr &MI, int Mem) {
   }
   if (StoresOnly && !MI.mayStore()) {
     ++NumLoadsLeft;
+    SFI_DEBUG(debugLine(CurMF->getName(), "load left (stores mode)") << MI);
     return;
   }
   if (!B.isValid() && !I.isValid() && Disp.isImm() && Disp.getImm() < 0) {
@@ -356,6 +360,7 @@ void MachineSandbox::rewriteOperand(MachineInstr &MI, int Mem) {
     Index.setReg(X.EIZ);
   Seg.setReg(X.GS);
   ++NumGSOperands;
+  SFI_DEBUG(debugLine(CurMF->getName(), "%gs with 32-bit address") << MI);
 }
 
 // Emits the confinement sequence in front of an indirect call or jump and
@@ -374,6 +379,9 @@ bool MachineSandbox::confineIndirect(MachineInstr &MI) {
     }
     if (isImportSlot(MI, Mem)) {
       ++NumImportCalls;
+      SFI_DEBUG(debugLine(CurMF->getName(), "call through an import's GOT "
+                                            "slot kept")
+                << MI);
       return false;
     }
     // Load the target into %r11 (free at every call and tail call: not an
@@ -423,6 +431,9 @@ bool MachineSandbox::confineIndirect(MachineInstr &MI) {
     MI.eraseFromParent();
   }
   ++NumConfinedCalls;
+  SFI_DEBUG(debugLine(CurMF->getName(), "indirect transfer confined to the "
+                                        "jump table")
+            << N << " in " << printMBBReference(MBB) << "\n");
   return true;
 }
 
@@ -701,6 +712,10 @@ void MachineSandbox::rewriteTableJump(MachineInstr &Jmp, TableDispatch &TD,
     if (!MBB.isSuccessor(Slot))
       MBB.addSuccessor(Slot);
   ++NumTableJumps;
+  SFI_DEBUG(debugLine(CurMF->getName(), "jump table dispatch to branch "
+                                        "slots")
+            << "table " << JTI << ", " << (Mask + 1) << " slots, in "
+            << printMBBReference(MBB) << "\n");
 }
 
 // Jmp is `jmp *%R`, which code generation makes only for a jump-table
@@ -782,6 +797,8 @@ void MachineSandbox::trapAtEnd(MachineFunction &MF) {
     return;
   BuildMI(&Last, DebugLoc(), TII->get(X.TRAP));
   ++NumEndTraps;
+  SFI_DEBUG(debugLine(MF.getName(), "trap added at the function's end")
+            << printMBBReference(Last) << "\n");
 }
 
 bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {

@@ -43,6 +43,16 @@ static cl::opt<bool> StatsOpt("sfi-stats",
                               cl::desc("libsfi: print what the pass masked "
                                        "and elided"));
 
+static cl::opt<bool> DebugOpt(
+    "sfi-debug",
+    cl::desc("libsfi: explain each rewrite, mask and elision on stderr"));
+
+bool sfi::debugEnabled() { return DebugOpt; }
+
+raw_ostream &sfi::debugLine(StringRef Function, StringRef What) {
+  return errs() << "sfi: " << Function << ": " << What << ": ";
+}
+
 void sfi::printStatsIfRequested() {
   bool On = StatsOpt;
   auto &Opts = cl::getRegisteredOptions();

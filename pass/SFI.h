@@ -56,6 +56,20 @@ void reportModuleError(llvm::Module &M, const llvm::Twine &Msg);
 /// Prints this pass's statistics to stderr when -stats or -sfi-stats is on.
 void printStatsIfRequested();
 
+/// -mllvm -sfi-debug: explain each rewrite, mask and elision on stderr, one
+/// line each, "sfi: <function>: <what>: <instruction>". LLVM_DEBUG with
+/// -debug-only=sfi would do this in an assertions build of LLVM; Debian's
+/// LLVM is a release build, where LLVM_DEBUG compiles to nothing, so the
+/// pass has its own switch.
+bool debugEnabled();
+llvm::raw_ostream &debugLine(llvm::StringRef Function, llvm::StringRef What);
+#define SFI_DEBUG(X)                                                           \
+  do {                                                                         \
+    if (::sfi::debugEnabled()) {                                               \
+      X;                                                                       \
+    }                                                                          \
+  } while (false)
+
 /// A new block at the end of F that executes `ud1 Code(%eax), %eax`
 /// (llvm.ubsantrap; Code is one of SFI_TRAPCODE_*) and ends unreachable:
 /// the one way every check of the pass fails.

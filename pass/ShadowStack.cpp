@@ -173,8 +173,17 @@ static bool processFunction(Function &F) {
     if (auto *AI = dyn_cast<AllocaInst>(&I)) {
       if (isNativeSafeAlloca(*AI, DL)) {
         ++NumNativeAllocas;
+        SFI_DEBUG(debugLine(F.getName(), "local kept on the native stack "
+                                         "(does not escape, constant "
+                                         "offsets)")
+                  << *AI << "\n");
         continue;
       }
+      SFI_DEBUG(debugLine(F.getName(), AI->isStaticAlloca()
+                                           ? "local moved to the shadow stack"
+                                           : "dynamic alloca moved to the "
+                                             "shadow stack")
+                << *AI << "\n");
       (AI->isStaticAlloca() ? Static : Dynamic).push_back(AI);
     } else if (auto *II = dyn_cast<IntrinsicInst>(&I)) {
       if (II->getIntrinsicID() == Intrinsic::stacksave ||
