@@ -229,18 +229,35 @@ void sfi__sys_setjmp(void);
 void sfi__sys_setjmp_leave(void);
 _Noreturn void sfi__longjmp_to(const uint64_t regs[8], int val);
 
+/* One sandbox native stack of a thread (call.c). A thread keeps up to
+ * SFI_NSTACKS, each holding dead frames of at most one instance (owner): an
+ * outermost call runs on the stack its instance owns, so calls that
+ * alternate between a few instances need no scrub; taking a stack from
+ * another owner scrubs it. */
+#define SFI_NSTACKS 4
+struct sfi_nstack {
+  void *map; /* the whole mapping, PROT_NONE part included */
+  size_t map_size;
+  uint64_t lo, hi; /* usable part */
+  uint64_t owner;  /* uid of the instance whose frames it may hold, or 0 */
+  uint64_t used;   /* when last chosen (thread's tick), for eviction */
+};
+
 struct sfi_thread {
   struct sfi_callrec *top;
   int depth;
+  /* The stack in use (a copy of stacks[cur]'s fields, read by trap.c). */
   uint64_t stack_lo, stack_hi; /* usable sandbox native stack */
   void *stack_map;
   size_t stack_map_size;
+  struct sfi_nstack stacks[SFI_NSTACKS];
+  int cur;
+  uint64_t tick;
   void *altstack;
   int timer_ok;
   timer_t timer;
   int timer_armed;
   struct timespec deadline; /* the nearest one of the active calls */
-  uint64_t last_uid; /* instance whose frames the native stack may hold */
   /* The region base a call left in %gs for a thread whose own base was 0
    * (call.c), or 0. */
   uint64_t gs_left;
