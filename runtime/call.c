@@ -148,19 +148,30 @@ int sfi__thread_prepare(struct sfi_thread *t) {
   return SFI_OK;
 }
 
-__attribute__((target("fsgsbase"))) void sfi__set_gs(uint64_t v) {
-  if (fsgsbase)
+/* The %gs base: wrgsbase/rdgsbase where the kernel allows them
+ * (AT_HWCAP2 FSGSBASE), else arch_prctl. Inlined into sfi__call_raw. */
+static inline __attribute__((target("fsgsbase"), always_inline)) void
+set_gs(uint64_t v) {
+  if (__builtin_expect(fsgsbase > 0, 1))
     _writegsbase_u64(v);
   else
     syscall(SYS_arch_prctl, ARCH_SET_GS, v);
 }
 
-__attribute__((target("fsgsbase"))) uint64_t sfi__get_gs(void) {
-  if (fsgsbase)
+static inline __attribute__((target("fsgsbase"), always_inline)) uint64_t
+get_gs(void) {
+  if (__builtin_expect(fsgsbase > 0, 1))
     return _readgsbase_u64();
   unsigned long v = 0;
   syscall(SYS_arch_prctl, ARCH_GET_GS, &v);
   return v;
+}
+
+__attribute__((target("fsgsbase"))) void sfi__set_gs(uint64_t v) {
+  set_gs(v);
+}
+__attribute__((target("fsgsbase"))) uint64_t sfi__get_gs(void) {
+  return get_gs();
 }
 
 sfi_instance *sfi_current(void) {
@@ -378,7 +389,7 @@ static void stack_for(struct sfi_thread *t, uint64_t uid) {
 }
 
 /* Calls sandbox address fn (already checked by the caller). */
-int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
+__attribute__((target("fsgsbase"))) int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret) {
   struct sfi_thread *t = &sfi__thread_state;
   struct sfi_callrec rec;
@@ -400,7 +411,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
     return rc;
   /* A trap without our handlers would kill the host: reinstall them if
    * the host removed them (one atomic load when they are there). */
-  if ((rc = sfi__signals_ensure()) != SFI_OK)
+  if ((rc = sfi__signals_ready()) != SFI_OK)
     return rc;
   /* The rest of the record is cleared only where read back. */
   rec.trap = 0;
@@ -447,9 +458,9 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
    * put back. The base is written only when it differs (wrgsbase costs
    * ~20 ns); it is always read, so a host that changed it cannot make the
    * sandbox run on a stale base. */
-  rec.prev_gs = sfi__get_gs();
+  rec.prev_gs = get_gs();
   if (rec.prev_gs != in->base)
-    sfi__set_gs(in->base);
+    set_gs(in->base);
   /* Put back on return: always for a nested call (the calling sandbox
    * needs its own base), and for a thread that set a %gs base of its own.
    * A thread whose base was 0 (the x86-64 Linux ABI and glibc use %fs,
@@ -479,7 +490,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   }
   if (restore_gs) {
     if (rec.prev_gs != in->base)
-      sfi__set_gs(rec.prev_gs);
+      set_gs(rec.prev_gs);
     if (t->depth == 1)
       t->gs_left = 0;
   } else {

@@ -280,6 +280,13 @@ void sfi__on_timer(int sig, siginfo_t *si, void *ctx);
 void sfi__trap_entry(int sig, siginfo_t *si, void *ctx);
 void sfi__timer_entry(int sig, siginfo_t *si, void *ctx);
 int sfi__signals_ensure(void);
+extern int sfi__signals_installed __attribute__((visibility("hidden")));
+/* sfi__signals_ensure with the usual case (installed) inline. */
+static inline int sfi__signals_ready(void) {
+  return __atomic_load_n(&sfi__signals_installed, __ATOMIC_ACQUIRE)
+             ? SFI_OK
+             : sfi__signals_ensure();
+}
 void sfi__trap_message(struct sfi_callrec *rec);
 int sfi__in_thunk(uint64_t rip);
 int sfi__thunk_range_add(uint64_t lo, uint64_t hi); /* -1: table full */
