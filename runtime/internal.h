@@ -50,7 +50,7 @@ int sfi__err(int code, const char *fmt, ...)
 void sfi__errappend(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Appends the vm.max_map_count explanation when err is ENOMEM. */
 void sfi__map_hint(int err);
-#define SFI_MAPS_PER_INSTANCE 6
+#define SFI_MAPS_PER_INSTANCE 3 /* compact layout (instance.c) */
 
 /* ---- region pool (region.c) ---- */
 uint64_t sfi__region_alloc(void);
@@ -104,6 +104,18 @@ struct sfi_module {
    * stub_off + SFI_STUB_SIZE * i. */
   uint64_t stub_off, stub_size;
   uint8_t *stubs; /* their bytes, written to the memfd */
+  /* Compact instance layout (instance.c, sfi__layout_prepare), when the
+   * segments allow it: [stubs | code, read-only data, RELRO] one private
+   * read+exec mapping of mapfd (the stubs, then the image's bytes below
+   * low_end), and [data, bss | shadow stack | heap] one anonymous
+   * read+write mapping, data copied from data_init. Else one mapping per
+   * segment from memfd and the stubs after the image. */
+  int compact;
+  int mapfd; /* -1 unless compact with stubs (else memfd is mapped) */
+  uint64_t low_end;    /* image offset: end of the read-only part */
+  uint8_t *data_init;  /* compact: the bytes from low_end on */
+  uint64_t data_init_size;
+  int relro_prot;      /* RELRO after relocation */
   int ninstances;
   /* Source lines (debuginfo.c): the file's bytes in a sealed memfd when it
    * has .debug_line, read by libdw only when a trap is reported. */
@@ -146,6 +158,7 @@ struct sfi_instance {
   sfi_module *m;
   uint64_t base;  /* region base */
   uint64_t image; /* base + SFI_IMAGE_OFFSET */
+  uint64_t stubs; /* the import stubs (below the image if m->compact) */
   uint64_t heap_start, brk, heap_mapped, heap_max;
   uint64_t shadow_lo, shadow_hi;
   uint64_t mem_limit, shadow_size;
@@ -352,6 +365,9 @@ int sfi__verify_module(const sfi_module *m);
 int sfi__relocate(sfi_instance *in, int relro);
 void sfi__jmp_release_serial(sfi_instance *in, uint64_t serial);
 int sfi__heap_resize(sfi_instance *in, uint64_t new_brk);
+/* Chooses the instance layout of a loaded, verified module (instance.c):
+ * the compact one when its segments allow. */
+int sfi__layout_prepare(sfi_module *m);
 /* Frees the regions kept for reuse by module m's instances. */
 void sfi__warm_drop_module(const sfi_module *m);
 int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,

@@ -206,9 +206,9 @@ void sfi__on_trap(int sig, siginfo_t *si, void *ctx) {
     return;
   }
   sfi_instance *in = rec->in;
-  /* Import thunks are in the region (after the image); callback thunks
+  /* Import thunks are in the region (next to the image); callback thunks
    * are host pages. Their only trap is the headroom check's ud2. */
-  uint64_t stubs = in->image + in->m->stub_off;
+  uint64_t stubs = in->stubs;
   int thunk = in_region(in, rip)
                   ? rip >= stubs && rip < stubs + in->m->stub_size
                   : sfi__in_thunk(rip);
@@ -380,7 +380,7 @@ void sfi__trap_message(struct sfi_callrec *rec) {
     return;
   }
   sfi__symbolize(in, rec->fault_rip, fn, sizeof fn);
-  uint64_t stubs = in->image + in->m->stub_off;
+  uint64_t stubs = in->stubs;
   if (rec->fault_rip >= stubs && rec->fault_rip < stubs + in->m->stub_size)
     snprintf(fn, sizeof fn, "import thunk %llu",
              (unsigned long long)((rec->fault_rip - stubs) / SFI_STUB_SIZE));
