@@ -158,17 +158,16 @@ static int map_compact(sfi_instance *in) {
   uint64_t s = m->stub_size;
   int fd = s ? m->mapfd : m->memfd;
   uint64_t rw = in->image + m->low_end;
-  /* MAP_NORESERVE: RELRO made writable for the relocation then gets no
-   * VM_ACCOUNT flag, which would keep it from merging back into the code
-   * mapping once protected. */
-  if (mmap((void *)(in->image - s), s + m->low_end, PROT_READ | PROT_EXEC,
+  /* Read+write (never executable) until sfi__relocate has written RELRO
+   * and makes all of it read+exec with one mprotect: no split, no merge,
+   * and no more mappings than at the end even for a moment.
+   * MAP_NORESERVE: no VM_ACCOUNT flag, which would keep a RELRO made
+   * writable again (reset after a callback slot changed) from merging
+   * back into the code mapping once protected. */
+  if (mmap((void *)(in->image - s), s + m->low_end, PROT_READ | PROT_WRITE,
            MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE, fd, 0) == MAP_FAILED)
     goto fail;
-  what = "RELRO";
-  if (m->relro_end > m->relro_start &&
-      mprotect((void *)(in->image + m->relro_start),
-               m->relro_end - m->relro_start, PROT_READ | PROT_WRITE) != 0)
-    goto fail;
+  in->low_writable = 1;
   what = "data and shadow stack";
   if (mmap((void *)rw, in->shadow_hi - rw, PROT_READ | PROT_WRITE,
            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
@@ -310,16 +309,22 @@ int sfi__relocate(sfi_instance *in, int relro) {
    * (a verified table entry) before the sandbox can run. */
   for (uint64_t i = 0; relro && m->cb_slots_off && i < SFI_CALLBACK_SLOTS; i++)
     memcpy((void *)(in->image + m->cb_slots_off + 8 * i), &jt[0], 8);
-  if (relro && rlen &&
-      mprotect((void *)(in->image + m->relro_start), rlen, m->relro_prot) !=
-          0) {
+  /* RELRO, or in the compact layout's creation all the read-only part */
+  uint64_t plo = in->image + m->relro_start, plen = rlen;
+  if (in->low_writable) {
+    plo = in->image - m->stub_size;
+    plen = m->stub_size + m->low_end;
+  }
+  if (relro && plen && mprotect((void *)plo, plen, m->relro_prot) != 0) {
     int e = errno;
     sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name, strerror(e));
     sfi__map_hint(e);
     return SFI_ERR_NOMEM;
   }
-  if (relro)
+  if (relro) {
     in->relro_dirty = 0;
+    in->low_writable = 0;
+  }
   uint64_t ssp = in->shadow_hi - SFI_SHADOW_TOP_PAD;
   memcpy((void *)(in->image + m->ssp_off), &ssp, 8);
   /* The pass checks every new shadow frame against __sfi_ssp_limit. */

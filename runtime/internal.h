@@ -173,6 +173,9 @@ struct sfi_instance {
    * runtime writes sandbox memory only where sfi_ptr says writable. */
   int relro_dirty;
   int complete; /* sfi_instance_new finished: its region may be kept */
+  /* Compact layout, during creation: the read-only part is still
+   * read+write (not executable) until sfi__relocate protects it. */
+  int low_writable;
   int exit_status;
   int running;           /* call depth of this instance */
   uint64_t jt_lo, jt_hi; /* jump table bounds, checked at creation */
