@@ -31,7 +31,9 @@ static int to_prot(int p) {
  * and PROT_NONE around them, which merges with the neighbouring regions'
  * reservations: three mappings per instance where one per segment took
  * six. The stubs sit in the top pages of the region's guard, just below
- * the image (the guard's lower half stays unmapped; region.c). RELRO is
+ * the image; the guard's first SFI_FOLD_MAX + SFI_MAX_ACCESS bytes, all
+ * that an access from the region below can reach, stay unmapped (at most
+ * 127 pages of stubs, about 3200 imports; more fall back). RELRO is
  * made read+exec, not read-only, once relocated so that it joins the code
  * mapping; like the read-only data already there, nothing can run it: the
  * runtime enters only verified function starts and sandbox control flow
@@ -43,11 +45,13 @@ static int to_prot(int p) {
 /* The read-only part ends at low_end: the end of the last non-writable
  * segment or of RELRO. Compact only if every writable page outside RELRO
  * is above it, they cover [low_end, end of image) without a gap, the
- * image starts at 0 and the stubs fit in half the guard. */
+ * image starts at 0 and the stubs fit above the guard's reach. */
 static int layout_fits(const sfi_module *m, uint64_t *low_end) {
   uint64_t low = m->relro_end, end = m->stub_off;
+  /* What spills over from the region below reaches SFI_FOLD_MAX +
+   * SFI_MAX_ACCESS bytes into this one (sfi_abi.h): the stubs stay above. */
   if (m->nsegs < 1 || m->segs[0].start != 0 ||
-      m->stub_size > SFI_GUARD_SIZE / 2)
+      m->stub_size + SFI_FOLD_MAX + SFI_MAX_ACCESS > SFI_GUARD_SIZE)
     return 0;
   for (int i = 0; i < m->nsegs; i++)
     if (!(m->segs[i].prot & 2) && m->segs[i].end > low)
