@@ -71,14 +71,18 @@ static int layout_fits(const sfi_module *m, uint64_t *low_end) {
   }
   if (at != end)
     return 0;
-  /* No writable page outside RELRO below low. */
+  /* No writable page outside RELRO below low: a writable segment that
+   * starts there starts in RELRO, and what it has above RELRO is above
+   * low. */
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
     if (!(s->prot & 2) || s->start >= low)
       continue;
-    if (s->start < m->relro_start || s->end > m->relro_end)
-      if (s->end > low || s->start < m->relro_start)
-        return 0;
+    if (m->relro_end <= m->relro_start || s->start < m->relro_start)
+      return 0;
+    uint64_t above = s->start > m->relro_end ? s->start : m->relro_end;
+    if (s->end > above && above < low)
+      return 0;
   }
   *low_end = low;
   return 1;
@@ -95,13 +99,53 @@ static int fd_copy(int from, uint64_t off, uint8_t *dst, uint64_t n) {
   return 0;
 }
 
+/* Limits of the compact layout: data is copied into every instance at
+ * creation (pages a file mapping would share until written), and the
+ * read-only part is kept twice per module (memfd and mapfd). Bigger
+ * modules get one mapping per segment. */
+#define SFI_COMPACT_DATA_MAX (256ULL << 10)
+#define SFI_COMPACT_RO_MAX (64ULL << 20)
+
+/* Copies n bytes of file from (at off) to file to (at to_off). */
+static int fd_to_fd(int from, uint64_t off, int to, uint64_t to_off,
+                    uint64_t n) {
+  static const uint64_t chunk = 64 << 10;
+  uint8_t *b = malloc(chunk);
+  int rc = b ? 0 : -1;
+  for (uint64_t done = 0; rc == 0 && done < n;) {
+    uint64_t k = n - done < chunk ? n - done : chunk;
+    rc = fd_copy(from, off + done, b, k);
+    for (uint64_t w = 0; rc == 0 && w < k;) {
+      ssize_t r = pwrite(to, b + w, k - w, (off_t)(to_off + done + w));
+      if (r <= 0)
+        rc = -1;
+      else
+        w += (uint64_t)r;
+    }
+    done += k;
+  }
+  free(b);
+  return rc;
+}
+
 int sfi__layout_prepare(sfi_module *m) {
   uint64_t low;
   m->compact = 0;
   m->relro_prot = PROT_READ;
-  if (getenv("SFI_LAYOUT_SEGMENTS") || !layout_fits(m, &low))
+  if (getenv("SFI_LAYOUT_SEGMENTS") || !layout_fits(m, &low) ||
+      low > SFI_COMPACT_RO_MAX)
     return SFI_OK; /* one mapping per segment */
-  uint64_t dsize = m->stub_off - low;
+  /* The data's initial bytes: up to the last file byte of a writable
+   * segment (bss and what follows are zero). */
+  uint64_t fend = low;
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *sg = &m->segs[i];
+    if ((sg->prot & 2) && sg->vaddr + sg->filesz > fend)
+      fend = sg->vaddr + sg->filesz;
+  }
+  uint64_t dsize = fend - low;
+  if (dsize > SFI_COMPACT_DATA_MAX)
+    return SFI_OK;
   uint8_t *d = dsize ? malloc(dsize) : NULL;
   if (dsize && (!d || fd_copy(m->memfd, low, d, dsize) != 0)) {
     free(d);
@@ -110,7 +154,6 @@ int sfi__layout_prepare(sfi_module *m) {
   }
   while (dsize && d[dsize - 1] == 0) /* bss and padding: zero anyway */
     dsize--;
-  uint8_t *buf = NULL;
   if (m->stub_size) {
     int fd = memfd_create("sfi-module-map", MFD_CLOEXEC | MFD_ALLOW_SEALING);
     int ok = fd >= 0;
@@ -121,21 +164,17 @@ int sfi__layout_prepare(sfi_module *m) {
       ok = fd >= 0;
     }
     uint64_t len = m->stub_size + low;
-    buf = ok ? malloc(len) : NULL;
-    ok = buf && ftruncate(fd, (off_t)len) == 0;
-    if (ok) {
-      memcpy(buf, m->stubs, m->stub_size);
-      ok = fd_copy(m->memfd, 0, buf + m->stub_size, low) == 0;
-    }
-    for (uint64_t done = 0; ok && done < len;) {
-      ssize_t w = pwrite(fd, buf + done, len - done, (off_t)done);
+    ok = ok && ftruncate(fd, (off_t)len) == 0;
+    for (uint64_t done = 0; ok && done < m->stub_size;) {
+      ssize_t w = pwrite(fd, m->stubs + done, m->stub_size - done,
+                         (off_t)done);
       ok = w > 0;
       done += ok ? (uint64_t)w : 0;
     }
+    ok = ok && fd_to_fd(m->memfd, 0, fd, m->stub_size, low) == 0;
     ok = ok && fcntl(fd, F_ADD_SEALS,
                      F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_FUTURE_WRITE |
                          F_SEAL_SEAL) == 0;
-    free(buf);
     if (!ok) {
       int e = errno;
       if (fd >= 0)
