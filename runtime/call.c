@@ -428,10 +428,8 @@ __attribute__((target("fsgsbase"))) int sfi__call_raw(sfi_instance *in, uint64_t
   if (nested && here - t->stack_lo < SFI_NSTACK_RESERVE)
     return sfi__err(SFI_TRAP_STACK, "sandbox native stack exhausted by "
                                     "nested calls");
-  if (!nested)
-    stack_for(t, in->uid);
   rec.fn = fn;
-  rec.new_rsp = nested ? 0 : t->stack_hi;
+  rec.new_rsp = 0; /* nested: continue below; else set with the stack */
   rec.in = in;
   rec.prev = t->top;
   rec.serial = ++in->call_serial;
@@ -452,6 +450,14 @@ __attribute__((target("fsgsbase"))) int sfi__call_raw(sfi_instance *in, uint64_t
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   t->depth++;
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  /* The stack is chosen once the depth is raised: a signal handler's call
+   * from now on is refused (not on the sandbox native stack), so none can
+   * run another instance on the chosen stack before this call enters it
+   * (one that ran before left its owner mark, and the choice scrubs). */
+  if (!nested) {
+    stack_for(t, in->uid);
+    rec.new_rsp = t->stack_hi;
+  }
   /* %gs from here on, while depth > 0: a signal handler's sfi_call on this
    * thread is then refused (not on the sandbox native stack), so none can
    * change %gs between the check below and the call, or before the base is
