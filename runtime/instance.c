@@ -204,9 +204,8 @@ static int map_compact(sfi_instance *in) {
   /* Read+write (never executable) until sfi__relocate has written RELRO
    * and makes all of it read+exec with one mprotect: no split, no merge,
    * and no more mappings than at the end even for a moment.
-   * MAP_NORESERVE: no VM_ACCOUNT flag, which would keep a RELRO made
-   * writable again (reset after a callback slot changed) from merging
-   * back into the code mapping once protected. */
+   * MAP_NORESERVE: the code is not charged as writable private memory
+   * (commit accounting) for the moment it is writable. */
   if (mmap((void *)(in->image - s), s + m->low_end, PROT_READ | PROT_WRITE,
            MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE, fd, 0) == MAP_FAILED)
     goto fail;
