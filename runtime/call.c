@@ -389,8 +389,9 @@ static void stack_for(struct sfi_thread *t, uint64_t uid) {
 }
 
 /* Calls sandbox address fn (already checked by the caller). */
-__attribute__((target("fsgsbase"))) int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
-                  const sfi_val *args, sfi_val *ret) {
+__attribute__((target("fsgsbase"))) int
+sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
+              const sfi_val *args, sfi_val *ret) {
   struct sfi_thread *t = &sfi__thread_state;
   struct sfi_callrec rec;
   struct sfi_argbuf mb;

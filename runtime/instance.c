@@ -215,7 +215,8 @@ static int map_compact(sfi_instance *in) {
            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
            0) == MAP_FAILED)
     goto fail;
-  memcpy((void *)rw, m->data_init, m->data_init_size);
+  if (m->data_init_size)
+    memcpy((void *)rw, m->data_init, m->data_init_size);
   return SFI_OK;
 fail:;
   int e = errno;
@@ -237,7 +238,8 @@ static int drop_image(sfi_instance *in, int relro) {
     if (m->stub_off > m->low_end &&
         madvise((void *)rw, m->stub_off - m->low_end, MADV_DONTNEED) != 0)
       return -1;
-    memcpy((void *)rw, m->data_init, m->data_init_size);
+    if (m->data_init_size)
+      memcpy((void *)rw, m->data_init, m->data_init_size);
     return 0;
   }
   for (int i = 0; i < m->nsegs; i++) {
