@@ -10,14 +10,17 @@
  *     region_base + (uint32_t)pointer + folded_constant
  * with folded_constant < SFI_FOLD_MAX, so an access can reach at most
  * SFI_FOLD_MAX + SFI_MAX_ACCESS bytes past the region's end. The first
- * SFI_GUARD_SIZE bytes of every region are never mapped: they make NULL
- * and small offsets from it trap, and they catch every access that spills
- * over from the region below. The pool reserves SFI_GUARD_SIZE unmapped
- * bytes after its last region for the same reason. */
+ * SFI_GUARD_SIZE bytes of every region hold no sandbox data: they make
+ * NULL and small offsets from it trap, and they catch every access that
+ * spills over from the region below. At least the first SFI_FOLD_MAX +
+ * SFI_MAX_ACCESS of them are never mapped; the runtime may put the
+ * read+exec import stubs in the guard's top pages, right below the image
+ * (runtime/instance.c, compact layout). The pool reserves SFI_GUARD_SIZE
+ * unmapped bytes after its last region for the same reason. */
 #define SFI_REGION_SHIFT 32
 #define SFI_REGION_SIZE (1ULL << SFI_REGION_SHIFT)
 #define SFI_OFFSET_MASK (SFI_REGION_SIZE - 1)
-#define SFI_GUARD_SIZE (1ULL << 20)  /* 1 MiB, unmapped, at every region base */
+#define SFI_GUARD_SIZE (1ULL << 20)  /* 1 MiB at every region base */
 #define SFI_FOLD_MAX (1ULL << 19)    /* largest constant folded after a mask */
 #define SFI_MAX_ACCESS 256           /* widest single access (vector) */
 
@@ -28,8 +31,8 @@
 #define SFI_IMAGE_OFFSET SFI_GUARD_SIZE
 #define SFI_IMAGE_MAX (1ULL << 30)
 
-/* The shadow stack follows the image (and its import stubs) and grows
- * down; the pass checks every new frame against __sfi_ssp_limit, its
+/* The shadow stack follows the image (and its import stubs unless they
+ * are below the image) and grows down; the pass checks every new frame against __sfi_ssp_limit, its
  * bottom, so no unmapped gap is needed. The heap follows it. */
 #define SFI_SHADOW_STACK_DEFAULT (8ULL << 20)
 #define SFI_SHADOW_TOP_PAD 4096 /* keep the initial sp off the stack's end */

@@ -59,8 +59,9 @@ static void thread_exit(void *p) {
     sigaltstack(&ss, NULL);
     munmap(t->altstack, SFI_ALTSTACK_SIZE);
   }
-  if (t->stack_map)
-    munmap(t->stack_map, t->stack_map_size);
+  for (int i = 0; i < SFI_NSTACKS; i++)
+    if (t->stacks[i].map)
+      munmap(t->stacks[i].map, t->stacks[i].map_size);
   memset(t, 0, sizeof *t);
 }
 
@@ -69,12 +70,10 @@ static void make_key(void) {
   fsgsbase = (getauxval(AT_HWCAP2) & 2) != 0;
 }
 
-/* The sandbox native stack: SFI_NSTACK_SIZE bytes aligned to their size,
- * the lowest SFI_NSTACK_GUARD of them PROT_NONE. */
-int sfi__thread_prepare(struct sfi_thread *t) {
-  pthread_once(&thread_once, make_key);
-  if (t->stack_map)
-    return SFI_OK;
+/* One sandbox native stack: SFI_NSTACK_SIZE bytes aligned to their size,
+ * the lowest SFI_NSTACK_GUARD of them PROT_NONE. Two mappings. Failures
+ * set the error message only if report. */
+static int stack_alloc(struct sfi_nstack *s, int report) {
   /* Reserve SFI_NSTACK_BELOW of PROT_NONE under the aligned block too: a
    * frame too big for the 1 MiB guard still faults instead of landing in
    * whatever the host mapped below. */
@@ -82,8 +81,10 @@ int sfi__thread_prepare(struct sfi_thread *t) {
   void *p = mmap(NULL, len, PROT_NONE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED)
-    return sfi__err(SFI_ERR_NOMEM, "cannot reserve a sandbox stack: %s",
-                    strerror(errno));
+    return report ? sfi__err(SFI_ERR_NOMEM,
+                             "cannot reserve a sandbox stack: %s",
+                             strerror(errno))
+                  : SFI_ERR_NOMEM;
   uint64_t lo = (uint64_t)p;
   uint64_t al =
       (lo + SFI_NSTACK_BELOW + SFI_NSTACK_SIZE - 1) & ~(SFI_NSTACK_SIZE - 1);
@@ -95,10 +96,38 @@ int sfi__thread_prepare(struct sfi_thread *t) {
   if (mprotect((void *)(al + SFI_NSTACK_GUARD),
                SFI_NSTACK_SIZE - SFI_NSTACK_GUARD,
                PROT_READ | PROT_WRITE) != 0) {
+    int e = errno;
     munmap((void *)keep, end - keep);
-    return sfi__err(SFI_ERR_NOMEM, "cannot map a sandbox stack: %s",
-                    strerror(errno));
+    return report ? sfi__err(SFI_ERR_NOMEM, "cannot map a sandbox stack: %s",
+                             strerror(e))
+                  : SFI_ERR_NOMEM;
   }
+  s->map = (void *)keep;
+  s->map_size = end - keep;
+  s->lo = al + SFI_NSTACK_GUARD;
+  s->hi = al + SFI_NSTACK_SIZE;
+  s->owner = 0;
+  s->used = 0;
+  return SFI_OK;
+}
+
+static void stack_use(struct sfi_thread *t, int i) {
+  const struct sfi_nstack *s = &t->stacks[i];
+  t->cur = i;
+  t->stack_map = s->map;
+  t->stack_map_size = s->map_size;
+  t->stack_lo = s->lo;
+  t->stack_hi = s->hi;
+}
+
+/* The thread's first sandbox native stack and its signal stack. */
+int sfi__thread_prepare(struct sfi_thread *t) {
+  pthread_once(&thread_once, make_key);
+  if (t->stack_map)
+    return SFI_OK;
+  int rc = stack_alloc(&t->stacks[0], 1);
+  if (rc != SFI_OK)
+    return rc;
   stack_t old;
   if (sigaltstack(NULL, &old) == 0 && (old.ss_flags & SS_DISABLE)) {
     void *a = mmap(NULL, SFI_ALTSTACK_SIZE, PROT_READ | PROT_WRITE,
@@ -107,33 +136,42 @@ int sfi__thread_prepare(struct sfi_thread *t) {
     if (a == MAP_FAILED || sigaltstack(&ss, NULL) != 0) {
       if (a != MAP_FAILED)
         munmap(a, SFI_ALTSTACK_SIZE);
-      munmap((void *)keep, end - keep);
+      munmap(t->stacks[0].map, t->stacks[0].map_size);
+      memset(&t->stacks[0], 0, sizeof t->stacks[0]);
       return sfi__err(SFI_ERR_NOMEM, "cannot set a signal stack: %s",
                       strerror(errno));
     }
     t->altstack = a;
   }
-  t->stack_map = (void *)keep;
-  t->stack_map_size = end - keep;
-  t->stack_lo = al + SFI_NSTACK_GUARD;
-  t->stack_hi = al + SFI_NSTACK_SIZE;
+  stack_use(t, 0);
   pthread_setspecific(thread_key, t);
   return SFI_OK;
 }
 
-__attribute__((target("fsgsbase"))) void sfi__set_gs(uint64_t v) {
-  if (fsgsbase)
+/* The %gs base: wrgsbase/rdgsbase where the kernel allows them
+ * (AT_HWCAP2 FSGSBASE), else arch_prctl. Inlined into sfi__call_raw. */
+static inline __attribute__((target("fsgsbase"), always_inline)) void
+set_gs(uint64_t v) {
+  if (__builtin_expect(fsgsbase > 0, 1))
     _writegsbase_u64(v);
   else
     syscall(SYS_arch_prctl, ARCH_SET_GS, v);
 }
 
-__attribute__((target("fsgsbase"))) uint64_t sfi__get_gs(void) {
-  if (fsgsbase)
+static inline __attribute__((target("fsgsbase"), always_inline)) uint64_t
+get_gs(void) {
+  if (__builtin_expect(fsgsbase > 0, 1))
     return _readgsbase_u64();
   unsigned long v = 0;
   syscall(SYS_arch_prctl, ARCH_GET_GS, &v);
   return v;
+}
+
+__attribute__((target("fsgsbase"))) void sfi__set_gs(uint64_t v) {
+  set_gs(v);
+}
+__attribute__((target("fsgsbase"))) uint64_t sfi__get_gs(void) {
+  return get_gs();
 }
 
 sfi_instance *sfi_current(void) {
@@ -305,18 +343,55 @@ static void store_ret(const struct sfi_callrec *rec, char res, sfi_val *ret) {
  * dropped (cheap while it holds no pages). Every byte is covered either
  * way, swapped-out pages included. */
 #define SFI_NSTACK_SCRUB (16ULL << 10)
-static void scrub_stack(struct sfi_thread *t) {
-  uint64_t top = t->stack_hi - SFI_NSTACK_SCRUB;
-  if (madvise((void *)t->stack_lo, top - t->stack_lo, MADV_DONTNEED) != 0) {
-    madvise((void *)t->stack_lo, t->stack_hi - t->stack_lo, MADV_DONTNEED);
+static void scrub_stack(const struct sfi_nstack *s) {
+  uint64_t top = s->hi - SFI_NSTACK_SCRUB;
+  if (madvise((void *)s->lo, top - s->lo, MADV_DONTNEED) != 0) {
+    madvise((void *)s->lo, s->hi - s->lo, MADV_DONTNEED);
     return;
   }
   memset((void *)top, 0, SFI_NSTACK_SCRUB);
 }
 
+/* Makes the stack in use one that holds no other instance's frames, for an
+ * outermost call into instance uid: the one it owns if any, else a new one
+ * (up to SFI_NSTACKS), else the least recently used, scrubbed. Another
+ * instance's dead frames would be readable through the new one's
+ * uninitialized frame slots (review: crossleak); a scrubbed stack reads as
+ * zeros. */
+static void stack_for(struct sfi_thread *t, uint64_t uid) {
+  struct sfi_nstack *s = &t->stacks[t->cur];
+  if (__builtin_expect(s->owner == uid, 1)) {
+    s->used = ++t->tick;
+    return;
+  }
+  int pick = -1, lru = t->cur;
+  for (int i = 0; i < SFI_NSTACKS; i++) {
+    struct sfi_nstack *c = &t->stacks[i];
+    if (c->map && c->owner == uid) {
+      pick = i;
+      break;
+    }
+    if (c->map && c->used < t->stacks[lru].used)
+      lru = i;
+  }
+  if (pick < 0) {
+    /* A new stack if there is room (a failure is no error: reuse one). */
+    for (int i = 0; i < SFI_NSTACKS && pick < 0; i++)
+      if (!t->stacks[i].map && stack_alloc(&t->stacks[i], 0) == SFI_OK)
+        pick = i;
+    if (pick < 0)
+      pick = lru;
+    scrub_stack(&t->stacks[pick]);
+    t->stacks[pick].owner = uid;
+  }
+  t->stacks[pick].used = ++t->tick;
+  stack_use(t, pick);
+}
+
 /* Calls sandbox address fn (already checked by the caller). */
-int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
-                  const sfi_val *args, sfi_val *ret) {
+__attribute__((target("fsgsbase"))) int
+sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
+              const sfi_val *args, sfi_val *ret) {
   struct sfi_thread *t = &sfi__thread_state;
   struct sfi_callrec rec;
   struct sfi_argbuf mb;
@@ -337,7 +412,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
     return rc;
   /* A trap without our handlers would kill the host: reinstall them if
    * the host removed them (one atomic load when they are there). */
-  if ((rc = sfi__signals_ensure()) != SFI_OK)
+  if ((rc = sfi__signals_ready()) != SFI_OK)
     return rc;
   /* The rest of the record is cleared only where read back. */
   rec.trap = 0;
@@ -354,16 +429,8 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   if (nested && here - t->stack_lo < SFI_NSTACK_RESERVE)
     return sfi__err(SFI_TRAP_STACK, "sandbox native stack exhausted by "
                                     "nested calls");
-  /* Another instance's dead frames stay on this thread's native stack and
-   * would be readable through the new one's uninitialized frame slots
-   * (review: crossleak): drop the stack's pages when the instance changes
-   * (they read back as zeros). */
-  if (!nested && t->last_uid != in->uid) {
-    scrub_stack(t);
-    t->last_uid = in->uid;
-  }
   rec.fn = fn;
-  rec.new_rsp = nested ? 0 : t->stack_hi;
+  rec.new_rsp = 0; /* nested: continue below; else set with the stack */
   rec.in = in;
   rec.prev = t->top;
   rec.serial = ++in->call_serial;
@@ -384,15 +451,23 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
   t->depth++;
   __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  /* The stack is chosen once the depth is raised: a signal handler's call
+   * from now on is refused (not on the sandbox native stack), so none can
+   * run another instance on the chosen stack before this call enters it
+   * (one that ran before left its owner mark, and the choice scrubs). */
+  if (!nested) {
+    stack_for(t, in->uid);
+    rec.new_rsp = t->stack_hi;
+  }
   /* %gs from here on, while depth > 0: a signal handler's sfi_call on this
    * thread is then refused (not on the sandbox native stack), so none can
    * change %gs between the check below and the call, or before the base is
    * put back. The base is written only when it differs (wrgsbase costs
    * ~20 ns); it is always read, so a host that changed it cannot make the
    * sandbox run on a stale base. */
-  rec.prev_gs = sfi__get_gs();
+  rec.prev_gs = get_gs();
   if (rec.prev_gs != in->base)
-    sfi__set_gs(in->base);
+    set_gs(in->base);
   /* Put back on return: always for a nested call (the calling sandbox
    * needs its own base), and for a thread that set a %gs base of its own.
    * A thread whose base was 0 (the x86-64 Linux ABI and glibc use %fs,
@@ -422,7 +497,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   }
   if (restore_gs) {
     if (rec.prev_gs != in->base)
-      sfi__set_gs(rec.prev_gs);
+      set_gs(rec.prev_gs);
     if (t->depth == 1)
       t->gs_left = 0;
   } else {
@@ -444,7 +519,7 @@ int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
       madvise((void *)t->stack_lo, below - t->stack_lo, MADV_DONTNEED);
     if (end > below && below >= t->stack_lo)
       memset((void *)below, 0, end - below);
-    t->last_uid = 0;
+    t->stacks[t->cur].owner = 0; /* scrubbed again before the next use */
   }
   if (in->njmp)
     sfi__jmp_release_serial(in, rec.serial);

@@ -42,7 +42,7 @@ static int write_slot(sfi_instance *in, int i, uint64_t v) {
     return sfi__err(SFI_ERR_NOMEM, "%s: cannot unprotect callback slot %d: %s",
                     in->m->name, i, strerror(errno));
   memcpy((void *)a, &v, 8);
-  if (mprotect((void *)pg, SFI_PAGE, PROT_READ) != 0) {
+  if (mprotect((void *)pg, SFI_PAGE, in->m->relro_prot) != 0) {
     in->broken = 1;
     return sfi__err(SFI_ERR_NOMEM,
                     "%s: cannot make callback slot %d read-only again (%s): "

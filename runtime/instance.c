@@ -3,11 +3,13 @@
  * read-only data shared, writable data copy-on-write), relocated for its
  * base, a heap after the image and a shadow stack at the top. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -22,8 +24,247 @@ static int to_prot(int p) {
          ((p & 4) ? PROT_EXEC : 0);
 }
 
+/* ---- the compact layout ----
+ * Per instance, in the region:
+ *   [stubs | rodata, code, RELRO]  one private mapping of m->mapfd, read+exec
+ *   [data, bss | shadow stack | heap]  one anonymous mapping, read+write
+ * and PROT_NONE around them, which merges with the neighbouring regions'
+ * reservations: three mappings per instance where one per segment took
+ * six. The stubs sit in the top pages of the region's guard, just below
+ * the image; the guard's first SFI_FOLD_MAX + SFI_MAX_ACCESS bytes, all
+ * that an access from the region below can reach, stay unmapped (at most
+ * 127 pages of stubs, about 3200 imports; more fall back). RELRO is
+ * made read+exec, not read-only, once relocated so that it joins the code
+ * mapping; like the read-only data already there, nothing can run it: the
+ * runtime enters only verified function starts and sandbox control flow
+ * reaches only verified code. Data and bss are copied into the anonymous
+ * mapping at creation and reset (the module keeps their initial bytes).
+ * The verifier checks m->memfd (offsets as in the image, stubs after it);
+ * mapfd is a copy of the same sealed bytes laid out for this mapping. */
+
+/* The read-only part ends at low_end: the end of the last non-writable
+ * segment or of RELRO. Compact only if every writable page outside RELRO
+ * is above it, they cover [low_end, end of image) without a gap, the
+ * image starts at 0 and the stubs fit above the guard's reach. */
+static int layout_fits(const sfi_module *m, uint64_t *low_end) {
+  uint64_t low = m->relro_end, end = m->stub_off;
+  /* What spills over from the region below reaches SFI_FOLD_MAX +
+   * SFI_MAX_ACCESS bytes into this one (sfi_abi.h): the stubs stay above. */
+  if (m->nsegs < 1 || m->segs[0].start != 0 ||
+      m->stub_size + SFI_FOLD_MAX + SFI_MAX_ACCESS > SFI_GUARD_SIZE)
+    return 0;
+  for (int i = 0; i < m->nsegs; i++)
+    if (!(m->segs[i].prot & 2) && m->segs[i].end > low)
+      low = m->segs[i].end;
+  uint64_t at = low;
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *s = &m->segs[i];
+    if (i && s->start < m->segs[i - 1].end)
+      return 0;
+    if (!(s->prot & 2) || s->end <= low)
+      continue;
+    /* writable, above low: must continue the run */
+    uint64_t lo = s->start < low ? low : s->start;
+    if (lo != at)
+      return 0;
+    at = s->end;
+  }
+  if (at != end)
+    return 0;
+  /* No writable page outside RELRO below low: a writable segment that
+   * starts there starts in RELRO, and what it has above RELRO is above
+   * low. */
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *s = &m->segs[i];
+    if (!(s->prot & 2) || s->start >= low)
+      continue;
+    if (m->relro_end <= m->relro_start || s->start < m->relro_start)
+      return 0;
+    uint64_t above = s->start > m->relro_end ? s->start : m->relro_end;
+    if (s->end > above && above < low)
+      return 0;
+  }
+  *low_end = low;
+  return 1;
+}
+
+static int fd_copy(int from, uint64_t off, uint8_t *dst, uint64_t n) {
+  uint64_t done = 0;
+  while (done < n) {
+    ssize_t r = pread(from, dst + done, n - done, (off_t)(off + done));
+    if (r <= 0)
+      return -1;
+    done += (uint64_t)r;
+  }
+  return 0;
+}
+
+/* Limits of the compact layout: data is copied into every instance at
+ * creation (pages a file mapping would share until written), and the
+ * read-only part is kept twice per module (memfd and mapfd). Bigger
+ * modules get one mapping per segment. */
+#define SFI_COMPACT_DATA_MAX (256ULL << 10)
+#define SFI_COMPACT_RO_MAX (64ULL << 20)
+
+/* Copies n bytes of file from (at off) to file to (at to_off). */
+static int fd_to_fd(int from, uint64_t off, int to, uint64_t to_off,
+                    uint64_t n) {
+  static const uint64_t chunk = 64 << 10;
+  uint8_t *b = malloc(chunk);
+  int rc = b ? 0 : -1;
+  for (uint64_t done = 0; rc == 0 && done < n;) {
+    uint64_t k = n - done < chunk ? n - done : chunk;
+    rc = fd_copy(from, off + done, b, k);
+    for (uint64_t w = 0; rc == 0 && w < k;) {
+      ssize_t r = pwrite(to, b + w, k - w, (off_t)(to_off + done + w));
+      if (r <= 0)
+        rc = -1;
+      else
+        w += (uint64_t)r;
+    }
+    done += k;
+  }
+  free(b);
+  return rc;
+}
+
+int sfi__layout_prepare(sfi_module *m) {
+  uint64_t low;
+  m->compact = 0;
+  m->relro_prot = PROT_READ;
+  if (getenv("SFI_LAYOUT_SEGMENTS") || !layout_fits(m, &low) ||
+      low > SFI_COMPACT_RO_MAX)
+    return SFI_OK; /* one mapping per segment */
+  /* The data's initial bytes: up to the last file byte of a writable
+   * segment (bss and what follows are zero). */
+  uint64_t fend = low;
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *sg = &m->segs[i];
+    if ((sg->prot & 2) && sg->vaddr + sg->filesz > fend)
+      fend = sg->vaddr + sg->filesz;
+  }
+  uint64_t dsize = fend - low;
+  if (dsize > SFI_COMPACT_DATA_MAX)
+    return SFI_OK;
+  uint8_t *d = dsize ? malloc(dsize) : NULL;
+  if (dsize && (!d || fd_copy(m->memfd, low, d, dsize) != 0)) {
+    free(d);
+    return sfi__err(SFI_ERR_NOMEM, "%s: reading the data segment: %s",
+                    m->name, strerror(errno));
+  }
+  while (dsize && d[dsize - 1] == 0) /* bss and padding: zero anyway */
+    dsize--;
+  if (m->stub_size) {
+    int fd = memfd_create("sfi-module-map", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    int ok = fd >= 0;
+    if (ok && fd < 3) { /* never a stdio number (loader.c) */
+      int hi = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+      close(fd);
+      fd = hi;
+      ok = fd >= 0;
+    }
+    uint64_t len = m->stub_size + low;
+    ok = ok && ftruncate(fd, (off_t)len) == 0;
+    for (uint64_t done = 0; ok && done < m->stub_size;) {
+      ssize_t w = pwrite(fd, m->stubs + done, m->stub_size - done,
+                         (off_t)done);
+      ok = w > 0;
+      done += ok ? (uint64_t)w : 0;
+    }
+    ok = ok && fd_to_fd(m->memfd, 0, fd, m->stub_size, low) == 0;
+    ok = ok && fcntl(fd, F_ADD_SEALS,
+                     F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_FUTURE_WRITE |
+                         F_SEAL_SEAL) == 0;
+    if (!ok) {
+      int e = errno;
+      if (fd >= 0)
+        close(fd);
+      free(d);
+      return sfi__err(SFI_ERR_NOMEM, "%s: making the mapping image: %s",
+                      m->name, strerror(e));
+    }
+    m->mapfd = fd;
+  }
+  m->low_end = low;
+  m->data_init = d;
+  m->data_init_size = dsize;
+  m->relro_prot = PROT_READ | PROT_EXEC;
+  m->compact = 1;
+  return SFI_OK;
+}
+
+/* Compact: the two mappings (the shadow stack included), RELRO writable
+ * until sfi__relocate protects it, data copied in. */
+static int map_compact(sfi_instance *in) {
+  const sfi_module *m = in->m;
+  const char *what = "image";
+  uint64_t s = m->stub_size;
+  int fd = s ? m->mapfd : m->memfd;
+  uint64_t rw = in->image + m->low_end;
+  /* Read+write (never executable) until sfi__relocate has written RELRO
+   * and makes all of it read+exec with one mprotect: no split, no merge,
+   * and no more mappings than at the end even for a moment.
+   * MAP_NORESERVE: the code is not charged as writable private memory
+   * (commit accounting) for the moment it is writable. */
+  if (mmap((void *)(in->image - s), s + m->low_end, PROT_READ | PROT_WRITE,
+           MAP_PRIVATE | MAP_FIXED | MAP_NORESERVE, fd, 0) == MAP_FAILED)
+    goto fail;
+  in->low_writable = 1;
+  what = "data and shadow stack";
+  if (mmap((void *)rw, in->shadow_hi - rw, PROT_READ | PROT_WRITE,
+           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
+           0) == MAP_FAILED)
+    goto fail;
+  if (m->data_init_size)
+    memcpy((void *)rw, m->data_init, m->data_init_size);
+  return SFI_OK;
+fail:;
+  int e = errno;
+  sfi__err(SFI_ERR_NOMEM, "%s: mapping %s: %s", m->name, what, strerror(e));
+  sfi__map_hint(e);
+  return SFI_ERR_NOMEM;
+}
+
+/* Drops every private page of the writable image (RELRO too if relro) so
+ * it reads as the module's initial bytes again. */
+static int drop_image(sfi_instance *in, int relro) {
+  const sfi_module *m = in->m;
+  if (m->compact) {
+    uint64_t rw = in->image + m->low_end;
+    if (relro && m->relro_end > m->relro_start &&
+        madvise((void *)(in->image + m->relro_start),
+                m->relro_end - m->relro_start, MADV_DONTNEED) != 0)
+      return -1;
+    if (m->stub_off > m->low_end &&
+        madvise((void *)rw, m->stub_off - m->low_end, MADV_DONTNEED) != 0)
+      return -1;
+    if (m->data_init_size)
+      memcpy((void *)rw, m->data_init, m->data_init_size);
+    return 0;
+  }
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *s = &m->segs[i];
+    if (!(s->prot & 2))
+      continue;
+    uint64_t lo = s->start, hi = s->end, parts[2][2] = {{lo, hi}, {hi, hi}};
+    if (!relro && m->relro_end > lo && m->relro_start < hi) {
+      /* around RELRO */
+      parts[0][1] = m->relro_start > lo ? m->relro_start : lo;
+      parts[1][0] = m->relro_end < hi ? m->relro_end : hi;
+    }
+    for (int k = 0; k < 2; k++)
+      if (parts[k][1] > parts[k][0] &&
+          madvise((void *)(in->image + parts[k][0]), parts[k][1] - parts[k][0],
+                  MADV_DONTNEED) != 0)
+        return -1;
+  }
+  return 0;
+}
+
 static int map_segments(sfi_instance *in) {
   const sfi_module *m = in->m;
+  if (m->compact)
+    return map_compact(in);
   /* One mapping per segment, bss included: the memfd holds zeros past
    * each segment's file data (segments never share a page), so no
    * anonymous mapping is needed and an instance costs fewer mappings. */
@@ -87,6 +328,10 @@ int sfi__relocate(sfi_instance *in, int relro) {
     if (!relro && r->off >= m->relro_start && r->off < m->relro_end)
       continue;
     uint64_t v = r->kind == RK_BASE ? in->image + r->v : r->v;
+    /* An import stub's address (the verifier saw them after the image). */
+    if (r->kind == RK_BASE && r->v >= m->stub_off &&
+        r->v - m->stub_off < m->stub_size)
+      v = in->stubs + (r->v - m->stub_off);
     memcpy((void *)(in->image + r->off), &v, 8);
   }
   uint64_t jt[2];
@@ -108,15 +353,22 @@ int sfi__relocate(sfi_instance *in, int relro) {
    * (a verified table entry) before the sandbox can run. */
   for (uint64_t i = 0; relro && m->cb_slots_off && i < SFI_CALLBACK_SLOTS; i++)
     memcpy((void *)(in->image + m->cb_slots_off + 8 * i), &jt[0], 8);
-  if (relro && rlen &&
-      mprotect((void *)(in->image + m->relro_start), rlen, PROT_READ) != 0) {
+  /* RELRO, or in the compact layout's creation all the read-only part */
+  uint64_t plo = in->image + m->relro_start, plen = rlen;
+  if (in->low_writable) {
+    plo = in->image - m->stub_size;
+    plen = m->stub_size + m->low_end;
+  }
+  if (relro && plen && mprotect((void *)plo, plen, m->relro_prot) != 0) {
     int e = errno;
     sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name, strerror(e));
     sfi__map_hint(e);
     return SFI_ERR_NOMEM;
   }
-  if (relro)
+  if (relro) {
     in->relro_dirty = 0;
+    in->low_writable = 0;
+  }
   uint64_t ssp = in->shadow_hi - SFI_SHADOW_TOP_PAD;
   memcpy((void *)(in->image + m->ssp_off), &ssp, 8);
   /* The pass checks every new shadow frame against __sfi_ssp_limit. */
@@ -148,8 +400,7 @@ static void build_ranges(sfi_instance *in) {
       add_range(in, lo, hi, 1);
     }
   }
-  add_range(in, in->image + m->stub_off, in->image + m->stub_off + m->stub_size,
-            0);
+  add_range(in, in->stubs, in->stubs + m->stub_size, 0);
   add_range(in, in->shadow_lo, in->shadow_hi, 1);
 }
 
@@ -246,22 +497,8 @@ static int nwarm;
 /* Drops the writable image pages (not RELRO), the shadow stack's and the
  * heap (back to PROT_NONE): what a new instance must find. */
 static int warm_clean(sfi_instance *in) {
-  const sfi_module *m = in->m;
-  for (int i = 0; i < m->nsegs; i++) {
-    const struct sfi_seg *s = &m->segs[i];
-    if (!(s->prot & 2))
-      continue;
-    uint64_t lo = s->start, hi = s->end, parts[2][2] = {{lo, hi}, {hi, hi}};
-    if (m->relro_end > lo && m->relro_start < hi) {
-      parts[0][1] = m->relro_start > lo ? m->relro_start : lo;
-      parts[1][0] = m->relro_end < hi ? m->relro_end : hi;
-    }
-    for (int k = 0; k < 2; k++)
-      if (parts[k][1] > parts[k][0] &&
-          madvise((void *)(in->image + parts[k][0]), parts[k][1] - parts[k][0],
-                  MADV_DONTNEED) != 0)
-        return -1;
-  }
+  if (drop_image(in, 0) != 0)
+    return -1;
   if (madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED) != 0)
     return -1;
   if (in->heap_mapped > in->heap_start &&
@@ -373,7 +610,8 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
    * check of every new shadow frame against __sfi_ssp_limit (trap 0x52,
    * "shadow stack exhausted"); below it are the read-only stubs. */
   in->shadow_size = shadow;
-  in->shadow_lo = in->image + m->image_size;
+  in->stubs = m->compact ? in->image - m->stub_size : in->image + m->stub_off;
+  in->shadow_lo = in->image + (m->compact ? m->stub_off : m->image_size);
   in->shadow_hi = in->shadow_lo + shadow;
   in->heap_start = in->brk = in->heap_mapped = in->shadow_hi;
   in->heap_max = in->base + SFI_REGION_SIZE;
@@ -383,7 +621,7 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   in->time_limit = o->time_limit;
   if (!reused && map_segments(in) != SFI_OK)
     goto err;
-  if (!reused &&
+  if (!reused && !m->compact &&
       mmap((void *)in->shadow_lo, shadow, PROT_READ | PROT_WRITE,
            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
            0) == MAP_FAILED) {
@@ -434,23 +672,9 @@ int sfi_instance_reset(sfi_instance *in) {
                         PROT_READ | PROT_WRITE) != 0)
     return sfi__err(SFI_ERR_NOMEM, "reset: mprotect RELRO: %s",
                     strerror(errno));
-  for (int i = 0; i < m->nsegs; i++) {
-    const struct sfi_seg *s = &m->segs[i];
-    if (!(s->prot & 2))
-      continue;
-    uint64_t lo = s->start, hi = s->end, parts[2][2] = {{lo, hi}, {hi, hi}};
-    if (!relro && m->relro_end > lo && m->relro_start < hi) {
-      /* around RELRO */
-      parts[0][1] = m->relro_start > lo ? m->relro_start : lo;
-      parts[1][0] = m->relro_end < hi ? m->relro_end : hi;
-    }
-    for (int k = 0; k < 2; k++)
-      if (parts[k][1] > parts[k][0] &&
-          madvise((void *)(in->image + parts[k][0]), parts[k][1] - parts[k][0],
-                  MADV_DONTNEED) != 0) {
-        in->broken = 1; /* RELRO may be writable now */
-        return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
-      }
+  if (drop_image(in, relro) != 0) {
+    in->broken = 1; /* RELRO may be writable now */
+    return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
   }
   madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED);
   /* The heap's pages are dropped (zero again) but stay mapped: the next

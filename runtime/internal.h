@@ -50,7 +50,7 @@ int sfi__err(int code, const char *fmt, ...)
 void sfi__errappend(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Appends the vm.max_map_count explanation when err is ENOMEM. */
 void sfi__map_hint(int err);
-#define SFI_MAPS_PER_INSTANCE 6
+#define SFI_MAPS_PER_INSTANCE 3 /* compact layout (instance.c) */
 
 /* ---- region pool (region.c) ---- */
 uint64_t sfi__region_alloc(void);
@@ -104,6 +104,18 @@ struct sfi_module {
    * stub_off + SFI_STUB_SIZE * i. */
   uint64_t stub_off, stub_size;
   uint8_t *stubs; /* their bytes, written to the memfd */
+  /* Compact instance layout (instance.c, sfi__layout_prepare), when the
+   * segments allow it: [stubs | code, read-only data, RELRO] one private
+   * read+exec mapping of mapfd (the stubs, then the image's bytes below
+   * low_end), and [data, bss | shadow stack | heap] one anonymous
+   * read+write mapping, data copied from data_init. Else one mapping per
+   * segment from memfd and the stubs after the image. */
+  int compact;
+  int mapfd; /* -1 unless compact with stubs (else memfd is mapped) */
+  uint64_t low_end;    /* image offset: end of the read-only part */
+  uint8_t *data_init;  /* compact: the bytes from low_end on */
+  uint64_t data_init_size;
+  int relro_prot;      /* RELRO after relocation */
   int ninstances;
   /* Source lines (debuginfo.c): the file's bytes in a sealed memfd when it
    * has .debug_line, read by libdw only when a trap is reported. */
@@ -150,6 +162,7 @@ struct sfi_instance {
   sfi_module *m;
   uint64_t base;  /* region base */
   uint64_t image; /* base + SFI_IMAGE_OFFSET */
+  uint64_t stubs; /* the import stubs (below the image if m->compact) */
   uint64_t heap_start, brk, heap_mapped, heap_max;
   uint64_t shadow_lo, shadow_hi;
   uint64_t mem_limit, shadow_size;
@@ -164,6 +177,9 @@ struct sfi_instance {
    * runtime writes sandbox memory only where sfi_ptr says writable. */
   int relro_dirty;
   int complete; /* sfi_instance_new finished: its region may be kept */
+  /* Compact layout, during creation: the read-only part is still
+   * read+write (not executable) until sfi__relocate protects it. */
+  int low_writable;
   int exit_status;
   int running;           /* call depth of this instance */
   uint64_t jt_lo, jt_hi; /* jump table bounds, checked at creation */
@@ -233,18 +249,35 @@ void sfi__sys_setjmp(void);
 void sfi__sys_setjmp_leave(void);
 _Noreturn void sfi__longjmp_to(const uint64_t regs[8], int val);
 
+/* One sandbox native stack of a thread (call.c). A thread keeps up to
+ * SFI_NSTACKS, each holding dead frames of at most one instance (owner): an
+ * outermost call runs on the stack its instance owns, so calls that
+ * alternate between a few instances need no scrub; taking a stack from
+ * another owner scrubs it. */
+#define SFI_NSTACKS 4
+struct sfi_nstack {
+  void *map; /* the whole mapping, PROT_NONE part included */
+  size_t map_size;
+  uint64_t lo, hi; /* usable part */
+  uint64_t owner;  /* uid of the instance whose frames it may hold, or 0 */
+  uint64_t used;   /* when last chosen (thread's tick), for eviction */
+};
+
 struct sfi_thread {
   struct sfi_callrec *top;
   int depth;
+  /* The stack in use (a copy of stacks[cur]'s fields, read by trap.c). */
   uint64_t stack_lo, stack_hi; /* usable sandbox native stack */
   void *stack_map;
   size_t stack_map_size;
+  struct sfi_nstack stacks[SFI_NSTACKS];
+  int cur;
+  uint64_t tick;
   void *altstack;
   int timer_ok;
   timer_t timer;
   int timer_armed;
   struct timespec deadline; /* the nearest one of the active calls */
-  uint64_t last_uid; /* instance whose frames the native stack may hold */
   /* The region base a call left in %gs for a thread whose own base was 0
    * (call.c), or 0. */
   uint64_t gs_left;
@@ -267,6 +300,13 @@ void sfi__on_timer(int sig, siginfo_t *si, void *ctx);
 void sfi__trap_entry(int sig, siginfo_t *si, void *ctx);
 void sfi__timer_entry(int sig, siginfo_t *si, void *ctx);
 int sfi__signals_ensure(void);
+extern int sfi__signals_installed __attribute__((visibility("hidden")));
+/* sfi__signals_ensure with the usual case (installed) inline. */
+static inline int sfi__signals_ready(void) {
+  return __atomic_load_n(&sfi__signals_installed, __ATOMIC_ACQUIRE)
+             ? SFI_OK
+             : sfi__signals_ensure();
+}
 void sfi__trap_message(struct sfi_callrec *rec);
 int sfi__in_thunk(uint64_t rip);
 int sfi__thunk_range_add(uint64_t lo, uint64_t hi); /* -1: table full */
@@ -332,6 +372,9 @@ int sfi__verify_module(const sfi_module *m);
 int sfi__relocate(sfi_instance *in, int relro);
 void sfi__jmp_release_serial(sfi_instance *in, uint64_t serial);
 int sfi__heap_resize(sfi_instance *in, uint64_t new_brk);
+/* Chooses the instance layout of a loaded, verified module (instance.c):
+ * the compact one when its segments allow. */
+int sfi__layout_prepare(sfi_module *m);
 /* Frees the regions kept for reuse by module m's instances. */
 void sfi__warm_drop_module(const sfi_module *m);
 int sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,

@@ -311,6 +311,8 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
     goto err;
   }
   m->memfd = -1;
+  m->mapfd = -1;
+  m->relro_prot = PROT_READ;
   if (!data) {
     sfi__err(SFI_ERR_INVALID, "sfi_module_load_mem: NULL data");
     goto err;
@@ -345,7 +347,7 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
   if ((rc = sfi__elf_relocs(&e, addrs, &m->relocs, &m->nrelocs)) ||
       (rc = index_symbols(m, &e)) || (rc = find_specials(m)) ||
       (rc = make_memfd(m, &e)) ||
-      (rc = sfi__verify_module(m)))
+      (rc = sfi__verify_module(m)) || (rc = sfi__layout_prepare(m)))
     goto err;
   free(fns);
   free(addrs);
@@ -423,6 +425,9 @@ void sfi_module_free(sfi_module *m) {
   sfi__warm_drop_module(m);
   if (m->memfd >= 0)
     close(m->memfd);
+  if (m->mapfd >= 0)
+    close(m->mapfd);
+  free(m->data_init);
   sfi__debug_free(m);
   free(m->relocs);
   free(m->stubs);

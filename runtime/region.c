@@ -127,11 +127,13 @@ void sfi__region_free(uint64_t base) {
            0) == MAP_FAILED) {
     /* Over vm.max_map_count every mmap fails, even one that would lower
      * the count, so nothing freed would ever come back. Unmap the
-     * instance's part instead (whole mappings from the image to the
-     * region's end: no split, the count only drops), then take the
+     * instance's part instead (from the middle of the guard, below any
+     * import stubs (instance.c), to the region's end: no split, the count
+     * only drops), then take the
      * address space back; if another thread's mapping took part of it
      * meanwhile, the region is not reused. */
-    uint64_t lo = base + SFI_GUARD_SIZE, len = SFI_REGION_SIZE - SFI_GUARD_SIZE;
+    uint64_t lo = base + SFI_GUARD_SIZE / 2,
+             len = SFI_REGION_SIZE - SFI_GUARD_SIZE / 2;
     if (munmap((void *)lo, len) != 0)
       return;
     void *p = mmap((void *)lo, len, PROT_NONE,

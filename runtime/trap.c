@@ -3,7 +3,7 @@
  * in the running instance's region or in a runtime thunk); if so they record
  * the fault and a frame-pointer backtrace and resume the interrupted thread
  * in sfi__recover, which returns the trap code from the innermost call.
- * Other signals go to the handlers installed before. Also: the per-thread
+ * Other signals go to the handlers sfi__signals_installed before. Also: the per-thread
  * timer of the time limit. */
 #include <pthread.h>
 #include <signal.h>
@@ -23,7 +23,8 @@
 static const int trap_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP};
 #define NSIG_TRAP 5
 static struct sigaction old_actions[NSIG_TRAP + 1];
-static int installed;
+/* 1 while the handlers are installed (internal.h reads it inline). */
+int sfi__signals_installed;
 static pthread_mutex_t install_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static struct { uint64_t lo, hi; } thunk_ranges[THUNK_RANGES_MAX];
@@ -205,9 +206,9 @@ void sfi__on_trap(int sig, siginfo_t *si, void *ctx) {
     return;
   }
   sfi_instance *in = rec->in;
-  /* Import thunks are in the region (after the image); callback thunks
+  /* Import thunks are in the region (next to the image); callback thunks
    * are host pages. Their only trap is the headroom check's ud2. */
-  uint64_t stubs = in->image + in->m->stub_off;
+  uint64_t stubs = in->stubs;
   int thunk = in_region(in, rip)
                   ? rip >= stubs && rip < stubs + in->m->stub_size
                   : sfi__in_thunk(rip);
@@ -264,7 +265,7 @@ void sfi__on_timer(int sig, siginfo_t *si, void *ctx) {
 int sfi_signals_install(void) {
   pthread_mutex_lock(&install_lock);
   int rc = SFI_OK;
-  if (!installed) {
+  if (!sfi__signals_installed) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
@@ -277,7 +278,7 @@ int sfi_signals_install(void) {
     sa.sa_sigaction = sfi__timer_entry;
     if (rc == SFI_OK && sigaction(TIMER_SIGNAL, &sa, &old_actions[NSIG_TRAP]))
       rc = sfi__err(SFI_ERR_INVALID, "sigaction(timer) failed");
-    installed = rc == SFI_OK;
+    sfi__signals_installed = rc == SFI_OK;
   }
   pthread_mutex_unlock(&install_lock);
   return rc;
@@ -285,17 +286,17 @@ int sfi_signals_install(void) {
 
 void sfi_signals_uninstall(void) {
   pthread_mutex_lock(&install_lock);
-  if (installed) {
+  if (sfi__signals_installed) {
     for (int i = 0; i < NSIG_TRAP; i++)
       sigaction(trap_signals[i], &old_actions[i], NULL);
     sigaction(TIMER_SIGNAL, &old_actions[NSIG_TRAP], NULL);
-    installed = 0;
+    sfi__signals_installed = 0;
   }
   pthread_mutex_unlock(&install_lock);
 }
 
 int sfi__signals_ensure(void) {
-  if (__atomic_load_n(&installed, __ATOMIC_ACQUIRE))
+  if (__atomic_load_n(&sfi__signals_installed, __ATOMIC_ACQUIRE))
     return SFI_OK;
   return sfi_signals_install();
 }
@@ -379,7 +380,7 @@ void sfi__trap_message(struct sfi_callrec *rec) {
     return;
   }
   sfi__symbolize(in, rec->fault_rip, fn, sizeof fn);
-  uint64_t stubs = in->image + in->m->stub_off;
+  uint64_t stubs = in->stubs;
   if (rec->fault_rip >= stubs && rec->fault_rip < stubs + in->m->stub_size)
     snprintf(fn, sizeof fn, "import thunk %llu",
              (unsigned long long)((rec->fault_rip - stubs) / SFI_STUB_SIZE));

@@ -51,18 +51,15 @@ T_TMOD_IMPORTS(imports, host_twice, host_twice, host_twice, host_twice);
 
 static long host_buf[1 << 10];
 
-/* The shadow stack (8 MiB by default): the first 8 MiB the host may write,
- * from the image up (data is followed by the read-only stubs, and the heap
- * above the break is not the host's). */
+/* The shadow stack (8 MiB by default): the 8 MiB right below the heap's
+ * start, which is the break of a fresh or reset instance (data and bss may
+ * share its mapping below it: runtime/instance.c). */
 static long *shadow_stack(sfi_instance *in, uint64_t *size) {
   *size = 8 << 20;
-  for (uint64_t a = sfi_region_base(in) + (1 << 20);
-       a < sfi_region_base(in) + (1ULL << 32); a += 4096) {
-    long *p = sfi_ptr(in, a, *size, 1);
-    if (p)
-      return p;
-  }
-  return NULL;
+  sfi_val a = SFI_I64(0), r;
+  if (sfi_call(in, "do_sbrk", "I:I", &a, &r) != SFI_OK)
+    return NULL;
+  return sfi_ptr(in, r.ptr - *size, *size, 1);
 }
 
 static void check_canaries(void) {

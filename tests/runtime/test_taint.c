@@ -94,7 +94,30 @@ static void test_forged(uint64_t buf, sfi_instance *other) {
   expect_refused(SFI_SPTR((uintptr_t)&test_forged), 8, "host code");
   expect_refused(SFI_SPTR_NULL, 1, "NULL");
   expect_refused(SFI_SPTR(base), 8, "region base (unmapped first MiB)");
-  expect_refused(SFI_SPTR(base + 0xff000), 8, "the region's first MiB");
+  expect_refused(SFI_SPTR(base + SFI_FOLD_MAX + SFI_MAX_ACCESS - 8), 8,
+                 "the guard's reach from the region below (never mapped)");
+  /* Nothing at all is mapped there, whatever sfi_ptr says. */
+  {
+    FILE *f = fopen("/proc/self/maps", "r");
+    char line[512];
+    int mapped = 0;
+    while (f && fgets(line, sizeof line, f)) {
+      unsigned long lo, hi;
+      char perms[8];
+      if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) == 3 &&
+          perms[0] != '-' && lo < base + SFI_FOLD_MAX + SFI_MAX_ACCESS &&
+          hi > base)
+        mapped++;
+    }
+    if (f)
+      fclose(f);
+    CHECK_EQ(mapped, 0);
+  }
+  /* The import stubs may sit in the guard's top pages (compact layout):
+   * never writable. */
+  CHECK(sfi_sptr_check(in, SFI_SPTR(base + SFI_GUARD_SIZE - 8), 8, 1) == NULL);
+  CHECK_EQ(sfi_store(in, SFI_SPTR(base + SFI_GUARD_SIZE - 8), "AAAAAAAA", 8),
+           SFI_ERR_INVALID);
   /* Nothing is mapped at the region's top (the shadow stack follows the
    * image): a store there is refused too. */
   CHECK_EQ(sfi_store(in, SFI_SPTR(base + SFI_REGION_SIZE - 4), "AAAA", 4),

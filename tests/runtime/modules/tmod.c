@@ -186,3 +186,26 @@ void poke_after(long *p, long v) {
   host_twice(v);
   *p = v;
 }
+
+/* A 4 KiB native frame (constant indices keep the array there): stk_keep
+ * fills it with v, stk_peek copies whatever its own uninitialized frame at
+ * the same place holds to out (test_stacks: another instance's secret must
+ * never show up there). */
+#define STK8(op, b)                                                            \
+  op(b) op(b + 1) op(b + 2) op(b + 3) op(b + 4) op(b + 5) op(b + 6) op(b + 7)
+#define STK64(op, b)                                                           \
+  STK8(op, b) STK8(op, b + 8) STK8(op, b + 16) STK8(op, b + 24)                \
+      STK8(op, b + 32) STK8(op, b + 40) STK8(op, b + 48) STK8(op, b + 56)
+#define STK512(op)                                                             \
+  STK64(op, 0) STK64(op, 64) STK64(op, 128) STK64(op, 192) STK64(op, 256)      \
+      STK64(op, 320) STK64(op, 384) STK64(op, 448)
+__attribute__((noinline)) void stk_keep(uint64_t v) {
+  volatile uint64_t a[512];
+#define STK_K(i) a[i] = v;
+  STK512(STK_K)
+}
+__attribute__((noinline)) void stk_peek(uint64_t *out) {
+  volatile uint64_t a[512];
+#define STK_P(i) out[i] = a[i];
+  STK512(STK_P)
+}
