@@ -345,11 +345,36 @@ static void store_ret(const struct sfi_callrec *rec, char res, sfi_val *ret) {
 #define SFI_NSTACK_SCRUB (16ULL << 10)
 static void scrub_stack(const struct sfi_nstack *s) {
   uint64_t top = s->hi - SFI_NSTACK_SCRUB;
-  if (madvise((void *)s->lo, top - s->lo, MADV_DONTNEED) != 0) {
-    madvise((void *)s->lo, s->hi - s->lo, MADV_DONTNEED);
-    return;
-  }
+  /* madvise fails on locked memory (a host that called mlockall): clear in
+   * place then, or the stack would change owner unscrubbed (review). */
+  if (madvise((void *)s->lo, top - s->lo, MADV_DONTNEED) != 0)
+    memset((void *)s->lo, 0, top - s->lo);
   memset((void *)top, 0, SFI_NSTACK_SCRUB);
+}
+
+/* Zeroes [lo, end) of the native stack in use (lo page-aligned): whole
+ * pages dropped, the rest and anything madvise refuses cleared in place. */
+static void scrub_below(uint64_t lo, uint64_t end) {
+  if (end <= lo)
+    return;
+  uint64_t below = end & ~(uint64_t)4095;
+  if (below > lo && madvise((void *)lo, below - lo, MADV_DONTNEED) != 0)
+    memset((void *)lo, 0, below - lo);
+  if (below < lo)
+    below = lo;
+  memset((void *)below, 0, end - below);
+}
+
+/* A nested call into another instance than the one below it (through an
+ * import, or from a host signal handler that interrupted the sandbox) runs
+ * on the native stack below the outer instance's frames: it must find none
+ * of the outer instance's dead frames there (scrubbed before it starts, in
+ * sfi_call_addr), nor leave its own (scrubbed here after it returned;
+ * review: nestleak both ways, sigleak). 256: below this frame's red zone. */
+static void scrub_nested(struct sfi_thread *t) {
+  uint64_t sp;
+  __asm__ volatile("mov %%rsp, %0" : "=r"(sp));
+  scrub_below(t->stack_lo, sp - 256);
 }
 
 /* Makes the stack in use one that holds no other instance's frames, for an
@@ -488,6 +513,15 @@ sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
       sfi__timer_arm_until(t, d);
     }
   }
+  if (nested && rec.prev && rec.prev->in != in) {
+    /* B starts 1 KiB below here (past this frame and the scrub's own), on
+     * a stack scrubbed up to that point: nothing it can read below its
+     * frames was written by the outer instance. */
+    uint64_t sp;
+    __asm__ volatile("mov %%rsp, %0" : "=r"(sp));
+    rec.new_rsp = (sp - 1024) & ~(uint64_t)15;
+    scrub_below(t->stack_lo, rec.new_rsp);
+  }
   rc = sfi__enter(&rec);
   if (rec.armed_here) {
     if (rec.prev_armed)
@@ -512,13 +546,7 @@ sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
    * instance's frames: drop what it left there before the outer one
    * resumes (review4 nestleak); the next outermost call scrubs anyway. */
   if (nested && rec.prev && rec.prev->in != in) {
-    uint64_t sp;
-    __asm__ volatile("mov %%rsp, %0" : "=r"(sp));
-    uint64_t end = sp - 256, below = end & ~(uint64_t)4095;
-    if (below > t->stack_lo)
-      madvise((void *)t->stack_lo, below - t->stack_lo, MADV_DONTNEED);
-    if (end > below && below >= t->stack_lo)
-      memset((void *)below, 0, end - below);
+    scrub_nested(t);
     t->stacks[t->cur].owner = 0; /* scrubbed again before the next use */
   }
   if (in->njmp)

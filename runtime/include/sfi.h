@@ -159,10 +159,13 @@ typedef struct sfi_module_options {
  * may be NULL. Every undefined symbol of the module must be a granted import
  * or part of the system interface, or the load fails naming it. A module
  * without a symbol table (linked with -s, or stripped) is refused: the
- * loader checks function starts against it. opts may be NULL. The file is checked as hostile input (a bad one is an error naming
- * the offending field, never a crash), but its machine code is trusted to
- * come from the libsfi toolchain: the runtime does not verify instructions.
- * The image is kept in a memfd: instances share its code pages.
+ * loader checks function starts against it. opts may be NULL. The file is
+ * checked as hostile input (a bad one is an error naming the offending
+ * field, never a crash), and its machine code by the binary verifier
+ * (runtime/verify/: every instruction, always; a rejection names the rule,
+ * the function, the offset and the instruction): nothing is trusted to
+ * come from the libsfi toolchain. The image is kept in a memfd: instances
+ * share its code pages.
  *
  *   sfi_module *m = sfi_module_load("plugin.so", imps, NULL);
  *   if (!m) errx(1, "%s", sfi_errmsg());  // e.g. "plugin.so: import 'foo'
