@@ -57,6 +57,7 @@ struct vctx {
   uint64_t jt_end;
   uint64_t slot_budget; /* slots the unit's tables may still have */
   int input_ok; /* ranges validated: instruction text may be decoded */
+  int fast;     /* use the fast path (verify_fast.h) */
 };
 
 #define FRAME_MAX ((int64_t)SFI_NATIVE_FRAME_MAX)
@@ -420,6 +421,8 @@ struct facts {
 };
 
 enum { FREE_DISP = 1, FREE_IMM = 2 };
+
+#include "verify_fast.h"
 
 static int check_mem(const struct vctx *c, const ZydisDecodedInstruction *d,
                      const ZydisDecodedOperand *op, uint64_t va,
@@ -1123,7 +1126,74 @@ static int grow(struct vctx *c) {
   return 0;
 }
 
-/* Facts of the instruction at va, from the cache or from Zydis. */
+/* Do two facts agree on everything the rules use? (free only steers the
+ * cache.) */
+static int same_facts(const struct facts *a, const struct facts *b) {
+  return a->disp == b->disp && a->delta == b->delta && a->need == b->need &&
+         a->rip_size == b->rip_size && a->imm == b->imm && a->ra == b->ra &&
+         a->rb == b->rb && a->rc == b->rc && a->len == b->len &&
+         a->kind == b->kind && a->flags == b->flags && a->pat == b->pat &&
+         a->rip == b->rip;
+}
+
+/* SFI_VERIFY_CROSSCHECK: the fast path's facts *fast for the instruction
+ * at va must be what Zydis and analyze() find. 0 if so, else -1 with an
+ * "internal" error. */
+static int crosscheck(const struct vctx *c, uint64_t va, uint64_t end,
+                      const struct facts *fast) {
+  ZydisDecodedInstruction d;
+  ZydisDecodedOperand op[ZYDIS_MAX_OPERAND_COUNT];
+  struct facts ref;
+  struct sfi_verify_error e;
+  struct vctx quiet = *c;
+  quiet.err = &e; /* analyze's own refusal is replaced by ours below */
+  if (!ZYAN_SUCCESS(ZydisDecoderDecodeFull(&c->dec, c->in->image + va,
+                                           end - va, &d, op)))
+    return fail(c, "internal", va, "fast path accepted undecodable bytes");
+  if (analyze(&quiet, &d, op, va, &ref))
+    return fail(c, "internal", va, "fast path accepted what Zydis refuses "
+                "(%s: %s)", e.rule, e.msg);
+  if (!same_facts(fast, &ref))
+    return fail(c, "internal", va,
+                "fast path differs from Zydis: len %u/%u kind %u/%u delta "
+                "%d/%d need %u/%u rip %u/%u disp %lld/%lld size %u/%u pat "
+                "%u/%u regs %u,%u,%u/%u,%u,%u imm %x/%x flags %x/%x",
+                fast->len, ref.len, fast->kind, ref.kind, fast->delta,
+                ref.delta, fast->need, ref.need, fast->rip, ref.rip,
+                (long long)fast->disp, (long long)ref.disp, fast->rip_size,
+                ref.rip_size, fast->pat, ref.pat, fast->ra, fast->rb,
+                fast->rc, ref.ra, ref.rb, ref.rc, fast->imm, ref.imm,
+                fast->flags, ref.flags);
+  return 0;
+}
+
+int sfi__verify_crosscheck_insn(const uint8_t *bytes, int stores_only,
+                                char *why, size_t cap) {
+  uint8_t buf[32];
+  memcpy(buf, bytes, 16);
+  memset(buf + 16, 0xcc, 16);
+  struct sfi_verify_range code = {0, 16};
+  struct sfi_verify_input in = {.image = buf, .image_size = sizeof buf,
+                                .code = &code, .ncode = 1,
+                                .stores_only = stores_only,
+                                .flags = SFI_VERIFY_CROSSCHECK};
+  struct sfi_verify_error err;
+  struct vctx c = {.in = &in, .err = &err, .input_ok = 1, .fast = 1};
+  struct facts f;
+  if (!ZYAN_SUCCESS(ZydisDecoderInit(&c.dec, ZYDIS_MACHINE_MODE_LONG_64,
+                                     ZYDIS_STACK_WIDTH_64)))
+    return -1;
+  memset(&err, 0, sizeof err);
+  if (!fast_facts(buf, stores_only, &f))
+    return 0;
+  if (crosscheck(&c, 0, 16, &f) == 0)
+    return 1;
+  if (why)
+    sfi_verify_format(&err, why, cap);
+  return -1;
+}
+
+/* Facts of the instruction at va, from the fast path, the cache or Zydis. */
 static const struct facts *decode_one(struct vctx *c, uint64_t va,
                                       uint64_t end, struct facts *tmp) {
   static const struct facts int3 = {.len = 1, .kind = K_TRAP};
@@ -1131,8 +1201,18 @@ static const struct facts *decode_one(struct vctx *c, uint64_t va,
   struct guess g = {0};
   if (*p == 0xcc) /* int3 padding: one byte, always */
     return &int3;
-  /* the key reads 16 bytes: inside the image, maybe past the unit */
-  int cacheable = c->cache && c->in->image_size - va >= 16;
+  /* the fast path and the key read 16 bytes: inside the image, maybe past
+   * the unit */
+  int room = c->in->image_size - va >= 16;
+  if (room && c->fast) {
+    int n = fast_facts(p, c->in->stores_only, tmp);
+    if (n && (uint64_t)n <= end - va) {
+      if (c->in->flags & SFI_VERIFY_CROSSCHECK)
+        return crosscheck(c, va, end, tmp) ? NULL : tmp;
+      return tmp;
+    }
+  }
+  int cacheable = c->cache && room;
   if (cacheable) {
     guess_len(p, &g);
     const struct facts *f =
@@ -1452,8 +1532,10 @@ int sfi_verify(const struct sfi_verify_input *in,
                                      ZYDIS_STACK_WIDTH_64)))
     return fail(&c, "input", 0, "Zydis decoder init failed");
   int rc = check_input(&c);
-  if (!rc && !(in->flags & SFI_VERIFY_NO_CACHE))
+  if (!rc && !(in->flags & SFI_VERIFY_NO_CACHE)) {
     cache_init(&c);
+    c.fast = !(in->flags & SFI_VERIFY_NO_FAST);
+  }
   for (size_t i = 0; !rc && i < in->ncode; i++)
     rc = check_range(&c, &in->code[i]);
   free(c.v);

@@ -96,9 +96,23 @@ struct sfi_verify_input {
   int flags;       /* SFI_VERIFY_* below; 0 normally */
 };
 
-/* Testing only: decode every instruction with Zydis, without the cache of
- * per-instruction facts (the mutation test compares both verdicts). */
+/* Testing only: decode every instruction with Zydis, without the fast
+ * path and the cache of per-instruction facts (the mutation test compares
+ * both verdicts). */
 #define SFI_VERIFY_NO_CACHE 1
+/* Testing only: decode every instruction the fast path (verify_fast.h)
+ * accepts with Zydis too; any difference in what the rules see refuses the
+ * module with rule "internal". */
+#define SFI_VERIFY_CROSSCHECK 2
+/* Testing and benchmarks: the cache and Zydis without the fast path. */
+#define SFI_VERIFY_NO_FAST 4
+
+/* Testing only (tests/verify/test_fast.c): the fast path on the 16 bytes
+ * at bytes, checked against Zydis. 1 if it accepted the instruction and
+ * agrees, 0 if it declined, -1 (why filled) if it accepted an instruction
+ * Zydis refuses or sees differently. */
+int sfi__verify_crosscheck_insn(const uint8_t *bytes, int stores_only,
+                                char *why, size_t cap);
 
 struct sfi_verify_error {
   const char *rule;   /* "decode", "forbidden", "memory", "stack", ... */

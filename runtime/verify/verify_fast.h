@@ -1,0 +1,602 @@
+/* verify_fast.h: the verifier's fast path (included by verify.c only).
+ *
+ * A small table-free x86-64 decoder for the instruction forms compilers
+ * emit most (integer ALU, mov, lea, push/pop, direct branches, the common
+ * SSE moves and arithmetic), which computes the same `struct facts` that
+ * analyze() derives from Zydis's full decoding. It only ever accepts: for
+ * any form it does not know exactly, or that analyze() would refuse, or
+ * whose facts it cannot be sure of, it returns 0 and the instruction goes
+ * to the cache and Zydis (which also word every refusal). So a gap in its
+ * coverage costs speed, never a verdict.
+ *
+ * The rules it mirrors (each is what analyze() and its helpers decide for
+ * the forms accepted here):
+ *  - prefixes: at most one each of 66, 67, 65 and one of f2/f3 where it is
+ *    mandatory (SSE), REX only right before the opcode; never f0, 64, 2e,
+ *    3e, 26, 36 (except 66/2e runs on the canonical 0f 1f nop);
+ *  - a checked memory operand is 65 67 (%gs: with 32-bit address, no %eip
+ *    base), disp(%rsp) with no index, or disp(%rip); a read in a
+ *    stores-only module any form; 65 without 67 or 67 without 65 declines;
+ *  - a written general register whose number is 4 (%rsp, %esp, %sp, %spl,
+ *    and %ah, which is declined too) declines, except `add/sub $imm,%rsp`
+ *    and `lea disp(%rsp),%rsp` (the %rsp deltas);
+ *  - the confinement patterns (lea jt(%rip), sub/add %S,%R, and $imm,%eR,
+ *    lea (%S,%I,8),%R) set the same pattern fields.
+ * SFI_VERIFY_CROSSCHECK decodes every fast-path instruction with Zydis too
+ * and refuses the module (rule "internal") on any difference;
+ * tests/verify/test_fast.c does that for millions of generated forms. */
+
+/* Operand-size classes of a memory operand. */
+enum { SZ_B = 1, SZ_W, SZ_D, SZ_Q, SZ_X, SZ_V, SZ_DQ };
+/* What the instruction does to its modrm.rm memory operand. */
+enum { M_R = 1, M_W = 2, M_RW = 3, M_NONE = 4 /* lea, nop: not checked */ };
+
+struct fdec {
+  const uint8_t *p;
+  int i;          /* next byte */
+  int p66, p67, gs, rep, rex;
+  int mod, reg, rm; /* reg, rm with REX extensions */
+  int has_mem, base, index, scale, rip; /* base/index -1 = none */
+  int64_t disp;
+};
+
+static int fsize(const struct fdec *d, int cls) {
+  switch (cls) {
+  case SZ_B: return 8;
+  case SZ_W: return 16;
+  case SZ_D: return 32;
+  case SZ_Q: return 64;
+  case SZ_X: return 128;
+  case SZ_DQ: return d->rex & 8 ? 64 : 32;
+  default: return d->rex & 8 ? 64 : d->p66 ? 16 : 32;
+  }
+}
+
+/* modrm [sib] [disp] at d->i. */
+static void fmodrm(struct fdec *d) {
+  const uint8_t *p = d->p;
+  uint8_t m = p[d->i++];
+  d->mod = m >> 6;
+  d->reg = ((m >> 3) & 7) | (d->rex & 4 ? 8 : 0);
+  d->rm = (m & 7) | (d->rex & 1 ? 8 : 0);
+  d->has_mem = d->mod != 3;
+  d->base = d->index = -1;
+  d->rip = 0;
+  d->scale = 0;
+  d->disp = 0;
+  if (!d->has_mem)
+    return;
+  int rm = m & 7, dsz = d->mod == 1 ? 1 : d->mod == 2 ? 4 : 0;
+  if (rm == 4) {
+    uint8_t s = p[d->i++];
+    int b = s & 7, x = ((s >> 3) & 7) | (d->rex & 2 ? 8 : 0);
+    d->scale = 1 << (s >> 6);
+    if (x != 4)
+      d->index = x;
+    if (b == 5 && d->mod == 0)
+      dsz = 4;
+    else
+      d->base = b | (d->rex & 1 ? 8 : 0);
+  } else if (rm == 5 && d->mod == 0) {
+    d->rip = 1;
+    dsz = 4;
+  } else {
+    d->base = d->rm;
+  }
+  if (dsz == 1)
+    d->disp = (int8_t)p[d->i];
+  else if (dsz == 4) {
+    int32_t v;
+    memcpy(&v, p + d->i, 4);
+    d->disp = v;
+  }
+  d->i += dsz;
+}
+
+/* The modrm.rm memory operand of size class cls with access acc, as
+ * check_mem() sees it. 0 ok, -1 decline. */
+static int fmem(const struct fdec *d, int cls, int acc, int stores_only,
+                struct facts *f) {
+  if (!d->has_mem || acc == M_NONE)
+    return 0;
+  if (stores_only && acc == M_R)
+    return 0; /* any form but %fs: (never here) */
+  if (d->gs && d->p67)
+    return d->rip ? -1 : 0; /* %gs: with an %eip base is refused */
+  if (d->gs || d->p67)
+    return -1;
+  int64_t size = fsize(d, cls) / 8;
+  if (d->base == 4 && d->index < 0) {
+    if (d->disp < 0 || d->disp + size > FRAME_MAX)
+      return -1;
+    f->need = (uint32_t)(d->disp + size);
+    f->flags |= F_RSPMEM;
+    return 0;
+  }
+  if (d->rip && d->index < 0) {
+    f->rip = RIP_MEM;
+    f->disp = d->disp;
+    f->rip_size = (uint32_t)size;
+    return 0;
+  }
+  return -1;
+}
+
+static int fimm(struct fdec *d, int n, int64_t *v) {
+  const uint8_t *p = d->p + d->i;
+  if (n == 1)
+    *v = (int8_t)p[0];
+  else if (n == 2) {
+    int16_t x;
+    memcpy(&x, p, 2);
+    *v = x;
+  } else if (n == 4) {
+    int32_t x;
+    memcpy(&x, p, 4);
+    *v = x;
+  } else {
+    memcpy(v, p, 8);
+  }
+  d->i += n;
+  return 0;
+}
+
+/* iz: a 16-bit immediate only with 66 and no REX.W */
+#define IZ(d) ((d)->p66 && !((d)->rex & 8) ? 2 : 4)
+#define ZR(n) ((uint16_t)(ZYDIS_REGISTER_RAX + (n)))
+
+/* The 0f map. Returns 0 ok, -1 decline. */
+static int fast_0f(struct fdec *d, int stores_only, struct facts *f) {
+  uint8_t o = d->p[d->i++];
+  int rep = d->rep, p66 = d->p66, sse = rep || p66;
+  int cls = 0, acc = M_R, imm = 0, gpr_dest = 0; /* gpr_dest: 1 reg, 2 rm */
+  if (rep && p66)
+    return -1;
+  if (o >= 0x80 && o <= 0x8f) { /* jcc rel32 */
+    if (d->rex || sse || d->gs || d->p67)
+      return -1;
+    int64_t v;
+    fimm(d, 4, &v);
+    f->kind = K_JCC;
+    f->disp = v;
+    return 0;
+  }
+  if (o == 0x0b) { /* ud2 */
+    if (d->rex || sse || d->gs || d->p67)
+      return -1;
+    f->kind = K_TRAP;
+    return 0;
+  }
+  switch (o) {
+  case 0x10: case 0x11: /* movups/movupd/movss/movsd */
+    cls = rep == 0xf3 ? SZ_D : rep == 0xf2 ? SZ_Q : SZ_X;
+    acc = o == 0x11 ? M_W : M_R;
+    break;
+  case 0x14: case 0x15: case 0x28: case 0x54: case 0x55: case 0x56:
+  case 0x57: case 0xc6: /* unpck, movaps, andps, ... shufps */
+    if (rep)
+      return -1;
+    cls = SZ_X;
+    imm = o == 0xc6;
+    break;
+  case 0x29: /* movaps/movapd store */
+    if (rep)
+      return -1;
+    cls = SZ_X;
+    acc = M_W;
+    break;
+  case 0x2a: /* cvtsi2ss/sd */
+    if (!rep)
+      return -1;
+    cls = SZ_DQ;
+    break;
+  case 0x2c: case 0x2d: /* cvt(t)ss2si/sd2si */
+    if (!rep)
+      return -1;
+    cls = rep == 0xf3 ? SZ_D : SZ_Q;
+    gpr_dest = 1;
+    break;
+  case 0x2e: case 0x2f: /* ucomis, comis */
+    if (rep)
+      return -1;
+    cls = p66 ? SZ_Q : SZ_D;
+    break;
+  case 0x51: case 0x58: case 0x59: case 0x5c: case 0x5d: case 0x5e:
+  case 0x5f:
+    cls = rep == 0xf3 ? SZ_D : rep == 0xf2 ? SZ_Q : SZ_X;
+    break;
+  case 0x5a: /* cvtps2pd, cvtpd2ps, cvtss2sd, cvtsd2ss */
+    cls = rep == 0xf3 ? SZ_D : rep == 0xf2 || !p66 ? SZ_Q : SZ_X;
+    break;
+  case 0x5b:
+    if (rep == 0xf2)
+      return -1;
+    cls = SZ_X;
+    break;
+  case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65:
+  case 0x66: case 0x67: case 0x68: case 0x69: case 0x6a: case 0x6b:
+  case 0x6c: case 0x6d: case 0x74: case 0x75: case 0x76: case 0xd4:
+  case 0xdb: case 0xdf: case 0xeb: case 0xef: case 0xf4: case 0xfa:
+  case 0xfb: case 0xfe:
+    if (!p66)
+      return -1;
+    cls = SZ_X;
+    break;
+  case 0x6e: /* movd/movq xmm, r/m */
+    if (!p66)
+      return -1;
+    cls = SZ_DQ;
+    break;
+  case 0x6f: case 0x7f: /* movdqa, movdqu */
+    if (!p66 && rep != 0xf3)
+      return -1;
+    cls = SZ_X;
+    acc = o == 0x7f ? M_W : M_R;
+    break;
+  case 0x70: /* pshufd, pshufhw, pshuflw */
+    if (!sse)
+      return -1;
+    cls = SZ_X;
+    imm = 1;
+    break;
+  case 0x71: case 0x72: case 0x73: { /* shifts by immediate, xmm only */
+    if (!p66 || d->p[d->i] >> 6 != 3)
+      return -1;
+    int r = (d->p[d->i] >> 3) & 7;
+    if (!(r == 2 || r == 6 || (r == 4 && o != 0x73) ||
+          (o == 0x73 && (r == 3 || r == 7))))
+      return -1;
+    imm = 1;
+    break;
+  }
+  case 0x7e:
+    if (p66) { /* movd/movq r/m, xmm */
+      cls = SZ_DQ;
+      acc = M_W;
+      gpr_dest = 2;
+    } else if (rep == 0xf3) { /* movq xmm, xmm/m64 */
+      cls = SZ_Q;
+    } else {
+      return -1;
+    }
+    break;
+  case 0xd6: /* movq xmm/m64, xmm */
+    if (!p66)
+      return -1;
+    cls = SZ_Q;
+    acc = M_W;
+    break;
+  case 0xc4: /* pinsrw */
+    if (!p66)
+      return -1;
+    cls = SZ_W;
+    imm = 1;
+    break;
+  case 0x1f: /* nop r/m: handled by the caller */
+    return -1;
+  case 0x40: case 0x41: case 0x42: case 0x43: case 0x44: case 0x45:
+  case 0x46: case 0x47: case 0x48: case 0x49: case 0x4a: case 0x4b:
+  case 0x4c: case 0x4d: case 0x4e: case 0x4f: /* cmovcc */
+  case 0xaf: /* imul r, r/m */
+    if (sse)
+      return -1;
+    cls = SZ_V;
+    gpr_dest = 1;
+    break;
+  case 0xb6: case 0xbe: /* movzx/movsx r, r/m8 */
+    if (rep)
+      return -1;
+    cls = SZ_B;
+    gpr_dest = 1;
+    break;
+  case 0xb7: case 0xbf:
+    if (rep)
+      return -1;
+    cls = SZ_W;
+    gpr_dest = 1;
+    break;
+  case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95:
+  case 0x96: case 0x97: case 0x98: case 0x99: case 0x9a: case 0x9b:
+  case 0x9c: case 0x9d: case 0x9e: case 0x9f: /* setcc r/m8 */
+    if (sse || (d->p[d->i] & 0x38))
+      return -1;
+    cls = SZ_B;
+    acc = M_W;
+    gpr_dest = 2;
+    break;
+  default:
+    return -1;
+  }
+  fmodrm(d);
+  if (gpr_dest == 1 && d->reg == 4)
+    return -1;
+  if (gpr_dest == 2 && !d->has_mem && d->rm == 4)
+    return -1;
+  if ((d->gs || d->p67) && !d->has_mem)
+    return -1;
+  if (fmem(d, cls, acc, stores_only, f))
+    return -1;
+  d->i += imm;
+  return 0;
+}
+
+/* Group 80/81/83 (/0 add ... /7 cmp) with an immediate, and the short
+ * rAX forms; ALU register forms 00-3b. op is the ALU operation 0-7. */
+static int fast_alu_imm(struct fdec *d, int op, int byte, int isz,
+                        int stores_only, struct facts *f) {
+  fmodrm(d);
+  int64_t v;
+  if ((d->gs || d->p67) && !d->has_mem)
+    return -1;
+  if (fmem(d, byte ? SZ_B : SZ_V, op == 7 ? M_R : M_RW, stores_only, f))
+    return -1;
+  fimm(d, isz, &v);
+  if (d->has_mem || op == 7)
+    return 0;
+  if (d->rm == 4) { /* %rsp/%esp/%sp/%spl written */
+    if (byte || !(d->rex & 8) || (op != 0 && op != 5))
+      return -1;
+    int64_t delta = op == 5 ? v : -v;
+    if (delta < -FRAME_MAX || delta > FRAME_MAX)
+      return -1;
+    f->delta = (int32_t)delta;
+    return 0;
+  }
+  if (op == 4 && !byte && !(d->rex & 8) && !d->p66) { /* and $imm,%eR */
+    f->pat = P_AND;
+    f->imm = (uint32_t)v;
+    f->ra = ZR(d->rm);
+  }
+  return 0;
+}
+
+/* Returns the length of the instruction at p (16 readable bytes) if the
+ * fast path knows its facts exactly (then *f holds them), else 0. */
+static int fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
+  struct fdec d = {.p = p};
+  int n66 = 0, ncs = 0;
+  memset(f, 0, sizeof *f);
+  for (;; d.i++) {
+    uint8_t b = p[d.i];
+    if (d.i >= 14)
+      return 0;
+    if (b == 0x66)
+      n66++;
+    else if (b == 0x67)
+      d.p67++;
+    else if (b == 0x65)
+      d.gs++;
+    else if (b == 0x2e)
+      ncs++;
+    else if (b == 0xf2 || b == 0xf3) {
+      if (d.rep)
+        return 0;
+      d.rep = b;
+    } else
+      break;
+  }
+  if ((p[d.i] & 0xf0) == 0x40)
+    d.rex = p[d.i++];
+  uint8_t op = p[d.i++];
+  /* the canonical nops: 90, and 0f 1f /0 after any 66s and one 2e */
+  if (op == 0x90 && d.i == 1) {
+    f->len = 1;
+    return 1;
+  }
+  if (op == 0x0f && p[d.i] == 0x1f && !d.rex && !d.p67 && !d.gs && !d.rep &&
+      ncs <= 1 && !(p[d.i + 1] & 0x38)) {
+    d.i++;
+    fmodrm(&d);
+    if (d.i > 15)
+      return 0;
+    f->len = (uint8_t)d.i;
+    return d.i;
+  }
+  if (n66 > 1 || ncs || d.p67 > 1 || d.gs > 1)
+    return 0;
+  d.p66 = n66;
+  int byte = 0, acc = M_R, cls = SZ_V, imm = 0, dest = 0; /* 1 reg, 2 rm */
+  int64_t v;
+  if (op == 0x0f) {
+    if (fast_0f(&d, stores_only, f))
+      return 0;
+    goto done;
+  }
+  if (d.rep)
+    return 0;
+  if (op < 0x40 && (op & 7) < 4) { /* ALU r/m, r and r, r/m */
+    int alu = op >> 3, to_reg = op & 2;
+    byte = !(op & 1);
+    fmodrm(&d);
+    if ((d.gs || d.p67) && !d.has_mem)
+      return 0;
+    if (fmem(&d, byte ? SZ_B : SZ_V, to_reg || alu == 7 ? M_R : M_RW,
+             stores_only, f))
+      return 0;
+    if (alu != 7 && (to_reg ? d.reg : d.has_mem ? -1 : d.rm) == 4)
+      return 0; /* %rsp written by a register operation */
+    if ((alu == 0 || alu == 5) && !d.has_mem && !byte && (d.rex & 8)) {
+      f->pat = alu == 5 ? P_SUB : P_ADD;
+      f->ra = ZR(to_reg ? d.reg : d.rm);
+      f->rb = ZR(to_reg ? d.rm : d.reg);
+    }
+    goto done;
+  }
+  if (op < 0x40 && ((op & 7) == 4 || (op & 7) == 5)) { /* op al/eax, imm */
+    if (d.gs || d.p67)
+      return 0;
+    int alu = op >> 3, sz = op & 1 ? (IZ(&d)) : 1;
+    fimm(&d, sz, &v);
+    if (op == 0x25 && !(d.rex & 8) && !d.p66) {
+      f->pat = P_AND;
+      f->imm = (uint32_t)v;
+      f->ra = ZR(0);
+    }
+    (void)alu;
+    goto done;
+  }
+  if (op >= 0x50 && op <= 0x5f) { /* push/pop r64 */
+    if (d.p66 || d.gs || d.p67 || (d.rex & 8))
+      return 0;
+    int r = (op & 7) | (d.rex & 1 ? 8 : 0);
+    if (op >= 0x58 && r == 4)
+      return 0; /* pop %rsp */
+    f->delta = op < 0x58 ? 8 : -8;
+    goto done;
+  }
+  if (op >= 0x70 && op <= 0x7f) {
+    if (d.i != 1)
+      return 0;
+    fimm(&d, 1, &v);
+    f->kind = K_JCC;
+    f->disp = v;
+    goto done;
+  }
+  if (op >= 0xb0 && op <= 0xbf) { /* mov $imm, r */
+    int r = (op & 7) | (d.rex & 1 ? 8 : 0);
+    if (d.gs || d.p67 || r == 4)
+      return 0;
+    d.i += op < 0xb8 ? 1 : d.rex & 8 ? 8 : IZ(&d);
+    goto done;
+  }
+  switch (op) {
+  case 0x80: case 0x81: case 0x83:
+    if (fast_alu_imm(&d, (p[d.i] >> 3) & 7, op == 0x80,
+                     op == 0x81 ? (IZ(&d)) : 1, stores_only, f))
+      return 0;
+    goto done;
+  case 0xe8: case 0xe9: case 0xeb:
+    if (d.i != 1 && !(d.i == 2 && p[0] == 0x67 && op != 0xeb))
+      return 0;
+    fimm(&d, op == 0xeb ? 1 : 4, &v);
+    f->kind = op == 0xe8 ? K_CALL : op == 0xe9 ? K_JMP : K_JCC;
+    if (op == 0xeb)
+      f->kind = K_JMP;
+    f->disp = v;
+    goto done;
+  case 0xc3:
+    if (d.i != 1)
+      return 0;
+    f->kind = K_RET;
+    goto done;
+  case 0x68: case 0x6a:
+    if (d.i != 1)
+      return 0;
+    d.i += op == 0x68 ? 4 : 1;
+    f->delta = 8;
+    goto done;
+  case 0x98: case 0x99: /* cwde/cdqe, cdq/cqo */
+    if (d.i != 1 && !(d.i == 2 && d.rex == 0x48))
+      return 0;
+    goto done;
+  case 0xa8: case 0xa9: /* test al/eax, imm */
+    if (d.gs || d.p67)
+      return 0;
+    d.i += op == 0xa8 ? 1 : IZ(&d);
+    goto done;
+  case 0x63: /* movsxd r64, r/m32 */
+    if (!(d.rex & 8) || d.p66)
+      return 0;
+    cls = SZ_D;
+    dest = 1;
+    break;
+  case 0x84: case 0x85: /* test r/m, r */
+    byte = op == 0x84;
+    break;
+  case 0x88: case 0x89:
+    byte = op == 0x88;
+    acc = M_W;
+    dest = 2;
+    break;
+  case 0x8a: case 0x8b:
+    byte = op == 0x8a;
+    dest = 1;
+    break;
+  case 0x69: case 0x6b: /* imul r, r/m, imm */
+    dest = 1;
+    imm = op == 0x6b ? 1 : IZ(&d);
+    break;
+  case 0x8d: { /* lea */
+    if (d.gs || d.p67)
+      return 0;
+    fmodrm(&d);
+    if (!d.has_mem)
+      return 0;
+    if (d.reg == 4) { /* lea disp(%rsp),%rsp only */
+      if (!(d.rex & 8) || d.p66 || d.base != 4 || d.index >= 0 ||
+          d.disp < -FRAME_MAX || d.disp > FRAME_MAX)
+        return 0;
+      f->delta = (int32_t)-d.disp;
+      goto done;
+    }
+    if (!(d.rex & 8))
+      goto done;
+    if (d.rip && d.index < 0) {
+      f->rip = RIP_LEA;
+      f->disp = d.disp;
+      f->ra = ZR(d.reg);
+    } else if (d.base >= 0 && d.index >= 0 && d.base != 4 && d.scale == 8 &&
+               d.disp == 0) {
+      f->pat = P_SLEA;
+      f->ra = ZR(d.reg);
+      f->rb = ZR(d.base);
+      f->rc = ZR(d.index);
+    }
+    goto done;
+  }
+  case 0xc0: case 0xc1: case 0xd0: case 0xd1: case 0xd2: case 0xd3:
+    if (((p[d.i] >> 3) & 7) == 6)
+      return 0; /* the undocumented sal alias */
+    byte = !(op & 1);
+    acc = M_RW;
+    dest = 2;
+    imm = op < 0xc2;
+    break;
+  case 0xc6: case 0xc7:
+    if (p[d.i] & 0x38)
+      return 0;
+    byte = op == 0xc6;
+    acc = M_W;
+    dest = 2;
+    imm = byte ? 1 : IZ(&d);
+    break;
+  case 0xf6: case 0xf7: {
+    int r = (p[d.i] >> 3) & 7;
+    if (r == 1)
+      return 0; /* undocumented test alias */
+    byte = op == 0xf6;
+    if (r == 0)
+      imm = byte ? 1 : IZ(&d);
+    if (r == 2 || r == 3) {
+      acc = M_RW;
+      dest = 2;
+    }
+    break;
+  }
+  case 0xfe: case 0xff:
+    if (p[d.i] & 0x30)
+      return 0; /* only inc (/0) and dec (/1) */
+    byte = op == 0xfe;
+    acc = M_RW;
+    dest = 2;
+    break;
+  default:
+    return 0;
+  }
+  /* a generic modrm instruction */
+  fmodrm(&d);
+  if (byte)
+    cls = SZ_B;
+  if ((d.gs || d.p67) && !d.has_mem)
+    return 0;
+  if ((dest == 1 && d.reg == 4) || (dest == 2 && !d.has_mem && d.rm == 4))
+    return 0;
+  if (fmem(&d, cls, acc, stores_only, f))
+    return 0;
+  d.i += imm;
+done:
+  if (d.i > 15)
+    return 0;
+  f->len = (uint8_t)d.i;
+  return d.i;
+}
