@@ -39,6 +39,7 @@ struct vinsn {
   uint32_t imm;  /* P_AND: the mask; K_JMPT: the number of slots */
   uint32_t slots;   /* a slot table starts here: its size, else 0 */
   int32_t slots_off; /* %rsp offset its slots were entered with, -1 none */
+  int32_t tidx;      /* direct jmp/jcc: its target's index here, or -1 */
   uint16_t ra, rb, rc; /* pattern registers (64-bit) */
   uint8_t len, kind, flags, pat;
 };
@@ -52,6 +53,13 @@ struct vctx {
   struct vinsn *v;
   size_t nv, cap;
   uint32_t *work;
+  /* at[va - ustart]: the index of the instruction at va in the unit, if
+   * v[at[...]].va == va (stale values from earlier units fail that test);
+   * at_cap entries, zeroed when allocated */
+  uint32_t *at;
+  size_t at_cap;
+  uint64_t ustart;
+  int cache_wanted; /* allocate the cache on the first fast-path miss */
   struct centry *cache; /* NULL: no cache (small module or no memory) */
   size_t cache_mask;
   uint64_t jt_end;
@@ -1126,6 +1134,8 @@ static int grow(struct vctx *c) {
   return 0;
 }
 
+static void cache_init(struct vctx *c);
+
 /* Do two facts agree on everything the rules use? (free only steers the
  * cache.) */
 static int same_facts(const struct facts *a, const struct facts *b) {
@@ -1212,6 +1222,10 @@ static const struct facts *decode_one(struct vctx *c, uint64_t va,
       return tmp;
     }
   }
+  if (c->cache_wanted) {
+    c->cache_wanted = 0;
+    cache_init(c);
+  }
   int cacheable = c->cache && room;
   if (cacheable) {
     guess_len(p, &g);
@@ -1245,29 +1259,34 @@ static const struct facts *decode_one(struct vctx *c, uint64_t va,
 static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
   struct facts tmp;
   c->nv = 0;
+  c->ustart = start;
+  if (end - start > c->at_cap) {
+    size_t n = c->at_cap ? c->at_cap : 4096;
+    while (n < end - start)
+      n *= 2;
+    free(c->at);
+    c->at = calloc(n, sizeof *c->at);
+    c->at_cap = c->at ? n : 0;
+    if (!c->at)
+      return fail(c, "input", start, "out of memory");
+  }
   for (uint64_t va = start; va < end;) {
     if (c->nv == c->cap && grow(c))
       return fail(c, "input", va, "out of memory");
     const struct facts *f = decode_one(c, va, end, &tmp);
     if (!f || apply(c, f, va))
       return -1;
+    c->at[va - start] = (uint32_t)c->nv;
     c->nv++;
     va += f->len;
   }
   return 0;
 }
 
-/* Index of the instruction at va in the unit, or -1. */
+/* Index of the instruction at va (inside the unit) in the unit, or -1. */
 static long find_insn(const struct vctx *c, uint64_t va) {
-  size_t lo = 0, hi = c->nv;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (c->v[mid].va < va)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < c->nv && c->v[lo].va == va ? (long)lo : -1;
+  uint32_t i = c->at[va - c->ustart];
+  return i < c->nv && c->v[i].va == va ? (long)i : -1;
 }
 
 /* Resolves the target of direct branch r: an index in this unit, or -1 for
@@ -1360,11 +1379,12 @@ static long table_once(struct vctx *c, const struct vinsn *r, uint64_t start,
 
 static int check_targets(struct vctx *c, uint64_t start, uint64_t end) {
   for (size_t i = 0; i < c->nv; i++) {
-    const struct vinsn *r = &c->v[i];
-    long idx;
+    struct vinsn *r = &c->v[i];
+    long idx = -1;
     if ((r->kind == K_JMP || r->kind == K_JCC || r->kind == K_CALL) &&
         resolve_target(c, r, start, end, &idx))
       return -1;
+    r->tidx = (int32_t)idx; /* step() reads it back */
     if (r->kind == K_JMPT && table_once(c, r, start, end) < 0)
       return -1;
   }
@@ -1444,9 +1464,7 @@ static int step(struct vctx *c, size_t i, size_t *nwork, uint64_t start,
   }
   case K_JMP:
   case K_JCC: {
-    long idx;
-    if (resolve_target(c, r, start, end, &idx))
-      return -1;
+    long idx = r->tidx; /* resolved by check_targets() */
     if (idx < 0 && after != 0)
       return fail(c, "stack", r->va,
                   "jump to another function at %%rsp offset %lld",
@@ -1486,13 +1504,14 @@ static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
 
 /* ---- the module ---- */
 
-/* About one cache entry per 16 bytes of code, at most 2^18 (16 MiB). */
+/* About one cache entry per 32 bytes of code (the fast path takes most
+ * instructions), at most 2^18 (16 MiB). */
 static void cache_init(struct vctx *c) {
   uint64_t code = 0;
   for (size_t i = 0; i < c->in->ncode; i++)
     code += c->in->code[i].end - c->in->code[i].start;
   size_t n = 1024;
-  while (n < (1u << 18) && n * 16 < code)
+  while (n < (1u << 18) && n * 32 < code)
     n *= 2;
   c->cache = calloc(n, sizeof *c->cache);
   c->cache_mask = n - 1;
@@ -1533,13 +1552,14 @@ int sfi_verify(const struct sfi_verify_input *in,
     return fail(&c, "input", 0, "Zydis decoder init failed");
   int rc = check_input(&c);
   if (!rc && !(in->flags & SFI_VERIFY_NO_CACHE)) {
-    cache_init(&c);
+    c.cache_wanted = 1;
     c.fast = !(in->flags & SFI_VERIFY_NO_FAST);
   }
   for (size_t i = 0; !rc && i < in->ncode; i++)
     rc = check_range(&c, &in->code[i]);
   free(c.v);
   free(c.work);
+  free(c.at);
   free(c.cache);
   return rc ? -1 : 0;
 }

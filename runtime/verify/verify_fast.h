@@ -27,7 +27,7 @@
  * tests/verify/test_fast.c does that for millions of generated forms. */
 
 /* Operand-size classes of a memory operand. */
-enum { SZ_B = 1, SZ_W, SZ_D, SZ_Q, SZ_X, SZ_V, SZ_DQ };
+enum { SZ_B = 1, SZ_W, SZ_D, SZ_Q, SZ_X, SZ_V, SZ_DQ, SZ_Y };
 /* What the instruction does to its modrm.rm memory operand. */
 enum { M_R = 1, M_W = 2, M_RW = 3, M_NONE = 4 /* lea, nop: not checked */ };
 
@@ -40,20 +40,21 @@ struct fdec {
   int64_t disp;
 };
 
-static int fsize(const struct fdec *d, int cls) {
+static inline __attribute__((always_inline)) int fsize(const struct fdec *d, int cls) {
   switch (cls) {
   case SZ_B: return 8;
   case SZ_W: return 16;
   case SZ_D: return 32;
   case SZ_Q: return 64;
   case SZ_X: return 128;
+  case SZ_Y: return 256;
   case SZ_DQ: return d->rex & 8 ? 64 : 32;
   default: return d->rex & 8 ? 64 : d->p66 ? 16 : 32;
   }
 }
 
 /* modrm [sib] [disp] at d->i. */
-static void fmodrm(struct fdec *d) {
+static inline __attribute__((always_inline)) void fmodrm(struct fdec *d) {
   const uint8_t *p = d->p;
   uint8_t m = p[d->i++];
   d->mod = m >> 6;
@@ -95,7 +96,7 @@ static void fmodrm(struct fdec *d) {
 
 /* The modrm.rm memory operand of size class cls with access acc, as
  * check_mem() sees it. 0 ok, -1 decline. */
-static int fmem(const struct fdec *d, int cls, int acc, int stores_only,
+static inline __attribute__((always_inline)) int fmem(const struct fdec *d, int cls, int acc, int stores_only,
                 struct facts *f) {
   if (!d->has_mem || acc == M_NONE)
     return 0;
@@ -122,7 +123,7 @@ static int fmem(const struct fdec *d, int cls, int acc, int stores_only,
   return -1;
 }
 
-static int fimm(struct fdec *d, int n, int64_t *v) {
+static inline __attribute__((always_inline)) int fimm(struct fdec *d, int n, int64_t *v) {
   const uint8_t *p = d->p + d->i;
   if (n == 1)
     *v = (int8_t)p[0];
@@ -146,7 +147,7 @@ static int fimm(struct fdec *d, int n, int64_t *v) {
 #define ZR(n) ((uint16_t)(ZYDIS_REGISTER_RAX + (n)))
 
 /* The 0f map. Returns 0 ok, -1 decline. */
-static int fast_0f(struct fdec *d, int stores_only, struct facts *f) {
+static inline __attribute__((always_inline)) int fast_0f(struct fdec *d, int stores_only, struct facts *f) {
   uint8_t o = d->p[d->i++];
   int rep = d->rep, p66 = d->p66, sse = rep || p66;
   int cls = 0, acc = M_R, imm = 0, gpr_dest = 0; /* gpr_dest: 1 reg, 2 rm */
@@ -320,9 +321,173 @@ static int fast_0f(struct fdec *d, int stores_only, struct facts *f) {
   return 0;
 }
 
+/* VEX (c4/c5) in maps 0f and 0f38: the common AVX/AVX2 moves and integer
+ * and floating-point operations, vzeroupper, vpmovmskb, vpbroadcast and
+ * the BMI shifts. Only %gs:/0x67 may precede it. 0 ok, -1 decline. */
+static inline __attribute__((always_inline)) int
+fast_vex(struct fdec *d, uint8_t op, int stores_only, struct facts *f) {
+  const uint8_t *p = d->p;
+  if (d->p66 || d->rep || d->rex)
+    return -1;
+  int map = 1, W = 0, vvvv, L, pp, rex = 0;
+  uint8_t b1 = p[d->i++];
+  if (op == 0xc5) {
+    rex = b1 & 0x80 ? 0 : 4;
+  } else {
+    map = b1 & 0x1f;
+    rex = (b1 & 0x80 ? 0 : 4) | (b1 & 0x40 ? 0 : 2) | (b1 & 0x20 ? 0 : 1);
+    b1 = p[d->i++];
+    W = b1 >> 7;
+  }
+  vvvv = (~b1 >> 3) & 15;
+  L = (b1 >> 2) & 1;
+  pp = b1 & 3;
+  d->rex = rex | (W ? 8 : 0);
+  uint8_t o = p[d->i++];
+  int vec = L ? 256 : 128, size = vec, acc = M_R, imm = 0, two = 0;
+  int gpr = 0; /* 1: modrm.reg is a written GPR, 2: modrm.rm (mod 3) */
+  if (map == 1) {
+    switch (o) {
+    case 0x77: /* vzeroupper, vzeroall */
+      if (pp || vvvv || W)
+        return -1;
+      return 0;
+    case 0x10: case 0x11:
+      if (pp >= 2) { /* vmovss/vmovsd: 3 operands only between registers */
+        if (L || W)
+          return -1;
+        size = pp == 2 ? 32 : 64;
+        two = p[d->i] >> 6 != 3;
+      } else {
+        two = 1;
+      }
+      acc = o == 0x11 ? M_W : M_R;
+      break;
+    case 0x28: case 0x29:
+      if (pp >= 2)
+        return -1;
+      two = 1;
+      acc = o == 0x29 ? M_W : M_R;
+      break;
+    case 0x6f: case 0x7f:
+      if (pp != 1 && pp != 2)
+        return -1;
+      two = 1;
+      acc = o == 0x7f ? M_W : M_R;
+      break;
+    case 0x6e: case 0x7e: case 0xd6:
+      if (L)
+        return -1;
+      two = 1;
+      if (o == 0x7e && pp == 2) { /* vmovq xmm, xmm/m64 */
+        if (W)
+          return -1;
+        size = 64;
+      } else if (pp == 1) {
+        size = o == 0xd6 ? 64 : W ? 64 : 32;
+        if (o == 0xd6 && W)
+          return -1;
+        if (o != 0x6e) {
+          acc = M_W;
+          gpr = o == 0x7e ? 2 : 0;
+        }
+      } else {
+        return -1;
+      }
+      break;
+    case 0xd7: /* vpmovmskb r32, xmm/ymm */
+      if (pp != 1 || p[d->i] >> 6 != 3)
+        return -1;
+      two = 1;
+      gpr = 1;
+      break;
+    case 0x70: /* vpshufd/hw/lw */
+      if (!pp)
+        return -1;
+      two = 1;
+      imm = 1;
+      break;
+    case 0x2e: case 0x2f: /* vucomis, vcomis */
+      if (pp >= 2 || L)
+        return -1;
+      two = 1;
+      size = pp ? 64 : 32;
+      break;
+    case 0x14: case 0x15: case 0x54: case 0x55: case 0x56: case 0x57:
+    case 0xc6:
+      if (pp >= 2)
+        return -1;
+      imm = o == 0xc6;
+      break;
+    case 0x51: case 0x58: case 0x59: case 0x5c: case 0x5d: case 0x5e:
+    case 0x5f:
+      if (pp >= 2) {
+        if (L)
+          return -1;
+        size = pp == 2 ? 32 : 64;
+      }
+      if (o == 0x51 && pp < 2)
+        two = 1;
+      break;
+    case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65:
+    case 0x66: case 0x67: case 0x68: case 0x69: case 0x6a: case 0x6b:
+    case 0x6c: case 0x6d: case 0x74: case 0x75: case 0x76: case 0xd4:
+    case 0xd5: case 0xd8: case 0xd9: case 0xda: case 0xdb: case 0xdc:
+    case 0xdd: case 0xde: case 0xdf: case 0xe0: case 0xe3: case 0xe4:
+    case 0xe5: case 0xe8: case 0xe9: case 0xea: case 0xeb: case 0xec:
+    case 0xed: case 0xee: case 0xef: case 0xf4: case 0xf5: case 0xf6:
+    case 0xf8: case 0xf9: case 0xfa: case 0xfb: case 0xfc: case 0xfd:
+    case 0xfe:
+      if (pp != 1)
+        return -1;
+      break;
+    default:
+      return -1;
+    }
+  } else if (map == 2) {
+    switch (o) {
+    case 0x00: /* vpshufb */
+      if (pp != 1)
+        return -1;
+      break;
+    case 0x58: case 0x59: case 0x78: case 0x79: /* vpbroadcastd/q/b/w */
+      if (pp != 1 || W)
+        return -1;
+      two = 1;
+      size = o == 0x58 ? 32 : o == 0x59 ? 64 : o == 0x78 ? 8 : 16;
+      break;
+    case 0xf7: /* bextr, shlx, sarx, shrx */
+      if (L)
+        return -1;
+      gpr = 1;
+      size = W ? 64 : 32;
+      break;
+    default:
+      return -1;
+    }
+  } else {
+    return -1;
+  }
+  if (two && vvvv)
+    return -1;
+  fmodrm(d);
+  if ((d->gs || d->p67) && !d->has_mem)
+    return -1;
+  if ((gpr == 1 && d->reg == 4) || (gpr == 2 && !d->has_mem && d->rm == 4))
+    return -1;
+  if (d->has_mem && acc != M_NONE) {
+    int cls = size == 8 ? SZ_B : size == 16 ? SZ_W : size == 32 ? SZ_D
+              : size == 64 ? SZ_Q : size == 128 ? SZ_X : SZ_Y;
+    if (fmem(d, cls, acc, stores_only, f))
+      return -1;
+  }
+  d->i += imm;
+  return 0;
+}
+
 /* Group 80/81/83 (/0 add ... /7 cmp) with an immediate, and the short
  * rAX forms; ALU register forms 00-3b. op is the ALU operation 0-7. */
-static int fast_alu_imm(struct fdec *d, int op, int byte, int isz,
+static inline __attribute__((always_inline)) int fast_alu_imm(struct fdec *d, int op, int byte, int isz,
                         int stores_only, struct facts *f) {
   fmodrm(d);
   int64_t v;
@@ -399,6 +564,11 @@ static int fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
   int64_t v;
   if (op == 0x0f) {
     if (fast_0f(&d, stores_only, f))
+      return 0;
+    goto done;
+  }
+  if (op == 0xc4 || op == 0xc5) {
+    if (fast_vex(&d, op, stores_only, f))
       return 0;
     goto done;
   }

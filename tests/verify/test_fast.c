@@ -5,6 +5,8 @@
  * (it goes to Zydis). Three generators, in default and stores-only mode:
  *  - every one-byte and 0f opcode under a set of prefix/REX combinations,
  *    with every modrm byte (SIB, displacement and immediate random);
+ *  - every VEX (c5, c4 maps 1-3) opcode with every modrm byte, the VEX
+ *    fields random;
  *  - prefix soup: 0-4 random prefixes (all legacy ones, REX anywhere)
  *    before a random opcode and random bytes;
  *  - random bytes.
@@ -103,9 +105,41 @@ static void exhaustive(int stores) {
           }
 }
 
+/* VEX: c5 and c4 (maps 1-3) for every opcode and modrm byte, the VEX
+ * payload random (vvvv, L, pp, W, R/X/B), with and without %gs:/0x67 */
+static void exhaustive_vex(int stores) {
+  static const char *const pre[] = {"", "65 67", "67", "66", "48"};
+  for (size_t ci = 0; ci < sizeof pre / sizeof *pre; ci++)
+    for (int form = 0; form < 4; form++)
+      for (int op = 0; op < 256; op++)
+        for (int modrm = 0; modrm < 256; modrm++) {
+          uint8_t b[16];
+          int n = parse(pre[ci], b);
+          if (form == 0) {
+            b[n++] = 0xc5;
+            b[n++] = (uint8_t)rnd();
+            if (rnd() % 2) /* vvvv = 1111 (unused) is the common case */
+              b[n - 1] |= 0x78;
+          } else {
+            b[n++] = 0xc4;
+            b[n++] = (uint8_t)((rnd() & 0xe0) | form);
+            b[n++] = (uint8_t)rnd();
+            if (rnd() % 2)
+              b[n - 1] |= 0x78;
+          }
+          b[n++] = (uint8_t)op;
+          b[n++] = (uint8_t)modrm;
+          fill_random(b, n);
+          if (rnd() % 2)
+            for (int i = n; i < 16; i++)
+              b[i] = rnd() % 3 ? 0 : (uint8_t)(rnd() % 16);
+          check(b, stores);
+        }
+}
+
 static const uint8_t prefixes[] = {0x66, 0x67, 0x65, 0x64, 0xf2, 0xf3,
                                    0xf0, 0x2e, 0x3e, 0x26, 0x36, 0x48,
-                                   0x41, 0x40, 0x4c, 0x0f};
+                                   0x41, 0x40, 0x4c, 0x0f, 0xc5, 0xc4};
 
 static void soup(long n, int stores) {
   for (long k = 0; k < n; k++) {
@@ -130,6 +164,9 @@ int main(int argc, char **argv) {
     exhaustive(stores);
     long ex = accepted - acc0;
     acc0 = accepted;
+    exhaustive_vex(stores);
+    long vx = accepted - acc0;
+    acc0 = accepted;
     soup(iters, stores);
     long sp = accepted - acc0;
     acc0 = accepted;
@@ -138,11 +175,11 @@ int main(int argc, char **argv) {
       fill_random(b, 0);
       check(b, stores);
     }
-    printf("%s: fast path accepted %ld exhaustive, %ld prefix-soup, %ld "
-           "random forms, all as Zydis sees them\n",
-           stores ? "stores-only" : "default", ex, sp, accepted - acc0);
+    printf("%s: fast path accepted %ld exhaustive, %ld VEX, %ld prefix-soup, "
+           "%ld random forms, all as Zydis sees them\n",
+           stores ? "stores-only" : "default", ex, vx, sp, accepted - acc0);
     /* the exhaustive pass alone has >100000 forms the fast path knows */
-    if (ex < 100000) {
+    if (ex < 100000 || vx < 5000) {
       printf("FAIL: the fast path accepted too few forms\n");
       failures++;
     }
