@@ -1204,24 +1204,20 @@ int sfi__verify_crosscheck_insn(const uint8_t *bytes, int stores_only,
 }
 
 /* Facts of the instruction at va, from the fast path, the cache or Zydis. */
-static const struct facts *decode_one(struct vctx *c, uint64_t va,
-                                      uint64_t end, struct facts *tmp) {
-  static const struct facts int3 = {.len = 1, .kind = K_TRAP};
+/* Facts of the instruction at va from the cache or from Zydis. */
+static __attribute__((noinline)) const struct facts *
+decode_slow(struct vctx *c, uint64_t va, uint64_t end, struct facts *tmp) {
   const uint8_t *p = c->in->image + va;
   struct guess g = {0};
-  if (*p == 0xcc) /* int3 padding: one byte, always */
-    return &int3;
-  /* the fast path and the key read 16 bytes: inside the image, maybe past
-   * the unit */
+  /* the key reads 16 bytes: inside the image, maybe past the unit */
   int room = c->in->image_size - va >= 16;
+#ifdef FAST_STATS
   if (room && c->fast) {
-    int n = fast_facts(p, c->in->stores_only, tmp);
-    if (n && (uint64_t)n <= end - va) {
-      if (c->in->flags & SFI_VERIFY_CROSSCHECK)
-        return crosscheck(c, va, end, tmp) ? NULL : tmp;
-      return tmp;
-    }
+    fprintf(stderr, "MISS");
+    for (int k = 0; k < 8; k++) fprintf(stderr, " %02x", p[k]);
+    fprintf(stderr, "\n");
   }
+#endif
   if (c->cache_wanted) {
     c->cache_wanted = 0;
     cache_init(c);
@@ -1256,6 +1252,22 @@ static const struct facts *decode_one(struct vctx *c, uint64_t va,
   return tmp;
 }
 
+/* Facts of the instruction at va (not int3: decode_unit() takes those),
+ * from the fast path, else the cache or Zydis. */
+static inline const struct facts *decode_one(struct vctx *c, uint64_t va,
+                                             uint64_t end, struct facts *tmp) {
+  /* the fast path reads 16 bytes: inside the image, maybe past the unit */
+  if (c->fast && c->in->image_size - va >= 16) {
+    int n = fast_facts(c->in->image + va, c->in->stores_only, tmp);
+    if (n && (uint64_t)n <= end - va) {
+      if (c->in->flags & SFI_VERIFY_CROSSCHECK)
+        return crosscheck(c, va, end, tmp) ? NULL : tmp;
+      return tmp;
+    }
+  }
+  return decode_slow(c, va, end, tmp);
+}
+
 static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
   struct facts tmp;
   c->nv = 0;
@@ -1270,9 +1282,19 @@ static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
     if (!c->at)
       return fail(c, "input", start, "out of memory");
   }
+  static const struct vinsn int3 = {.off = -1, .slots_off = -1, .len = 1,
+                                    .kind = K_TRAP};
+  const uint8_t *image = c->in->image;
   for (uint64_t va = start; va < end;) {
     if (c->nv == c->cap && grow(c))
       return fail(c, "input", va, "out of memory");
+    if (image[va] == 0xcc) { /* int3 padding: what apply() would make */
+      c->v[c->nv] = int3;
+      c->v[c->nv].va = va;
+      c->at[va - start] = (uint32_t)c->nv++;
+      va++;
+      continue;
+    }
     const struct facts *f = decode_one(c, va, end, &tmp);
     if (!f || apply(c, f, va))
       return -1;
@@ -1504,14 +1526,15 @@ static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
 
 /* ---- the module ---- */
 
-/* About one cache entry per 32 bytes of code (the fast path takes most
- * instructions), at most 2^18 (16 MiB). */
+/* About one cache entry per 128 bytes of code (the fast path takes all
+ * but a few percent of the instructions of compiled code), at most 2^18
+ * (16 MiB). */
 static void cache_init(struct vctx *c) {
   uint64_t code = 0;
   for (size_t i = 0; i < c->in->ncode; i++)
     code += c->in->code[i].end - c->in->code[i].start;
   size_t n = 1024;
-  while (n < (1u << 18) && n * 32 < code)
+  while (n < (1u << 18) && n * 128 < code)
     n *= 2;
   c->cache = calloc(n, sizeof *c->cache);
   c->cache_mask = n - 1;

@@ -284,6 +284,24 @@ static inline __attribute__((always_inline)) int fast_0f(struct fdec *d, int sto
     cls = SZ_V;
     gpr_dest = 1;
     break;
+  case 0xb9: /* ud1: a trap, its operands never evaluated */
+    if (sse || d->gs)
+      return -1;
+    fmodrm(d);
+    f->kind = K_TRAP;
+    return 0;
+  case 0xb8: /* popcnt (f3 only) */
+    if (rep != 0xf3)
+      return -1;
+    cls = SZ_V;
+    gpr_dest = 1;
+    break;
+  case 0xbc: case 0xbd: /* bsf/bsr, tzcnt/lzcnt (f3) */
+    if (rep == 0xf2 || p66)
+      return -1;
+    cls = SZ_V;
+    gpr_dest = 1;
+    break;
   case 0xb6: case 0xbe: /* movzx/movsx r, r/m8 */
     if (rep)
       return -1;
@@ -518,38 +536,40 @@ static inline __attribute__((always_inline)) int fast_alu_imm(struct fdec *d, in
 /* Returns the length of the instruction at p (16 readable bytes) if the
  * fast path knows its facts exactly (then *f holds them), else 0. */
 static int fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
-  struct fdec d = {.p = p};
-  int n66 = 0, ncs = 0;
+  /* the legacy prefixes the fast path knows (any other ends the prefixes
+   * and is declined as an opcode); seen/dup: bit k for kind k */
+  enum { K66 = 1, K67, K65, K2E, KF2, KF3 };
+  static const uint8_t pfx[256] = {[0x66] = K66, [0x67] = K67, [0x65] = K65,
+                                   [0x2e] = K2E, [0xf2] = KF2, [0xf3] = KF3};
+  struct fdec d;
+  unsigned seen = 0, dup = 0;
+  d.p = p;
+  d.i = 0;
   memset(f, 0, sizeof *f);
-  for (;; d.i++) {
-    uint8_t b = p[d.i];
+  for (unsigned k; (k = pfx[p[d.i]]) != 0; d.i++) {
     if (d.i >= 14)
       return 0;
-    if (b == 0x66)
-      n66++;
-    else if (b == 0x67)
-      d.p67++;
-    else if (b == 0x65)
-      d.gs++;
-    else if (b == 0x2e)
-      ncs++;
-    else if (b == 0xf2 || b == 0xf3) {
-      if (d.rep)
-        return 0;
-      d.rep = b;
-    } else
-      break;
+    dup |= seen & (1u << k);
+    seen |= 1u << k;
   }
+  d.p66 = (seen >> K66) & 1;
+  d.p67 = (seen >> K67) & 1;
+  d.gs = (seen >> K65) & 1;
+  d.rep = seen & (1u << KF2) ? 0xf2 : seen & (1u << KF3) ? 0xf3 : 0;
+  d.rex = 0;
+  if ((seen & (3u << KF2)) == (3u << KF2))
+    return 0; /* both f2 and f3 */
   if ((p[d.i] & 0xf0) == 0x40)
     d.rex = p[d.i++];
   uint8_t op = p[d.i++];
   /* the canonical nops: 90, and 0f 1f /0 after any 66s and one 2e */
-  if (op == 0x90 && d.i == 1) {
-    f->len = 1;
-    return 1;
+  if (op == 0x90 && (d.i == 1 || (d.i == 2 && p[0] == 0x66))) {
+    f->len = (uint8_t)d.i;
+    return d.i;
   }
-  if (op == 0x0f && p[d.i] == 0x1f && !d.rex && !d.p67 && !d.gs && !d.rep &&
-      ncs <= 1 && !(p[d.i + 1] & 0x38)) {
+  if (op == 0x0f && p[d.i] == 0x1f && !d.rex &&
+      !(seen & ~(1u << K66 | 1u << K2E)) && !(dup & ~(1u << K66)) &&
+      !(p[d.i + 1] & 0x38)) {
     d.i++;
     fmodrm(&d);
     if (d.i > 15)
@@ -557,9 +577,8 @@ static int fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
     f->len = (uint8_t)d.i;
     return d.i;
   }
-  if (n66 > 1 || ncs || d.p67 > 1 || d.gs > 1)
+  if (dup || (seen & (1u << K2E)))
     return 0;
-  d.p66 = n66;
   int byte = 0, acc = M_R, cls = SZ_V, imm = 0, dest = 0; /* 1 reg, 2 rm */
   int64_t v;
   if (op == 0x0f) {
