@@ -31,17 +31,38 @@ enum { F_NOTARGET = 1, F_RSPMEM = 2 };
  * lea disp(%rip)), P_AND any and $imm,%r32, P_SLEA lea (%S,%I,8),%R. */
 enum { P_NONE, P_LEA, P_SUB, P_AND, P_ADD, P_RLEA, P_SLEA };
 
+/* What an instruction's bytes say (analyze(), the fast path, the cache):
+ *  disp   %rip displacement (rip != RIP_NONE) or branch offset
+ *  delta  change of the %rsp offset
+ *  need   %rsp operands: the offset must be at least this
+ *  imm    P_AND: the mask (in a vinsn, K_JMPT: the number of slots)
+ *  ra, rb, rc  pattern registers (64-bit); ra = R of call/jmp *%R
+ *  free   FREE_*: fields the facts do not depend on (the cache's key) */
+#define FACT_FIELDS                                                           \
+  int64_t disp;                                                               \
+  int32_t delta;                                                              \
+  uint32_t need, rip_size, imm;                                               \
+  uint16_t ra, rb, rc;                                                        \
+  uint8_t len, kind, flags, pat, rip, free;
+
+struct facts {
+  FACT_FIELDS
+};
+
+/* An instruction of the unit: its facts (decoded into place), then what
+ * depends on its address. */
 struct vinsn {
+  union {
+    struct facts f;
+    struct {
+      FACT_FIELDS
+    };
+  };
   uint64_t va, target;
-  int32_t delta; /* change of the %rsp offset */
-  int32_t off;   /* static %rsp offset before it, -1 = not reached */
-  uint32_t need; /* %rsp operands: the offset must be at least this */
-  uint32_t imm;  /* P_AND: the mask; K_JMPT: the number of slots */
-  uint32_t slots;   /* a slot table starts here: its size, else 0 */
+  int32_t off;       /* static %rsp offset before it, -1 = not reached */
+  uint32_t slots;    /* a slot table starts here: its size, else 0 */
   int32_t slots_off; /* %rsp offset its slots were entered with, -1 none */
   int32_t tidx;      /* direct jmp/jcc: its target's index here, or -1 */
-  uint16_t ra, rb, rc; /* pattern registers (64-bit) */
-  uint8_t len, kind, flags, pat;
 };
 
 struct centry;
@@ -53,6 +74,8 @@ struct vctx {
   struct vinsn *v;
   size_t nv, cap;
   uint32_t *work;
+  uint32_t *br; /* the unit's direct branches and slot jumps, nbr of them */
+  size_t nbr;
   /* at[va - ustart]: the index of the instruction at va in the unit, if
    * v[at[...]].va == va (stale values from earlier units fail that test);
    * at_cap entries, zeroed when allocated */
@@ -419,14 +442,6 @@ static int canonical_nop(const ZydisDecodedInstruction *d) {
 
 enum { RIP_NONE, RIP_MEM, RIP_SLOT, RIP_LEA };
 
-struct facts {
-  int64_t disp; /* %rip displacement (rip != RIP_NONE) or branch offset */
-  int32_t delta;
-  uint32_t need, rip_size, imm;
-  uint16_t ra, rb, rc; /* pattern registers; ra = R of call/jmp *%R */
-  uint8_t len, kind, flags, pat, rip;
-  uint8_t free; /* FREE_*: fields the facts do not depend on */
-};
 
 enum { FREE_DISP = 1, FREE_IMM = 2 };
 
@@ -786,24 +801,15 @@ static int table_jump(struct vctx *c, size_t i) {
 }
 
 /* Instruction c->v[c->nv] at va with facts f. */
-static int apply(struct vctx *c, const struct facts *f, uint64_t va) {
+static int apply(struct vctx *c, uint64_t va) {
   struct vinsn *r = &c->v[c->nv];
+  const struct facts *f = &r->f;
   uint64_t next = va + f->len, t = next + (uint64_t)f->disp;
   r->va = va;
   r->target = 0;
-  r->delta = f->delta;
   r->off = -1;
-  r->need = f->need;
-  r->imm = f->imm;
   r->slots = 0;
   r->slots_off = -1;
-  r->ra = f->ra;
-  r->rb = f->rb;
-  r->rc = f->rc;
-  r->len = f->len;
-  r->kind = f->kind;
-  r->flags = f->flags;
-  r->pat = f->pat;
   switch (f->rip) {
   case RIP_MEM:
     if (t > c->in->image_size || f->rip_size > c->in->image_size - t)
@@ -1130,6 +1136,10 @@ static int grow(struct vctx *c) {
   if (!w)
     return -1;
   c->work = w;
+  uint32_t *b = realloc(c->br, cap * sizeof *b);
+  if (!b)
+    return -1;
+  c->br = b;
   c->cap = cap;
   return 0;
 }
@@ -1269,8 +1279,8 @@ static inline const struct facts *decode_one(struct vctx *c, uint64_t va,
 }
 
 static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
-  struct facts tmp;
   c->nv = 0;
+  c->nbr = 0;
   c->ustart = start;
   if (end - start > c->at_cap) {
     size_t n = c->at_cap ? c->at_cap : 4096;
@@ -1295,9 +1305,16 @@ static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
       va++;
       continue;
     }
-    const struct facts *f = decode_one(c, va, end, &tmp);
-    if (!f || apply(c, f, va))
+    const struct facts *f = decode_one(c, va, end, &c->v[c->nv].f);
+    if (!f)
       return -1;
+    if (f != &c->v[c->nv].f)
+      c->v[c->nv].f = *f;
+    if (apply(c, va))
+      return -1;
+    uint8_t k = c->v[c->nv].kind;
+    if (k == K_JMP || k == K_JCC || k == K_CALL || k == K_JMPT)
+      c->br[c->nbr++] = (uint32_t)c->nv;
     c->at[va - start] = (uint32_t)c->nv;
     c->nv++;
     va += f->len;
@@ -1400,8 +1417,8 @@ static long table_once(struct vctx *c, const struct vinsn *r, uint64_t start,
 }
 
 static int check_targets(struct vctx *c, uint64_t start, uint64_t end) {
-  for (size_t i = 0; i < c->nv; i++) {
-    struct vinsn *r = &c->v[i];
+  for (size_t j = 0; j < c->nbr; j++) {
+    struct vinsn *r = &c->v[c->br[j]];
     long idx = -1;
     if ((r->kind == K_JMP || r->kind == K_JCC || r->kind == K_CALL) &&
         resolve_target(c, r, start, end, &idx))
@@ -1513,9 +1530,24 @@ static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
     c->v[0].off = 0;
     c->work[nwork++] = 0;
   }
-  while (nwork)
-    if (step(c, c->work[--nwork], &nwork, start, end, range_end))
-      return -1;
+  while (nwork) {
+    size_t i = c->work[--nwork];
+    /* step() inline for straight-line code: an instruction that only falls
+     * through hands its offset to an unreached successor directly (the
+     * order step() and the stack would take too) */
+    for (;;) {
+      struct vinsn *r = &c->v[i];
+      int64_t off = r->off, after = off + r->delta;
+      if ((r->kind != K_SEQ && r->kind != K_CALL && r->kind != K_CALLI) ||
+          r->need > off || after < 0 || after > FRAME_MAX ||
+          i + 1 == c->nv || c->v[i + 1].off >= 0) {
+        if (step(c, i, &nwork, start, end, range_end))
+          return -1;
+        break;
+      }
+      c->v[++i].off = (int32_t)after;
+    }
+  }
   /* An instruction no path from the unit start reaches never runs: control
    * enters code only at function starts (direct calls, table entries) and
    * after calls on a reached path. Its %rsp operands have no offset to
@@ -1582,6 +1614,7 @@ int sfi_verify(const struct sfi_verify_input *in,
     rc = check_range(&c, &in->code[i]);
   free(c.v);
   free(c.work);
+  free(c.br);
   free(c.at);
   free(c.cache);
   return rc ? -1 : 0;
