@@ -535,7 +535,8 @@ static inline __attribute__((always_inline)) int fast_alu_imm(struct fdec *d, in
 
 /* Returns the length of the instruction at p (16 readable bytes) if the
  * fast path knows its facts exactly (then *f holds them), else 0. */
-static int fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
+static inline __attribute__((always_inline)) int
+fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
   /* the legacy prefixes the fast path knows (any other ends the prefixes
    * and is declined as an opcode); seen/dup: bit k for kind k */
   enum { K66 = 1, K67, K65, K2E, KF2, KF3 };
@@ -562,14 +563,11 @@ static int fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
   if ((p[d.i] & 0xf0) == 0x40)
     d.rex = p[d.i++];
   uint8_t op = p[d.i++];
-  /* the canonical nops: 90, and 0f 1f /0 after any 66s and one 2e */
-  if (op == 0x90 && (d.i == 1 || (d.i == 2 && p[0] == 0x66))) {
-    f->len = (uint8_t)d.i;
-    return d.i;
-  }
-  if (op == 0x0f && p[d.i] == 0x1f && !d.rex &&
-      !(seen & ~(1u << K66 | 1u << K2E)) && !(dup & ~(1u << K66)) &&
-      !(p[d.i + 1] & 0x38)) {
+  /* the canonical nop 0f 1f /0, after any 66s and one 2e */
+  if (op == 0x0f && p[d.i] == 0x1f) {
+    if (d.rex || (seen & ~(1u << K66 | 1u << K2E)) || (dup & ~(1u << K66)) ||
+        (p[d.i + 1] & 0x38))
+      return 0;
     d.i++;
     fmodrm(&d);
     if (d.i > 15)
@@ -577,23 +575,26 @@ static int fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
     f->len = (uint8_t)d.i;
     return d.i;
   }
-  if (dup || (seen & (1u << K2E)))
+  if (dup || (seen & (1u << K2E)) || (d.rep && op != 0x0f))
     return 0;
   int byte = 0, acc = M_R, cls = SZ_V, imm = 0, dest = 0; /* 1 reg, 2 rm */
   int64_t v;
-  if (op == 0x0f) {
+  switch (op) { /* one jump table (GCC case ranges) */
+  case 0x90: /* nop, 66 90 */
+    if (d.i == 1 || (d.i == 2 && p[0] == 0x66))
+      goto done;
+    return 0;
+  case 0x0f:
     if (fast_0f(&d, stores_only, f))
       return 0;
     goto done;
-  }
-  if (op == 0xc4 || op == 0xc5) {
+  case 0xc4: case 0xc5:
     if (fast_vex(&d, op, stores_only, f))
       return 0;
     goto done;
-  }
-  if (d.rep)
-    return 0;
-  if (op < 0x40 && (op & 7) < 4) { /* ALU r/m, r and r, r/m */
+  case 0x00 ... 0x03: case 0x08 ... 0x0b: case 0x10 ... 0x13:
+  case 0x18 ... 0x1b: case 0x20 ... 0x23: case 0x28 ... 0x2b:
+  case 0x30 ... 0x33: case 0x38 ... 0x3b: { /* ALU r/m, r and r, r/m */
     int alu = op >> 3, to_reg = op & 2;
     byte = !(op & 1);
     fmodrm(&d);
@@ -611,20 +612,19 @@ static int fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
     }
     goto done;
   }
-  if (op < 0x40 && ((op & 7) == 4 || (op & 7) == 5)) { /* op al/eax, imm */
+  case 0x04: case 0x05: case 0x0c: case 0x0d: case 0x14: case 0x15:
+  case 0x1c: case 0x1d: case 0x24: case 0x25: case 0x2c: case 0x2d:
+  case 0x34: case 0x35: case 0x3c: case 0x3d: /* op al/eax, imm */
     if (d.gs || d.p67)
       return 0;
-    int alu = op >> 3, sz = op & 1 ? (IZ(&d)) : 1;
-    fimm(&d, sz, &v);
+    fimm(&d, op & 1 ? IZ(&d) : 1, &v);
     if (op == 0x25 && !(d.rex & 8) && !d.p66) {
       f->pat = P_AND;
       f->imm = (uint32_t)v;
       f->ra = ZR(0);
     }
-    (void)alu;
     goto done;
-  }
-  if (op >= 0x50 && op <= 0x5f) { /* push/pop r64 */
+  case 0x50 ... 0x5f: { /* push/pop r64 */
     if (d.p66 || d.gs || d.p67 || (d.rex & 8))
       return 0;
     int r = (op & 7) | (d.rex & 1 ? 8 : 0);
@@ -633,22 +633,20 @@ static int fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
     f->delta = op < 0x58 ? 8 : -8;
     goto done;
   }
-  if (op >= 0x70 && op <= 0x7f) {
+  case 0x70 ... 0x7f:
     if (d.i != 1)
       return 0;
     fimm(&d, 1, &v);
     f->kind = K_JCC;
     f->disp = v;
     goto done;
-  }
-  if (op >= 0xb0 && op <= 0xbf) { /* mov $imm, r */
+  case 0xb0 ... 0xbf: { /* mov $imm, r */
     int r = (op & 7) | (d.rex & 1 ? 8 : 0);
     if (d.gs || d.p67 || r == 4)
       return 0;
     d.i += op < 0xb8 ? 1 : d.rex & 8 ? 8 : IZ(&d);
     goto done;
   }
-  switch (op) {
   case 0x80: case 0x81: case 0x83:
     if (fast_alu_imm(&d, (p[d.i] >> 3) & 7, op == 0x80,
                      op == 0x81 ? (IZ(&d)) : 1, stores_only, f))
