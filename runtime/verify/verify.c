@@ -1127,7 +1127,7 @@ static void cache_put(struct vctx *c, const uint8_t *p, const struct guess *g,
 /* ---- one unit ---- */
 
 static int grow(struct vctx *c) {
-  size_t cap = c->cap ? 2 * c->cap : 4096;
+  size_t cap = c->cap ? 2 * c->cap : 1024;
   struct vinsn *v = realloc(c->v, cap * sizeof *v);
   if (!v)
     return -1;
@@ -1305,11 +1305,10 @@ static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
       va++;
       continue;
     }
+    /* the facts are decoded into place (decode_one returns its tmp) */
     const struct facts *f = decode_one(c, va, end, &c->v[c->nv].f);
     if (!f)
       return -1;
-    if (f != &c->v[c->nv].f)
-      c->v[c->nv].f = *f;
     if (apply(c, va))
       return -1;
     uint8_t k = c->v[c->nv].kind;
@@ -1565,7 +1564,7 @@ static void cache_init(struct vctx *c) {
   uint64_t code = 0;
   for (size_t i = 0; i < c->in->ncode; i++)
     code += c->in->code[i].end - c->in->code[i].start;
-  size_t n = 1024;
+  size_t n = 256;
   while (n < (1u << 18) && n * 128 < code)
     n *= 2;
   c->cache = calloc(n, sizeof *c->cache);
