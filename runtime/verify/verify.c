@@ -1596,6 +1596,40 @@ static int check_range(struct vctx *c, const struct sfi_verify_range *rg) {
   return 0;
 }
 
+/* Sizes the per-unit arrays once for the largest unit (an upper bound:
+ * ranges cut at function starts only), so that no unit reallocates: the
+ * index map for every byte, the instruction arrays for a quarter of the
+ * bytes (grow() doubles them past that). */
+static int presize(struct vctx *c) {
+  const struct sfi_verify_input *in = c->in;
+  uint64_t big = 0;
+  size_t fi = 0;
+  for (size_t i = 0; i < in->ncode; i++) {
+    uint64_t pos = in->code[i].start;
+    while (fi < in->nfuncs && in->func_starts[fi] <= pos)
+      fi++;
+    for (; fi < in->nfuncs && in->func_starts[fi] < in->code[i].end; fi++) {
+      if (in->func_starts[fi] - pos > big)
+        big = in->func_starts[fi] - pos;
+      pos = in->func_starts[fi];
+    }
+    if (in->code[i].end - pos > big)
+      big = in->code[i].end - pos;
+  }
+  c->at = calloc(big ? big : 1, sizeof *c->at);
+  c->at_cap = c->at ? big : 0;
+  size_t cap = big / 4 + 64;
+  struct vinsn *v = malloc(cap * sizeof *v);
+  uint32_t *w = malloc(cap * sizeof *w), *b = malloc(cap * sizeof *b);
+  c->v = v;
+  c->work = w;
+  c->br = b;
+  if (!c->at || !v || !w || !b)
+    return -1;
+  c->cap = cap;
+  return 0;
+}
+
 int sfi_verify(const struct sfi_verify_input *in,
                struct sfi_verify_error *err) {
   struct vctx c = {.in = in, .err = err};
@@ -1609,6 +1643,8 @@ int sfi_verify(const struct sfi_verify_input *in,
     c.cache_wanted = 1;
     c.fast = !(in->flags & SFI_VERIFY_NO_FAST);
   }
+  if (!rc && presize(&c))
+    rc = fail(&c, "input", 0, "out of memory");
   for (size_t i = 0; !rc && i < in->ncode; i++)
     rc = check_range(&c, &in->code[i]);
   free(c.v);
