@@ -364,8 +364,39 @@ fast_vex(struct fdec *d, uint8_t op, int stores_only, struct facts *f) {
   uint8_t o = p[d->i++];
   int vec = L ? 256 : 128, size = vec, acc = M_R, imm = 0, two = 0;
   int gpr = 0; /* 1: modrm.reg is a written GPR, 2: modrm.rm (mod 3) */
+  int mod3 = p[d->i] >> 6 == 3;
+  /* a k register (k0-k7) in modrm.reg, in modrm.rm, in vvvv: no R, B, or
+   * vvvv above 7 */
+  int kreg = (rex & 4) != 0, krm = mod3 && (rex & 1), kv = vvvv > 7;
   if (map == 1) {
     switch (o) {
+    /* AVX-512 mask registers (no memory but kmov's, no GPR written but by
+     * kmov r, k): only the documented pp/W/L combinations */
+    case 0x90: case 0x91: /* kmov k, k/m; kmov m, k */
+      if (L || vvvv || pp > 1 || (o == 0x91 && mod3) || kreg || krm)
+        return -1;
+      size = pp ? (W ? 32 : 8) : (W ? 64 : 16);
+      acc = o == 0x91 ? M_W : M_R;
+      break;
+    case 0x92: case 0x93: /* kmov k, r; kmov r, k */
+      if (L || vvvv || !mod3 || pp == 2 || (pp < 2 && W) ||
+          (o == 0x92 ? kreg : krm))
+        return -1;
+      gpr = o == 0x93;
+      break;
+    case 0x41: case 0x42: case 0x45: case 0x46: case 0x47: case 0x4a:
+      /* kand, kandn, kor, kxnor, kxor, kadd */
+      if (!L || !mod3 || pp > 1 || kreg || krm || kv)
+        return -1;
+      break;
+    case 0x4b: /* kunpckbw, kunpckwd, kunpckdq */
+      if (!L || !mod3 || pp > 1 || (pp && W) || kreg || krm || kv)
+        return -1;
+      break;
+    case 0x44: case 0x98: case 0x99: /* knot, kortest, ktest */
+      if (L || vvvv || !mod3 || pp > 1 || kreg || krm)
+        return -1;
+      break;
     case 0x77: /* vzeroupper, vzeroall */
       if (pp || vvvv || W)
         return -1;
@@ -483,6 +514,12 @@ fast_vex(struct fdec *d, uint8_t op, int stores_only, struct facts *f) {
     default:
       return -1;
     }
+  } else if (map == 3) {
+    /* kshiftr b/w, d/q (30, 31), kshiftl (32, 33) */
+    if (o < 0x30 || o > 0x33 || pp != 1 || L || vvvv || !mod3 || kreg ||
+        krm)
+      return -1;
+    imm = 1;
   } else {
     return -1;
   }
