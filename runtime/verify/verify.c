@@ -801,7 +801,8 @@ static int table_jump(struct vctx *c, size_t i) {
 }
 
 /* Instruction c->v[c->nv] at va with facts f. */
-static int apply(struct vctx *c, uint64_t va) {
+static inline __attribute__((always_inline)) int apply(struct vctx *c,
+                                                      uint64_t va) {
   struct vinsn *r = &c->v[c->nv];
   const struct facts *f = &r->f;
   uint64_t next = va + f->len, t = next + (uint64_t)f->disp;

@@ -4,9 +4,17 @@
  *
  * Every input field is untrusted (it comes from the module file): the
  * verifier validates ranges, ordering and overflow itself and refuses a
- * malformed input with rule "input". It allocates O(largest function) plus
- * a decoding cache of one 64-byte entry per 16 bytes of code, at most 2^18
- * entries (16 MiB), and never writes to the input.
+ * malformed input with rule "input". It allocates O(largest function)
+ * (4 bytes per byte of it, 80 per instruction) plus, on the first
+ * instruction its fast path does not take, a decoding cache of one 64-byte
+ * entry per 128 bytes of code, 256 to 2^18 entries (16 MiB), and never
+ * writes to the input.
+ *
+ * Decoding: a fast path (verify_fast.h) decodes the common instruction
+ * forms itself and derives the same facts the rules below take from
+ * Zydis; everything else (and every refusal) goes through Zydis, behind a
+ * cache keyed by the instruction's bytes. SFI_VERIFY_CROSSCHECK and
+ * tests/verify/test_fast.c check the fast path against Zydis.
  *
  * The rules as implemented (rule names as they appear in errors):
  *  decode     every byte of every code range decodes (Zydis, 64-bit), no
