@@ -5,6 +5,7 @@
 
 #include <Zydis/Zydis.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,20 +51,36 @@ struct facts {
 };
 
 /* An instruction of the unit: its facts (decoded into place), then what
- * depends on its address. */
+ * depends on its address. Three fields reuse the facts' room (review2
+ * bignop: memory per instruction): target takes disp's and tidx
+ * rip_size's (apply() reads both before it writes target; tidx is
+ * written later, by check_targets()), off the facts' tail padding. */
 struct vinsn {
   union {
     struct facts f;
     struct {
       FACT_FIELDS
     };
+    struct {
+      uint64_t target;    /* branch or lea target (apply() on) */
+      uint32_t pad1_[2];  /* delta, need */
+      int32_t tidx;       /* direct jmp/jcc: its target's index, or -1 */
+      uint32_t pad2_[4];  /* imm ... free */
+      int32_t off;        /* static %rsp offset before it, -1 = not reached */
+    };
   };
-  uint64_t va, target;
-  int32_t off;       /* static %rsp offset before it, -1 = not reached */
+  uint64_t va;
   uint32_t slots;    /* a slot table starts here: its size, else 0 */
   int32_t slots_off; /* %rsp offset its slots were entered with, -1 none */
-  int32_t tidx;      /* direct jmp/jcc: its target's index here, or -1 */
 };
+_Static_assert(offsetof(struct vinsn, target) == offsetof(struct facts, disp) &&
+                   offsetof(struct vinsn, tidx) ==
+                       offsetof(struct facts, rip_size) &&
+                   offsetof(struct vinsn, off) >=
+                       offsetof(struct facts, free) + 1 &&
+                   offsetof(struct vinsn, off) + 4 <= sizeof(struct facts) &&
+                   sizeof(struct vinsn) == 56,
+               "struct vinsn overlays");
 
 struct centry;
 
@@ -73,7 +90,7 @@ struct vctx {
   ZydisDecoder dec;
   struct vinsn *v;
   size_t nv, cap;
-  uint32_t *work;
+  uint32_t *work; /* the %rsp worklist: br's room, after check_targets() */
   uint32_t *br; /* the unit's direct branches and slot jumps, nbr of them */
   size_t nbr;
   /* at[va - ustart]: the index of the instruction at va in the unit, if
@@ -1133,10 +1150,6 @@ static int grow(struct vctx *c) {
   if (!v)
     return -1;
   c->v = v;
-  uint32_t *w = realloc(c->work, cap * sizeof *w);
-  if (!w)
-    return -1;
-  c->work = w;
   uint32_t *b = realloc(c->br, cap * sizeof *b);
   if (!b)
     return -1;
@@ -1293,15 +1306,19 @@ static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
     if (!c->at)
       return fail(c, "input", start, "out of memory");
   }
-  static const struct vinsn int3 = {.off = -1, .slots_off = -1, .len = 1,
-                                    .kind = K_TRAP};
+  static const struct facts int3 = {.len = 1, .kind = K_TRAP};
   const uint8_t *image = c->in->image;
   for (uint64_t va = start; va < end;) {
     if (c->nv == c->cap && grow(c))
       return fail(c, "input", va, "out of memory");
     if (image[va] == 0xcc) { /* int3 padding: what apply() would make */
-      c->v[c->nv] = int3;
-      c->v[c->nv].va = va;
+      struct vinsn *r = &c->v[c->nv];
+      r->f = int3;
+      r->va = va;
+      r->target = 0;
+      r->off = -1;
+      r->slots = 0;
+      r->slots_off = -1;
       c->at[va - start] = (uint32_t)c->nv++;
       va++;
       continue;
@@ -1525,6 +1542,9 @@ static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
   c->slot_budget = (end - start) / SFI_BRANCH_SLOT_SIZE;
   if (decode_unit(c, start, end) || check_targets(c, start, end))
     return -1;
+  /* the branch list is done with: its room (one slot per instruction)
+   * holds the worklist, where each instruction enters at most once */
+  c->work = c->br;
   size_t nwork = 0;
   if (c->nv) {
     c->v[0].off = 0;
@@ -1621,11 +1641,10 @@ static int presize(struct vctx *c) {
   c->at_cap = c->at ? big : 0;
   size_t cap = big / 4 + 64;
   struct vinsn *v = malloc(cap * sizeof *v);
-  uint32_t *w = malloc(cap * sizeof *w), *b = malloc(cap * sizeof *b);
+  uint32_t *b = malloc(cap * sizeof *b);
   c->v = v;
-  c->work = w;
   c->br = b;
-  if (!c->at || !v || !w || !b)
+  if (!c->at || !v || !b)
     return -1;
   c->cap = cap;
   return 0;
@@ -1649,7 +1668,6 @@ int sfi_verify(const struct sfi_verify_input *in,
   for (size_t i = 0; !rc && i < in->ncode; i++)
     rc = check_range(&c, &in->code[i]);
   free(c.v);
-  free(c.work);
   free(c.br);
   free(c.at);
   free(c.cache);

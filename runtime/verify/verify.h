@@ -5,7 +5,7 @@
  * Every input field is untrusted (it comes from the module file): the
  * verifier validates ranges, ordering and overflow itself and refuses a
  * malformed input with rule "input". It allocates O(largest function)
- * (4 bytes per byte of it, 80 per instruction) plus, on the first
+ * (4 bytes per byte of it, 60 per instruction) plus, on the first
  * instruction its fast path does not take, a decoding cache of one 64-byte
  * entry per 128 bytes of code, 256 to 2^18 entries (16 MiB), and never
  * writes to the input.
