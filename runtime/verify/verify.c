@@ -1619,8 +1619,9 @@ static int check_range(struct vctx *c, const struct sfi_verify_range *rg) {
 
 /* Sizes the per-unit arrays once for the largest unit (an upper bound:
  * ranges cut at function starts only), so that no unit reallocates: the
- * index map for every byte, the instruction arrays for a quarter of the
- * bytes (grow() doubles them past that). */
+ * index map and the instruction arrays for every byte (a unit has at most
+ * one instruction per byte; only the pages used are touched, and a unit
+ * of int3 padding would otherwise regrow them in every verification). */
 static int presize(struct vctx *c) {
   const struct sfi_verify_input *in = c->in;
   uint64_t big = 0;
@@ -1639,7 +1640,8 @@ static int presize(struct vctx *c) {
   }
   c->at = calloc(big ? big : 1, sizeof *c->at);
   c->at_cap = c->at ? big : 0;
-  size_t cap = big / 4 + 64;
+  size_t cap = big + 64; /* at most one instruction per byte: no unit grows
+                          * it (pages only used are touched) */
   struct vinsn *v = malloc(cap * sizeof *v);
   uint32_t *b = malloc(cap * sizeof *b);
   c->v = v;
