@@ -1280,8 +1280,10 @@ decode_slow(struct vctx *c, uint64_t va, uint64_t end, struct facts *tmp) {
  * from the fast path, else the cache or Zydis. */
 static inline const struct facts *decode_one(struct vctx *c, uint64_t va,
                                              uint64_t end, struct facts *tmp) {
-  /* the fast path reads 16 bytes: inside the image, maybe past the unit */
-  if (c->fast && c->in->image_size - va >= 16) {
+  /* the fast path may read up to 32 bytes (at most 14 prefixes, then an
+   * instruction body of at most 17 bytes, before it checks the length
+   * against 15): inside the image, maybe past the unit */
+  if (c->fast && c->in->image_size - va >= 32) {
     int n = fast_facts(c->in->image + va, c->in->stores_only, tmp);
     if (n && (uint64_t)n <= end - va) {
       if (c->in->flags & SFI_VERIFY_CROSSCHECK)

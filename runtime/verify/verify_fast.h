@@ -570,7 +570,8 @@ static inline __attribute__((always_inline)) int fast_alu_imm(struct fdec *d, in
   return 0;
 }
 
-/* Returns the length of the instruction at p (16 readable bytes) if the
+/* Returns the length of the instruction at p (32 readable bytes: it reads
+ * at most p[0..31] before it refuses anything longer than 15) if the
  * fast path knows its facts exactly (then *f holds them), else 0. */
 static inline __attribute__((always_inline)) int
 fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
