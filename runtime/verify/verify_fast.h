@@ -2,8 +2,10 @@
  *
  * A small table-free x86-64 decoder for the instruction forms compilers
  * emit most (integer ALU, mov, lea, push/pop, direct branches, the common
- * SSE moves and arithmetic), which computes the same `struct facts` that
- * analyze() derives from Zydis's full decoding. It only ever accepts: for
+ * SSE, AVX/AVX2 (VEX) and AVX-512 mask instructions), which computes the
+ * same `struct facts` that analyze() derives from Zydis's full decoding.
+ * It reads at most 32 bytes (the caller guarantees them) and refuses any
+ * instruction longer than 15. It only ever accepts: for
  * any form it does not know exactly, or that analyze() would refuse, or
  * whose facts it cannot be sure of, it returns 0 and the instruction goes
  * to the cache and Zydis (which also word every refusal). So a gap in its
