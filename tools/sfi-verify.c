@@ -1,7 +1,9 @@
 /* sfi-verify: runs the binary verifier (runtime/verify) on a module file and
  * prints "ok" or the first violation; exit status 0 or 1 (2: unreadable).
  * --time N repeats the verification N times and prints the throughput;
- * --no-cache decodes every instruction with Zydis (testing). */
+ * --no-cache decodes every instruction with Zydis (testing), --no-fast
+ * turns off the fast path only (benchmarks), --crosscheck decodes what the
+ * fast path accepts with Zydis too and fails on any difference (testing). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,12 +64,17 @@ int main(int argc, char **argv) {
       reps = atol(argv[++a]);
     else if (strcmp(argv[a], "--no-cache") == 0)
       flags |= SFI_VERIFY_NO_CACHE;
+    else if (strcmp(argv[a], "--no-fast") == 0)
+      flags |= SFI_VERIFY_NO_FAST;
+    else if (strcmp(argv[a], "--crosscheck") == 0)
+      flags |= SFI_VERIFY_CROSSCHECK;
     else
       break;
   }
   if (argc - a != 1 || reps < 0) {
     fprintf(stderr,
-            "usage: sfi-verify [-q] [--time N] [--no-cache] module.so\n");
+            "usage: sfi-verify [-q] [--time N] [--no-cache] [--no-fast] "
+            "[--crosscheck] module.so\n");
     return 2;
   }
   size_t size;

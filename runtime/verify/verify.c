@@ -5,6 +5,7 @@
 
 #include <Zydis/Zydis.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,17 +32,55 @@ enum { F_NOTARGET = 1, F_RSPMEM = 2 };
  * lea disp(%rip)), P_AND any and $imm,%r32, P_SLEA lea (%S,%I,8),%R. */
 enum { P_NONE, P_LEA, P_SUB, P_AND, P_ADD, P_RLEA, P_SLEA };
 
-struct vinsn {
-  uint64_t va, target;
-  int32_t delta; /* change of the %rsp offset */
-  int32_t off;   /* static %rsp offset before it, -1 = not reached */
-  uint32_t need; /* %rsp operands: the offset must be at least this */
-  uint32_t imm;  /* P_AND: the mask; K_JMPT: the number of slots */
-  uint32_t slots;   /* a slot table starts here: its size, else 0 */
-  int32_t slots_off; /* %rsp offset its slots were entered with, -1 none */
-  uint16_t ra, rb, rc; /* pattern registers (64-bit) */
-  uint8_t len, kind, flags, pat;
+/* What an instruction's bytes say (analyze(), the fast path, the cache):
+ *  disp   %rip displacement (rip != RIP_NONE) or branch offset
+ *  delta  change of the %rsp offset
+ *  need   %rsp operands: the offset must be at least this
+ *  imm    P_AND: the mask (in a vinsn, K_JMPT: the number of slots)
+ *  ra, rb, rc  pattern registers (64-bit); ra = R of call/jmp *%R
+ *  free   FREE_*: fields the facts do not depend on (the cache's key) */
+#define FACT_FIELDS                                                           \
+  int64_t disp;                                                               \
+  int32_t delta;                                                              \
+  uint32_t need, rip_size, imm;                                               \
+  uint16_t ra, rb, rc;                                                        \
+  uint8_t len, kind, flags, pat, rip, free;
+
+struct facts {
+  FACT_FIELDS
 };
+
+/* An instruction of the unit: its facts (decoded into place), then what
+ * depends on its address. Three fields reuse the facts' room (review2
+ * bignop: memory per instruction): target takes disp's and tidx
+ * rip_size's (apply() reads both before it writes target; tidx is
+ * written later, by check_targets()), off the facts' tail padding. */
+struct vinsn {
+  union {
+    struct facts f;
+    struct {
+      FACT_FIELDS
+    };
+    struct {
+      uint64_t target;    /* branch or lea target (apply() on) */
+      uint32_t pad1_[2];  /* delta, need */
+      int32_t tidx;       /* direct jmp/jcc: its target's index, or -1 */
+      uint32_t pad2_[4];  /* imm ... free */
+      int32_t off;        /* static %rsp offset before it, -1 = not reached */
+    };
+  };
+  uint64_t va;
+  uint32_t slots;    /* a slot table starts here: its size, else 0 */
+  int32_t slots_off; /* %rsp offset its slots were entered with, -1 none */
+};
+_Static_assert(offsetof(struct vinsn, target) == offsetof(struct facts, disp) &&
+                   offsetof(struct vinsn, tidx) ==
+                       offsetof(struct facts, rip_size) &&
+                   offsetof(struct vinsn, off) >=
+                       offsetof(struct facts, free) + 1 &&
+                   offsetof(struct vinsn, off) + 4 <= sizeof(struct facts) &&
+                   sizeof(struct vinsn) == 56,
+               "struct vinsn overlays");
 
 struct centry;
 
@@ -51,12 +90,22 @@ struct vctx {
   ZydisDecoder dec;
   struct vinsn *v;
   size_t nv, cap;
-  uint32_t *work;
+  uint32_t *work; /* the %rsp worklist: br's room, after check_targets() */
+  uint32_t *br; /* the unit's direct branches and slot jumps, nbr of them */
+  size_t nbr;
+  /* at[va - ustart]: the index of the instruction at va in the unit, if
+   * v[at[...]].va == va (stale values from earlier units fail that test);
+   * at_cap entries, zeroed when allocated */
+  uint32_t *at;
+  size_t at_cap;
+  uint64_t ustart;
+  int cache_wanted; /* allocate the cache on the first fast-path miss */
   struct centry *cache; /* NULL: no cache (small module or no memory) */
   size_t cache_mask;
   uint64_t jt_end;
   uint64_t slot_budget; /* slots the unit's tables may still have */
   int input_ok; /* ranges validated: instruction text may be decoded */
+  int fast;     /* use the fast path (verify_fast.h) */
 };
 
 #define FRAME_MAX ((int64_t)SFI_NATIVE_FRAME_MAX)
@@ -410,16 +459,10 @@ static int canonical_nop(const ZydisDecodedInstruction *d) {
 
 enum { RIP_NONE, RIP_MEM, RIP_SLOT, RIP_LEA };
 
-struct facts {
-  int64_t disp; /* %rip displacement (rip != RIP_NONE) or branch offset */
-  int32_t delta;
-  uint32_t need, rip_size, imm;
-  uint16_t ra, rb, rc; /* pattern registers; ra = R of call/jmp *%R */
-  uint8_t len, kind, flags, pat, rip;
-  uint8_t free; /* FREE_*: fields the facts do not depend on */
-};
 
 enum { FREE_DISP = 1, FREE_IMM = 2 };
+
+#include "verify_fast.h"
 
 static int check_mem(const struct vctx *c, const ZydisDecodedInstruction *d,
                      const ZydisDecodedOperand *op, uint64_t va,
@@ -775,24 +818,16 @@ static int table_jump(struct vctx *c, size_t i) {
 }
 
 /* Instruction c->v[c->nv] at va with facts f. */
-static int apply(struct vctx *c, const struct facts *f, uint64_t va) {
+static inline __attribute__((always_inline)) int apply(struct vctx *c,
+                                                      uint64_t va) {
   struct vinsn *r = &c->v[c->nv];
+  const struct facts *f = &r->f;
   uint64_t next = va + f->len, t = next + (uint64_t)f->disp;
   r->va = va;
   r->target = 0;
-  r->delta = f->delta;
   r->off = -1;
-  r->need = f->need;
-  r->imm = f->imm;
   r->slots = 0;
   r->slots_off = -1;
-  r->ra = f->ra;
-  r->rb = f->rb;
-  r->rc = f->rc;
-  r->len = f->len;
-  r->kind = f->kind;
-  r->flags = f->flags;
-  r->pat = f->pat;
   switch (f->rip) {
   case RIP_MEM:
     if (t > c->in->image_size || f->rip_size > c->in->image_size - t)
@@ -1110,29 +1145,108 @@ static void cache_put(struct vctx *c, const uint8_t *p, const struct guess *g,
 /* ---- one unit ---- */
 
 static int grow(struct vctx *c) {
-  size_t cap = c->cap ? 2 * c->cap : 4096;
+  size_t cap = c->cap ? 2 * c->cap : 1024;
   struct vinsn *v = realloc(c->v, cap * sizeof *v);
   if (!v)
     return -1;
   c->v = v;
-  uint32_t *w = realloc(c->work, cap * sizeof *w);
-  if (!w)
+  uint32_t *b = realloc(c->br, cap * sizeof *b);
+  if (!b)
     return -1;
-  c->work = w;
+  c->br = b;
   c->cap = cap;
   return 0;
 }
 
-/* Facts of the instruction at va, from the cache or from Zydis. */
-static const struct facts *decode_one(struct vctx *c, uint64_t va,
-                                      uint64_t end, struct facts *tmp) {
-  static const struct facts int3 = {.len = 1, .kind = K_TRAP};
+static void cache_init(struct vctx *c);
+
+/* Do two facts agree on everything the rules use? (free only steers the
+ * cache.) */
+static int same_facts(const struct facts *a, const struct facts *b) {
+  return a->disp == b->disp && a->delta == b->delta && a->need == b->need &&
+         a->rip_size == b->rip_size && a->imm == b->imm && a->ra == b->ra &&
+         a->rb == b->rb && a->rc == b->rc && a->len == b->len &&
+         a->kind == b->kind && a->flags == b->flags && a->pat == b->pat &&
+         a->rip == b->rip;
+}
+
+/* SFI_VERIFY_CROSSCHECK: the fast path's facts *fast for the instruction
+ * at va must be what Zydis and analyze() find. 0 if so, else -1 with an
+ * "internal" error. */
+static int crosscheck(const struct vctx *c, uint64_t va, uint64_t end,
+                      const struct facts *fast) {
+  ZydisDecodedInstruction d;
+  ZydisDecodedOperand op[ZYDIS_MAX_OPERAND_COUNT];
+  struct facts ref;
+  struct sfi_verify_error e;
+  struct vctx quiet = *c;
+  quiet.err = &e; /* analyze's own refusal is replaced by ours below */
+  if (!ZYAN_SUCCESS(ZydisDecoderDecodeFull(&c->dec, c->in->image + va,
+                                           end - va, &d, op)))
+    return fail(c, "internal", va, "fast path accepted undecodable bytes");
+  if (analyze(&quiet, &d, op, va, &ref))
+    return fail(c, "internal", va, "fast path accepted what Zydis refuses "
+                "(%s: %s)", e.rule, e.msg);
+  if (!same_facts(fast, &ref))
+    return fail(c, "internal", va,
+                "fast path differs from Zydis: len %u/%u kind %u/%u delta "
+                "%d/%d need %u/%u rip %u/%u disp %lld/%lld size %u/%u pat "
+                "%u/%u regs %u,%u,%u/%u,%u,%u imm %x/%x flags %x/%x",
+                fast->len, ref.len, fast->kind, ref.kind, fast->delta,
+                ref.delta, fast->need, ref.need, fast->rip, ref.rip,
+                (long long)fast->disp, (long long)ref.disp, fast->rip_size,
+                ref.rip_size, fast->pat, ref.pat, fast->ra, fast->rb,
+                fast->rc, ref.ra, ref.rb, ref.rc, fast->imm, ref.imm,
+                fast->flags, ref.flags);
+  return 0;
+}
+
+int sfi__verify_crosscheck_insn(const uint8_t *bytes, int stores_only,
+                                char *why, size_t cap) {
+  uint8_t buf[32];
+  memcpy(buf, bytes, 16);
+  memset(buf + 16, 0xcc, 16);
+  struct sfi_verify_range code = {0, 16};
+  struct sfi_verify_input in = {.image = buf, .image_size = sizeof buf,
+                                .code = &code, .ncode = 1,
+                                .stores_only = stores_only,
+                                .flags = SFI_VERIFY_CROSSCHECK};
+  struct sfi_verify_error err;
+  struct vctx c = {.in = &in, .err = &err, .input_ok = 1, .fast = 1};
+  struct facts f;
+  if (!ZYAN_SUCCESS(ZydisDecoderInit(&c.dec, ZYDIS_MACHINE_MODE_LONG_64,
+                                     ZYDIS_STACK_WIDTH_64)))
+    return -1;
+  memset(&err, 0, sizeof err);
+  if (!fast_facts(buf, stores_only, &f))
+    return 0;
+  if (crosscheck(&c, 0, 16, &f) == 0)
+    return 1;
+  if (why)
+    sfi_verify_format(&err, why, cap);
+  return -1;
+}
+
+/* Facts of the instruction at va, from the fast path, the cache or Zydis. */
+/* Facts of the instruction at va from the cache or from Zydis. */
+static __attribute__((noinline)) const struct facts *
+decode_slow(struct vctx *c, uint64_t va, uint64_t end, struct facts *tmp) {
   const uint8_t *p = c->in->image + va;
   struct guess g = {0};
-  if (*p == 0xcc) /* int3 padding: one byte, always */
-    return &int3;
   /* the key reads 16 bytes: inside the image, maybe past the unit */
-  int cacheable = c->cache && c->in->image_size - va >= 16;
+  int room = c->in->image_size - va >= 16;
+#ifdef FAST_STATS
+  if (room && c->fast) {
+    fprintf(stderr, "MISS");
+    for (int k = 0; k < 8; k++) fprintf(stderr, " %02x", p[k]);
+    fprintf(stderr, "\n");
+  }
+#endif
+  if (c->cache_wanted) {
+    c->cache_wanted = 0;
+    cache_init(c);
+  }
+  int cacheable = c->cache && room;
   if (cacheable) {
     guess_len(p, &g);
     const struct facts *f =
@@ -1162,32 +1276,75 @@ static const struct facts *decode_one(struct vctx *c, uint64_t va,
   return tmp;
 }
 
+/* Facts of the instruction at va (not int3: decode_unit() takes those),
+ * from the fast path, else the cache or Zydis. */
+static inline const struct facts *decode_one(struct vctx *c, uint64_t va,
+                                             uint64_t end, struct facts *tmp) {
+  /* the fast path may read up to 32 bytes (at most 14 prefixes, then an
+   * instruction body of at most 17 bytes, before it checks the length
+   * against 15): inside the image, maybe past the unit */
+  if (c->fast && c->in->image_size - va >= 32) {
+    int n = fast_facts(c->in->image + va, c->in->stores_only, tmp);
+    if (n && (uint64_t)n <= end - va) {
+      if (c->in->flags & SFI_VERIFY_CROSSCHECK)
+        return crosscheck(c, va, end, tmp) ? NULL : tmp;
+      return tmp;
+    }
+  }
+  return decode_slow(c, va, end, tmp);
+}
+
 static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
-  struct facts tmp;
   c->nv = 0;
+  c->nbr = 0;
+  c->ustart = start;
+  if (end - start > c->at_cap) {
+    size_t n = c->at_cap ? c->at_cap : 4096;
+    while (n < end - start)
+      n *= 2;
+    free(c->at);
+    c->at = calloc(n, sizeof *c->at);
+    c->at_cap = c->at ? n : 0;
+    if (!c->at)
+      return fail(c, "input", start, "out of memory");
+  }
+  static const struct facts int3 = {.len = 1, .kind = K_TRAP};
+  const uint8_t *image = c->in->image;
   for (uint64_t va = start; va < end;) {
     if (c->nv == c->cap && grow(c))
       return fail(c, "input", va, "out of memory");
-    const struct facts *f = decode_one(c, va, end, &tmp);
-    if (!f || apply(c, f, va))
+    if (image[va] == 0xcc) { /* int3 padding: what apply() would make */
+      struct vinsn *r = &c->v[c->nv];
+      r->f = int3;
+      r->va = va;
+      r->target = 0;
+      r->off = -1;
+      r->slots = 0;
+      r->slots_off = -1;
+      c->at[va - start] = (uint32_t)c->nv++;
+      va++;
+      continue;
+    }
+    /* the facts are decoded into place (decode_one returns its tmp) */
+    const struct facts *f = decode_one(c, va, end, &c->v[c->nv].f);
+    if (!f)
       return -1;
+    if (apply(c, va))
+      return -1;
+    uint8_t k = c->v[c->nv].kind;
+    if (k == K_JMP || k == K_JCC || k == K_CALL || k == K_JMPT)
+      c->br[c->nbr++] = (uint32_t)c->nv;
+    c->at[va - start] = (uint32_t)c->nv;
     c->nv++;
     va += f->len;
   }
   return 0;
 }
 
-/* Index of the instruction at va in the unit, or -1. */
+/* Index of the instruction at va (inside the unit) in the unit, or -1. */
 static long find_insn(const struct vctx *c, uint64_t va) {
-  size_t lo = 0, hi = c->nv;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (c->v[mid].va < va)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < c->nv && c->v[lo].va == va ? (long)lo : -1;
+  uint32_t i = c->at[va - c->ustart];
+  return i < c->nv && c->v[i].va == va ? (long)i : -1;
 }
 
 /* Resolves the target of direct branch r: an index in this unit, or -1 for
@@ -1279,12 +1436,13 @@ static long table_once(struct vctx *c, const struct vinsn *r, uint64_t start,
 }
 
 static int check_targets(struct vctx *c, uint64_t start, uint64_t end) {
-  for (size_t i = 0; i < c->nv; i++) {
-    const struct vinsn *r = &c->v[i];
-    long idx;
+  for (size_t j = 0; j < c->nbr; j++) {
+    struct vinsn *r = &c->v[c->br[j]];
+    long idx = -1;
     if ((r->kind == K_JMP || r->kind == K_JCC || r->kind == K_CALL) &&
         resolve_target(c, r, start, end, &idx))
       return -1;
+    r->tidx = (int32_t)idx; /* step() reads it back */
     if (r->kind == K_JMPT && table_once(c, r, start, end) < 0)
       return -1;
   }
@@ -1364,9 +1522,7 @@ static int step(struct vctx *c, size_t i, size_t *nwork, uint64_t start,
   }
   case K_JMP:
   case K_JCC: {
-    long idx;
-    if (resolve_target(c, r, start, end, &idx))
-      return -1;
+    long idx = r->tidx; /* resolved by check_targets() */
     if (idx < 0 && after != 0)
       return fail(c, "stack", r->va,
                   "jump to another function at %%rsp offset %lld",
@@ -1388,14 +1544,32 @@ static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
   c->slot_budget = (end - start) / SFI_BRANCH_SLOT_SIZE;
   if (decode_unit(c, start, end) || check_targets(c, start, end))
     return -1;
+  /* the branch list is done with: its room (one slot per instruction)
+   * holds the worklist, where each instruction enters at most once */
+  c->work = c->br;
   size_t nwork = 0;
   if (c->nv) {
     c->v[0].off = 0;
     c->work[nwork++] = 0;
   }
-  while (nwork)
-    if (step(c, c->work[--nwork], &nwork, start, end, range_end))
-      return -1;
+  while (nwork) {
+    size_t i = c->work[--nwork];
+    /* step() inline for straight-line code: an instruction that only falls
+     * through hands its offset to an unreached successor directly (the
+     * order step() and the stack would take too) */
+    for (;;) {
+      struct vinsn *r = &c->v[i];
+      int64_t off = r->off, after = off + r->delta;
+      if ((r->kind != K_SEQ && r->kind != K_CALL && r->kind != K_CALLI) ||
+          r->need > off || after < 0 || after > FRAME_MAX ||
+          i + 1 == c->nv || c->v[i + 1].off >= 0) {
+        if (step(c, i, &nwork, start, end, range_end))
+          return -1;
+        break;
+      }
+      c->v[++i].off = (int32_t)after;
+    }
+  }
   /* An instruction no path from the unit start reaches never runs: control
    * enters code only at function starts (direct calls, table entries) and
    * after calls on a reached path. Its %rsp operands have no offset to
@@ -1406,13 +1580,15 @@ static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
 
 /* ---- the module ---- */
 
-/* About one cache entry per 16 bytes of code, at most 2^18 (16 MiB). */
+/* About one cache entry per 128 bytes of code (the fast path takes all
+ * but a few percent of the instructions of compiled code), at most 2^18
+ * (16 MiB). */
 static void cache_init(struct vctx *c) {
   uint64_t code = 0;
   for (size_t i = 0; i < c->in->ncode; i++)
     code += c->in->code[i].end - c->in->code[i].start;
-  size_t n = 1024;
-  while (n < (1u << 18) && n * 16 < code)
+  size_t n = 256;
+  while (n < (1u << 18) && n * 128 < code)
     n *= 2;
   c->cache = calloc(n, sizeof *c->cache);
   c->cache_mask = n - 1;
@@ -1443,6 +1619,41 @@ static int check_range(struct vctx *c, const struct sfi_verify_range *rg) {
   return 0;
 }
 
+/* Sizes the per-unit arrays once for the largest unit (an upper bound:
+ * ranges cut at function starts only), so that no unit reallocates: the
+ * index map and the instruction arrays for every byte (a unit has at most
+ * one instruction per byte; only the pages used are touched, and a unit
+ * of int3 padding would otherwise regrow them in every verification). */
+static int presize(struct vctx *c) {
+  const struct sfi_verify_input *in = c->in;
+  uint64_t big = 0;
+  size_t fi = 0;
+  for (size_t i = 0; i < in->ncode; i++) {
+    uint64_t pos = in->code[i].start;
+    while (fi < in->nfuncs && in->func_starts[fi] <= pos)
+      fi++;
+    for (; fi < in->nfuncs && in->func_starts[fi] < in->code[i].end; fi++) {
+      if (in->func_starts[fi] - pos > big)
+        big = in->func_starts[fi] - pos;
+      pos = in->func_starts[fi];
+    }
+    if (in->code[i].end - pos > big)
+      big = in->code[i].end - pos;
+  }
+  c->at = calloc(big ? big : 1, sizeof *c->at);
+  c->at_cap = c->at ? big : 0;
+  size_t cap = big + 64; /* at most one instruction per byte: no unit grows
+                          * it (pages only used are touched) */
+  struct vinsn *v = malloc(cap * sizeof *v);
+  uint32_t *b = malloc(cap * sizeof *b);
+  c->v = v;
+  c->br = b;
+  if (!c->at || !v || !b)
+    return -1;
+  c->cap = cap;
+  return 0;
+}
+
 int sfi_verify(const struct sfi_verify_input *in,
                struct sfi_verify_error *err) {
   struct vctx c = {.in = in, .err = err};
@@ -1452,12 +1663,17 @@ int sfi_verify(const struct sfi_verify_input *in,
                                      ZYDIS_STACK_WIDTH_64)))
     return fail(&c, "input", 0, "Zydis decoder init failed");
   int rc = check_input(&c);
-  if (!rc && !(in->flags & SFI_VERIFY_NO_CACHE))
-    cache_init(&c);
+  if (!rc && !(in->flags & SFI_VERIFY_NO_CACHE)) {
+    c.cache_wanted = 1;
+    c.fast = !(in->flags & SFI_VERIFY_NO_FAST);
+  }
+  if (!rc && presize(&c))
+    rc = fail(&c, "input", 0, "out of memory");
   for (size_t i = 0; !rc && i < in->ncode; i++)
     rc = check_range(&c, &in->code[i]);
   free(c.v);
-  free(c.work);
+  free(c.br);
+  free(c.at);
   free(c.cache);
   return rc ? -1 : 0;
 }

@@ -4,9 +4,17 @@
  *
  * Every input field is untrusted (it comes from the module file): the
  * verifier validates ranges, ordering and overflow itself and refuses a
- * malformed input with rule "input". It allocates O(largest function) plus
- * a decoding cache of one 64-byte entry per 16 bytes of code, at most 2^18
- * entries (16 MiB), and never writes to the input.
+ * malformed input with rule "input". It allocates O(largest function)
+ * (4 bytes per byte of it, 60 per instruction) plus, on the first
+ * instruction its fast path does not take, a decoding cache of one 64-byte
+ * entry per 128 bytes of code, 256 to 2^18 entries (16 MiB), and never
+ * writes to the input.
+ *
+ * Decoding: a fast path (verify_fast.h) decodes the common instruction
+ * forms itself and derives the same facts the rules below take from
+ * Zydis; everything else (and every refusal) goes through Zydis, behind a
+ * cache keyed by the instruction's bytes. SFI_VERIFY_CROSSCHECK and
+ * tests/verify/test_fast.c check the fast path against Zydis.
  *
  * The rules as implemented (rule names as they appear in errors):
  *  decode     every byte of every code range decodes (Zydis, 64-bit), no
@@ -96,9 +104,23 @@ struct sfi_verify_input {
   int flags;       /* SFI_VERIFY_* below; 0 normally */
 };
 
-/* Testing only: decode every instruction with Zydis, without the cache of
- * per-instruction facts (the mutation test compares both verdicts). */
+/* Testing only: decode every instruction with Zydis, without the fast
+ * path and the cache of per-instruction facts (the mutation test compares
+ * both verdicts). */
 #define SFI_VERIFY_NO_CACHE 1
+/* Testing only: decode every instruction the fast path (verify_fast.h)
+ * accepts with Zydis too; any difference in what the rules see refuses the
+ * module with rule "internal". */
+#define SFI_VERIFY_CROSSCHECK 2
+/* Testing and benchmarks: the cache and Zydis without the fast path. */
+#define SFI_VERIFY_NO_FAST 4
+
+/* Testing only (tests/verify/test_fast.c): the fast path on the 16 bytes
+ * at bytes, checked against Zydis. 1 if it accepted the instruction and
+ * agrees, 0 if it declined, -1 (why filled) if it accepted an instruction
+ * Zydis refuses or sees differently. */
+int sfi__verify_crosscheck_insn(const uint8_t *bytes, int stores_only,
+                                char *why, size_t cap);
 
 struct sfi_verify_error {
   const char *rule;   /* "decode", "forbidden", "memory", "stack", ... */

@@ -8,7 +8,8 @@ code and checks the verdicts:
   (ds) or 64-bit, a changed confinement and-mask, a call rel32 moved off
   its function start;
   random byte mutations: the verifier must not crash, its verdict must not
-  depend on its decoding cache (--no-cache), and every accepted mutant must
+  depend on its fast path and decoding cache (--no-cache), --crosscheck
+  (fast path against Zydis) must agree, and every accepted mutant must
   pass an independent oracle (llvm-objdump's disassembly: no forbidden
   mnemonic, every memory operand %gs:+32-bit, (%rsp) or (%rip)).
 Usage: mutate.py --verify SFI_VERIFY --objdump LLVM_OBJDUMP
@@ -66,8 +67,9 @@ def disassemble(objdump, path):
     return insns
 
 
-def verify(binary, path, no_cache=False):
-    cmd = [binary] + (["--no-cache"] if no_cache else []) + [path]
+def verify(binary, path, no_cache=False, crosscheck=False):
+    cmd = [binary] + (["--no-cache"] if no_cache else []) + \
+        (["--crosscheck"] if crosscheck else []) + [path]
     r = subprocess.run(cmd, capture_output=True, text=True)
     return r.returncode, r.stdout.strip()
 
@@ -214,9 +216,11 @@ def main():
             open(mut, "wb").write(apply(data, patch))
             rc, out = verify(a.verify, mut)
             rc2, out2 = verify(a.verify, mut, no_cache=True)
-            if rc not in (0, 1) or rc != rc2 or out != out2:
-                print("MISMATCH or crash at 0x%x: %d %s / %d %s" %
-                      (pos, rc, out, rc2, out2))
+            rc3, out3 = verify(a.verify, mut, crosscheck=True)
+            if rc not in (0, 1) or rc != rc2 or out != out2 or \
+                    rc3 != rc2 or out3 != out2:
+                print("MISMATCH or crash at 0x%x: %d %s / %d %s / %d %s" %
+                      (pos, rc, out, rc2, out2, rc3, out3))
                 errors += 1
                 continue
             if rc == 0:
@@ -230,7 +234,8 @@ def main():
                               (va, text, why, pos))
                         errors += 1
         print("random: %d mutants, %d accepted, verdicts identical with and "
-              "without the cache" % (a.random, accepted))
+              "without the fast path and cache, and with --crosscheck" %
+              (a.random, accepted))
         headers = [0, 64, len(data) - 4096]  # ELF header, phdrs, shdrs...
         for i in range(a.file):
             pos = max(0, rng.choice(headers)) + rng.randrange(4096)

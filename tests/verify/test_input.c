@@ -3,6 +3,8 @@
  * well-formed one. Runs under the sanitizers when built with SFI_SANITIZE. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "verify.h"
 
@@ -67,5 +69,44 @@ int main(void) {
   in.code = two;
   in.ncode = 2;
   expect("overlapping code ranges", &in, "input");
+
+  /* Code at the very end of the image, right before an unmapped page: no
+   * decoder (the fast path reads ahead before it checks the length) may
+   * read past the image. Instructions of 14 prefixes and a long body, and
+   * truncated ones, end exactly at the image end. */
+  long pg = sysconf(_SC_PAGESIZE);
+  uint8_t *edge = mmap(NULL, 2 * (size_t)pg, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (edge == MAP_FAILED || mprotect(edge + pg, (size_t)pg, PROT_NONE)) {
+    printf("FAIL mmap\n");
+    return 1;
+  }
+  static const uint8_t tails[][16] = {
+      /* 14 x 66, then 0f 1f: a nop too long, its modrm past the end */
+      {0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66, 0x66,
+       0x66, 0x66, 0x66, 0x0f, 0x1f},
+      /* 13 x 65, REX.W, mov imm64 (b8): its immediate past the end */
+      {0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65,
+       0x65, 0x65, 0x65, 0x48, 0xb8},
+      /* prefixes, then a VEX c4 whose payload is past the end */
+      {0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90,
+       0x90, 0x90, 0x65, 0x67, 0xc4},
+      /* a modrm with SIB and disp32 cut off */
+      {0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90,
+       0x65, 0x67, 0x8b, 0x84, 0x24},
+  };
+  for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+    memset(edge, 0xcc, (size_t)pg);
+    memcpy(edge + pg - 16, tails[k], 16);
+    struct sfi_verify_range end = {(uint64_t)pg - 16, (uint64_t)pg};
+    uint64_t fs[] = {(uint64_t)pg - 16};
+    struct sfi_verify_input e = {.image = edge, .image_size = (uint64_t)pg,
+                                 .code = &end, .ncode = 1,
+                                 .func_starts = fs, .nfuncs = 1};
+    char what[64];
+    snprintf(what, sizeof what, "code ending at the image end (%zu)", k);
+    expect(what, &e, "decode");
+  }
+  munmap(edge, 2 * (size_t)pg);
   return failures ? 1 : 0;
 }
