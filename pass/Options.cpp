@@ -49,6 +49,12 @@ static cl::opt<bool> DebugOpt(
 
 bool sfi::debugEnabled() { return DebugOpt; }
 
+void sfi::printConfig(raw_ostream &OS, StringRef Name, const Config &C) {
+  OS << Name << "<" << (C.TheMode == Mode::Full ? "full" : "stores") << ";"
+     << (C.TheScheme == Scheme::GS ? "gs" : "anchor") << ";"
+     << (C.Verify ? "verify" : "no-verify") << ">";
+}
+
 raw_ostream &sfi::debugLine(StringRef Function, StringRef What) {
   return errs() << "sfi: " << Function << ": " << What << ": ";
 }

@@ -143,11 +143,19 @@ namespace sfi {
 llvm::MachineFunctionPass *createMachineSandboxPass();
 llvm::MachineFunctionPass *createRefoldImportCallsPass();
 
+/// Writes "Name<mode;scheme;verify>" as the pipeline parser reads it back
+/// (Plugin.cpp), so -print-pipeline-passes shows the parameters in force.
+void printConfig(llvm::raw_ostream &OS, llvm::StringRef Name, const Config &C);
+
 class SFIPass : public llvm::PassInfoMixin<SFIPass> {
 public:
   explicit SFIPass(Config C) : Cfg(C) {}
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
   static bool isRequired() { return true; }
+  void printPipeline(llvm::raw_ostream &OS,
+                     llvm::function_ref<llvm::StringRef(llvm::StringRef)>) {
+    printConfig(OS, "sfi", Cfg);
+  }
 
 private:
   Config Cfg;
@@ -158,6 +166,10 @@ public:
   explicit SFIVerifyPass(Config C) : Cfg(C) {}
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
   static bool isRequired() { return true; }
+  void printPipeline(llvm::raw_ostream &OS,
+                     llvm::function_ref<llvm::StringRef(llvm::StringRef)>) {
+    printConfig(OS, "sfi-verify", Cfg);
+  }
 
 private:
   Config Cfg;
