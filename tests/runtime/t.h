@@ -102,6 +102,18 @@ static inline int t_fds(void) {
   return n;
 }
 
+/* Memory mappings of this process (lines of /proc/self/maps). */
+static inline long t_map_count(void) {
+  FILE *f = fopen("/proc/self/maps", "r");
+  long n = 0;
+  int c;
+  while (f && (c = fgetc(f)) != EOF)
+    n += c == '\n';
+  if (f)
+    fclose(f);
+  return n;
+}
+
 /* The four imports modules/tmod.c declares, in one table for every test:
  * T_TMOD_IMPORTS(name, twice, depth, reenter, block) defines
  * `static const sfi_import name[]` binding host_twice, host_depth,

@@ -15,22 +15,7 @@
 static sfi_instance *in[N];
 
 static long host_twice(long x) { return 2 * x; }
-static const sfi_import imports[] = {{"host_twice", "I:I", (void *)host_twice},
-                                     {"host_depth", "I:I", (void *)host_twice},
-                                     {"host_reenter", "I:I", (void *)host_twice},
-                                     {"host_block", "I:I", (void *)host_twice},
-                                     {NULL, NULL, NULL}};
-
-static long map_count(void) {
-  FILE *f = fopen("/proc/self/maps", "r");
-  long n = 0;
-  int c;
-  while (f && (c = fgetc(f)) != EOF)
-    n += c == '\n';
-  if (f)
-    fclose(f);
-  return n;
-}
+T_TMOD_IMPORTS(imports, host_twice, host_twice, host_twice, host_twice);
 
 /* Checks every mapping that overlaps instance i's region. */
 static void check_region(sfi_instance *x) {
@@ -68,12 +53,12 @@ int main(int argc, char **argv) {
   sfi_val a[2] = {SFI_I32(20), SFI_I32(22)}, r;
   CHECK_EQ(sfi_call(first, "add", "ii:i", a, &r), SFI_OK); /* thread's */
   /* (+8: the pool may reserve another chunk, malloc another arena) */
-  long m0 = map_count();
+  long m0 = t_map_count();
   for (int i = 0; i < N; i++) {
     in[i] = sfi_instance_new(m, NULL);
     CHECK(in[i] != NULL);
   }
-  long m1 = map_count();
+  long m1 = t_map_count();
   CHECK(m1 - m0 <= per * N + 8);
   fprintf(stderr, "%ld mappings for %d instances\n", m1 - m0, N);
   for (int i = 0; i < N; i++) {
@@ -88,7 +73,7 @@ int main(int argc, char **argv) {
     CHECK_EQ(sfi_call(in[i], "do_sbrk", "I:I", &n, &r), SFI_OK);
     check_region(in[i]);
   }
-  long m2 = map_count();
+  long m2 = t_map_count();
   CHECK(m2 - m0 <= per * N + 8);
   for (int i = 0; i < N; i++) {
     CHECK_EQ(sfi_instance_reset(in[i]), SFI_OK);
@@ -96,7 +81,7 @@ int main(int argc, char **argv) {
     CHECK_EQ(r.i32, 42);
     check_region(in[i]);
   }
-  long m3 = map_count();
+  long m3 = t_map_count();
   CHECK(m3 - m0 <= per * N + 8);
   fprintf(stderr, "after callbacks, heap and reset: %ld\n", m3 - m0);
   for (int i = 0; i < N; i++)

@@ -67,22 +67,7 @@ static void *thread_body(void *p) {
 }
 
 static long host_twice(long x) { return 2 * x; }
-static const sfi_import imports[] = {{"host_twice", "I:I", (void *)host_twice},
-                                     {"host_depth", "I:I", (void *)host_twice},
-                                     {"host_reenter", "I:I", (void *)host_twice},
-                                     {"host_block", "I:I", (void *)host_twice},
-                                     {NULL, NULL, NULL}};
-
-static long map_count(void) {
-  FILE *f = fopen("/proc/self/maps", "r");
-  long n = 0;
-  int c;
-  while (f && (c = fgetc(f)) != EOF)
-    n += c == '\n';
-  if (f)
-    fclose(f);
-  return n;
-}
+T_TMOD_IMPORTS(imports, host_twice, host_twice, host_twice, host_twice);
 
 int main(int argc, char **argv) {
   if (argc < 2)
@@ -143,13 +128,13 @@ int main(int argc, char **argv) {
   secret[4] ^= 0xff00;
   step(4);
   /* Other threads: their own stacks, unmapped at exit. */
-  long maps0 = map_count();
+  long maps0 = t_map_count();
   for (int k = 0; k < 20; k++) {
     pthread_t th;
     CHECK_EQ(pthread_create(&th, NULL, thread_body, NULL), 0);
     pthread_join(th, NULL);
   }
-  long maps1 = map_count();
+  long maps1 = t_map_count();
   CHECK(maps1 <= maps0 + 4);
   for (int i = 0; i < N; i++)
     step(i);
