@@ -24,7 +24,8 @@ int sfi__sys_pipe(uint64_t out, int flags) {
   }
   int b = sfi__sys_newfd(in, h[1]);
   if (b < 0) {
-    close(h[0]);
+    /* the read end as installed (newfd may have moved it off 0-2) */
+    close(in->fds[a].host);
     in->fds[a] = (struct sfi_fd){-1, 0, 0};
     return b;
   }
