@@ -11,25 +11,25 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int has_magic(const char *path, const char *magic, size_t n) {
-  char buf[8];
+/* The first n bytes of path, or fewer (0 if it cannot be read). */
+static size_t read_head(const char *path, unsigned char *buf, size_t n) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return 0;
   ssize_t r = read(fd, buf, n);
   close(fd);
-  return r == (ssize_t)n && memcmp(buf, magic, n) == 0;
+  return r < 0 ? 0 : (size_t)r;
+}
+
+static int is_elf(const unsigned char *h, size_t n) {
+  return n >= 4 && memcmp(h, "\177ELF", 4) == 0;
 }
 
 static int is_shared_object(const char *path) {
   unsigned char h[18];
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return 0;
-  ssize_t r = read(fd, h, sizeof h);
-  close(fd);
-  return r == (ssize_t)sizeof h && memcmp(h, "\177ELF", 4) == 0 &&
-         h[16] == 3 /* ET_DYN */ && h[17] == 0;
+  size_t n = read_head(path, h, sizeof h);
+  return n == sizeof h && is_elf(h, n) && h[16] == 3 /* ET_DYN */ &&
+         h[17] == 0;
 }
 
 static char *suffixed(const char *real, const char *sfx) {
@@ -197,13 +197,11 @@ int sfi_sidecar_write(const char *out, const char *ar, char *const *objs,
   if (!archive || !script || !copy || !named)
     goto out;
   for (int i = 0; i < nobjs; i++) {
-    char *dep_archive = NULL, *dep = sfi_sidecar_of(objs[i], &dep_archive);
-    free(dep_archive);
-    if (dep) {
-      named[nnamed++] = dep;
-    } else if (has_magic(objs[i], "!<arch>\n", 8) ||
-               !has_magic(objs[i], "\177ELF", 4)) {
-      /* An archive (or a script of ours): named where it is. */
+    unsigned char h[4];
+    if (!is_elf(h, read_head(objs[i], h, sizeof h))) {
+      /* An archive, or the sidecar script that already stands for a
+       * sandboxed shared library (sfi-cc's input check put it there): named
+       * where it is. */
       char r[PATH_MAX];
       if (!realpath(objs[i], r)) {
         fprintf(stderr, "sfi-cc: error: %s: %s\n", objs[i], strerror(errno));

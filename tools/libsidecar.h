@@ -29,9 +29,10 @@ int sfi_sidecar_archives(const char *script, int (*fn)(const char *archive,
                                                         void *arg),
                          void *arg);
 
-/* Writes out's sidecar from the link's inputs: objects are copied into the
- * archive with `ar` (llvm-ar), archives and scripts are named by absolute
- * path. Returns 0, or 1 after printing an error. */
+/* Writes out's sidecar from the link's inputs, in which every sandboxed
+ * shared library has already been replaced by its sidecar script: objects
+ * are copied into the archive with `ar` (llvm-ar), archives and scripts
+ * are named by absolute path. Returns 0, or 1 after printing an error. */
 int sfi_sidecar_write(const char *out, const char *ar, char *const *objs,
                       int nobjs);
 
