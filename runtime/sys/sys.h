@@ -10,8 +10,7 @@
 #include <stdint.h>
 
 #include "../internal.h"
-
-#define SYS_IO_MAX (1ULL << 30) /* one read/write moves at most this */
+#include "host.h"
 
 /* The host fd behind sandbox fd, or -1. */
 int sfi__sys_hostfd(sfi_instance *in, int fd);
