@@ -178,6 +178,8 @@ public:
   MachineSandbox() : MachineFunctionPass(ID) {}
   StringRef getPassName() const override { return "libsfi machine sandbox"; }
   bool runOnMachineFunction(MachineFunction &MF) override;
+  // Preserves nothing (the default): it adds slot blocks and edges for
+  // jump tables and computed goto (branchSlots) and needs no analysis.
   bool doFinalization(Module &) override {
     printStatsIfRequested();
     return false;
@@ -931,6 +933,12 @@ public:
   RefoldImportCalls() : MachineFunctionPass(ID) {}
   StringRef getPassName() const override { return "libsfi import calls"; }
   bool runOnMachineFunction(MachineFunction &MF) override;
+  // A call is replaced by a call in the same place: no block, edge or
+  // terminator target changes.
+  void getAnalysisUsage(AnalysisUsage &AU) const override {
+    AU.setPreservesCFG();
+    MachineFunctionPass::getAnalysisUsage(AU);
+  }
 
 private:
   unsigned CALL64m = 0; // found by name once (X86's enums are not installed)

@@ -67,9 +67,9 @@ namespace {
 
 class Sandboxer {
 public:
-  Sandboxer(Function &F, const sfi::Config &C)
+  Sandboxer(Function &F, const sfi::Config &C, DominatorTree &DT)
       : F(F), M(*F.getParent()), Cfg(C), DL(M.getDataLayout()),
-        Ctx(F.getContext()), DT(F) {}
+        Ctx(F.getContext()), DT(DT) {}
   bool run();
 
 private:
@@ -93,7 +93,7 @@ private:
   Value *sandboxPointer(Instruction *At, Value *P, uint64_t Size, bool Flat);
   Value *splitVariableGEP(Value *P, int64_t &O);
   std::map<std::tuple<Value *, Value *, int64_t>, Value *> SplitBases;
-  DominatorTree DT;
+  DominatorTree &DT; // from the analysis manager, for F as it was at the start
   bool SplitBlocks = false;
   void rewriteAccess(Instruction *I, unsigned OpIdx, uint64_t Size);
   void rewriteMemIntrinsic(AnyMemIntrinsic *MI);
@@ -517,7 +517,8 @@ static bool keepNativeCopiesInline(Function &F) {
   return Changed;
 }
 
-bool sfi::sandboxMemory(Module &M, const Config &C) {
+bool sfi::sandboxMemory(Module &M, const Config &C,
+                        FunctionAnalysisManager &FAM) {
   bool Changed = false;
   // thread_local is per instance: one thread runs an instance at a time, and
   // %fs-relative TLS would reach the host's thread block.
@@ -537,7 +538,14 @@ bool sfi::sandboxMemory(Module &M, const Config &C) {
   for (Function &F : M) {
     if (F.isDeclaration() || isSFIGenerated(F))
       continue;
-    Changed |= C.IRMasks ? Sandboxer(F, C).run() : keepNativeCopiesInline(F);
+    // The earlier steps changed F: what the manager cached for it is stale.
+    FAM.invalidate(F, PreservedAnalyses::none());
+    Changed |=
+        C.IRMasks
+            ? Sandboxer(F, C, FAM.getResult<DominatorTreeAnalysis>(F)).run()
+            : keepNativeCopiesInline(F);
+    // And this step changed it again (Sandboxer splits blocks).
+    FAM.invalidate(F, PreservedAnalyses::none());
   }
   return Changed;
 }

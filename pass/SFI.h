@@ -105,14 +105,20 @@ bool sandboxControlFlow(llvm::Module &M, const Config &C);
 bool lowerByval(llvm::Module &M);
 bool lowerStackArgs(llvm::Module &M);
 bool moveToShadowStack(llvm::Module &M);
-bool sandboxMemory(llvm::Module &M, const Config &C);
+/// Analyses (the dominator tree of -sfi-ir-masks) come from FAM: the step
+/// drops what FAM holds for a function before it asks (the earlier steps
+/// changed it) and after it changed it.
+bool sandboxMemory(llvm::Module &M, const Config &C,
+                   llvm::FunctionAnalysisManager &FAM);
 bool addMarker(llvm::Module &M, const Config &C);
 /// Version 2: function attributes that give code generation the shape the
 /// machine pass and the binary verifier expect (no frame pointer, no red
 /// zone, no stack probes or realignment, no jump tables).
 bool setCodegenAttributes(llvm::Module &M);
-/// Returns the number of violations found (0 = verified).
-unsigned verifySandboxed(llvm::Module &M, const Config &C, bool Report);
+/// Returns the number of violations found (0 = verified). Changes nothing;
+/// the dominator trees it needs come from FAM, which must hold nothing stale.
+unsigned verifySandboxed(llvm::Module &M, const Config &C, bool Report,
+                         llvm::FunctionAnalysisManager &FAM);
 
 /// True if every use of the alloca is a load or store (or a constant-length
 /// memory intrinsic) at a constant offset inside it: it may stay on the

@@ -39,7 +39,7 @@ GlobalVariable *sfi::getShadowStackLimit(Module &M) {
   return getOrDeclarePtrGlobal(M, "__sfi_ssp_limit");
 }
 
-PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &) {
+PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &MAM) {
   // A module the pass has already seen (e.g. LTO after a per-TU run) keeps
   // a module flag, which C source cannot forge (a global of that name
   // could be); running twice would mask masked pointers again and re-wrap
@@ -53,18 +53,22 @@ PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &) {
   lowerByval(M);
   lowerStackArgs(M);
   moveToShadowStack(M);
-  sandboxMemory(M, Cfg);
+  FunctionAnalysisManager &FAM =
+      MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  sandboxMemory(M, Cfg, FAM);
   setCodegenAttributes(M);
   addMarker(M, Cfg);
   M.addModuleFlag(Module::Max, "sfi.sandboxed",
                   Cfg.TheMode == Mode::Full ? SFI_MODE_FULL : SFI_MODE_STORES);
   if (Cfg.Verify)
-    verifySandboxed(M, Cfg, /*Report=*/true);
+    verifySandboxed(M, Cfg, /*Report=*/true, FAM);
   printStatsIfRequested();
+  // Every step may have changed any function: nothing is preserved.
   return PreservedAnalyses::none();
 }
 
-PreservedAnalyses sfi::SFIVerifyPass::run(Module &M, ModuleAnalysisManager &) {
+PreservedAnalyses sfi::SFIVerifyPass::run(Module &M,
+                                          ModuleAnalysisManager &MAM) {
   // After LTO the mode is the weakest of the merged objects (the module
   // flag merges with Max: stores-only is 2).
   Config C = Cfg;
@@ -72,6 +76,8 @@ PreservedAnalyses sfi::SFIVerifyPass::run(Module &M, ModuleAnalysisManager &) {
           M.getModuleFlag("sfi.sandboxed")))
     if (MD->getZExtValue() == SFI_MODE_STORES)
       C.TheMode = Mode::StoresOnly;
-  verifySandboxed(M, C, /*Report=*/true);
-  return PreservedAnalyses::all();
+  verifySandboxed(
+      M, C, /*Report=*/true,
+      MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager());
+  return PreservedAnalyses::all(); // it only reads
 }

@@ -35,8 +35,9 @@ namespace {
 
 class Verifier {
 public:
-  Verifier(Module &M, const Config &C, bool Report)
-      : M(M), Cfg(C), DL(M.getDataLayout()), Report(Report) {}
+  Verifier(Module &M, const Config &C, bool Report,
+           FunctionAnalysisManager &FAM)
+      : M(M), Cfg(C), DL(M.getDataLayout()), Report(Report), FAM(FAM) {}
   unsigned run();
 
 private:
@@ -44,6 +45,7 @@ private:
   const Config &Cfg;
   const DataLayout &DL;
   bool Report;
+  FunctionAnalysisManager &FAM;
   unsigned Violations = 0;
 
   void fail(Function &F, Instruction &I, const Twine &Why) {
@@ -200,7 +202,7 @@ void Verifier::checkFunction(Function &F) {
        !F.hasFnAttribute(Attribute::NoRedZone)))
     fail(F, *F.getEntryBlock().begin(),
          "function lacks the version-2 code generation attributes");
-  std::unique_ptr<DominatorTree> DT;
+  DominatorTree *DT = nullptr; // asked for at the first memory intrinsic
   for (Instruction &I : instructions(F)) {
     auto Size = [&](Type *T) {
       return DL.getTypeStoreSize(T).getFixedValue();
@@ -239,7 +241,7 @@ void Verifier::checkFunction(Function &F) {
       // whole dominator chain for false edges that dominate this block.
       SmallVector<Value *, 4> Checked;
       if (!DT)
-        DT = std::make_unique<DominatorTree>(F);
+        DT = &FAM.getResult<DominatorTreeAnalysis>(F);
       for (DomTreeNode *N = DT->getNode(I.getParent());
            N && N->getIDom(); N = N->getIDom()) {
         BasicBlock *D = N->getIDom()->getBlock();
@@ -310,6 +312,7 @@ unsigned Verifier::run() {
   return Violations;
 }
 
-unsigned sfi::verifySandboxed(Module &M, const Config &C, bool Report) {
-  return Verifier(M, C, Report).run();
+unsigned sfi::verifySandboxed(Module &M, const Config &C, bool Report,
+                              FunctionAnalysisManager &FAM) {
+  return Verifier(M, C, Report, FAM).run();
 }

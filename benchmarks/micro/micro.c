@@ -20,34 +20,12 @@
 #include <unistd.h>
 
 #include "sfi.h"
+#include "../../tests/common/procstat.h"
 
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static long rss_kb(void) {
-  FILE *f = fopen("/proc/self/statm", "r");
-  long size = 0, res = 0;
-  if (!f)
-    return -1;
-  if (fscanf(f, "%ld %ld", &size, &res) != 2)
-    res = -1;
-  fclose(f);
-  return res < 0 ? -1 : res * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
-static long map_count(void) {
-  FILE *f = fopen("/proc/self/maps", "r");
-  long n = 0;
-  int c;
-  if (!f)
-    return -1;
-  while ((c = fgetc(f)) != EOF)
-    n += c == '\n';
-  fclose(f);
-  return n;
 }
 
 static int pin(int cpu) {
@@ -339,7 +317,7 @@ int main(int argc, char **argv) {
   sfi_instance **all = malloc(sizeof *all * (size_t)max_inst);
   if (!all)
     return 1;
-  long rss0 = rss_kb(), maps0 = map_count(), live = 0;
+  long rss0 = procstat_rss_kib(), maps0 = procstat_map_count(), live = 0;
   char why[512] = "reached --max-instances";
   t0 = now();
   while (live < max_inst) {
@@ -351,7 +329,7 @@ int main(int argc, char **argv) {
     all[live++] = x;
   }
   double t_scale = now() - t0;
-  long rss1 = rss_kb(), maps1 = map_count();
+  long rss1 = procstat_rss_kib(), maps1 = procstat_map_count();
   /* Each live instance still works. */
   long okcalls = 0, sampled = 0;
   for (long i = 0; i < live; i += (live / 100 + 1), sampled++)

@@ -1,9 +1,14 @@
 /* shim.c: runs a natively built libc "module" (the sandbox libc and a
  * program compiled WITHOUT the pass, linked like a module) outside any
- * sandbox, with the system interface implemented directly on the host.
- * For developing and benchmarking the libc itself, and for tests that
- * compare it with glibc; it isolates nothing.
- *   sfi-libc-shim module-native.so [args...] */
+ * sandbox. For developing and benchmarking the libc itself, and for tests
+ * that compare it with glibc; it isolates nothing.
+ *   sfi-libc-shim module-native.so [args...]
+ * The system interface is the runtime's (runtime/sys/host.c, the same
+ * functions the sandbox calls after its checks) with the identity mapping:
+ * guest pointer == host pointer, sandbox descriptor == host descriptor,
+ * paths as given (no grants), no time or memory limit (meminfo reports the
+ * host's memory). What only a sandbox has (the descriptor table, grants,
+ * limits, traps) is not here; what a call means is not repeated here. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -24,6 +29,7 @@
 
 #include "sfi_libm.h"
 #include "sfi_sys.h"
+#include "host.h"
 
 #define EXPORT __attribute__((visibility("default")))
 static long neg(long r) { return r < 0 ? -errno : r; }
@@ -32,18 +38,22 @@ static long neg(long r) { return r < 0 ? -errno : r; }
 static int g_argc;
 static char **g_argv;
 
+static size_t io_cap(size_t n) { return n > SYS_IO_MAX ? SYS_IO_MAX : n; }
+
 EXPORT long __sfi_sys_read(int fd, void *b, size_t n) {
-  return NEG(read(fd, b, n));
+  return NEG(read(fd, b, io_cap(n)));
 }
 EXPORT long __sfi_sys_write(int fd, const void *b, size_t n) {
-  return NEG(write(fd, b, n));
+  return sfi__host_write(fd, b, io_cap(n));
 }
 EXPORT int __sfi_sys_open(const char *p, int f, int m) {
+  if ((f = sfi__host_open_flags(f)) < 0)
+    return f;
   return NEG(open(p, f, m));
 }
 EXPORT int __sfi_sys_close(int fd) { return NEG(close(fd)); }
 EXPORT long __sfi_sys_lseek(int fd, long o, int w) {
-  return NEG(lseek(fd, o, w));
+  return sfi__host_lseek(fd, o, w);
 }
 EXPORT int __sfi_sys_fstat(int fd, void *st) { return NEG(fstat(fd, st)); }
 EXPORT int __sfi_sys_stat(const char *p, void *st) { return NEG(stat(p, st)); }
@@ -60,10 +70,10 @@ EXPORT long __sfi_sys_getdents(int fd, void *b, size_t n) {
 }
 EXPORT int __sfi_sys_isatty(int fd) { return isatty(fd); }
 EXPORT long __sfi_sys_pread(int fd, void *b, size_t n, long off) {
-  return NEG(pread(fd, b, n, off));
+  return NEG(pread(fd, b, io_cap(n), off));
 }
 EXPORT long __sfi_sys_pwrite(int fd, const void *b, size_t n, long off) {
-  return NEG(pwrite(fd, b, n, off));
+  return NEG(pwrite(fd, b, io_cap(n), off));
 }
 EXPORT int __sfi_sys_fsync(int fd, int d) {
   return NEG(d ? fdatasync(fd) : fsync(fd));
@@ -104,10 +114,10 @@ EXPORT int __sfi_sys_meminfo(uint64_t out[2]) {
   return 0;
 }
 EXPORT int __sfi_sys_clock_gettime(int c, void *ts) {
-  return NEG(clock_gettime(c, ts));
+  return sfi__host_clock_gettime(c, ts);
 }
 EXPORT long __sfi_sys_getrandom(void *b, size_t n) {
-  return NEG(getrandom(b, n, 0));
+  return sfi__host_getrandom(b, io_cap(n));
 }
 EXPORT _Noreturn void __sfi_sys_exit(int s) { _exit(s); }
 EXPORT _Noreturn void __sfi_sys_abort(void) {
@@ -135,20 +145,12 @@ EXPORT void *__sfi_sys_sbrk(long incr) {
 }
 
 static int sizes(int n, char **v, int *count, size_t *bytes) {
-  size_t b = 0;
-  for (int i = 0; i < n; i++)
-    b += strlen(v[i]) + 1;
   *count = n;
-  *bytes = b;
+  *bytes = sfi__host_strv_bytes(v, n);
   return 0;
 }
 static int get(int n, char **v, char **out, char *buf) {
-  for (int i = 0; i < n; i++) {
-    size_t l = strlen(v[i]) + 1;
-    memcpy(buf, v[i], l);
-    out[i] = buf;
-    buf += l;
-  }
+  sfi__host_strv_copy(v, n, (uint64_t *)out, buf, (uint64_t)buf);
   return 0;
 }
 EXPORT int __sfi_sys_args_sizes(int *c, size_t *b) {
@@ -172,40 +174,19 @@ EXPORT int __sfi_sys_environ_get(char **v, char *b) {
 
 EXPORT int __sfi_sys_fmt_fp(char *buf, size_t cap, int spec, int width,
                             int prec, const long double *vp) {
-  int conv = spec & 0xff, flags = spec >> 8;
-  long double v = *vp;
-  char f[16], *p = f;
-  *p++ = '%';
-  if (flags & 1)
-    *p++ = '-';
-  if (flags & 2)
-    *p++ = '+';
-  if (flags & 4)
-    *p++ = ' ';
-  if (flags & 8)
-    *p++ = '#';
-  if (flags & 16)
-    *p++ = '0';
-  memcpy(p, "*.*L", 4);
-  p += 4;
-  *p++ = (char)conv;
-  *p = 0;
-  return snprintf(buf, cap, f, width, prec < 0 ? -1 : prec, v);
+  return sfi__host_fmt_fp(buf, cap, spec, width, prec, vp);
 }
 
-#define STRTO(name, T, fn)                                                     \
-  EXPORT T name(const char *s, size_t len, size_t *end, int *err) {            \
-    char *tmp = strndup(s, len), *e;                                           \
-    errno = 0;                                                                 \
-    T v = fn(tmp, &e);                                                         \
-    *err = errno;                                                              \
-    *end = (size_t)(e - tmp);                                                  \
-    free(tmp);                                                                 \
-    return v;                                                                  \
-  }
-STRTO(__sfi_sys_strtod, double, strtod)
-STRTO(__sfi_sys_strtof, float, strtof)
-STRTO(__sfi_sys_strtold, long double, strtold)
+EXPORT double __sfi_sys_strtod(const char *s, size_t n, size_t *end, int *e) {
+  return sfi__host_strtod(s, n, end, e);
+}
+EXPORT float __sfi_sys_strtof(const char *s, size_t n, size_t *end, int *e) {
+  return sfi__host_strtof(s, n, end, e);
+}
+EXPORT long double __sfi_sys_strtold(const char *s, size_t n, size_t *end,
+                                     int *e) {
+  return sfi__host_strtold(s, n, end, e);
+}
 
 /* __sfi_libm_<name> -> <name>, from the libc's own list. */
 #define D1(n)                                                                  \

@@ -1,7 +1,6 @@
 /* args.c: __sfi_sys_args_* and __sfi_sys_environ_*, WASI style: sizes,
- * then the pointer array and the strings written into checked buffers. */
-#include <string.h>
-
+ * then the pointer array and the strings written into checked buffers
+ * (the layout: host.c). */
 #include "sys.h"
 
 static int sizes(char **v, int n, uint64_t count, uint64_t bufsize) {
@@ -10,30 +9,19 @@ static int sizes(char **v, int n, uint64_t count, uint64_t bufsize) {
   uint64_t *pb = sfi_ptr(in, bufsize, 8, 1);
   if (!pc || !pb)
     return -EFAULT;
-  uint64_t total = 0;
-  for (int i = 0; i < n; i++)
-    total += strlen(v[i]) + 1;
   *pc = n;
-  *pb = total;
+  *pb = sfi__host_strv_bytes(v, n);
   return 0;
 }
 
 static int get(char **v, int n, uint64_t ptrs, uint64_t buf) {
   sfi_instance *in = sfi_current();
-  uint64_t total = 0;
-  for (int i = 0; i < n; i++)
-    total += strlen(v[i]) + 1;
+  uint64_t total = sfi__host_strv_bytes(v, n);
   uint64_t *pp = sfi_ptr(in, ptrs, 8 * (uint64_t)n, 1);
   char *pb = sfi_ptr(in, buf, total, 1);
   if (!pp || !pb)
     return -EFAULT;
-  uint64_t off = 0;
-  for (int i = 0; i < n; i++) {
-    size_t l = strlen(v[i]) + 1;
-    memcpy(pb + off, v[i], l);
-    pp[i] = buf + off;
-    off += l;
-  }
+  sfi__host_strv_copy(v, n, pp, pb, buf);
   return 0;
 }
 

@@ -63,15 +63,19 @@ int sfi__sys_newfd(sfi_instance *in, int host) {
   return sfi__sys_newfd_at(in, host, 3, 0);
 }
 
+long long sfi__sys_ms_until(const struct timespec *t, int up) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (long long)(t->tv_sec - now.tv_sec) * 1000 +
+         (t->tv_nsec - now.tv_nsec + (up ? 999999 : 0)) / 1000000;
+}
+
 void sfi__sys_wait(int h, short events) {
   struct sfi_thread *t = sfi__thread();
   if (!t->timer_armed)
     return;
   for (;;) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    long long ms = (long long)(t->deadline.tv_sec - now.tv_sec) * 1000 +
-                   (t->deadline.tv_nsec - now.tv_nsec) / 1000000;
+    long long ms = sfi__sys_ms_until(&t->deadline, 0);
     if (ms <= 0)
       sfi__trap_now(SFI_TRAP_TIMEOUT, "time limit exceeded while the sandbox "
                                       "waited for I/O");

@@ -7,8 +7,5 @@ long sfi__sys_lseek(int fd, long off, int whence) {
   int h = sfi__sys_hostfd(sfi_current(), fd);
   if (h < 0)
     return -EBADF;
-  if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END)
-    return -EINVAL;
-  off_t r = lseek(h, off, whence);
-  return r < 0 ? -errno : r;
+  return sfi__host_lseek(h, off, whence);
 }

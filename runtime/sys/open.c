@@ -5,26 +5,12 @@
 
 #include "sys.h"
 
-/* The kernel's O_LARGEFILE (0100000). glibc defines O_LARGEFILE as 0 on
- * x86-64, musl (the sandbox's headers) as the kernel value, and musl's own
- * open() always adds it: it must be accepted. On x86-64 the kernel forces
- * it on every open, so it is dropped here, not passed on. */
-#define SFI_O_LARGEFILE 0100000
-
-#define OPEN_FLAGS_OK                                                          \
-  (O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_NONBLOCK |            \
-   O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_SYNC | O_DSYNC |     \
-   SFI_O_LARGEFILE)
-
 int sfi__sys_open(uint64_t path, int flags, int mode) {
   sfi_instance *in = sfi_current();
   char rest[PATH_MAX];
   int dirfd, rc;
-  if (flags & ~OPEN_FLAGS_OK)
-    return -EINVAL;
-  if ((flags & O_ACCMODE) == O_ACCMODE)
-    return -EINVAL;
-  flags &= ~SFI_O_LARGEFILE;
+  if ((flags = sfi__host_open_flags(flags)) < 0)
+    return flags;
   /* The null device is always there (tests send output to /dev/null): it
    * discards writes and reads as empty, so opening the host's gives the
    * sandbox nothing; no other device is reachable without a grant. */

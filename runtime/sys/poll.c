@@ -18,13 +18,6 @@ _Static_assert(sizeof(struct guest_pollfd) == sizeof(struct pollfd),
 
 #define POLL_MAX SFI_FD_MAX /* poll(2) itself refuses nfds > RLIMIT_NOFILE */
 
-static long long ms_until(const struct timespec *t) {
-  struct timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return (long long)(t->tv_sec - now.tv_sec) * 1000 +
-         (t->tv_nsec - now.tv_nsec + 999999) / 1000000;
-}
-
 int sfi__sys_poll(uint64_t fds, uint64_t nfds, int timeout_ms) {
   sfi_instance *in = sfi_current();
   if (nfds > POLL_MAX)
@@ -59,11 +52,11 @@ int sfi__sys_poll(uint64_t fds, uint64_t nfds, int timeout_ms) {
   int r;
   for (;;) {
     long long wait = bad ? 0 : timeout_ms < 0 ? -1 : timeout_ms == 0 ? 0
-                                                   : ms_until(&end);
+                                                   : sfi__sys_ms_until(&end, 1);
     if (wait < 0 && timeout_ms >= 0)
       wait = 0;
     if (t->timer_armed) {
-      long long left = ms_until(&t->deadline);
+      long long left = sfi__sys_ms_until(&t->deadline, 1);
       if (left <= 0)
         sfi__trap_now(SFI_TRAP_TIMEOUT, "time limit exceeded while the "
                                         "sandbox waited in poll");
@@ -77,7 +70,7 @@ int sfi__sys_poll(uint64_t fds, uint64_t nfds, int timeout_ms) {
       continue;
     if (r != 0 || timeout_ms == 0 || bad)
       break;
-    if (timeout_ms > 0 && ms_until(&end) <= 0)
+    if (timeout_ms > 0 && sfi__sys_ms_until(&end, 1) <= 0)
       break;
   }
   if (r < 0)

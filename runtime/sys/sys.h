@@ -10,8 +10,7 @@
 #include <stdint.h>
 
 #include "../internal.h"
-
-#define SYS_IO_MAX (1ULL << 30) /* one read/write moves at most this */
+#include "host.h"
 
 /* The host fd behind sandbox fd, or -1. */
 int sfi__sys_hostfd(sfi_instance *in, int fd);
@@ -46,6 +45,9 @@ int sfi__sys_newfd_at(sfi_instance *in, int host, int min, int beneath);
  * a sandbox blocked in I/O must not outlive its limit. No-op without a
  * limit. */
 void sfi__sys_wait(int h, short events);
+/* Milliseconds from now (CLOCK_MONOTONIC) to t, rounded up (up != 0) or
+ * toward zero; negative once t has passed. */
+long long sfi__sys_ms_until(const struct timespec *t, int up);
 /* Resolves a sandbox path to a granted directory fd and a relative rest
  * (at most PATH_MAX bytes). Returns 0 or a negative errno. */
 int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest);

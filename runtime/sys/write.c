@@ -1,33 +1,9 @@
 /* write.c: __sfi_sys_write from a checked sandbox buffer. A write to a pipe
  * or socket whose reader is gone fails with EPIPE for the sandbox; the
- * SIGPIPE it raises must not reach the host, whose default action would
- * kill the process (review: pipe(p); close(p[0]); write(p[1], ...)). */
+ * SIGPIPE it raises never reaches the host (sfi__host_write, host.c). */
 #include <poll.h>
-#include <signal.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "sys.h"
-
-static ssize_t write_nosigpipe(int h, const void *p, size_t len) {
-  sigset_t pipe_set, old, pending;
-  sigemptyset(&pipe_set);
-  sigaddset(&pipe_set, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
-  /* A SIGPIPE the host already had pending is the host's: leave it. */
-  int had = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
-  ssize_t r = write(h, p, len);
-  int e = errno;
-  if (r < 0 && e == EPIPE && !had && !sigismember(&old, SIGPIPE)) {
-    struct timespec zero = {0, 0};
-    /* The signal went to this thread (write raises it synchronously). */
-    while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR)
-      ;
-  }
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
-  errno = e;
-  return r;
-}
 
 long sfi__sys_write(int fd, uint64_t buf, uint64_t len) {
   sfi_instance *in = sfi_current();
@@ -36,6 +12,5 @@ long sfi__sys_write(int fd, uint64_t buf, uint64_t len) {
   if (h < 0)
     return h;
   sfi__sys_wait(h, POLLOUT);
-  ssize_t r = write_nosigpipe(h, p, len);
-  return r < 0 ? -errno : r;
+  return sfi__host_write(h, p, len);
 }

@@ -34,19 +34,15 @@
 #define MAGIC 0x5ca1ab1e00000000ULL
 
 /* ---- results ------------------------------------------------------------ */
-static int failures, calls;
+static int calls;
 /* Stores-only modules do not mask loads by design: reads of host memory and
  * the faults they cause are not escapes there. */
 static int stores_only;
 static const char *cls = "?";
 
-#define FAIL(...)                                                           \
-  do {                                                                      \
-    failures++;                                                             \
-    fprintf(stderr, "%s: FAIL: ", cls);                                     \
-    fprintf(stderr, __VA_ARGS__);                                           \
-    fputc('\n', stderr);                                                    \
-  } while (0)
+static char fail_prefix[128] = "?: FAIL: ";
+static struct monitor mon = {.prefix = fail_prefix};
+#define FAIL(...) monitor_fail(&mon, __VA_ARGS__)
 
 /* Expected outcomes, as a bit set. */
 enum {
@@ -222,16 +218,7 @@ static sfi_instance *new_a(const sfi_instance_options *o) {
   return in;
 }
 
-/* ---- canaries ----------------------------------------------------------- */
-struct canary {
-  const char *name;
-  uint64_t addr; /* host address (or B's sandbox address) */
-  int in_b;
-  uint8_t want[PAGE];
-};
-#define NCANARY 6
-static struct canary canaries[NCANARY];
-static int ncanaries;
+/* ---- canaries (the monitor's, and one in host static data) --------------- */
 static uint8_t data_canary[PAGE] __attribute__((aligned(4096)));
 
 static void fill_pattern(uint8_t *w, int id) {
@@ -246,52 +233,14 @@ static void fill_pattern(uint8_t *w, int id) {
   memcpy(w, &m, 8);
 }
 
-static void add_canary(const char *name, uint64_t addr, int in_b) {
-  struct canary *c = &canaries[ncanaries];
-  c->name = name;
-  c->addr = addr;
-  c->in_b = in_b;
-  fill_pattern(c->want, ncanaries);
-  if (in_b) {
-    if (sfi_copy_in(B, addr, c->want, PAGE) != SFI_OK) {
-      FAIL("sfi_copy_in to B: %s", sfi_errmsg());
-      exit(1);
-    }
-  } else {
-    memcpy((void *)addr, c->want, PAGE);
-  }
-  ncanaries++;
-}
-
 static void setup_canaries(void) {
-  ncanaries = 0;
-  void *below = monitor_page_near(a_base - PAGE, -1);
-  void *above = monitor_page_near(a_base + SFI_REGION_SIZE, 1);
-  if (!below || !above) {
-    FAIL("cannot place canary pages near the region");
+  mon.fill = fill_pattern;
+  if (monitor_init(&mon, A, B) != 0 ||
+      monitor_add_canary(&mon, "host-data", (uint64_t)data_canary, 0) != 0)
     exit(1);
-  }
-  add_canary("below-region", (uint64_t)below, 0);
-  add_canary("above-region", (uint64_t)above, 0);
-  uint64_t inb = sfi_malloc(B, PAGE);
-  if (!inb) {
-    FAIL("sfi_malloc in B: %s", sfi_errmsg());
-    exit(1);
-  }
-  add_canary("instance-B", inb, 1);
-  void *heap = aligned_alloc(PAGE, PAGE);
-  void *anon = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (!heap || anon == MAP_FAILED) {
-    FAIL("cannot allocate host canaries");
-    exit(1);
-  }
-  add_canary("host-heap", (uint64_t)heap, 0);
-  add_canary("host-mmap", (uint64_t)anon, 0);
-  add_canary("host-data", (uint64_t)data_canary, 0);
   fprintf(stderr, "%s: region A 0x%" PRIx64 ", canaries:", cls, a_base);
-  for (int i = 0; i < ncanaries; i++)
-    fprintf(stderr, " %s=0x%" PRIx64, canaries[i].name, canaries[i].addr);
+  for (int i = 0; i < mon.ncanaries; i++)
+    fprintf(stderr, " %s=0x%" PRIx64, mon.canaries[i].name, mon.canaries[i].addr);
   fputc('\n', stderr);
 }
 
@@ -299,37 +248,10 @@ static uint64_t canary_magic(int i) { return MAGIC | (uint64_t)i; }
 
 /* ---- checks after every call --------------------------------------------- */
 static void check_world(const char *what) {
-  for (int i = 0; i < ncanaries; i++) {
-    struct canary *c = &canaries[i];
-    uint8_t got[PAGE];
-    if (c->in_b) {
-      if (sfi_copy_out(B, got, c->addr, PAGE) != SFI_OK) {
-        FAIL("%s: cannot read the canary in B: %s", what, sfi_errmsg());
-        continue;
-      }
-    } else {
-      memcpy(got, (const void *)c->addr, PAGE);
-    }
-    if (memcmp(got, c->want, PAGE) != 0) {
-      size_t k = 0;
-      while (got[k] == c->want[k])
-        k++;
-      FAIL("%s: ESCAPE: canary %s at 0x%" PRIx64 " changed at +%zu "
-           "(0x%02x -> 0x%02x)", what, c->name, c->addr, k, c->want[k],
-           got[k]);
-      if (c->in_b)
-        sfi_copy_in(B, c->addr, c->want, PAGE);
-      else
-        memcpy((void *)c->addr, c->want, PAGE);
-    }
-  }
+  monitor_check_canaries(&mon, what);
   if (escape_hits)
     FAIL("%s: ESCAPE: a host function was reached", what);
-  sfi_val a[2] = {SFI_I32(20), SFI_I32(22)}, r;
-  int rc = sfi_call(B, "add", "ii:i", a, &r);
-  if (rc != SFI_OK || r.i32 != 42)
-    FAIL("%s: bystander B broken: rc %d (%s), add = %d", what, rc,
-         sfi_errmsg(), r.i32);
+  monitor_check_bystander(&mon, what);
 }
 
 /* Calls A's export fn(x, y) and checks the outcome against the allowed set.
@@ -348,13 +270,12 @@ static int call_a(const char *fn, uint64_t x, uint64_t y, int allowed,
   if (!(rc_bit(rc) & allowed))
     FAIL("%s: returned %d (%s), not an allowed outcome (mask 0x%x): %s",
          what, rc, sfi_strerror(rc), allowed, rc ? msg : "");
-  if (rc == SFI_TRAP_OOB && !stores_only) {
-    uint64_t fa = monitor_fault_addr(msg);
-    if (fa < a_base || fa >= a_base + SFI_REGION_SIZE + SFI_GUARD_SIZE)
-      FAIL("%s: ESCAPE: fault address 0x%" PRIx64 " is outside the region "
-           "[0x%" PRIx64 ", +4 GiB + guard): the access left it: %s",
-           what, fa, a_base, msg);
-  }
+  /* A fault without an address (0) is not known to be inside. */
+  if (rc == SFI_TRAP_OOB && !stores_only &&
+      monitor_check_fault(&mon, what, msg) < 0)
+    FAIL("%s: ESCAPE: fault address 0x0 is outside the region "
+         "[0x%" PRIx64 ", +4 GiB + guard): the access left it: %s",
+         what, a_base, msg);
   check_world(what);
   if (rc != SFI_OK && rc_bit(rc)) {
     if (sfi_instance_reset(A) != SFI_OK)
@@ -370,10 +291,10 @@ static int call_a(const char *fn, uint64_t x, uint64_t y, int allowed,
  * words, plus the region's neighbours themselves. */
 static int targets(uint64_t *t) {
   int n = 0;
-  for (int i = 0; i < ncanaries; i++) {
-    t[n++] = canaries[i].addr;
-    t[n++] = canaries[i].addr + 8;
-    t[n++] = canaries[i].addr + PAGE - 8;
+  for (int i = 0; i < mon.ncanaries; i++) {
+    t[n++] = mon.canaries[i].addr;
+    t[n++] = mon.canaries[i].addr + 8;
+    t[n++] = mon.canaries[i].addr + PAGE - 8;
   }
   t[n++] = a_base - 8;
   t[n++] = a_base + SFI_REGION_SIZE;
@@ -397,10 +318,10 @@ static void c_wild_read(void) {
   for (int i = 0; i < n; i++) {
     int64_t v;
     if (call_a("attack", t[i], 0, E_OK | E_OOB, &v) == SFI_OK)
-      for (int k = 0; k < ncanaries; k++)
+      for (int k = 0; k < mon.ncanaries; k++)
         if ((uint64_t)v == canary_magic(k))
           FAIL("ESCAPE (read): attack(0x%" PRIx64 ") returned canary %s's "
-               "magic", t[i], canaries[k].name);
+               "magic", t[i], mon.canaries[k].name);
   }
 }
 
@@ -408,13 +329,13 @@ static void c_libcall_read(void) {
   uint64_t t[32];
   int n = targets(t);
   for (int i = 0; i < n; i++)
-    for (int k = 0; k < ncanaries; k++) {
+    for (int k = 0; k < mon.ncanaries; k++) {
       int64_t v;
       if (call_a("attack", t[i], canary_magic(k), E_OK | E_OOB, &v) ==
               SFI_OK &&
           (int32_t)v == 0)
         FAIL("ESCAPE (read): memcmp at 0x%" PRIx64 " matched canary %s's "
-             "magic", t[i], canaries[k].name);
+             "magic", t[i], mon.canaries[k].name);
     }
 }
 
@@ -459,10 +380,10 @@ static void c_neg_offset(void) {
     for (int k = 0; k < 6; k++)
       call_a("attack", bases[b], (uint64_t)k, E_OK | E_OOB, NULL);
   /* variable negative offsets reaching each canary from the image */
-  for (int i = 0; i < ncanaries; i++) {
+  for (int i = 0; i < mon.ncanaries; i++) {
     uint64_t p = a_base + SFI_IMAGE_OFFSET;
-    if (canaries[i].addr < p)
-      call_a("attack", p, p - canaries[i].addr, E_OK | E_OOB, NULL);
+    if (mon.canaries[i].addr < p)
+      call_a("attack", p, p - mon.canaries[i].addr, E_OK | E_OOB, NULL);
   }
 }
 
@@ -604,10 +525,10 @@ static void c_varargs_overread(void) {
             SFI_OK && r != 0)
       FAIL("ESCAPE (read): va_arg over-read found the host's secret %" PRId64
            " times", r);
-  for (int i = 0; i < ncanaries; i++)
+  for (int i = 0; i < mon.ncanaries; i++)
     if (call_a("attack", canary_magic(i), 1 << 16, E_OK | E_OOB, &r) ==
             SFI_OK && r != 0)
-      FAIL("ESCAPE (read): va_arg over-read found canary %s", canaries[i].name);
+      FAIL("ESCAPE (read): va_arg over-read found canary %s", mon.canaries[i].name);
   (void)secret[0];
 }
 
@@ -1101,7 +1022,7 @@ static void c_switch_unreachable(void) {
     return;
   }
   uint64_t x = (h - table) / 4;
-  uint64_t target = canaries[0].addr; /* the page right below the region */
+  uint64_t target = mon.canaries[0].addr; /* the page right below the region */
   fprintf(stderr, "%s: table 0x%" PRIx64 ", gadget 0x%" PRIx64 ", index 0x%"
           PRIx64 ", aiming at 0x%" PRIx64 "\n", cls, table, gadget, x, target);
   call_a("attack", x, target - base_reg, E_OK | E_TRAP, NULL);
@@ -1350,11 +1271,11 @@ static void c_reg_clobber(void) {
   static const uint64_t hows[] = {0,  1,  2,      4,       7,  8,      16,
                                   31, 39, 47,     32,      63, 64 | 32,
                                   32 | 7, 32 | 15, 64 | 39};
-  for (int i = 0; i < ncanaries; i++)
+  for (int i = 0; i < mon.ncanaries; i++)
     for (size_t k = 0; k < sizeof hows / sizeof *hows; k++) {
       char what[96];
       int64_t r = 0;
-      uint64_t t = canaries[i].addr + 256, how = hows[k];
+      uint64_t t = mon.canaries[i].addr + 256, how = hows[k];
       if (call_a("attack", t, how, E_OK, &r) ==
               SFI_OK &&
           r != ((how & 32) ? 0 : 0x4242))
@@ -1518,6 +1439,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   cls = c->name;
+  snprintf(fail_prefix, sizeof fail_prefix, "%s: FAIL: ", cls);
   int refused;
   mod_b = load("victim", &refused);
   if (!mod_b) {
@@ -1551,11 +1473,11 @@ int main(int argc, char **argv) {
   c->run();
   check_world("end");
   fprintf(stderr, "%s: %d calls, %d failures: %s - %s\n", cls, calls,
-          failures, failures ? "NOT CONTAINED" : "CONTAINED", c->why);
-  if (c->refusal_ok && !failures)
+          mon.failures, mon.failures ? "NOT CONTAINED" : "CONTAINED", c->why);
+  if (c->refusal_ok && !mon.failures)
     fprintf(stderr, "%s: note: compiled and loaded, attack contained at "
             "run time\n", cls);
   sfi_instance_free(A);
   sfi_instance_free(B);
-  return failures ? 1 : 0;
+  return mon.failures ? 1 : 0;
 }

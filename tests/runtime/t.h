@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "sfi.h"
+#include "../common/procstat.h"
 
 static int t_failures, t_checks;
 
@@ -99,18 +100,6 @@ static inline int t_fds(void) {
     char l[256];
     n += readlink(p, l, sizeof l) > 0;
   }
-  return n;
-}
-
-/* Memory mappings of this process (lines of /proc/self/maps). */
-static inline long t_map_count(void) {
-  FILE *f = fopen("/proc/self/maps", "r");
-  long n = 0;
-  int c;
-  while (f && (c = fgetc(f)) != EOF)
-    n += c == '\n';
-  if (f)
-    fclose(f);
   return n;
 }
 

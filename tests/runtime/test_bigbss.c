@@ -6,21 +6,10 @@
  *   usage: test_bigbss bigbss.so */
 #include "t.h"
 
-static long rss_kib(void) {
-  FILE *f = fopen("/proc/self/statm", "r");
-  long size = 0, res = 0;
-  if (!f)
-    return -1;
-  if (fscanf(f, "%ld %ld", &size, &res) != 2)
-    res = -1;
-  fclose(f);
-  return res * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
 int main(int argc, char **argv) {
   if (argc < 2)
     return 2;
-  long r0 = rss_kib();
+  long r0 = procstat_rss_kib();
   sfi_module *m = sfi_module_load(argv[1], NULL, NULL);
   CHECK(m != NULL);
   if (!m)
@@ -36,7 +25,7 @@ int main(int argc, char **argv) {
   CHECK_EQ(sfi_instance_reset(in), SFI_OK);
   CHECK_EQ(sfi_call(in, "big_get", "i:i", a, &r), SFI_OK);
   CHECK_EQ(r.i32, 0);
-  long grown = rss_kib() - r0;
+  long grown = procstat_rss_kib() - r0;
   fprintf(stderr, "resident memory grew by %ld KiB\n", grown);
   CHECK(grown < 32 << 10); /* far below the 256 MiB of bss */
   sfi_instance_free(in);

@@ -53,12 +53,12 @@ int main(int argc, char **argv) {
   sfi_val a[2] = {SFI_I32(20), SFI_I32(22)}, r;
   CHECK_EQ(sfi_call(first, "add", "ii:i", a, &r), SFI_OK); /* thread's */
   /* (+8: the pool may reserve another chunk, malloc another arena) */
-  long m0 = t_map_count();
+  long m0 = procstat_map_count();
   for (int i = 0; i < N; i++) {
     in[i] = sfi_instance_new(m, NULL);
     CHECK(in[i] != NULL);
   }
-  long m1 = t_map_count();
+  long m1 = procstat_map_count();
   CHECK(m1 - m0 <= per * N + 8);
   fprintf(stderr, "%ld mappings for %d instances\n", m1 - m0, N);
   for (int i = 0; i < N; i++) {
@@ -73,7 +73,7 @@ int main(int argc, char **argv) {
     CHECK_EQ(sfi_call(in[i], "do_sbrk", "I:I", &n, &r), SFI_OK);
     check_region(in[i]);
   }
-  long m2 = t_map_count();
+  long m2 = procstat_map_count();
   CHECK(m2 - m0 <= per * N + 8);
   for (int i = 0; i < N; i++) {
     CHECK_EQ(sfi_instance_reset(in[i]), SFI_OK);
@@ -81,7 +81,7 @@ int main(int argc, char **argv) {
     CHECK_EQ(r.i32, 42);
     check_region(in[i]);
   }
-  long m3 = t_map_count();
+  long m3 = procstat_map_count();
   CHECK(m3 - m0 <= per * N + 8);
   fprintf(stderr, "after callbacks, heap and reset: %ld\n", m3 - m0);
   for (int i = 0; i < N; i++)

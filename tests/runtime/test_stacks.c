@@ -128,13 +128,13 @@ int main(int argc, char **argv) {
   secret[4] ^= 0xff00;
   step(4);
   /* Other threads: their own stacks, unmapped at exit. */
-  long maps0 = t_map_count();
+  long maps0 = procstat_map_count();
   for (int k = 0; k < 20; k++) {
     pthread_t th;
     CHECK_EQ(pthread_create(&th, NULL, thread_body, NULL), 0);
     pthread_join(th, NULL);
   }
-  long maps1 = t_map_count();
+  long maps1 = procstat_map_count();
   CHECK(maps1 <= maps0 + 4);
   for (int i = 0; i < N; i++)
     step(i);

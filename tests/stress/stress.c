@@ -10,12 +10,10 @@
  * it, and the bystander instance still answers.
  *   usage: stress BATCH.so SEEDS.txt [CALLS_PER_FUNCTION [RNG_SEED]] */
 #define _GNU_SOURCE
-#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "sfi.h"
 #include "sfi_abi.h"
@@ -33,53 +31,22 @@ static uint64_t rnd(void) {
   return rng_state = x;
 }
 
-static int violations;
-#define VIOLATION(...)                                                      \
-  do {                                                                      \
-    violations++;                                                           \
-    fprintf(stderr, "VIOLATION: ");                                         \
-    fprintf(stderr, __VA_ARGS__);                                           \
-    fputc('\n', stderr);                                                    \
-  } while (0)
+static char prefix[] = "VIOLATION: ";
+static struct monitor mon = {.prefix = prefix};
+#define VIOLATION(...) monitor_fail(&mon, __VA_ARGS__)
 
 static sfi_instance *A, *B;
-static uint64_t a_base, heap, b_canary;
+static uint64_t a_base, heap;
 
-/* ---- canaries ------------------------------------------------------------ */
-struct canary {
-  const char *name;
-  uint8_t *p;
-  uint8_t want[PAGE];
-};
-static struct canary can[4];
-static int ncan;
-static uint8_t b_want[PAGE];
-
-static void add_canary(const char *name, void *p) {
-  if (!p)
-    return;
-  struct canary *c = &can[ncan++];
-  c->name = name;
-  c->p = p;
+/* ---- canaries (the monitor's) --------------------------------------------- */
+static void fill_random(uint8_t *want, int id) {
+  (void)id;
   for (size_t i = 0; i < PAGE; i++)
-    c->want[i] = (uint8_t)rnd();
-  memcpy(p, c->want, PAGE);
+    want[i] = (uint8_t)rnd();
 }
-
-static void check_world(const char *fn, int call) {
-  for (int i = 0; i < ncan; i++)
-    if (memcmp(can[i].p, can[i].want, PAGE) != 0) {
-      VIOLATION("%s call %d: canary %s at %p changed", fn, call, can[i].name,
-                (void *)can[i].p);
-      memcpy(can[i].p, can[i].want, PAGE);
-    }
-  uint8_t got[PAGE];
-  if (sfi_copy_out(B, got, b_canary, PAGE) != SFI_OK ||
-      memcmp(got, b_want, PAGE) != 0) {
-    VIOLATION("%s call %d: the canary in instance B changed", fn, call);
-    sfi_copy_in(B, b_canary, b_want, PAGE);
-  }
-}
+/* The host canaries, in the order below, above, host-heap, host-mmap. */
+static uint64_t host_can[MONITOR_CANARIES];
+static int nhost;
 
 /* ---- the sandbox's random memory ---------------------------------------- */
 static int fill_heap(void) {
@@ -105,7 +72,7 @@ static uint64_t random_place(void) {
   case 10: return a_base + (rnd() & SFI_OFFSET_MASK); /* anywhere in region */
   case 11: return a_base + SFI_REGION_SIZE - 1 - (rnd() % 4096); /* top */
   case 12: return a_base + (rnd() % (2 * SFI_GUARD_SIZE)); /* bottom */
-  case 13: return (uint64_t)can[rnd() % (uint64_t)ncan].p + (rnd() % PAGE);
+  case 13: return host_can[rnd() % (uint64_t)nhost] + (rnd() % PAGE);
   case 14: return r & 16 ? rnd() : 0; /* any 64-bit value, or NULL */
   default: return heap + HEAP_FILL - (rnd() % 64); /* the heap's end */
   }
@@ -160,23 +127,16 @@ static int run_one(const char *fn, int call) {
   if (k == N_OTHER)
     VIOLATION("%s call %d: unexpected result %d (%s)", fn, call, rc,
               sfi_errmsg());
-  if (rc == SFI_TRAP_OOB) {
-    uint64_t fa = monitor_fault_addr(sfi_errmsg());
-    /* A general-protection fault (an aligned vector access at a misaligned
-     * address, or a non-canonical address) has no fault address: the kernel
-     * reports 0 and nothing was accessed. Counted apart. */
-    if (fa == 0 && strstr(sfi_errmsg(), "(SIGSEGV) at 0x0 ")) {
-      counts[N_OOB]--;
-      counts[N_GP]++;
-    } else if (fa < a_base || fa >= a_base + SFI_REGION_SIZE + SFI_GUARD_SIZE)
-      VIOLATION("%s call %d: fault address 0x%" PRIx64 " outside the region "
-                "0x%" PRIx64 " and its guard: %s", fn, call, fa, a_base,
-                sfi_errmsg());
+  char what[96];
+  snprintf(what, sizeof what, "%s call %d", fn, call);
+  /* A general-protection fault (an aligned vector access at a misaligned
+   * address, or a non-canonical address) has no fault address: the kernel
+   * reports 0 and nothing was accessed. Counted apart. */
+  if (rc == SFI_TRAP_OOB && monitor_check_fault(&mon, what, sfi_errmsg()) < 0) {
+    counts[N_OOB]--;
+    counts[N_GP]++;
   }
-  check_world(fn, call);
-  sfi_val x[2] = {SFI_I32(20), SFI_I32(22)}, r;
-  if (sfi_call(B, "add", "ii:i", x, &r) != SFI_OK || r.i32 != 42)
-    VIOLATION("%s call %d: bystander broken: %s", fn, call, sfi_errmsg());
+  monitor_check_world(&mon, what);
   if (rc != SFI_OK) {
     if (sfi_instance_reset(A) != SFI_OK) {
       VIOLATION("%s: reset failed: %s", fn, sfi_errmsg());
@@ -213,18 +173,12 @@ int main(int argc, char **argv) {
     return 1;
   }
   a_base = sfi_region_base(A);
-  add_canary("below-region", monitor_page_near(a_base - PAGE, -1));
-  add_canary("above-region",
-             monitor_page_near(a_base + SFI_REGION_SIZE, 1));
-  add_canary("host-heap", aligned_alloc(PAGE, PAGE));
-  add_canary("host-mmap", mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
-                               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
-  b_canary = sfi_malloc(B, PAGE);
-  for (size_t i = 0; i < PAGE; i++)
-    b_want[i] = (uint8_t)rnd();
-  if (!b_canary || sfi_copy_in(B, b_canary, b_want, PAGE) != SFI_OK ||
-      fill_heap() != 0)
+  mon.fill = fill_random;
+  if (monitor_init(&mon, A, B) != 0 || fill_heap() != 0)
     return 1;
+  for (int i = 0; i < mon.ncanaries; i++)
+    if (!mon.canaries[i].in_b)
+      host_can[nhost++] = mon.canaries[i].addr;
   FILE *f = fopen(argv[2], "r");
   if (!f) {
     perror(argv[2]);
@@ -251,8 +205,8 @@ int main(int argc, char **argv) {
   for (int k = 0; k < N_KINDS; k++)
     if (counts[k])
       printf(" %s %ld", kind_name[k], counts[k]);
-  printf("; %d violations\n", violations);
+  printf("; %d violations\n", mon.failures);
   sfi_instance_free(A);
   sfi_instance_free(B);
-  return violations || !nfn ? 1 : 0;
+  return mon.failures || !nfn ? 1 : 0;
 }

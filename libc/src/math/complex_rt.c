@@ -17,6 +17,33 @@
 
 /* One (1 or 0) with the sign of x: for "boxing" infinities. */
 #define BOX(T, CS, x) CS(ISINF(x) ? (T)1 : (T)0, x)
+/* A NaN operand becomes a zero of its sign (the recovery of G.5.1). */
+#define UNNAN(T, CS, x)                                                        \
+  do {                                                                         \
+    if (ISNAN(x))                                                              \
+      x = CS((T)0, x);                                                         \
+  } while (0)
+/* An infinite operand (x, y): both parts boxed, and the NaN parts of the
+ * other operand (u, v) zeroed; the result is then recomputed. */
+#define INF_OPERAND(T, CS, x, y, u, v, again)                                  \
+  do {                                                                         \
+    if (ISINF(x) || ISINF(y)) {                                                \
+      x = BOX(T, CS, x);                                                       \
+      y = BOX(T, CS, y);                                                       \
+      UNNAN(T, CS, u);                                                         \
+      UNNAN(T, CS, v);                                                         \
+      again = 1;                                                               \
+    }                                                                          \
+  } while (0)
+
+/* Returns x + iy (no arithmetic: CMPLX is C11 but not every header has it). */
+#define RETURN_XY(T, x, y)                                                     \
+  do {                                                                         \
+    T _Complex z;                                                              \
+    __real__ z = x;                                                            \
+    __imag__ z = y;                                                            \
+    return z;                                                                  \
+  } while (0)
 
 #define MUL(NAME, T, CS)                                                       \
   T _Complex NAME(T a, T b, T c, T d) {                                        \
@@ -24,35 +51,15 @@
     T x = ac - bd, y = ad + bc;                                                \
     if (ISNAN(x) && ISNAN(y)) {                                                \
       int again = 0;                                                           \
-      if (ISINF(a) || ISINF(b)) { /* the first operand is infinite */         \
-        a = BOX(T, CS, a);                                                     \
-        b = BOX(T, CS, b);                                                     \
-        if (ISNAN(c))                                                          \
-          c = CS((T)0, c);                                                     \
-        if (ISNAN(d))                                                          \
-          d = CS((T)0, d);                                                     \
-        again = 1;                                                             \
-      }                                                                        \
-      if (ISINF(c) || ISINF(d)) { /* the second one is */                      \
-        c = BOX(T, CS, c);                                                     \
-        d = BOX(T, CS, d);                                                     \
-        if (ISNAN(a))                                                          \
-          a = CS((T)0, a);                                                     \
-        if (ISNAN(b))                                                          \
-          b = CS((T)0, b);                                                     \
-        again = 1;                                                             \
-      }                                                                        \
+      INF_OPERAND(T, CS, a, b, c, d, again); /* the first is infinite */       \
+      INF_OPERAND(T, CS, c, d, a, b, again); /* the second is */               \
       if (!again &&                                                            \
           (ISINF(ac) || ISINF(bd) || ISINF(ad) || ISINF(bc))) {                \
         /* finite operands whose partial products overflowed */                \
-        if (ISNAN(a))                                                          \
-          a = CS((T)0, a);                                                     \
-        if (ISNAN(b))                                                          \
-          b = CS((T)0, b);                                                     \
-        if (ISNAN(c))                                                          \
-          c = CS((T)0, c);                                                     \
-        if (ISNAN(d))                                                          \
-          d = CS((T)0, d);                                                     \
+        UNNAN(T, CS, a);                                                       \
+        UNNAN(T, CS, b);                                                       \
+        UNNAN(T, CS, c);                                                       \
+        UNNAN(T, CS, d);                                                       \
         again = 1;                                                             \
       }                                                                        \
       if (again) {                                                             \
@@ -60,10 +67,7 @@
         y = (T)INFINITY * (a * d + b * c);                                     \
       }                                                                        \
     }                                                                          \
-    T _Complex z;                                                              \
-    __real__ z = x;                                                            \
-    __imag__ z = y;                                                            \
-    return z;                                                                  \
+    RETURN_XY(T, x, y);                                                        \
   }
 
 #define DIV(NAME, T, CS, FABS, FMAX, LOGB, SCALBN)                             \
@@ -97,10 +101,7 @@
         y = (T)0 * (b * c - a * d);                                            \
       }                                                                        \
     }                                                                          \
-    T _Complex z;                                                              \
-    __real__ z = x;                                                            \
-    __imag__ z = y;                                                            \
-    return z;                                                                  \
+    RETURN_XY(T, x, y);                                                        \
   }
 
 MUL(__mulsc3, float, copysignf)
