@@ -15,6 +15,11 @@
 #define SFI_PAGE 4096ULL
 #define PAGE_DOWN(x) ((uint64_t)(x) & ~(SFI_PAGE - 1))
 #define PAGE_UP(x) (((uint64_t)(x) + SFI_PAGE - 1) & ~(SFI_PAGE - 1))
+/* The end of the part of a region's guard that an access from the region
+ * below can reach (sfi_abi.h), page-rounded: nothing is ever mapped or
+ * unmapped below it (region.c, instance.c). */
+#define SFI_REGION_REACH_END PAGE_UP(SFI_FOLD_MAX + SFI_MAX_ACCESS)
+_Static_assert(SFI_REGION_REACH_END <= SFI_GUARD_SIZE, "reach beyond guard");
 
 /* Per-thread sandbox native stack: size-aligned so the import thunks can
  * check headroom with `rsp & (size - 1)`; the low SFI_NSTACK_GUARD bytes are
@@ -49,7 +54,7 @@ int sfi__err(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sfi__errappend(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Appends the vm.max_map_count explanation when err is ENOMEM. */
-void sfi__map_hint(int err);
+void sfi__map_hint(int err, int per_instance);
 #define SFI_MAPS_PER_INSTANCE 3 /* compact layout (instance.c) */
 
 /* ---- region pool (region.c) ---- */
@@ -111,6 +116,7 @@ struct sfi_module {
    * read+write mapping, data copied from data_init. Else one mapping per
    * segment from memfd and the stubs after the image. */
   int compact;
+  int maps_per_instance; /* what an instance adds (sfi__layout_prepare) */
   int mapfd; /* -1 unless compact with stubs (else memfd is mapped) */
   uint64_t low_end;    /* image offset: end of the read-only part */
   uint8_t *data_init;  /* compact: the bytes from low_end on */
