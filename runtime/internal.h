@@ -39,6 +39,13 @@ _Static_assert(SFI_REGION_REACH_END <= SFI_GUARD_SIZE, "reach beyond guard");
 #define SFI_SYM_CB_SLOTS "__sfi_cb_slots"
 
 /* Arguments of one call that go to the region (call.c). */
+/* A signature string, checked and parsed (call.c). */
+struct sfi_sig {
+  uint8_t nargs, ng, nx; /* arguments; integer-class; floating-point */
+  char res;              /* result type, 'v' for none */
+  char type[SFI_MAX_ARGS];
+};
+
 struct sfi_argbuf {
   uint8_t bytes[8 * SFI_MAX_ARGS];
   uint64_t size;
@@ -221,7 +228,7 @@ struct sfi_callrec {
   uint64_t fn;       /* 56 */
   uint64_t gpr[6];   /* 64 */
   uint64_t xmm[8];   /* 112 */
-  uint64_t *stack;   /* 176: stack arguments */
+  uint64_t *stack;   /* 176: unused (no native stack arguments) */
   uint64_t nstack;   /* 184 */
   uint64_t new_rsp;  /* 192: 0 = continue below the current rsp */
   uint64_t ret_rax;  /* 200 */
