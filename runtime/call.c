@@ -46,6 +46,12 @@ __attribute__((constructor)) static void detect_cpu_clear(void) {
   (void)b;
 }
 
+int64_t sfi__x87_probes_tpoff(void) {
+  uint64_t fsb; /* the TCB's self pointer: the %fs base */
+  __asm__("mov %%fs:0, %0" : "=r"(fsb));
+  return (int64_t)((uint64_t)&sfi__thread_state.x87_probes - fsb);
+}
+
 struct sfi_thread *sfi__thread(void) {
   return &sfi__thread_state;
 }
@@ -542,6 +548,7 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
     rec.new_rsp = (sp - 1024) & ~(uint64_t)15;
     scrub_below(t->stack_lo, rec.new_rsp);
   }
+  t->x87_probes = 0; /* x87 in its initial state from the entry on */
   rc = sfi__enter(&rec);
   if (rec.armed_here) {
     if (rec.prev_armed)

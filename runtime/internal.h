@@ -77,7 +77,7 @@ struct sfi_seg {
 };
 
 enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
-#define SFI_STUB_SIZE 160 /* one thunk: checks, flags, FP state, jmp */
+#define SFI_STUB_SIZE 208 /* one thunk: checks, flags, FP state, jmp */
 struct sfi_reloc {
   uint64_t off; /* image offset of the 8-byte slot */
   uint64_t v;
@@ -294,6 +294,9 @@ struct sfi_thread {
   /* The region base a call left in %gs for a thread whose own base was 0
    * (call.c), or 0. */
   uint64_t gs_left;
+  /* Imports of the current call in that asked XINUSE (thunk.c): a hint
+   * for the cheaper path, never a safety decision. */
+  unsigned char x87_probes;
 };
 /* This thread's state; the transitions (enter.S) read `top` through %fs. */
 extern _Thread_local struct sfi_thread sfi__thread_state
@@ -301,6 +304,11 @@ extern _Thread_local struct sfi_thread sfi__thread_state
 struct sfi_thread *sfi__thread(void);
 int sfi__thread_prepare(struct sfi_thread *t);
 
+/* CPU features decided once (call.c): XGETBV(1) usable. */
+extern unsigned char sfi__cpu_xinuse __attribute__((visibility("hidden")));
+/* Offset of this thread's x87_probes from the %fs base (the same in every
+ * thread: initial-exec TLS). */
+int64_t sfi__x87_probes_tpoff(void);
 void sfi__set_gs(uint64_t v);
 uint64_t sfi__get_gs(void);
 
