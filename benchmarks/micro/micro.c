@@ -85,6 +85,14 @@ __attribute__((noinline)) static int native_add3(int a, long b, double c) {
   return a + (int)b + (int)c;
 }
 static int (*volatile native_add3_fp)(int, long, double) = native_add3;
+/* A call that makes one call itself: the native shape of a call in whose
+ * sandbox function calls one host import. */
+__attribute__((noinline)) static long native_outer(long n) {
+  for (long i = 0; i < n; i++)
+    native_fp();
+  return n;
+}
+static long (*volatile native_outer_fp)(long) = native_outer;
 
 static int die(const char *what) {
   fprintf(stderr, "sfi-micro: %s: %s\n", what, sfi_errmsg());
@@ -307,6 +315,27 @@ int main(int argc, char **argv) {
     v[r] = (thread_cpu() - t0) * 1e9 / (double)(n_call * 10);
   }
   double ns_out = median(v, REPS);
+  /* A call in whose function makes one import (call_out(1)). */
+  uint64_t fo = sfi_lookup(in, "call_out");
+  if (!fo)
+    return die("lookup call_out");
+  for (int r = 0; r < REPS; r++) {
+    sfi_val one = SFI_I64(1), ret;
+    t0 = thread_cpu();
+    for (long i = 0; i < n_call; i++)
+      if (sfi_call_addr(in, fo, "I:I", &one, &ret) != SFI_OK)
+        return die("call_out(1)");
+    v[r] = (thread_cpu() - t0) * 1e9 / (double)n_call;
+  }
+  double ns_in_out = median(v, REPS);
+  for (int r = 0; r < REPS; r++) {
+    long n = n_call * 20;
+    t0 = thread_cpu();
+    for (long i = 0; i < n; i++)
+      sink += (int)native_outer_fp(1);
+    v[r] = (thread_cpu() - t0) * 1e9 / (double)n;
+  }
+  double ns_native_io = median(v, REPS);
 
   /* The native comparison for the life cycle: what the kernel charges for
    * a fresh private mapping (8 MiB, like an instance's data and shadow
@@ -452,6 +481,9 @@ int main(int argc, char **argv) {
          "%.2f, +%.1f)\n",
          ns_out, ns_native, ns_out - ns_native);
   printf("ratio call out / native call: %.1f\n", ns_out / ns_native);
+  printf("call in making one import (sfi_call_addr, call_out(1)): %.1f ns "
+         "(native call making one call %.2f, x%.1f)\n",
+         ns_in_out, ns_native_io, ns_in_out / ns_native_io);
   printf("native: 8 MiB private mapping made, one page touched, unmapped: "
          "%.1f us\n",
          us_mmap);
