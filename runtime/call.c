@@ -46,6 +46,12 @@ __attribute__((constructor)) static void detect_cpu_clear(void) {
   (void)b;
 }
 
+int64_t sfi__x87_probes_tpoff(void) {
+  uint64_t fsb; /* the TCB's self pointer: the %fs base */
+  __asm__("mov %%fs:0, %0" : "=r"(fsb));
+  return (int64_t)((uint64_t)&sfi__thread_state.x87_probes - fsb);
+}
+
 struct sfi_thread *sfi__thread(void) {
   return &sfi__thread_state;
 }
@@ -196,12 +202,19 @@ static int sig_class(char c) {
   }
 }
 
-/* Checks the signature as a whole and counts its integer-class (ng) and
- * floating-point (nx) arguments, in one pass. */
-static int check_sig(const char *sig, char *res, int *ng, int *nx) {
+/* Checks the signature as a whole and records each argument's type, the
+ * integer-class (ng) and floating-point (nx) counts and the result type,
+ * in one pass. */
+static inline __attribute__((always_inline)) int
+parse_sig(const char *sig, struct sfi_sig *ps) {
   const char *s = sig;
   int g = 0, x = 0;
   for (; *s && *s != ':'; s++) {
+    if (s - sig >= SFI_MAX_ARGS) {
+      sfi__err(SFI_ERR_INVALID, "signature '%s': more than %d arguments", sig,
+               SFI_MAX_ARGS);
+      return SFI_ERR_INVALID;
+    }
     switch (*s) {
     case 'i':
     case 'I':
@@ -213,21 +226,23 @@ static int check_sig(const char *sig, char *res, int *ng, int *nx) {
       x++;
       break;
     default:
-      return sfi__err(SFI_ERR_INVALID, "signature '%s': bad argument type '%c'",
-                      sig, *s);
+      sfi__err(SFI_ERR_INVALID, "signature '%s': bad argument type '%c'", sig,
+               *s);
+      return SFI_ERR_INVALID;
     }
-    if (s - sig >= SFI_MAX_ARGS)
-      return sfi__err(SFI_ERR_INVALID, "signature '%s': more than %d arguments",
-                      sig, SFI_MAX_ARGS);
+    ps->type[s - sig] = *s;
   }
-  if (*s != ':' || !(sig_class(s[1]) & 2) || s[2] != 0)
-    return sfi__err(SFI_ERR_INVALID,
-                    "signature '%s': want ARGS:RESULT with types from iIpfd "
-                    "and result from iIpfdv",
-                    sig);
-  *res = s[1];
-  *ng = g;
-  *nx = x;
+  if (*s != ':' || !(sig_class(s[1]) & 2) || s[2] != 0) {
+    sfi__err(SFI_ERR_INVALID,
+             "signature '%s': want ARGS:RESULT with types from iIpfd "
+             "and result from iIpfdv",
+             sig);
+    return SFI_ERR_INVALID;
+  }
+  ps->nargs = (uint8_t)(s - sig);
+  ps->res = s[1];
+  ps->ng = (uint8_t)g;
+  ps->nx = (uint8_t)x;
   return SFI_OK;
 }
 
@@ -268,54 +283,48 @@ static void put_mem_arg(struct sfi_argbuf *mb, char type, uint64_t v) {
 /* Fills every argument register of the record (unused ones with 0: they
  * must not carry host values, pointers or secrets, into the sandbox) and,
  * when the arguments do not all fit in registers, the buffer mb. */
-static int load_args(struct sfi_callrec *rec, const char *sig,
-                     const sfi_val *args, struct sfi_argbuf *mb, char *res) {
-  int ng = 0, nx = 0, rc = check_sig(sig, res, &ng, &nx);
-  if (rc != SFI_OK)
-    return rc;
-  if (sig[0] != ':' && !args)
-    return sfi__err(SFI_ERR_INVALID, "signature '%s': NULL args", sig);
-  rec->stack = NULL;
-  rec->nstack = 0;
+static inline __attribute__((always_inline)) void
+load_args(struct sfi_callrec *rec, const struct sfi_sig *ps,
+          const sfi_val *args, struct sfi_argbuf *mb) {
+  /* Fixed-size clears compile to a few vector stores (a variable-length
+   * one to `rep stos`, which costs more than the whole rest). */
+  memset(rec->gpr, 0, sizeof rec->gpr);
+  memset(rec->xmm, 0, sizeof rec->xmm);
   mb->size = 0;
-  if (ng <= 6 && nx <= 8) { /* all in registers: the usual case */
-    int g = 0, x = 0;
+  int g = 0, x = 0, n = ps->nargs;
+  if (__builtin_expect(ps->ng <= 6 && ps->nx <= 8, 1)) {
+    /* all in registers: the usual case */
     mb->gpr_index = -1;
-    /* Fixed-size clears compile to a few vector stores (a variable-length
-     * one to `rep stos`, which costs more than the whole rest). */
-    memset(rec->gpr, 0, sizeof rec->gpr);
-    memset(rec->xmm, 0, sizeof rec->xmm);
-    for (int i = 0; sig[i] != ':'; i++) {
-      uint64_t v = arg_bits(sig[i], &args[i]);
-      if (sig[i] == 'f' || sig[i] == 'd')
+    for (int i = 0; i < n; i++) {
+      char t = ps->type[i];
+      uint64_t v = arg_bits(t, &args[i]);
+      if (t == 'f' || t == 'd')
         rec->xmm[x++] = v;
       else
         rec->gpr[g++] = v;
     }
-    return SFI_OK;
+    return;
   }
-  int g = 0, x = 0;
-  memset(rec->gpr, 0, sizeof rec->gpr);
-  memset(rec->xmm, 0, sizeof rec->xmm);
   mb->gpr_index = 5; /* five integer registers, the sixth the buffer */
-  for (int i = 0; sig[i] != ':'; i++) {
-    uint64_t v = arg_bits(sig[i], &args[i]);
-    if (sig[i] == 'f' || sig[i] == 'd') {
+  for (int i = 0; i < n; i++) {
+    char t = ps->type[i];
+    uint64_t v = arg_bits(t, &args[i]);
+    if (t == 'f' || t == 'd') {
       if (x < 8)
         rec->xmm[x++] = v;
       else
-        put_mem_arg(mb, sig[i], v);
+        put_mem_arg(mb, t, v);
     } else {
       if (g < 5)
         rec->gpr[g++] = v;
       else
-        put_mem_arg(mb, sig[i], v);
+        put_mem_arg(mb, t, v);
     }
   }
-  return SFI_OK;
 }
 
-static void store_ret(const struct sfi_callrec *rec, char res, sfi_val *ret) {
+static inline __attribute__((always_inline)) void
+store_ret(const struct sfi_callrec *rec, char res, sfi_val *ret) {
   if (!ret || res == 'v')
     return;
   memset(ret, 0, sizeof *ret);
@@ -383,12 +392,8 @@ static void scrub_nested(struct sfi_thread *t) {
  * instance's dead frames would be readable through the new one's
  * uninitialized frame slots (review: crossleak); a scrubbed stack reads as
  * zeros. */
-static void stack_for(struct sfi_thread *t, uint64_t uid) {
-  struct sfi_nstack *s = &t->stacks[t->cur];
-  if (__builtin_expect(s->owner == uid, 1)) {
-    s->used = ++t->tick;
-    return;
-  }
+static __attribute__((noinline)) void stack_for_other(struct sfi_thread *t,
+                                                      uint64_t uid) {
   int pick = -1, lru = t->cur;
   for (int i = 0; i < SFI_NSTACKS; i++) {
     struct sfi_nstack *c = &t->stacks[i];
@@ -413,39 +418,60 @@ static void stack_for(struct sfi_thread *t, uint64_t uid) {
   stack_use(t, pick);
 }
 
-/* Calls sandbox address fn (already checked by the caller). */
-__attribute__((target("fsgsbase"))) int
-sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
-              const sfi_val *args, sfi_val *ret) {
-  struct sfi_thread *t = &sfi__thread_state;
-  struct sfi_callrec rec;
-  struct sfi_argbuf mb;
-  char res = 0;
-  int rc;
-  in->called = 1;
+/* The usual case inline: the stack in use is the instance's own. */
+static inline __attribute__((always_inline)) void stack_for(struct sfi_thread *t,
+                                                           uint64_t uid) {
+  struct sfi_nstack *s = &t->stacks[t->cur];
+  if (__builtin_expect(s->owner == uid, 1)) {
+    s->used = ++t->tick;
+    return;
+  }
+  stack_for_other(t, uid);
+}
+
+static __attribute__((noinline, cold)) int refuse_call(sfi_instance *in) {
   if (in->broken)
     return sfi__err(SFI_ERR_TRAPPED,
                     "%s: instance unusable: a protection could not be "
                     "restored; free it",
                     in->m->name);
-  if (in->trapped)
-    return sfi__err(SFI_ERR_TRAPPED,
-                    "%s: instance trapped before; reset it "
-                    "with sfi_instance_reset",
-                    in->m->name);
-  if (!t->stack_map && (rc = sfi__thread_prepare(t)) != SFI_OK)
+  return sfi__err(SFI_ERR_TRAPPED,
+                  "%s: instance trapped before; reset it "
+                  "with sfi_instance_reset",
+                  in->m->name);
+}
+
+/* Calls sandbox address fn (already checked by the caller) with a parsed
+ * signature. Inlined into its two callers (sfi__call_raw, sfi_fn_call). */
+static inline __attribute__((target("fsgsbase"), always_inline)) int
+call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
+          const sfi_val *args, sfi_val *ret) {
+  struct sfi_thread *t = &sfi__thread_state;
+  struct sfi_callrec rec;
+  struct sfi_argbuf mb;
+  char res = ps->res;
+  int rc;
+  in->called = 1;
+  if (__builtin_expect(in->broken | in->trapped, 0))
+    return refuse_call(in);
+  if (__builtin_expect(!t->stack_map, 0) &&
+      (rc = sfi__thread_prepare(t)) != SFI_OK)
     return rc;
   /* A trap without our handlers would kill the host: reinstall them if
    * the host removed them (one atomic load when they are there). */
   if ((rc = sfi__signals_ready()) != SFI_OK)
     return rc;
+  if (__builtin_expect(ps->nargs && !args, 0))
+    return sfi__err(SFI_ERR_INVALID, "call with %d arguments: NULL args",
+                    ps->nargs);
   /* The rest of the record is cleared only where read back. */
+  rec.stack = NULL; /* unused: no native stack arguments (enter.S) */
+  rec.nstack = 0;
   rec.trap = 0;
   rec.why[0] = 0;
   rec.signo = 0;
   rec.nbt = 0;
-  if ((rc = load_args(&rec, sig, args, &mb, &res)) != SFI_OK)
-    return rc;
+  load_args(&rec, ps, args, &mb);
   uint64_t here = (uint64_t)__builtin_frame_address(0);
   int nested = t->depth > 0 && here >= t->stack_lo && here < t->stack_hi;
   if (t->depth > 0 && !nested)
@@ -522,6 +548,7 @@ sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
     rec.new_rsp = (sp - 1024) & ~(uint64_t)15;
     scrub_below(t->stack_lo, rec.new_rsp);
   }
+  t->x87_probes = 0; /* x87 in its initial state from the entry on */
   rc = sfi__enter(&rec);
   if (rec.armed_here) {
     if (rec.prev_armed)
@@ -563,6 +590,17 @@ sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   rec.trap = rc;
   sfi__trap_message(&rec);
   return rc;
+}
+
+/* Calls sandbox address fn (already checked by the caller). */
+__attribute__((target("fsgsbase"))) int
+sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
+              const sfi_val *args, sfi_val *ret) {
+  struct sfi_sig ps;
+  int rc = parse_sig(sig, &ps);
+  if (rc != SFI_OK)
+    return rc;
+  return call_core(in, fn, &ps, args, ret);
 }
 
 int sfi_is_funcptr(sfi_instance *in, uint64_t fn) {
@@ -626,8 +664,9 @@ int sfi_call(sfi_instance *in, const char *name, const char *sig,
   return sfi__call_raw(in, fn, sig, args, ret);
 }
 
-int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
-                  const sfi_val *args, sfi_val *ret) {
+__attribute__((target("fsgsbase"))) int
+sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
+              const sfi_val *args, sfi_val *ret) {
   if (!in || !sig)
     return sfi__err(SFI_ERR_INVALID, "sfi_call_addr: NULL argument");
   /* The exports and the table never change: the last address found good
@@ -639,7 +678,54 @@ int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
                     "function nor a jump-table entry",
                     in->m->name, (unsigned long long)fn);
   in->checked_fn = fn;
-  return sfi__call_raw(in, fn, sig, args, ret);
+  struct sfi_sig ps;
+  int rc = parse_sig(sig, &ps);
+  if (rc != SFI_OK)
+    return rc;
+  return call_core(in, fn, &ps, args, ret);
+}
+
+/* A bound function: the instance, the checked address and the parsed
+ * signature, so that a call repeats none of that work. */
+struct sfi_fn {
+  sfi_instance *in;
+  uint64_t fn;
+  struct sfi_sig sig;
+};
+
+sfi_fn *sfi_fn_new(sfi_instance *in, uint64_t fn, const char *sig) {
+  if (!in || !sig) {
+    sfi__err(SFI_ERR_INVALID, "sfi_fn_new: NULL argument");
+    return NULL;
+  }
+  if (!sfi_is_funcptr(in, fn) && !is_export_fn(in, fn)) {
+    sfi__err(SFI_ERR_INVALID,
+             "%s: 0x%llx is neither an exported function nor a jump-table "
+             "entry",
+             in->m->name, (unsigned long long)fn);
+    return NULL;
+  }
+  struct sfi_fn *f = calloc(1, sizeof *f);
+  if (!f) {
+    sfi__err(SFI_ERR_NOMEM, "sfi_fn_new: out of memory");
+    return NULL;
+  }
+  if (parse_sig(sig, &f->sig) != SFI_OK) {
+    free(f);
+    return NULL;
+  }
+  f->in = in;
+  f->fn = fn;
+  return f;
+}
+
+void sfi_fn_free(sfi_fn *f) { free(f); }
+
+__attribute__((target("fsgsbase"))) int
+sfi_fn_call(const sfi_fn *f, const sfi_val *args, sfi_val *ret) {
+  if (__builtin_expect(!f, 0))
+    return sfi__err(SFI_ERR_INVALID, "sfi_fn_call: NULL function");
+  return call_core(f->in, f->fn, &f->sig, args, ret);
 }
 
 int sfi_run_main(sfi_instance *in) {

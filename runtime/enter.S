@@ -69,22 +69,11 @@ sfi__enter:
         test    %rax, %rax
         jnz     1f
         lea     -256(%rsp), %rax        /* nested: below us, past red zone */
-1:      and     $-16, %rax
-        mov     R_NSTACK(%rbx), %rcx
-        lea     1(%rcx), %rdx           /* keep rsp 16-aligned at the call */
-        and     $-2, %rdx
-        shl     $3, %rdx
-        sub     %rdx, %rax
+1:      and     $-16, %rax              /* 16-aligned at the call */
         mov     %rax, %rsp
-        mov     R_STACK(%rbx), %rsi
-        xor     %edx, %edx
-2:      cmp     %rcx, %rdx
-        jae     3f
-        mov     (%rsi,%rdx,8), %r8
-        mov     %r8, (%rsp,%rdx,8)
-        inc     %rdx
-        jmp     2b
-3:      mov     %rsp, R_ENTRYRSP(%rbx)
+        /* No argument on the native stack (contract S3): arguments that do
+         * not fit in registers go to a buffer in the region (call.c). */
+        mov     %rsp, R_ENTRYRSP(%rbx)
         xor     %ebp, %ebp              /* ends the frame-pointer chain */
         /* No host data in vector, mask or x87/MMX registers for the sandbox
          * (review: zmm16, ymm upper halves, %mm7). vzeroupper clears bits

@@ -31,7 +31,7 @@ const char *sfi_errmsg(void) { return errbuf; }
 /* After an mmap/mprotect failure: with ENOMEM the usual cause for an
  * instance is the process's mapping count (each instance takes several),
  * so name vm.max_map_count with both numbers. */
-void sfi__map_hint(int err) {
+void sfi__map_hint(int err, int per_instance) {
   if (err != ENOMEM)
     return;
   long limit = -1, n = 0;
@@ -52,7 +52,7 @@ void sfi__map_hint(int err) {
                  "is %ld; every instance takes about %d: raise the limit, "
                  "e.g. sysctl -w vm.max_map_count=1048576, or free "
                  "instances)",
-                 n, limit, SFI_MAPS_PER_INSTANCE);
+                 n, limit, per_instance);
 }
 
 int sfi_version(void) { return SFI_VERSION; }

@@ -33,7 +33,7 @@ static int to_prot(int p) {
  * six. The stubs sit in the top pages of the region's guard, just below
  * the image; the guard's first SFI_FOLD_MAX + SFI_MAX_ACCESS bytes, all
  * that an access from the region below can reach, stay unmapped (at most
- * 127 pages of stubs, about 3200 imports; more fall back). RELRO is
+ * 127 pages of stubs, about 2500 imports; more fall back). RELRO is
  * made read+exec, not read-only, once relocated so that it joins the code
  * mapping; like the read-only data already there, nothing can run it: the
  * runtime enters only verified function starts and sandbox control flow
@@ -128,10 +128,32 @@ static int fd_to_fd(int from, uint64_t off, int to, uint64_t to_off,
   return rc;
 }
 
+/* The mappings an instance adds in the one-per-segment layout (for the
+ * vm.max_map_count hint): each mapping map_segments makes (read-only data
+ * sharing the code's), RELRO split off its writable segment by the
+ * mprotect after relocation, the import stubs, the shadow stack (the heap
+ * continues it), and the PROT_NONE rest of the region split from the
+ * reservation. tests/runtime/test_layout compares it with the count. */
+static int segments_maps(const sfi_module *m) {
+  int n = 0;
+  for (int i = 0; i < m->nsegs; i++) {
+    const struct sfi_seg *s = &m->segs[i];
+    if (s->prot == 1 && i + 1 < m->nsegs && m->segs[i + 1].prot == 5 &&
+        m->segs[i + 1].start == s->end)
+      i++;
+    n++;
+    if ((s->prot & 2) && m->relro_end > m->relro_start &&
+        m->relro_start < s->end && m->relro_end > s->start)
+      n += (m->relro_start > s->start) + (m->relro_end < s->end);
+  }
+  return n + (m->stub_size != 0) + 2;
+}
+
 int sfi__layout_prepare(sfi_module *m) {
   uint64_t low;
   m->compact = 0;
   m->relro_prot = PROT_READ;
+  m->maps_per_instance = segments_maps(m);
   if (getenv("SFI_LAYOUT_SEGMENTS") || !layout_fits(m, &low) ||
       low > SFI_COMPACT_RO_MAX)
     return SFI_OK; /* one mapping per segment */
@@ -190,6 +212,7 @@ int sfi__layout_prepare(sfi_module *m) {
   m->data_init_size = dsize;
   m->relro_prot = PROT_READ | PROT_EXEC;
   m->compact = 1;
+  m->maps_per_instance = SFI_MAPS_PER_INSTANCE;
   return SFI_OK;
 }
 
@@ -221,8 +244,43 @@ static int map_compact(sfi_instance *in) {
 fail:;
   int e = errno;
   sfi__err(SFI_ERR_NOMEM, "%s: mapping %s: %s", m->name, what, strerror(e));
-  sfi__map_hint(e);
+  sfi__map_hint(e, m->maps_per_instance);
   return SFI_ERR_NOMEM;
+}
+
+/* Makes writable anonymous memory read as zeros: its pages dropped, or,
+ * where madvise refuses because they are locked (a host that called
+ * mlockall(MCL_CURRENT | MCL_FUTURE): MADV_DONTNEED fails with EINVAL on
+ * locked pages; review), cleared in place. */
+static int drop_anon(uint64_t p, uint64_t len) {
+  if (!len || madvise((void *)p, len, MADV_DONTNEED) == 0)
+    return 0;
+  if (errno != EINVAL)
+    return -1;
+  memset((void *)p, 0, len);
+  return 0;
+}
+
+/* The same for writable private pages of the module's file mapping at
+ * image offset off: dropped (they read as the file's bytes again), or when
+ * locked overwritten with those bytes from the sealed file. */
+static int drop_file(sfi_instance *in, uint64_t off, uint64_t len) {
+  const sfi_module *m = in->m;
+  if (!len || madvise((void *)(in->image + off), len, MADV_DONTNEED) == 0)
+    return 0;
+  if (errno != EINVAL)
+    return -1;
+  /* compact: mapfd (or memfd without stubs) is mapped at image - stubs */
+  int fd = m->compact && m->stub_size ? m->mapfd : m->memfd;
+  uint64_t foff = off + (m->compact ? m->stub_size : 0);
+  for (uint64_t done = 0; done < len;) {
+    ssize_t r = pread(fd, (void *)(in->image + off + done), len - done,
+                      (off_t)(foff + done));
+    if (r <= 0)
+      return -1;
+    done += (uint64_t)r;
+  }
+  return 0;
 }
 
 /* Drops every private page of the writable image (RELRO too if relro) so
@@ -232,11 +290,10 @@ static int drop_image(sfi_instance *in, int relro) {
   if (m->compact) {
     uint64_t rw = in->image + m->low_end;
     if (relro && m->relro_end > m->relro_start &&
-        madvise((void *)(in->image + m->relro_start),
-                m->relro_end - m->relro_start, MADV_DONTNEED) != 0)
+        drop_file(in, m->relro_start, m->relro_end - m->relro_start) != 0)
       return -1;
     if (m->stub_off > m->low_end &&
-        madvise((void *)rw, m->stub_off - m->low_end, MADV_DONTNEED) != 0)
+        drop_anon(rw, m->stub_off - m->low_end) != 0)
       return -1;
     if (m->data_init_size)
       memcpy((void *)rw, m->data_init, m->data_init_size);
@@ -254,8 +311,7 @@ static int drop_image(sfi_instance *in, int relro) {
     }
     for (int k = 0; k < 2; k++)
       if (parts[k][1] > parts[k][0] &&
-          madvise((void *)(in->image + parts[k][0]), parts[k][1] - parts[k][0],
-                  MADV_DONTNEED) != 0)
+          drop_file(in, parts[k][0], parts[k][1] - parts[k][0]) != 0)
         return -1;
   }
   return 0;
@@ -290,7 +346,7 @@ static int map_segments(sfi_instance *in) {
       int e = errno;
       sfi__err(SFI_ERR_NOMEM, "%s: mapping segment %d: %s", m->name, i,
                strerror(e));
-      sfi__map_hint(e);
+      sfi__map_hint(e, m->maps_per_instance);
       return SFI_ERR_NOMEM;
     }
   }
@@ -300,7 +356,7 @@ static int map_segments(sfi_instance *in) {
     int e = errno;
     sfi__err(SFI_ERR_NOMEM, "%s: mapping import stubs: %s", m->name,
              strerror(e));
-    sfi__map_hint(e);
+    sfi__map_hint(e, m->maps_per_instance);
     return SFI_ERR_NOMEM;
   }
   return SFI_OK;
@@ -362,7 +418,7 @@ int sfi__relocate(sfi_instance *in, int relro) {
   if (relro && plen && mprotect((void *)plo, plen, m->relro_prot) != 0) {
     int e = errno;
     sfi__err(SFI_ERR_NOMEM, "%s: mprotect RELRO: %s", m->name, strerror(e));
-    sfi__map_hint(e);
+    sfi__map_hint(e, m->maps_per_instance);
     return SFI_ERR_NOMEM;
   }
   if (relro) {
@@ -499,7 +555,7 @@ static int nwarm;
 static int warm_clean(sfi_instance *in) {
   if (drop_image(in, 0) != 0)
     return -1;
-  if (madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED) != 0)
+  if (drop_anon(in->shadow_lo, in->shadow_size) != 0)
     return -1;
   if (in->heap_mapped > in->heap_start &&
       mmap((void *)in->heap_start, in->heap_mapped - in->heap_start,
@@ -628,7 +684,7 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
     int e = errno;
     sfi__err(SFI_ERR_NOMEM, "%s: mapping shadow stack: %s", m->name,
              strerror(e));
-    sfi__map_hint(e);
+    sfi__map_hint(e, m->maps_per_instance);
     goto err;
   }
   /* A kept region's RELRO is already relocated for this base. */
@@ -676,13 +732,16 @@ int sfi_instance_reset(sfi_instance *in) {
     in->broken = 1; /* RELRO may be writable now */
     return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
   }
-  madvise((void *)in->shadow_lo, in->shadow_size, MADV_DONTNEED);
+  if (drop_anon(in->shadow_lo, in->shadow_size) != 0) {
+    in->broken = 1;
+    return sfi__err(SFI_ERR_NOMEM, "reset: cannot clear the shadow stack: %s",
+                    strerror(errno));
+  }
   /* The heap's pages are dropped (zero again) but stay mapped: the next
    * run grows into them without mmap. The sandbox can reach what it could
    * reach before, all within heap_max (mem_limit). */
   if (in->heap_mapped > in->heap_start &&
-      madvise((void *)in->heap_start, in->heap_mapped - in->heap_start,
-              MADV_DONTNEED) != 0) {
+      drop_anon(in->heap_start, in->heap_mapped - in->heap_start) != 0) {
     in->broken = 1;
     return sfi__err(SFI_ERR_NOMEM, "reset: cannot release the heap: %s",
                     strerror(errno));
@@ -762,7 +821,7 @@ int sfi__heap_resize(sfi_instance *in, uint64_t nb) {
       return -1;
     in->heap_mapped = want;
   } else if (want < PAGE_UP(in->brk)) {
-    if (madvise((void *)want, PAGE_UP(in->brk) - want, MADV_DONTNEED) != 0)
+    if (drop_anon(want, PAGE_UP(in->brk) - want) != 0)
       return -1;
   }
   in->brk = nb;

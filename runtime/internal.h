@@ -15,6 +15,11 @@
 #define SFI_PAGE 4096ULL
 #define PAGE_DOWN(x) ((uint64_t)(x) & ~(SFI_PAGE - 1))
 #define PAGE_UP(x) (((uint64_t)(x) + SFI_PAGE - 1) & ~(SFI_PAGE - 1))
+/* The end of the part of a region's guard that an access from the region
+ * below can reach (sfi_abi.h), page-rounded: nothing is ever mapped or
+ * unmapped below it (region.c, instance.c). */
+#define SFI_REGION_REACH_END PAGE_UP(SFI_FOLD_MAX + SFI_MAX_ACCESS)
+_Static_assert(SFI_REGION_REACH_END <= SFI_GUARD_SIZE, "reach beyond guard");
 
 /* Per-thread sandbox native stack: size-aligned so the import thunks can
  * check headroom with `rsp & (size - 1)`; the low SFI_NSTACK_GUARD bytes are
@@ -34,6 +39,13 @@
 #define SFI_SYM_CB_SLOTS "__sfi_cb_slots"
 
 /* Arguments of one call that go to the region (call.c). */
+/* A signature string, checked and parsed (call.c). */
+struct sfi_sig {
+  uint8_t nargs, ng, nx; /* arguments; integer-class; floating-point */
+  char res;              /* result type, 'v' for none */
+  char type[SFI_MAX_ARGS];
+};
+
 struct sfi_argbuf {
   uint8_t bytes[8 * SFI_MAX_ARGS];
   uint64_t size;
@@ -49,7 +61,7 @@ int sfi__err(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sfi__errappend(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Appends the vm.max_map_count explanation when err is ENOMEM. */
-void sfi__map_hint(int err);
+void sfi__map_hint(int err, int per_instance);
 #define SFI_MAPS_PER_INSTANCE 3 /* compact layout (instance.c) */
 
 /* ---- region pool (region.c) ---- */
@@ -65,7 +77,7 @@ struct sfi_seg {
 };
 
 enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
-#define SFI_STUB_SIZE 160 /* one thunk: checks, flags, FP state, jmp */
+#define SFI_STUB_SIZE 208 /* one thunk: checks, flags, FP state, jmp */
 struct sfi_reloc {
   uint64_t off; /* image offset of the 8-byte slot */
   uint64_t v;
@@ -111,6 +123,7 @@ struct sfi_module {
    * read+write mapping, data copied from data_init. Else one mapping per
    * segment from memfd and the stubs after the image. */
   int compact;
+  int maps_per_instance; /* what an instance adds (sfi__layout_prepare) */
   int mapfd; /* -1 unless compact with stubs (else memfd is mapped) */
   uint64_t low_end;    /* image offset: end of the read-only part */
   uint8_t *data_init;  /* compact: the bytes from low_end on */
@@ -215,7 +228,7 @@ struct sfi_callrec {
   uint64_t fn;       /* 56 */
   uint64_t gpr[6];   /* 64 */
   uint64_t xmm[8];   /* 112 */
-  uint64_t *stack;   /* 176: stack arguments */
+  uint64_t *stack;   /* 176: unused (no native stack arguments) */
   uint64_t nstack;   /* 184 */
   uint64_t new_rsp;  /* 192: 0 = continue below the current rsp */
   uint64_t ret_rax;  /* 200 */
@@ -281,6 +294,9 @@ struct sfi_thread {
   /* The region base a call left in %gs for a thread whose own base was 0
    * (call.c), or 0. */
   uint64_t gs_left;
+  /* Imports of the current call in that asked XINUSE (thunk.c): a hint
+   * for the cheaper path, never a safety decision. */
+  unsigned char x87_probes;
 };
 /* This thread's state; the transitions (enter.S) read `top` through %fs. */
 extern _Thread_local struct sfi_thread sfi__thread_state
@@ -288,6 +304,11 @@ extern _Thread_local struct sfi_thread sfi__thread_state
 struct sfi_thread *sfi__thread(void);
 int sfi__thread_prepare(struct sfi_thread *t);
 
+/* CPU features decided once (call.c): XGETBV(1) usable. */
+extern unsigned char sfi__cpu_xinuse __attribute__((visibility("hidden")));
+/* Offset of this thread's x87_probes from the %fs base (the same in every
+ * thread: initial-exec TLS). */
+int64_t sfi__x87_probes_tpoff(void);
 void sfi__set_gs(uint64_t v);
 uint64_t sfi__get_gs(void);
 

@@ -127,13 +127,16 @@ void sfi__region_free(uint64_t base) {
            0) == MAP_FAILED) {
     /* Over vm.max_map_count every mmap fails, even one that would lower
      * the count, so nothing freed would ever come back. Unmap the
-     * instance's part instead (from the middle of the guard, below any
-     * import stubs (instance.c), to the region's end: no split, the count
-     * only drops), then take the
-     * address space back; if another thread's mapping took part of it
-     * meanwhile, the region is not reused. */
-    uint64_t lo = base + SFI_GUARD_SIZE / 2,
-             len = SFI_REGION_SIZE - SFI_GUARD_SIZE / 2;
+     * instance's part instead (from the first page above what an access
+     * from the region below can reach (sfi_abi.h: SFI_FOLD_MAX +
+     * SFI_MAX_ACCESS into this region), below any import stubs
+     * (instance.c), to the region's end: no split, the count only drops),
+     * then take the address space back; if another thread's mapping took
+     * part of it meanwhile, the region is not reused, and that mapping is
+     * still out of the reach of the region below (review: the old start,
+     * half the guard, left 256 bytes of the reach open to it). */
+    uint64_t lo = base + SFI_REGION_REACH_END,
+             len = SFI_REGION_SIZE - SFI_REGION_REACH_END;
     if (munmap((void *)lo, len) != 0)
       return;
     void *p = mmap((void *)lo, len, PROT_NONE,

@@ -17,7 +17,8 @@
  *   and  $15, %r11d; cmp $8, %r11d; jne trap  rsp as after an aligned call
  *   pushfq; pop %r11; test $AC|DF|TF, %r11d; jz 1f
  *   test $AC|TF, %r11d; jne trap; cld; 1:     DF cleared; AC or TF: a trap
- *   (FP environment: host's, or the sandbox's with exceptions masked)
+ *   (FP environment: host's, or the sandbox's with exceptions masked;
+ *    the x87 stack emptied unless XINUSE says it is in its initial state)
  *   movabs $fn, %r11; jmp *%r11
  * trap: ud2
  * %r11 is free at a call boundary in the SysV ABI and carries no argument;
@@ -77,6 +78,57 @@ static void put_checks(struct asm_buf *a, size_t fix[3]) {
   PUT(a, 0xfc);                   /* cld; 1: */
 }
 
+/* Empties the x87 register stack for the host function (the sandbox may
+ * leave MMX state or values on it). emms alone costs ~2.5 ns, but it marks
+ * the x87 state in use (XINUSE[0]), so the call's return then
+ * reinitializes it with xrstor (enter.S, 33-55 ns): a call in that made
+ * one import cost ~90 ns instead of ~30. Where XGETBV(1) is usable, the
+ * first SFI_X87_PROBES imports of each call in ask XINUSE instead
+ * (~8 ns): 0 guarantees the initial state, all tags empty, and emms is
+ * skipped; later imports of the same call use emms (an import loop then
+ * pays the one xrstor on return, spread over its calls). Either way the
+ * host function finds the x87 stack empty; the per-thread count
+ * (sfi_thread.x87_probes, reset by every call in, reached through %fs,
+ * which the sandbox cannot change) only chooses the cheaper path. rax,
+ * rcx and rdx (arguments) are kept in r11 and below rsp (-16, -24: in
+ * the red zone, which signal delivery skips). */
+#define SFI_X87_PROBES 4
+static void put_empty_x87(struct asm_buf *a) {
+  if (!sfi__cpu_xinuse) {
+    PUT(a, 0x0f, 0x77); /* emms */
+    return;
+  }
+  int64_t tp = sfi__x87_probes_tpoff();
+  if (tp != (int32_t)tp) { /* not reachable as %fs:disp32: emms alone */
+    PUT(a, 0x0f, 0x77);
+    return;
+  }
+  int32_t d = (int32_t)tp;
+  PUT(a, 0x64, 0x80, 0x3c, 0x25);       /* cmpb $PROBES, %fs:d */
+  put32(a, (uint32_t)d);
+  PUT(a, SFI_X87_PROBES);
+  PUT(a, 0x73);                         /* jae 2f */
+  size_t jae = a->n;
+  PUT(a, 0x00);
+  PUT(a, 0x64, 0xfe, 0x04, 0x25);       /* incb %fs:d */
+  put32(a, (uint32_t)d);
+  PUT(a, 0x48, 0x89, 0x44, 0x24, 0xf0); /* mov %rax, -16(%rsp) */
+  PUT(a, 0x49, 0x89, 0xcb);             /* mov %rcx, %r11 */
+  PUT(a, 0x48, 0x89, 0x54, 0x24, 0xe8); /* mov %rdx, -24(%rsp) */
+  PUT(a, 0xb9, 0x01, 0x00, 0x00, 0x00); /* mov $1, %ecx */
+  PUT(a, 0x0f, 0x01, 0xd0);             /* xgetbv: XINUSE in eax */
+  PUT(a, 0xa8, 0x01);                   /* test $1, %al: x87 in use? */
+  PUT(a, 0x74, 0x02);                   /* jz 1f */
+  PUT(a, 0x0f, 0x77);                   /* emms */
+  PUT(a, 0x4c, 0x89, 0xd9);             /* 1: mov %r11, %rcx */
+  PUT(a, 0x48, 0x8b, 0x44, 0x24, 0xf0); /* mov -16(%rsp), %rax */
+  PUT(a, 0x48, 0x8b, 0x54, 0x24, 0xe8); /* mov -24(%rsp), %rdx */
+  PUT(a, 0xeb, 0x02);                   /* jmp 3f */
+  a->p[jae] = (uint8_t)(a->n - (jae + 1));
+  PUT(a, 0x0f, 0x77);                   /* 2: emms; 3: */
+}
+#define EMPTY_X87_MAX 59
+
 /* The host's MXCSR control bits and x87 control word (at const_at from the
  * thunk's start), reloaded when the sandbox's differ; the x87 registers
  * emptied (the sandbox may leave MMX state). */
@@ -96,7 +148,7 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at) {
   PUT(a, 0x74, 0x06);                   /* je 2f */
   PUT(a, 0xd9, 0x2d);                   /* fldcw fcw(%rip) */
   put_rel(a, const_at + 4, 0);
-  PUT(a, 0x0f, 0x77);                   /* 2: emms */
+  put_empty_x87(a);                     /* 2: */
 }
 
 /* The sandbox's own FP environment (rounding, precision), but with every
@@ -117,11 +169,12 @@ static void put_masked_fp(struct asm_buf *a) {
   PUT(a, 0x74, 0x0a);                               /* jz 2f */
   PUT(a, 0x66, 0x83, 0x4c, 0x24, 0xf8, 0x3f);       /* orw $0x3f, -8(%rsp) */
   PUT(a, 0xd9, 0x6c, 0x24, 0xf8);                   /* fldcw -8(%rsp) */
-  PUT(a, 0x0f, 0x77); /* 2: emms (the x87 stack is empty at a call anyway) */
+  put_empty_x87(a); /* 2: (the x87 stack is empty at a call anyway) */
 }
 
-/* Longest thunk: checks 63 + masked FP 69 + jump and trap 15 bytes. */
-_Static_assert(63 + 69 + 15 <= THUNK_SIZE, "thunk larger than SFI_STUB_SIZE");
+/* Longest thunk: checks 63 + masked FP 67 + x87 40 + jump and trap 15. */
+_Static_assert(63 + 67 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
+               "thunk larger than SFI_STUB_SIZE");
 
 static void put_jump(struct asm_buf *a, void *fn, const size_t fix[3]) {
   uint64_t target = (uint64_t)fn;

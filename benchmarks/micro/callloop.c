@@ -3,9 +3,10 @@
  * (run with N and with 0 and subtract).
  *   clang-22 -O2 -g -Iruntime/include benchmarks/micro/callloop.c \
  *     build/lib/libsfirt.a -lZydis -lm -lpthread -ldl -o callloop
- *   valgrind --tool=callgrind ./callloop benchmarks/out/micro/mod.so 100000 [alt] */
+ *   valgrind --tool=callgrind ./callloop benchmarks/out/micro/mod.so 100000 [alt|fn] */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sfi.h"
 
@@ -13,7 +14,7 @@ static void host_empty(void) {}
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: callloop MODULE.so N [alt]\n");
+    fprintf(stderr, "usage: callloop MODULE.so N [alt|fn]\n");
     return 2;
   }
   const sfi_import imps[] = {{"host_empty", ":v", (void *)host_empty},
@@ -27,7 +28,17 @@ int main(int argc, char **argv) {
   }
   uint64_t fa = sfi_lookup(a, "empty"), fb = sfi_lookup(b, "empty");
   long n = atol(argv[2]);
-  int alt = argc > 3;
+  int alt = argc > 3 && !strcmp(argv[3], "alt");
+  if (argc > 3 && !strcmp(argv[3], "fn")) {
+    sfi_fn *f = sfi_fn_new(a, fa, ":v");
+    if (!f)
+      return 1;
+    for (long i = 0; i < n; i++)
+      if (sfi_fn_call(f, NULL, NULL))
+        return 1;
+    sfi_fn_free(f);
+    return 0;
+  }
   for (long i = 0; i < n; i++) {
     int other = alt && (i & 1);
     if (sfi_call_addr(other ? b : a, other ? fb : fa, ":v", NULL, NULL))

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -43,6 +44,13 @@ static void release_cached(void) {
     sfi_release_cached();
 }
 
+/* Bound functions (sfi_fn): weak too, the baseline runtime may lack them. */
+__attribute__((weak)) sfi_fn *sfi_fn_new(sfi_instance *, uint64_t,
+                                         const char *);
+__attribute__((weak)) int sfi_fn_call(const sfi_fn *, const sfi_val *,
+                                      sfi_val *);
+__attribute__((weak)) void sfi_fn_free(sfi_fn *);
+
 static void host_empty(void) {}
 
 /* The native baselines: calls the compiler cannot see through. */
@@ -55,6 +63,14 @@ __attribute__((noinline)) static int native_add3(int a, long b, double c) {
   return a + (int)b + (int)c;
 }
 static int (*volatile native_add3_fp)(int, long, double) = native_add3;
+/* A call that makes one call itself: the native shape of a call in whose
+ * sandbox function calls one host import. */
+__attribute__((noinline)) static long native_outer(long n) {
+  for (long i = 0; i < n; i++)
+    native_fp();
+  return n;
+}
+static long (*volatile native_outer_fp)(long) = native_outer;
 
 static int die(const char *what) {
   fprintf(stderr, "sfi-micro: %s: %s\n", what, sfi_errmsg());
@@ -219,6 +235,35 @@ int main(int argc, char **argv) {
     v[r] = (thread_cpu() - t0) * 1e9 / (double)n_call;
   }
   double ns_in3 = median(v, REPS);
+  /* The same two through bound functions (sfi_fn_call), if present. */
+  double ns_fn = 0, ns_fn3 = 0;
+  if (sfi_fn_new) {
+    sfi_fn *fe = sfi_fn_new(in, fn, ":v"), *f3 = sfi_fn_new(in, fn3, "iId:i");
+    if (!fe || !f3)
+      return die("sfi_fn_new");
+    for (int r = 0; r < REPS; r++) {
+      t0 = thread_cpu();
+      for (long i = 0; i < n_call; i++)
+        if (sfi_fn_call(fe, NULL, NULL) != SFI_OK)
+          return die("sfi_fn_call empty");
+      v[r] = (thread_cpu() - t0) * 1e9 / (double)n_call;
+    }
+    ns_fn = median(v, REPS);
+    for (int r = 0; r < REPS; r++) {
+      sfi_val a[3] = {SFI_I32(1), SFI_I64(2), SFI_F64(3.0)}, ret;
+      t0 = thread_cpu();
+      for (long i = 0; i < n_call; i++) {
+        a[0].i32 = (int32_t)i;
+        if (sfi_fn_call(f3, a, &ret) != SFI_OK)
+          return die("sfi_fn_call add3");
+        sink += ret.i32;
+      }
+      v[r] = (thread_cpu() - t0) * 1e9 / (double)n_call;
+    }
+    ns_fn3 = median(v, REPS);
+    sfi_fn_free(fe);
+    sfi_fn_free(f3);
+  }
   /* The same by name (a lookup per call). */
   for (int r = 0; r < REPS; r++) {
     t0 = thread_cpu();
@@ -248,6 +293,45 @@ int main(int argc, char **argv) {
     v[r] = (thread_cpu() - t0) * 1e9 / (double)(n_call * 10);
   }
   double ns_out = median(v, REPS);
+  /* A call in whose function makes one import (call_out(1)). */
+  uint64_t fo = sfi_lookup(in, "call_out");
+  if (!fo)
+    return die("lookup call_out");
+  for (int r = 0; r < REPS; r++) {
+    sfi_val one = SFI_I64(1), ret;
+    t0 = thread_cpu();
+    for (long i = 0; i < n_call; i++)
+      if (sfi_call_addr(in, fo, "I:I", &one, &ret) != SFI_OK)
+        return die("call_out(1)");
+    v[r] = (thread_cpu() - t0) * 1e9 / (double)n_call;
+  }
+  double ns_in_out = median(v, REPS);
+  for (int r = 0; r < REPS; r++) {
+    long n = n_call * 20;
+    t0 = thread_cpu();
+    for (long i = 0; i < n; i++)
+      sink += (int)native_outer_fp(1);
+    v[r] = (thread_cpu() - t0) * 1e9 / (double)n;
+  }
+  double ns_native_io = median(v, REPS);
+
+  /* The native comparison for the life cycle: what the kernel charges for
+   * a fresh private mapping (8 MiB, like an instance's data and shadow
+   * stack, with one page touched) made and dropped. */
+  double vm_[REPS];
+  for (int r = 0; r < REPS; r++) {
+    t0 = thread_cpu();
+    for (long i = 0; i < n_life; i++) {
+      char *p = mmap(NULL, 8 << 20, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (p == MAP_FAILED)
+        return die("mmap");
+      p[0] = 1;
+      munmap(p, 8 << 20);
+    }
+    vm_[r] = (thread_cpu() - t0) * 1e6 / (double)n_life;
+  }
+  double us_mmap = median(vm_, REPS);
 
   /* Instance life cycle: n_life instances per run, REPS runs. */
   sfi_instance **tmp = malloc(sizeof *tmp * (size_t)n_life);
@@ -345,24 +429,55 @@ int main(int argc, char **argv) {
   printf("pinned to CPU %d: %s; medians of %d runs (thread CPU time)\n", cpu,
          pinned ? "yes" : "no", REPS);
   printf("module load: %.1f us\n", t_load * 1e6);
+  /* Every figure with its native comparison on the same line. */
   printf("native indirect call: %.2f ns\n", ns_native);
   printf("native indirect call (int, long, double):int: %.2f ns\n",
          ns_native3);
-  printf("call in+back (sfi_call_addr, empty export): %.1f ns\n", ns_in);
-  printf("call in+back (sfi_call_addr, \"iId:i\"): %.1f ns\n", ns_in3);
-  printf("call in+back by name (sfi_call): %.1f ns\n", ns_in_name);
+  printf("call in+back (sfi_call_addr, empty export): %.1f ns (native %.2f, "
+         "x%.1f)\n",
+         ns_in, ns_native, ns_in / ns_native);
+  printf("call in+back (sfi_call_addr, \"iId:i\"): %.1f ns (native %.2f, "
+         "x%.1f)\n",
+         ns_in3, ns_native3, ns_in3 / ns_native3);
+  if (ns_fn > 0) {
+    printf("call in+back (sfi_fn_call, empty export): %.1f ns (native %.2f, "
+           "x%.1f)\n",
+           ns_fn, ns_native, ns_fn / ns_native);
+    printf("call in+back (sfi_fn_call, \"iId:i\"): %.1f ns (native %.2f, "
+           "x%.1f)\n",
+           ns_fn3, ns_native3, ns_fn3 / ns_native3);
+  } else {
+    printf("call in+back (sfi_fn_call): not in this runtime\n");
+  }
+  printf("call in+back by name (sfi_call): %.1f ns (native %.2f, x%.1f)\n",
+         ns_in_name, ns_native, ns_in_name / ns_native);
   printf("ratio call in / native call: %.1f\n", ns_in / ns_native);
-  printf("call in alternating between two instances: %.1f ns\n", ns_alt);
-  printf("call out (sandbox -> empty host import -> back): %.1f ns\n", ns_out);
+  printf("call in alternating between two instances: %.1f ns (native %.2f, "
+         "x%.1f)\n",
+         ns_alt, ns_native, ns_alt / ns_native);
+  printf("call out (sandbox -> empty host import -> back): %.1f ns (native "
+         "%.2f, +%.1f)\n",
+         ns_out, ns_native, ns_out - ns_native);
   printf("ratio call out / native call: %.1f\n", ns_out / ns_native);
-  printf("instance new (cold: region from the pool): %.1f us\n", us_new);
-  printf("instance reset (after 1 MiB heap use): %.1f us\n", us_reset);
-  printf("instance free: %.1f us\n", us_free);
-  printf("instance new + free in turn (region kept by free, reused): %.1f us\n",
-         us_churn);
+  printf("call in making one import (sfi_call_addr, call_out(1)): %.1f ns "
+         "(native call making one call %.2f, x%.1f)\n",
+         ns_in_out, ns_native_io, ns_in_out / ns_native_io);
+  printf("native: 8 MiB private mapping made, one page touched, unmapped: "
+         "%.1f us\n",
+         us_mmap);
+  printf("instance new (cold: region from the pool): %.1f us (native mapping "
+         "%.1f)\n",
+         us_new, us_mmap);
+  printf("instance reset (after 1 MiB heap use): %.1f us (native mapping "
+         "%.1f)\n",
+         us_reset, us_mmap);
+  printf("instance free: %.1f us (native mapping %.1f)\n", us_free, us_mmap);
+  printf("instance new + free in turn (region kept by free, reused): %.1f us "
+         "(native mapping %.1f)\n",
+         us_churn, us_mmap);
   printf("calls/s, 1 thread: %.3g; 2 threads (own instances, 2 CPUs): %.3g "
-         "(x%.2f; best of runs, wall clock)\n",
-         cps1, cps2, cps1 > 0 ? cps2 / cps1 : 0);
+         "(x%.2f; best of runs, wall clock; native: %.3g)\n",
+         cps1, cps2, cps1 > 0 ? cps2 / cps1 : 0, 1e9 / ns_native);
   printf("calls per thread-CPU-second, 1 thread: %.3g; each of 2 threads: "
          "%.3g (x%.2f)\n",
          pc1, pc2, pc1 > 0 ? pc2 / pc1 : 0);

@@ -284,8 +284,10 @@ void *sfi_userdata(sfi_instance *in);
  * differs). A call from a signal handler that interrupted another call's
  * host-side setup or teardown on the same thread is refused
  * (SFI_ERR_INVALID); calls while the sandbox or an import runs are nested
- * calls. sfi_call_addr costs about 40 ns per call on the development
- * machine, sfi_call a name lookup more (see benchmarks/results/micro.md).
+ * calls. sfi_call_addr costs about 30-35 ns per call on the development
+ * machine (about 13 ns of it the two XINUSE reads that keep host x87 data
+ * out and sandbox x87 state in, see benchmarks/results/micro.md), sfi_call
+ * a name lookup more, sfi_fn_call (below) the signature parse less.
  *
  *   sfi_val a[2] = {SFI_PTR(buf), SFI_I64(len)}, r;
  *   int rc = sfi_call(in, "checksum", "pI:i", a, &r);
@@ -305,6 +307,23 @@ int sfi_call(sfi_instance *in, const char *name, const char *sig,
 uint64_t sfi_lookup(sfi_instance *in, const char *name);
 int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
                   const sfi_val *args, sfi_val *ret);
+/* A bound function: an exported function or jump-table entry of one
+ * instance (checked as by sfi_call_addr) with its signature checked and
+ * parsed once, for hosts that call the same function many times. Each
+ * sfi_fn_call does all of a call's safety work (the %gs base read, the
+ * register, x87 and vector clears, the stack and depth bookkeeping) but
+ * no signature parsing and no address check. sfi_fn_new returns NULL
+ * with the reason in sfi_errmsg(). The sfi_fn stays valid across
+ * sfi_instance_reset (addresses do not change); free it with sfi_fn_free
+ * before the instance.
+ *
+ *   sfi_fn *step = sfi_fn_new(in, sfi_lookup(in, "step"), "i:i"); // once
+ *   sfi_val a = SFI_I32(7), r;
+ *   int rc = sfi_fn_call(step, &a, &r);                          // often */
+typedef struct sfi_fn sfi_fn;
+sfi_fn *sfi_fn_new(sfi_instance *in, uint64_t fn, const char *sig);
+int sfi_fn_call(const sfi_fn *f, const sfi_val *args, sfi_val *ret);
+void sfi_fn_free(sfi_fn *f);
 /* Checks a signature string against the module's own prototype of export
  * `name`, read from its debug info (a module built with -g): SFI_OK if
  * they agree, SFI_ERR_INVALID naming both when they do not (the header the

@@ -262,7 +262,12 @@ static int call_a(const char *fn, uint64_t x, uint64_t y, int allowed,
   snprintf(what, sizeof what, "%s(0x%" PRIx64 ", 0x%" PRIx64 ")", fn, x, y);
   sfi_val a[2] = {SFI_I64(x), SFI_I64(y)}, r = {0};
   calls++;
-  int rc = sfi_call(A, fn, "II:I", a, &r);
+  /* Every other call through a bound function (sfi_fn_call), so each
+   * attack meets both entry paths. */
+  uint64_t f = (calls & 1) ? sfi_lookup(A, fn) : 0;
+  sfi_fn *bound = f ? sfi_fn_new(A, f, "II:I") : NULL;
+  int rc = bound ? sfi_fn_call(bound, a, &r) : sfi_call(A, fn, "II:I", a, &r);
+  sfi_fn_free(bound);
   char msg[2048];
   snprintf(msg, sizeof msg, "%s", sfi_errmsg());
   if (ret)
@@ -1097,6 +1102,29 @@ static void c_fpu_state(void) {
   check_world("fpu_state");
 }
 
+/* mmx_state: MMX instructions in hand-written assembly (clang lowers MMX
+ * intrinsics to SSE, so fpu_state's C no longer leaves MMX state), then an
+ * import doing long double math: as the first import of the call (whose
+ * thunk asks XINUSE) and after six others (whose thunk uses emms alone,
+ * runtime/thunk.c); and the host's own long double math after each call. */
+static void c_mmx_state(void) {
+  for (int i = 0; i < 4; i++) {
+    int64_t r = 0;
+    const char *fn = (i & 1) ? "attack_late" : "attack";
+    if (call_a(fn, 1, 2, E_OK, &r) == SFI_OK && r != 22 * 1000 + 3)
+      FAIL("%s: the host import's long double math after MMX use gave "
+           "%" PRId64 " (want %d): the import ran with the sandbox's MMX "
+           "state",
+           fn, r, 22 * 1000 + 3);
+    long double h = host_x87(2.0L);
+    if (h != 7.0L)
+      FAIL("%s: host long double math after the call: %Lf, want 7: the "
+           "call left the MMX state dirty",
+           fn, h);
+  }
+  check_world("mmx_state");
+}
+
 /* weak_undef reaches host address 0x10000000: put a canary there. */
 static void c_weak_undef(void) {
   int64_t where = 0, v = 0;
@@ -1401,6 +1429,7 @@ static const struct cls classes[] = {
     {"switch_unreachable", NULL, c_switch_unreachable, NULL, 1, "unbounded switch jump table"},
     {"vector_extract", NULL, c_vector_extract, NULL, 0, "variable vector extract after a store"},
     {"fpu_state", NULL, c_fpu_state, NULL, 0, "x87/MMX state left dirty"},
+    {"mmx_state", NULL, c_mmx_state, NULL, 0, "MMX state left before imports and on return"},
     {"weak_undef", NULL, c_weak_undef, NULL, 1, "undefined weak hidden global"},
     {"forged_marker", NULL, c_forged_marker, NULL, 1, "__sfi_note: pass skipped"},
     {"jt_inject", NULL, c_jt_inject, NULL, 1, "data placed in the jump table"},

@@ -94,6 +94,69 @@ static void test_signatures(void) {
   CHECK(sfi_lookup(A, "nope") == 0);
 }
 
+/* Bound functions (sfi_fn): the same calls, checks made once. */
+static void test_bound(void) {
+  sfi_val a[18], r;
+  sfi_fn *add = sfi_fn_new(A, sfi_lookup(A, "add"), "ii:i");
+  CHECK(add != NULL);
+  for (int i = 0; add && i < 100; i++) {
+    a[0] = SFI_I32(i);
+    a[1] = SFI_I32(-2 * i);
+    CHECK_EQ(sfi_fn_call(add, a, &r), SFI_OK);
+    CHECK_EQ(r.i32, -i);
+  }
+  CHECK_EQ(sfi_fn_call(add, NULL, &r), SFI_ERR_INVALID); /* args needed */
+  sfi_fn_free(add);
+  /* more arguments than registers: the buffer in the region */
+  sfi_fn *s16 = sfi_fn_new(A, sfi_lookup(A, "sum16"), "IIIIIIIIIIIIIIII:I");
+  CHECK(s16 != NULL);
+  for (int i = 0; i < 16; i++)
+    a[i] = SFI_I64(i + 1);
+  CHECK_EQ(sfi_fn_call(s16, a, &r), SFI_OK);
+  CHECK_EQ(r.i64, 1496);
+  sfi_fn_free(s16);
+  sfi_fn *mul = sfi_fn_new(A, sfi_lookup(A, "muld"), "dd:d");
+  a[0] = SFI_F64(1.5);
+  a[1] = SFI_F64(-4);
+  CHECK_EQ(sfi_fn_call(mul, a, &r), SFI_OK);
+  CHECK(r.f64 == -6.0);
+  sfi_fn_free(mul);
+  /* refused at binding: not a function start, a data address, bad
+   * signatures, NULL */
+  uint64_t f = sfi_lookup(A, "add");
+  CHECK(sfi_fn_new(A, f + 1, "ii:i") == NULL);
+  CHECK_MSG("neither an exported function nor a jump-table entry");
+  CHECK(sfi_fn_new(A, sfi_region_base(A) + (1 << 20), ":v") == NULL);
+  CHECK(sfi_fn_new(A, 0, ":v") == NULL);
+  CHECK(sfi_fn_new(A, f, "ii") == NULL);
+  CHECK(sfi_fn_new(A, f, "ix:i") == NULL);
+  CHECK(sfi_fn_new(A, f, "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii:i") == NULL);
+  CHECK(sfi_fn_new(NULL, f, "ii:i") == NULL);
+  CHECK(sfi_fn_new(A, f, NULL) == NULL);
+  CHECK_EQ(sfi_fn_call(NULL, a, &r), SFI_ERR_INVALID);
+  /* a trap: the instance refuses bound calls too until reset, and the
+   * binding still works after the reset */
+  sfi_fn *ill = sfi_fn_new(B, sfi_lookup(B, "ill"), ":v");
+  sfi_fn *bump = sfi_fn_new(B, sfi_lookup(B, "bump"), ":i");
+  CHECK(ill && bump);
+  CHECK(sfi_is_trap(sfi_fn_call(ill, NULL, NULL)));
+  CHECK_EQ(sfi_fn_call(bump, NULL, &r), SFI_ERR_TRAPPED);
+  CHECK_EQ(sfi_instance_reset(B), SFI_OK);
+  CHECK_EQ(sfi_fn_call(bump, NULL, &r), SFI_OK);
+  CHECK_EQ(sfi_fn_call(bump, NULL, &r), SFI_OK);
+  CHECK_EQ(r.i32, 7); /* counter starts at 5 again */
+  sfi_fn_free(ill);
+  sfi_fn_free(bump);
+  sfi_fn_free(NULL);
+  /* nested: a bound call into A from B's import (call_host) */
+  sfi_fn *ch = sfi_fn_new(A, sfi_lookup(A, "reenter"), "I:I");
+  a[0] = SFI_I64(4);
+  CHECK_EQ(sfi_fn_call(ch, a, &r), SFI_OK);
+  CHECK_EQ(r.i64, 11111);
+  CHECK(sfi_current() == NULL);
+  sfi_fn_free(ch);
+}
+
 static void test_imports_nested(void) {
   sfi_val a = SFI_I64(21), r;
   CHECK_EQ(sfi_call(A, "call_host", "I:I", &a, &r), SFI_OK);
@@ -296,6 +359,7 @@ int main(int argc, char **argv) {
   CHECK(sfi_region_base(A) % (1ULL << 32) == 0);
   CHECK(sfi_region_base(A) != sfi_region_base(B));
   test_signatures();
+  test_bound();
   test_imports_nested();
   test_funcptrs_callbacks();
   test_memory();
