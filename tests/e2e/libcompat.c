@@ -143,8 +143,38 @@ int main(void) {
   nfd = open("/dev/null", O_RDONLY);
   printf("dev/null read: %d\n", (int)read(nfd, buf, sizeof buf));
   close(nfd);
-  // CHECK-NEXT: dev/zero: -1 No such file or directory
-  ERRNO("dev/zero", open("/dev/zero", O_RDONLY));
+  // The devices every process has: zero reads zeros and drops writes,
+  // urandom reads randomness but cannot be written, nothing else of /dev.
+  // CHECK-NEXT: dev/zero read: 8 zeros 1
+  {
+    unsigned char z[8];
+    memset(z, 0xAA, sizeof z);
+    int zfd = open("/dev/zero", O_RDWR);
+    int zr = (int)read(zfd, z, sizeof z);
+    printf("dev/zero read: %d zeros %d\n", zr,
+           z[0] == 0 && z[7] == 0 && write(zfd, "x", 1) == 1);
+    // CHECK-NEXT: dev/zero fchmod: -1 Operation not permitted
+    ERRNO("dev/zero fchmod", fchmod(zfd, 0777));
+    close(zfd);
+    struct stat zs;
+    // CHECK-NEXT: dev/zero stat: 0 chr 1
+    int sr = stat("/dev/zero", &zs);
+    printf("dev/zero stat: %d chr %d\n", sr, S_ISCHR(zs.st_mode));
+  }
+  // CHECK-NEXT: dev/urandom read: 16
+  int ufd = open("/dev/urandom", O_RDONLY);
+  printf("dev/urandom read: %d\n", (int)read(ufd, buf, 16));
+  close(ufd);
+  // CHECK-NEXT: dev/urandom write: -1 Permission denied
+  ERRNO("dev/urandom write", open("/dev/urandom", O_WRONLY));
+  // CHECK-NEXT: dev/random rw: -1 Permission denied
+  ERRNO("dev/random rw", open("/dev/random", O_RDWR));
+  // CHECK-NEXT: dev/full: -1 No such file or directory
+  ERRNO("dev/full", open("/dev/full", O_RDONLY));
+  // CHECK-NEXT: dev/zero/: -1 No such file or directory
+  ERRNO("dev/zero/", open("/dev/zero/", O_RDONLY));
+  // CHECK-NEXT: dev/./zero: -1 No such file or directory
+  ERRNO("dev/./zero", open("/dev/./zero", O_RDONLY));
   // CHECK-NEXT: dev/null/x: -1 No such file or directory
   ERRNO("dev/null/x", open("/dev/null/x", O_RDONLY));
   // CHECK-NEXT: priority: 0
