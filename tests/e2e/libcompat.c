@@ -115,6 +115,25 @@ int main(void) {
   printf("realpath: %s\n", realpath("/data/./f.txt", buf));
   printf("realpath link: %s\n", realpath("/data/link", buf));
   printf("realpath relative: %s\n", realpath("link", buf));
+  // lstat: the link itself; stat follows it; a grant and a device answer
+  // as stat; a name that leaves every grant does not exist.
+  // CHECK-NEXT: lstat link: 0 lnk 1 stat reg 1
+  {
+    struct stat ls, ss;
+    int lr = lstat("/data/link", &ls);
+    stat("/data/link", &ss);
+    printf("lstat link: %d lnk %d stat reg %d\n", lr, S_ISLNK(ls.st_mode),
+           S_ISREG(ss.st_mode));
+    // CHECK-NEXT: lstat grant: 0 dir 1 null chr 1
+    int gr = lstat("/data", &ls);
+    int gd = S_ISDIR(ls.st_mode);
+    lstat("/dev/null", &ss);
+    printf("lstat grant: %d dir %d null chr %d\n", gr, gd, S_ISCHR(ss.st_mode));
+    // CHECK-NEXT: lstat out: -1 No such file or directory
+    ERRNO("lstat out", lstat("/data/../host/link", &ls));
+    // CHECK-NEXT: lstat missing: -1 No such file or directory
+    ERRNO("lstat missing", lstat("/data/nothere", &ls));
+  }
   // CHECK-NEXT: realpath out: 0 No such file or directory
   ERRNO("realpath out", realpath("/data/../host/f.txt", buf) != 0);
   struct rlimit rl;
