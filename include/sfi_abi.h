@@ -80,11 +80,16 @@
  * same function (a jmp to the case, or a trap), entered with the jump's
  * %rsp offset. N is at most SFI_BRANCH_SLOTS_MAX. */
 #define SFI_BRANCH_SLOT_SIZE 8u
-/* A program sfi-cc links runs directly: its file starts with the line
- * "#!<bin>/sfi-run --exe", which must end within the first
- * SFI_SHEBANG_MAX bytes (what the kernel reads of it); the module follows
- * (runtime/loader.c and sfi-verify skip the line, sfi_verify_shebang). */
-#define SFI_SHEBANG_MAX 256u
+/* A program sfi-cc links runs directly: the file is a copy of sfi-run (a
+ * native ELF executable, so the kernel and ELF tools such as readelf see an
+ * ordinary program), zero padding to a multiple of SFI_PROG_ALIGN, the
+ * module, and a trailer of SFI_PROG_TRAILER_SIZE bytes: SFI_PROG_MAGIC
+ * (8 bytes), then the module's offset and size in the file (little-endian
+ * 64-bit each). The module ends where the trailer begins
+ * (sfi_verify_program; runtime/loader.c, sfi-verify and sfi-run read it). */
+#define SFI_PROG_MAGIC "SFIPROG1"
+#define SFI_PROG_TRAILER_SIZE 24u
+#define SFI_PROG_ALIGN 16u
 #define SFI_BRANCH_SLOTS_MAX (1u << 16)
 #define SFI_SYM_JT_START "__start_sfi_jt"
 #define SFI_SYM_JT_MASK "__sfi_jt_mask"

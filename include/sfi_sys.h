@@ -29,6 +29,8 @@ long __sfi_sys_lseek(int fd, long offset, int whence);
  * bytes), which is musl's and glibc's layout too. */
 int __sfi_sys_fstat(int fd, void *st);
 int __sfi_sys_stat(const char *path, void *st);
+/* The same for the last component itself: a symlink is not followed. */
+int __sfi_sys_lstat(const char *path, void *st);
 int __sfi_sys_unlink(const char *path);
 int __sfi_sys_rename(const char *from, const char *to);
 int __sfi_sys_mkdir(const char *path, int mode);
@@ -127,7 +129,7 @@ long double __sfi_sys_strtold(const char *s, size_t len, size_t *end,
   X(environ_sizes) X(environ_get) X(setjmp) X(longjmp) X(setjmp_leave)         \
   X(fmt_fp) X(strtod) X(strtof) X(strtold) X(ftruncate) X(fsync) X(pread)      \
   X(pwrite) X(fchmod) X(chmod) X(utimens) X(realpath) X(pipe) X(dup)          \
-  X(poll) X(meminfo)
+  X(poll) X(meminfo) X(lstat)
 
 /* Math: every import named __sfi_libm_<name> is bound to the host libm's
  * <name>, for an allowlist of functions whose arguments and results are

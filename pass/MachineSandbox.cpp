@@ -98,6 +98,7 @@ STATISTIC(NumImportCalls, "Calls through an import's GOT slot");
 STATISTIC(NumTableJumps, "Jump-table dispatches turned into branch-slot jumps");
 STATISTIC(NumSlots, "Branch slots emitted (including padding)");
 STATISTIC(NumEndTraps, "Traps added where a function would fall through");
+STATISTIC(NumZeroedFrames, "Native frames of setjmp callers zeroed on entry");
 
 namespace {
 
@@ -105,7 +106,8 @@ namespace {
 struct X86Names {
   unsigned LEA64r = 0, SUB64rr = 0, ADD64rr = 0, AND32ri = 0, MOV64rm = 0,
            CALL64r = 0, JMP64r = 0, TAILJMPr64 = 0, TRAP = 0, JMP_1 = 0,
-           MOVSX64rm32 = 0, MOV64rr = 0, PUSH64r = 0, POP64r = 0;
+           MOVSX64rm32 = 0, MOV64rr = 0, PUSH64r = 0, POP64r = 0,
+           MOV64mi32 = 0, SUB64ri32 = 0;
   unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0, EFLAGS = 0, EIZ = 0;
   unsigned Sub32 = 0;
   SmallVector<unsigned, 9> CallerSaved;
@@ -129,6 +131,8 @@ struct X86Names {
     MOV64rr = Op("MOV64rr");
     PUSH64r = Op("PUSH64r");
     POP64r = Op("POP64r");
+    MOV64mi32 = Op("MOV64mi32");
+    SUB64ri32 = Op("SUB64ri32");
     for (unsigned R = 1, E = TRI.getNumRegs(); R < E; ++R) {
       StringRef N = TRI.getName(R);
       if (N == "RSP")
@@ -153,7 +157,8 @@ struct X86Names {
       if (StringRef(TRI.getSubRegIndexName(I)) == "sub_32bit")
         Sub32 = I;
     return LEA64r && SUB64rr && ADD64rr && AND32ri && MOV64rm && CALL64r &&
-           JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && MOV64rr && PUSH64r && POP64r && EFLAGS &&
+           JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && MOV64rr &&
+           PUSH64r && POP64r && MOV64mi32 && SUB64ri32 && EFLAGS &&
            RSP &&
            RIP && GS && R10 && R11 && Sub32 && EIZ &&
            CallerSaved.size() == 9;
@@ -220,6 +225,7 @@ private:
   SmallPtrSet<MachineInstr *, 8> TableJumps;
   void checkFrame(MachineFunction &MF);
   void trapAtEnd(MachineFunction &MF);
+  void zeroSetjmpFrame(MachineFunction &MF);
 };
 
 } // namespace
@@ -803,6 +809,41 @@ void MachineSandbox::trapAtEnd(MachineFunction &MF) {
             << printMBBReference(Last) << "\n");
 }
 
+// A function that calls setjmp starts with its native frame (below the
+// saved registers) zeroed. The runtime refuses a longjmp when a word that
+// looked like a return address at setjmp time, anywhere from the setjmp
+// frame up, has changed since (runtime/sys/setjmp.c, rule E3); a stale
+// return address left in this frame by earlier calls, which the function
+// then overwrites with its own spills, made that check refuse honest code
+// (libpng's pngtest). Zeroed, the frame holds no stale words; a module that
+// skips this only makes its own longjmps fail.
+void MachineSandbox::zeroSetjmpFrame(MachineFunction &MF) {
+  if (!MF.exposesReturnsTwice())
+    return;
+  for (MachineBasicBlock &MBB : MF)
+    for (MachineInstr &MI : MBB) {
+      if (MI.getOpcode() != X.SUB64ri32 ||
+          !MI.getFlag(MachineInstr::FrameSetup) || !MI.getOperand(0).isReg() ||
+          MI.getOperand(0).getReg() != X.RSP || !MI.getOperand(2).isImm())
+        continue;
+      int64_t Size = MI.getOperand(2).getImm();
+      auto At = std::next(MI.getIterator());
+      for (int64_t Off = 0; Off + 8 <= Size; Off += 8)
+        BuildMI(MBB, At, MI.getDebugLoc(), TII->get(X.MOV64mi32))
+            .addReg(X.RSP)
+            .addImm(1)
+            .addReg(0)
+            .addImm(Off)
+            .addReg(0)
+            .addImm(0)
+            .setMIFlag(MachineInstr::FrameSetup);
+      ++NumZeroedFrames;
+      SFI_DEBUG(debugLine(MF.getName(), "setjmp caller: native frame of ")
+                << Size << " bytes zeroed on entry\n");
+      return;
+    }
+}
+
 bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
   const Function &F = MF.getFunction();
   if (!MF.getTarget().getTargetTriple().isX86_64() || isSFIGenerated(F) ||
@@ -823,6 +864,7 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
     StoresOnly = MD->getZExtValue() == SFI_MODE_STORES;
 
   checkFrame(MF);
+  zeroSetjmpFrame(MF);
   // Before the branch slots go at the end: the end trap belongs to the
   // function's own last block.
   trapAtEnd(MF);

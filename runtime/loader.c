@@ -381,11 +381,28 @@ sfi_module *sfi_module_load(const char *path, const sfi_import *imports,
     close(fd);
     return NULL;
   }
-  size_t size = (size_t)st.st_size;
+  /* A program sfi-cc linked: its module sits before a trailer at the
+   * file's end (SFI_PROG_MAGIC); read only the module. */
+  size_t fsize = (size_t)st.st_size, size = fsize;
+  long skip = 0;
+  uint8_t tr[SFI_PROG_TRAILER_SIZE];
+  if (fsize >= sizeof tr &&
+      pread(fd, tr, sizeof tr, (off_t)(fsize - sizeof tr)) == sizeof tr &&
+      memcmp(tr, SFI_PROG_MAGIC, 8) == 0) {
+    skip = sfi_verify_program_trailer(tr, fsize, &size);
+    if (skip < 0) {
+      sfi__err(SFI_ERR_BADMODULE,
+               "%s: a program whose trailer does not describe its module "
+               "(offset or size out of the file)",
+               path);
+      close(fd);
+      return NULL;
+    }
+  }
   uint8_t *buf = malloc(size ? size : 1);
   size_t got = 0;
   while (buf && got < size) {
-    ssize_t r = read(fd, buf + got, size - got);
+    ssize_t r = pread(fd, buf + got, size - got, (off_t)((size_t)skip + got));
     if (r <= 0)
       break;
     got += (size_t)r;
@@ -396,18 +413,8 @@ sfi_module *sfi_module_load(const char *path, const sfi_import *imports,
     free(buf);
     return NULL;
   }
-  /* A program that sfi-cc made runnable starts with a "#!.../sfi-run --exe"
-   * line; the module follows. */
-  long skip = sfi_verify_shebang(buf, size);
-  if (skip < 0) {
-    sfi__err(SFI_ERR_BADMODULE, "%s: a #! line longer than %u bytes", path,
-             SFI_SHEBANG_MAX - 1);
-    free(buf);
-    return NULL;
-  }
-  memmove(buf, buf + skip, size - (size_t)skip);
   sfi_module *m =
-      sfi__module_load_named(buf, size - (size_t)skip, imports, opts, path);
+      sfi__module_load_named(buf, size, imports, opts, path);
   free(buf);
   return m;
 }

@@ -142,31 +142,51 @@ static int verify_output(const char *path) {
   return 1;
 }
 
-/* A program (not -shared, output not named *.so) runs directly: its first
- * line is "#!<bin>/sfi-run --exe", which the kernel turns into
- * `sfi-run --exe ./prog args...`; the loader skips that line. */
-static int make_runnable(const char *path) {
-  char line[PATH_MAX + 32];
-  int n = snprintf(line, sizeof line, "#!%s/bin/sfi-run --exe\n", prefix);
-  if (n < 0 || n > (int)SFI_SHEBANG_MAX - 1) {
-    fprintf(stderr, "sfi-cc: warning: %s: the path of sfi-run is too long "
-                    "for a #! line; the program runs only as `sfi-run %s`\n",
-            path, path);
-    return 0;
-  }
-  FILE *in = fopen(path, "rb");
-  char *tmp = fmt("%s.sfi-cc.tmp", path);
-  FILE *o = in ? fopen(tmp, "wb") : NULL;
-  int ok = o && fwrite(line, 1, (size_t)n, o) == (size_t)n;
+/* Appends the whole of file `from` to o; 0 on success. */
+static int append_file(FILE *o, const char *from) {
+  FILE *in = fopen(from, "rb");
   char buf[65536];
   size_t got;
+  int ok = in != NULL;
   while (ok && (got = fread(buf, 1, sizeof buf, in)) > 0)
     ok = fwrite(buf, 1, got, o) == got;
   ok = ok && !ferror(in);
   if (in)
     fclose(in);
+  return ok ? 0 : -1;
+}
+
+/* A program (not -shared, output not named *.so) runs directly: the file
+ * becomes a copy of sfi-run (an ELF executable), zero padding, the module
+ * and a trailer naming the module's offset and size (SFI_PROG_MAGIC,
+ * sfi_abi.h). sfi-run finds the trailer in its own file and runs the module
+ * as `sfi-run --exe` would; the loader and sfi-verify read the module
+ * through the trailer. */
+static int make_runnable(const char *path) {
+  const char *launcher = fmt("%s/bin/sfi-run", prefix);
+  struct stat ls, ms;
+  if (stat(launcher, &ls) != 0 || stat(path, &ms) != 0)
+    die("missing %s (build the project first: cmake --build build)",
+        launcher);
+  char *tmp = fmt("%s.sfi-cc.tmp", path);
+  FILE *o = fopen(tmp, "wb");
+  uint64_t off = ((uint64_t)ls.st_size + SFI_PROG_ALIGN - 1) /
+                 SFI_PROG_ALIGN * SFI_PROG_ALIGN;
+  uint64_t len = (uint64_t)ms.st_size;
+  uint8_t tr[SFI_PROG_TRAILER_SIZE];
+  memcpy(tr, SFI_PROG_MAGIC, 8);
+  memcpy(tr + 8, &off, 8);
+  memcpy(tr + 16, &len, 8);
+  static const uint8_t zeros[SFI_PROG_ALIGN];
+  int ok = o && append_file(o, launcher) == 0 &&
+           fwrite(zeros, 1, (size_t)(off - (uint64_t)ls.st_size), o) ==
+               (size_t)(off - (uint64_t)ls.st_size) &&
+           append_file(o, path) == 0 && fwrite(tr, 1, sizeof tr, o) == sizeof tr;
   if (o && fclose(o) != 0)
     ok = 0;
+  struct stat ts;
+  ok = ok && stat(tmp, &ts) == 0 &&
+       (uint64_t)ts.st_size == off + len + sizeof tr; /* nothing changed */
   if (!ok || chmod(tmp, 0755) != 0 || rename(tmp, path) != 0) {
     fprintf(stderr, "sfi-cc: error: %s: cannot write the program: %s\n", path,
             strerror(errno));

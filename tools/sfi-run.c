@@ -6,8 +6,11 @@
  * "sfi-run: trap: <kind> at <addr> in <function>" and a backtrace on
  * stderr; 2 for bad flags or a module that cannot be loaded.
  *
- * Programs that sfi-cc linked run directly (`./prog args`): their first line
- * "#!.../sfi-run --exe" makes the kernel run `sfi-run --exe ./prog args`.
+ * Programs that sfi-cc linked run directly (`./prog args`): such a program
+ * is a copy of this executable with the module appended before a trailer
+ * (SFI_PROG_MAGIC, sfi_abi.h). Finding that trailer in its own file, sfi-run
+ * runs the module as `sfi-run --exe ./prog args` would, taking its own flags
+ * only from SFI_RUN_FLAGS (every argument belongs to the program).
  * --exe grants what a test suite expects: the working directory (relative
  * paths) and a private, initially empty /tmp, removed at exit. Extra flags
  * for every run come from the environment variable SFI_RUN_FLAGS
@@ -20,10 +23,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
+#include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "sfi.h"
+#include "sfi_abi.h"
 
 #define EXIT_USAGE 2
 #define EXIT_TRAP 134
@@ -38,8 +43,8 @@ static void usage(void) {
           "--env NAME passes the host's value, --inherit-env all of them\n"
           "  SIZE takes a K, M or G suffix; a directory granted as --dir D "
           "is seen as D\n"
-          "  --exe grants the working directory and a private /tmp (the #! "
-          "line of programs sfi-cc links)\n"
+          "  --exe grants the working directory and a private /tmp (what "
+          "programs sfi-cc links get)\n"
           "  SFI_RUN_FLAGS in the environment adds flags before these\n");
 }
 
@@ -131,6 +136,11 @@ static const char **inherited_env(const char **env, int ne) {
     all[n++] = env[e];
   return all;
 }
+
+/* The module file when this executable is a program sfi-cc linked (the
+ * module then follows this code in the same file); else NULL and the module
+ * is the first argument that is not a flag. */
+static const char *self_module;
 
 static int run(int argc, char **argv, const char **dh, const char **dg,
                const char **env) {
@@ -233,7 +243,8 @@ static int run(int argc, char **argv, const char **dh, const char **dg,
   o.dirs_host = dh;
   o.dirs_guest = dg;
   o.ndirs = nd;
-  sfi_module *m = sfi_module_load(argv[i], NULL, NULL);
+  sfi_module *m =
+      sfi_module_load(self_module ? self_module : argv[i], NULL, NULL);
   if (!m) {
     fprintf(stderr, "sfi-run: %s\n", sfi_errmsg());
     return EXIT_USAGE;
@@ -276,7 +287,50 @@ static char **with_env_flags(int *argc, char **argv, char *words) {
   return v;
 }
 
+/* Whether this executable's own file ends with a program trailer. */
+static int is_program(void) {
+  int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  uint8_t tr[SFI_PROG_TRAILER_SIZE];
+  int yes = fd >= 0 && fstat(fd, &st) == 0 &&
+            (size_t)st.st_size >= sizeof tr &&
+            pread(fd, tr, sizeof tr, st.st_size - (off_t)sizeof tr) ==
+                (ssize_t)sizeof tr &&
+            memcmp(tr, SFI_PROG_MAGIC, 8) == 0;
+  if (fd >= 0)
+    close(fd);
+  return yes;
+}
+
+/* argv of a program run directly: argv[0], "--exe", "--", then the
+ * program's own argv (its argv[0] as invoked); the module is our own file. */
+static char **program_args(int *argc, char **argv) {
+  char **v = calloc((size_t)*argc + 4, sizeof *v);
+  if (!v)
+    return NULL;
+  v[0] = argv[0];
+  v[1] = "--exe";
+  v[2] = "--";
+  for (int i = 0; i < *argc; i++)
+    v[3 + i] = argv[i];
+  *argc += 3;
+  /* by its path, which names it in messages; /proc/self/exe if unknown */
+  static char self[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n > 0 && self[0] == '/' && (self[n] = 0, access(self, R_OK) == 0))
+    self_module = self;
+  else
+    self_module = "/proc/self/exe";
+  return v;
+}
+
 int main(int argc, char **argv) {
+  char **prog = NULL;
+  if (is_program()) {
+    if (!(prog = program_args(&argc, argv)))
+      return EXIT_USAGE;
+    argv = prog;
+  }
   char *words = getenv("SFI_RUN_FLAGS") ? strdup(getenv("SFI_RUN_FLAGS"))
                                         : NULL;
   char **args = words ? with_env_flags(&argc, argv, words) : argv;
@@ -297,5 +351,6 @@ int main(int argc, char **argv) {
   if (args != orig)
     free(args);
   free(words);
+  free(prog);
   return rc;
 }

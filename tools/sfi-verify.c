@@ -83,12 +83,19 @@ int main(int argc, char **argv) {
     fprintf(stderr, "sfi-verify: %s: cannot read\n", argv[a]);
     return 2;
   }
-  /* a program sfi-cc made runnable: its #! line, then the module (an
-   * unended line is left for the ELF reader to refuse) */
-  long skip = sfi_verify_shebang(file, size);
+  /* a program sfi-cc linked: the module sits before the file's trailer */
+  size_t msize;
+  long skip = sfi_verify_program(file, size, &msize);
+  if (skip < 0) {
+    fprintf(quiet ? stderr : stdout,
+            "%s: bad module file: a program whose trailer does not describe "
+            "its module\n", argv[a]);
+    free(file);
+    return 1;
+  }
   if (skip > 0) {
-    memmove(file, file + skip, size - (size_t)skip);
-    size -= (size_t)skip;
+    memmove(file, file + skip, msize);
+    size = msize;
   }
   struct sfi_verify_elf v;
   char why[256];

@@ -57,6 +57,9 @@ EXPORT long __sfi_sys_lseek(int fd, long o, int w) {
 }
 EXPORT int __sfi_sys_fstat(int fd, void *st) { return NEG(fstat(fd, st)); }
 EXPORT int __sfi_sys_stat(const char *p, void *st) { return NEG(stat(p, st)); }
+EXPORT int __sfi_sys_lstat(const char *p, void *st) {
+  return NEG(lstat(p, st));
+}
 EXPORT int __sfi_sys_unlink(const char *p) { return NEG(unlink(p)); }
 EXPORT int __sfi_sys_rename(const char *a, const char *b) {
   return NEG(rename(a, b));

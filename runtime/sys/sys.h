@@ -51,6 +51,13 @@ long long sfi__sys_ms_until(const struct timespec *t, int up);
 /* Resolves a sandbox path to a granted directory fd and a relative rest
  * (at most PATH_MAX bytes). Returns 0 or a negative errno. */
 int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest);
+/* The devices every sandbox has, as every native process does: /dev/null,
+ * /dev/zero, /dev/random, /dev/urandom. None holds host data (null reads
+ * empty, zero reads zeros, the random ones read the kernel's randomness as
+ * getrandom does) and writes, allowed only to null and zero, are dropped.
+ * Returns the host path when the sandbox path (exactly) names one, with
+ * *writable set; else NULL. */
+const char *sfi__sys_device(sfi_instance *in, uint64_t path, int *writable);
 /* Opens rest beneath dirfd with openat2 RESOLVE_BENEATH; -errno on error. */
 int sfi__sys_open_beneath(int dirfd, const char *rest, int flags, int mode);
 /* Splits a resolved path into an O_PATH fd of its parent and the last

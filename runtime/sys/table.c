@@ -11,6 +11,7 @@ int sfi__sys_close(int);
 long sfi__sys_lseek(int, long, int);
 int sfi__sys_fstat(int, uint64_t);
 int sfi__sys_stat(uint64_t, uint64_t);
+int sfi__sys_lstat(uint64_t, uint64_t);
 int sfi__sys_unlink(uint64_t);
 int sfi__sys_rename(uint64_t, uint64_t);
 int sfi__sys_mkdir(uint64_t, int);

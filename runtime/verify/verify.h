@@ -156,11 +156,16 @@ struct sfi_verify_elf {
   uint64_t *slots;
 };
 
-/* Length of a runnable program's "#!" line including its newline, which
- * precedes the module (SFI_SHEBANG_MAX, sfi_abi.h): 0 if the file does not
- * start with "#!", -1 if no newline ends the line within SFI_SHEBANG_MAX
- * bytes. */
-long sfi_verify_shebang(const uint8_t *file, size_t size);
+/* A program sfi-cc linked (SFI_PROG_MAGIC, sfi_abi.h) carries its module
+ * before a trailer at the end of the file. Returns the module's offset and
+ * sets *mod_size: 0 and size for a file without the trailer (a plain
+ * module), -1 for a trailer whose offset and size do not describe the bytes
+ * right before it. sfi_verify_program_trailer checks the trailer's
+ * SFI_PROG_TRAILER_SIZE bytes alone (after its magic has matched), for a
+ * reader that has not read the whole file of the given size. */
+long sfi_verify_program(const uint8_t *file, size_t size, size_t *mod_size);
+long sfi_verify_program_trailer(const uint8_t *trailer, size_t size,
+                                size_t *mod_size);
 
 /* Returns 0 and fills *out, or -1 with a reason in why[cap]. */
 int sfi_verify_elf_read(const uint8_t *file, size_t size,

@@ -359,10 +359,27 @@ void sfi_verify_elf_free(struct sfi_verify_elf *v) {
   memset(v, 0, sizeof *v);
 }
 
-long sfi_verify_shebang(const uint8_t *file, size_t size) {
-  if (size < 2 || file[0] != '#' || file[1] != '!')
+long sfi_verify_program(const uint8_t *file, size_t size, size_t *mod_size) {
+  *mod_size = size;
+  if (size < SFI_PROG_TRAILER_SIZE ||
+      memcmp(file + size - SFI_PROG_TRAILER_SIZE, SFI_PROG_MAGIC, 8) != 0)
     return 0;
-  const uint8_t *nl =
-      memchr(file, '\n', size < SFI_SHEBANG_MAX ? size : SFI_SHEBANG_MAX);
-  return nl ? (long)(nl - file) + 1 : -1;
+  return sfi_verify_program_trailer(file + size - SFI_PROG_TRAILER_SIZE, size,
+                                    mod_size);
+}
+
+long sfi_verify_program_trailer(const uint8_t *trailer, size_t size,
+                                size_t *mod_size) {
+  uint64_t off, len;
+  memcpy(&off, trailer + 8, 8);
+  memcpy(&len, trailer + 16, 8);
+  /* the module fills exactly the bytes between the launcher and the
+   * trailer; the launcher is at least an ELF header */
+  if (size < SFI_PROG_TRAILER_SIZE || len == 0 ||
+      len > size - SFI_PROG_TRAILER_SIZE ||
+      off != size - SFI_PROG_TRAILER_SIZE - len || off < 64 ||
+      off % SFI_PROG_ALIGN != 0)
+    return -1;
+  *mod_size = (size_t)len;
+  return (long)off;
 }

@@ -115,7 +115,26 @@ int main(void) {
   printf("realpath: %s\n", realpath("/data/./f.txt", buf));
   printf("realpath link: %s\n", realpath("/data/link", buf));
   printf("realpath relative: %s\n", realpath("link", buf));
-  // CHECK-NEXT: realpath out: 0 Permission denied
+  // lstat: the link itself; stat follows it; a grant and a device answer
+  // as stat; a name that leaves every grant does not exist.
+  // CHECK-NEXT: lstat link: 0 lnk 1 stat reg 1
+  {
+    struct stat ls, ss;
+    int lr = lstat("/data/link", &ls);
+    stat("/data/link", &ss);
+    printf("lstat link: %d lnk %d stat reg %d\n", lr, S_ISLNK(ls.st_mode),
+           S_ISREG(ss.st_mode));
+    // CHECK-NEXT: lstat grant: 0 dir 1 null chr 1
+    int gr = lstat("/data", &ls);
+    int gd = S_ISDIR(ls.st_mode);
+    lstat("/dev/null", &ss);
+    printf("lstat grant: %d dir %d null chr %d\n", gr, gd, S_ISCHR(ss.st_mode));
+    // CHECK-NEXT: lstat out: -1 No such file or directory
+    ERRNO("lstat out", lstat("/data/../host/link", &ls));
+    // CHECK-NEXT: lstat missing: -1 No such file or directory
+    ERRNO("lstat missing", lstat("/data/nothere", &ls));
+  }
+  // CHECK-NEXT: realpath out: 0 No such file or directory
   ERRNO("realpath out", realpath("/data/../host/f.txt", buf) != 0);
   struct rlimit rl;
   getrlimit(RLIMIT_NOFILE, &rl);
@@ -143,8 +162,38 @@ int main(void) {
   nfd = open("/dev/null", O_RDONLY);
   printf("dev/null read: %d\n", (int)read(nfd, buf, sizeof buf));
   close(nfd);
-  // CHECK-NEXT: dev/zero: -1 No such file or directory
-  ERRNO("dev/zero", open("/dev/zero", O_RDONLY));
+  // The devices every process has: zero reads zeros and drops writes,
+  // urandom reads randomness but cannot be written, nothing else of /dev.
+  // CHECK-NEXT: dev/zero read: 8 zeros 1
+  {
+    unsigned char z[8];
+    memset(z, 0xAA, sizeof z);
+    int zfd = open("/dev/zero", O_RDWR);
+    int zr = (int)read(zfd, z, sizeof z);
+    printf("dev/zero read: %d zeros %d\n", zr,
+           z[0] == 0 && z[7] == 0 && write(zfd, "x", 1) == 1);
+    // CHECK-NEXT: dev/zero fchmod: -1 Operation not permitted
+    ERRNO("dev/zero fchmod", fchmod(zfd, 0777));
+    close(zfd);
+    struct stat zs;
+    // CHECK-NEXT: dev/zero stat: 0 chr 1
+    int sr = stat("/dev/zero", &zs);
+    printf("dev/zero stat: %d chr %d\n", sr, S_ISCHR(zs.st_mode));
+  }
+  // CHECK-NEXT: dev/urandom read: 16
+  int ufd = open("/dev/urandom", O_RDONLY);
+  printf("dev/urandom read: %d\n", (int)read(ufd, buf, 16));
+  close(ufd);
+  // CHECK-NEXT: dev/urandom write: -1 Permission denied
+  ERRNO("dev/urandom write", open("/dev/urandom", O_WRONLY));
+  // CHECK-NEXT: dev/random rw: -1 Permission denied
+  ERRNO("dev/random rw", open("/dev/random", O_RDWR));
+  // CHECK-NEXT: dev/full: -1 No such file or directory
+  ERRNO("dev/full", open("/dev/full", O_RDONLY));
+  // CHECK-NEXT: dev/zero/: -1 No such file or directory
+  ERRNO("dev/zero/", open("/dev/zero/", O_RDONLY));
+  // CHECK-NEXT: dev/./zero: -1 No such file or directory
+  ERRNO("dev/./zero", open("/dev/./zero", O_RDONLY));
   // CHECK-NEXT: dev/null/x: -1 No such file or directory
   ERRNO("dev/null/x", open("/dev/null/x", O_RDONLY));
   // CHECK-NEXT: priority: 0

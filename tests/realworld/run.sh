@@ -26,7 +26,7 @@ BIN="$REPO/build/bin"
 MD=""
 ONLY=""
 STRICT=0
-ALL_PKGS="zlib bzip2 lz4 giflib pcre2 xz-utils libyaml cjson brotli libzstd"
+ALL_PKGS="zlib bzip2 lz4 giflib pcre2 xz-utils libyaml cjson brotli libzstd libpng1.6"
 QUICK_PKGS="zlib bzip2"
 PKGS="$ALL_PKGS"
 
@@ -179,6 +179,19 @@ build_libzstd() { make -j"$JOBS" CC="$CC" AR="$AR" RANLIB="$RANLIB" $ZSTD_VARS -
 test_libzstd() { make -k CC="$CC" AR="$AR" RANLIB="$RANLIB" $ZSTD_VARS check; }
 count_libzstd() { if [ "$TEST_RC" = 0 ]; then echo "1 1"; else echo "0 1"; fi; }
 failing_libzstd() { grep -E -B5 '^make.*\*\*\*' "$1" | head -n 14; }
+
+# libpng1.6: make check (32 automake tests: pngtest on the sample and
+# crasher images, pngvalid, pngstest, pngunknown, pngimage). It links zlib:
+# Debian's zlib source, built first with the same compiler (static) in
+# _zlib inside the tree.
+build_libpng1.6() {
+  fetch_source zlib "$OUT/dl" && unpack_source "$DSC" _zlib &&
+    (cd _zlib && ./configure --static && make -j"$JOBS" libz.a) &&
+    ./configure --disable-shared CPPFLAGS="-I$PWD/_zlib" LDFLAGS="-L$PWD/_zlib" &&
+    make -j"$JOBS"; }
+test_libpng1.6() { make -k check; }
+count_libpng1.6() { count_automake "$1"; }
+failing_libpng1.6() { failing_automake "$1"; }
 
 # ---------------------------------------------------------------------------
 fn() { echo "$1_${2//-/_}"; }

@@ -50,7 +50,7 @@ int stat(const char *restrict path, struct stat *restrict st) {
   SYS(__sfi_sys_stat(path, st));
 }
 int lstat(const char *restrict path, struct stat *restrict st) {
-  return stat(path, st);
+  SYS(__sfi_sys_lstat(path, st));
 }
 int fstat(int fd, struct stat *st) { SYS(__sfi_sys_fstat(fd, st)); }
 
