@@ -818,6 +818,11 @@ fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
     return 0;
   if ((dest == 1 && d.reg == 4) || (dest == 2 && !d.has_mem && d.rm == 4))
     return 0;
+  /* movslq from a flat base-only operand: analyze() decides (P_SLD, its
+   * displacement in the cache's key) */
+  if (op == 0x63 && d.has_mem && !d.gs && !d.p67 && !d.rip && d.index < 0 &&
+      d.base != 4)
+    return 0;
   if (fmem(&d, cls, acc, stores_only, f))
     return 0;
   d.i += imm;
