@@ -78,7 +78,16 @@
  *     jmp  *%R
  * The N slots at slots + k * SFI_BRANCH_SLOT_SIZE are instructions of the
  * same function (a jmp to the case, or a trap), entered with the jump's
- * %rsp offset. N is at most SFI_BRANCH_SLOTS_MAX. */
+ * %rsp offset. N is at most SFI_BRANCH_SLOTS_MAX.
+ * Or the loading form (R != S, I != S), one jump instead of two:
+ *     and    $N-1, %eI
+ *     lea    slots+5(%rip), %S
+ *     lea    (%S,%rI,SFI_BRANCH_SLOT_SIZE), %S   ; the end of slot I
+ *     movslq -4(%S), %R                          ; its jmp's rel32
+ *     add    %S, %R                              ; its jmp's target
+ *     jmp    *%R
+ * where every slot is a 5-byte `jmp rel32` (e9) to an instruction of the
+ * same function: the jump goes where jumping into slot I would. */
 #define SFI_BRANCH_SLOT_SIZE 8u
 /* A program sfi-cc links runs directly: the file is a copy of sfi-run (a
  * native ELF executable, so the kernel and ELF tools such as readelf see an

@@ -56,6 +56,7 @@ using namespace sfi;
 STATISTIC(NumTableEntries, "Jump-table entries created");
 STATISTIC(NumSetjmpCalls, "setjmp/longjmp calls routed to the runtime");
 STATISTIC(NumIndirectBr, "indirectbr lowered to switches over label indices");
+STATISTIC(NumLabelTables, "Computed gotos switching on a label table's index");
 STATISTIC(NumSwitchDefaults, "Unreachable switch defaults sent to a trap");
 STATISTIC(NumVectorIndex, "Variable vector indices lowered to selects");
 STATISTIC(NumNoBuiltin, "Library calls kept opaque to code generation");
@@ -228,6 +229,56 @@ static bool routeSetjmp(Module &M) {
 // With no range check the whole dispatch is one block ending in the
 // indirect jump, which code generation copies into every goto, as it does
 // for indirectbr natively: each handler has its own well-predicted jump.
+// `load (gep @T, 0, %i)` from a constant array of this function's label
+// values (after their lowering: Tag << 20 | index): the index %i and each
+// element's label index (0 for anything else). Idx is null if A is not
+// such a load.
+namespace {
+struct LabelTable {
+  Value *Idx = nullptr;
+  SmallVector<uint64_t, 32> Elems;
+};
+} // namespace
+
+static LabelTable matchLabelTable(Value *A, uint64_t FnTag) {
+  LabelTable R;
+  auto *LI = dyn_cast<LoadInst>(A);
+  if (!LI || !LI->isSimple() || !LI->getType()->isPointerTy())
+    return R;
+  auto *GEP = dyn_cast<GEPOperator>(LI->getPointerOperand());
+  if (!GEP)
+    return R;
+  auto *GV = dyn_cast<GlobalVariable>(GEP->getPointerOperand());
+  if (!GV || !GV->isConstant() || !GV->hasDefinitiveInitializer())
+    return R;
+  auto *AT = dyn_cast<ArrayType>(GV->getValueType());
+  const DataLayout &DL = LI->getModule()->getDataLayout();
+  if (!AT || !AT->getElementType()->isPointerTy() ||
+      DL.getTypeAllocSize(AT->getElementType()) != 8 ||
+      AT->getNumElements() < 4 || AT->getNumElements() > 4096)
+    return R;
+  SmallMapVector<Value *, APInt, 4> Var;
+  APInt Off(64, 0);
+  if (!GEP->collectOffset(DL, 64, Var, Off) || Var.size() != 1 ||
+      !Off.isZero() || Var.front().second != 8 ||
+      !Var.front().first->getType()->isIntegerTy())
+    return R;
+  Constant *Init = GV->getInitializer();
+  for (uint64_t J = 0, E = AT->getNumElements(); J < E; ++J) {
+    uint64_t L = 0;
+    Constant *C = Init->getAggregateElement((unsigned)J);
+    if (auto *CE = dyn_cast_or_null<ConstantExpr>(C))
+      if (CE->getOpcode() == Instruction::IntToPtr)
+        if (auto *CI = dyn_cast<ConstantInt>(CE->getOperand(0)))
+          if (CI->getValue().getActiveBits() <= 64 &&
+              CI->getZExtValue() >> 20 == FnTag)
+            L = CI->getZExtValue() & ((1u << 20) - 1);
+    R.Elems.push_back(L);
+  }
+  R.Idx = Var.front().first;
+  return R;
+}
+
 static bool lowerIndirectBr(Function &F) {
   SmallVector<IndirectBrInst *, 2> Work;
   for (BasicBlock &BB : F)
@@ -262,6 +313,7 @@ static bool lowerIndirectBr(Function &F) {
   BasicBlock *Trap = createTrapBlock(F, SFI_TRAPCODE_CALL, "sfi.ibr.trap");
   BasicBlock *Dead = BasicBlock::Create(F.getContext(), "sfi.ibr.dead", &F);
   new UnreachableInst(F.getContext(), Dead);
+  SmallVector<WeakTrackingVH, 8> Loads; // table loads the dispatch dropped
   for (IndirectBrInst *IBI : Work) {
     BasicBlock *Cur = IBI->getParent();
     SmallPtrSet<BasicBlock *, 16> Dests;
@@ -270,6 +322,27 @@ static bool lowerIndirectBr(Function &F) {
     // The switch that replaces IBI at the end of block At, on address A.
     auto Dispatch = [&](Value *A, Instruction *Before) {
       IRBuilder<> B(Before);
+      // A read from a constant table of this function's labels (the
+      // direct-threaded `goto *ops[op]`): switch on the table's index
+      // instead, each case going to the label its element holds, so the
+      // dispatch loads nothing (issue 14). An element that is not one of
+      // this function's labels, and an index past the table, traps.
+      if (LabelTable T = matchLabelTable(A, FnTag); T.Idx) {
+        uint64_t M = T.Elems.size(), Q = PowerOf2Ceil(M);
+        Value *X = B.CreateSExtOrTrunc(B.CreateFreeze(T.Idx), IntPtr);
+        Value *K = B.CreateAnd(X, ConstantInt::get(IntPtr, Q - 1));
+        SwitchInst *SI = B.CreateSwitch(K, Dead, Q);
+        for (uint64_t J = 0; J < Q; ++J) {
+          uint64_t L = J < M ? T.Elems[J] : 0;
+          SI->addCase(ConstantInt::get(IntPtr, J),
+                      L >= 1 && L <= N && Dests.count(Taken[L - 1].second)
+                          ? Taken[L - 1].second
+                          : Trap);
+        }
+        ++NumLabelTables;
+        Loads.push_back(A);
+        return;
+      }
       Value *V = B.CreatePtrToInt(B.CreateFreeze(A), IntPtr);
       Value *K = B.CreateAnd(V, ConstantInt::get(IntPtr, P - 1));
       SwitchInst *SI = B.CreateSwitch(K, Dead, P);
@@ -329,6 +402,13 @@ static bool lowerIndirectBr(Function &F) {
     IBI->eraseFromParent();
     ++NumIndirectBr;
   }
+  for (WeakTrackingVH &V : Loads)
+    if (auto *LI = dyn_cast_or_null<LoadInst>(V); LI && LI->use_empty()) {
+      auto *GEP = dyn_cast<GetElementPtrInst>(LI->getPointerOperand());
+      LI->eraseFromParent();
+      if (GEP && GEP->use_empty())
+        GEP->eraseFromParent();
+    }
   return true;
 }
 

@@ -70,6 +70,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/MC/MCContext.h"
 #include "llvm/CodeGen/MachineJumpTableInfo.h"
 #include "llvm/CodeGen/MachineFrameInfo.h"
 #include "llvm/CodeGen/MachineFunctionPass.h"
@@ -97,6 +98,7 @@ STATISTIC(NumConfinedCalls, "Indirect calls and jumps confined to the table");
 STATISTIC(NumImportCalls, "Calls through an import's GOT slot");
 STATISTIC(NumTableJumps, "Jump-table dispatches turned into branch-slot jumps");
 STATISTIC(NumSlots, "Branch slots emitted (including padding)");
+STATISTIC(NumLoadingJumps, "Branch-slot jumps that read the slot's jmp");
 STATISTIC(NumEndTraps, "Traps added where a function would fall through");
 STATISTIC(NumZeroedFrames, "Native frames of setjmp callers zeroed on entry");
 
@@ -106,7 +108,7 @@ namespace {
 struct X86Names {
   unsigned LEA64r = 0, SUB64rr = 0, ADD64rr = 0, AND32ri = 0, MOV64rm = 0,
            CALL64r = 0, JMP64r = 0, TAILJMPr64 = 0, TRAP = 0, JMP_1 = 0,
-           MOVSX64rm32 = 0, MOV64rr = 0, PUSH64r = 0, POP64r = 0,
+           JMP_4 = 0, MOVSX64rm32 = 0, MOV64rr = 0, PUSH64r = 0, POP64r = 0,
            MOV64mi32 = 0, SUB64ri32 = 0;
   unsigned RSP = 0, RIP = 0, GS = 0, R10 = 0, R11 = 0, EFLAGS = 0, EIZ = 0;
   unsigned Sub32 = 0;
@@ -127,6 +129,7 @@ struct X86Names {
     TAILJMPr64 = Op("TAILJMPr64");
     TRAP = Op("TRAP");
     JMP_1 = Op("JMP_1");
+    JMP_4 = Op("JMP_4");
     MOVSX64rm32 = Op("MOVSX64rm32");
     MOV64rr = Op("MOV64rr");
     PUSH64r = Op("PUSH64r");
@@ -157,8 +160,8 @@ struct X86Names {
       if (StringRef(TRI.getSubRegIndexName(I)) == "sub_32bit")
         Sub32 = I;
     return LEA64r && SUB64rr && ADD64rr && AND32ri && MOV64rm && CALL64r &&
-           JMP64r && TAILJMPr64 && TRAP && JMP_1 && MOVSX64rm32 && MOV64rr &&
-           PUSH64r && POP64r && MOV64mi32 && SUB64ri32 && EFLAGS &&
+           JMP64r && TAILJMPr64 && TRAP && JMP_1 && JMP_4 && MOVSX64rm32 &&
+           MOV64rr && PUSH64r && POP64r && MOV64mi32 && SUB64ri32 && EFLAGS &&
            RSP &&
            RIP && GS && R10 && R11 && Sub32 && EIZ &&
            CallerSaved.size() == 9;
@@ -174,6 +177,7 @@ struct TableDispatch {
   Register R, S, I, D;
   Register Xr; // the index the rewrite masks: I, or its copy in D
   Register T;  // where the rewrite puts the slots' address
+  Register T2; // the loading form's slot register: not R, not Xr
   bool Shape = false, MidWritesI = false, MidWritesS = false;
 };
 
@@ -222,7 +226,9 @@ private:
                        std::initializer_list<Register> Avoid);
   MachineBasicBlock *branchSlots(MachineFunction &MF, unsigned JTI);
   DenseMap<unsigned, MachineBasicBlock *> Slots; // per jump table
+  DenseMap<unsigned, MCSymbol *> SlotsEnd; // after slot 0's jmp rel32
   SmallPtrSet<MachineInstr *, 8> TableJumps;
+  SmallPtrSet<MachineInstr *, 8> SlotReads; // movslq -4(%T2),%R
   void checkFrame(MachineFunction &MF);
   void trapAtEnd(MachineFunction &MF);
   void zeroSetjmpFrame(MachineFunction &MF);
@@ -456,18 +462,35 @@ MachineBasicBlock *MachineSandbox::branchSlots(MachineFunction &MF,
   const std::vector<MachineBasicBlock *> &Targets =
       MF.getJumpTableInfo()->getJumpTables()[JTI].MBBs;
   size_t N = std::max<size_t>(PowerOf2Ceil(Targets.size()), 1);
-  MachineBasicBlock *First = nullptr;
+  // Without a pushed register every slot is a 5-byte `jmp rel32` (padding
+  // slots jump to a trap), which the loading form of the dispatch reads
+  // instead of jumping into the slot: one jump instead of two (issue 14).
+  Register P = SpillReg.lookup(JTI);
+  MachineBasicBlock *First = nullptr, *Trap = nullptr;
+  if (!P && N > Targets.size()) {
+    Trap = MF.CreateMachineBasicBlock();
+    MF.push_back(Trap);
+    BuildMI(Trap, DebugLoc(), TII->get(X.TRAP));
+  }
   for (size_t K = 0; K < N; ++K) {
     MachineBasicBlock *Slot = MF.CreateMachineBasicBlock();
     MF.push_back(Slot);
     Slot->setAlignment(Align(SFI_BRANCH_SLOT_SIZE));
-    if (K < Targets.size()) {
-      if (Register P = SpillReg.lookup(JTI))
+    MachineBasicBlock *To = K < Targets.size() ? Targets[K] : Trap;
+    if (To) {
+      if (P)
         BuildMI(Slot, DebugLoc(), TII->get(X.POP64r), P);
-      BuildMI(Slot, DebugLoc(), TII->get(X.JMP_1)).addMBB(Targets[K]);
-      Slot->addSuccessor(Targets[K]);
-      for (const auto &LI : Targets[K]->liveins())
+      MachineInstr *J =
+          BuildMI(Slot, DebugLoc(), TII->get(P ? X.JMP_1 : X.JMP_4))
+              .addMBB(To);
+      Slot->addSuccessor(To);
+      for (const auto &LI : To->liveins())
         Slot->addLiveIn(LI);
+      if (!P && K == 0) {
+        MCSymbol *End = MF.getContext().createTempSymbol("sfi_slot0_end");
+        J->setPostInstrSymbol(MF, End);
+        SlotsEnd[JTI] = End;
+      }
     } else {
       BuildMI(Slot, DebugLoc(), TII->get(X.TRAP));
     }
@@ -627,6 +650,13 @@ bool MachineSandbox::matchTableDispatch(MachineInstr &Jmp, TableDispatch &TD) {
     TD.T = freeScratch(MBB, {R, Xr, S, I, D});
   if (Shape && ((TD.MidWritesI && (D == S || D == I)) || Xr == X.RSP))
     Shape = false;
+  // The loading form needs a register that is neither R nor the index: S
+  // (as above), or a free one.
+  if (S.isValid() && S != R && S != Xr && !TD.MidWritesS &&
+      !TRI->regsOverlap(S, R) && !TRI->regsOverlap(S, Xr))
+    TD.T2 = S;
+  else
+    TD.T2 = freeScratch(MBB, {R, Xr, S, I, D});
   return TD.Shape = Shape;
 }
 
@@ -696,6 +726,50 @@ void MachineSandbox::rewriteTableJump(MachineInstr &Jmp, TableDispatch &TD,
         .addReg(sub32(Xr))
         .addImm(Mask)
         .addReg(Xr, RegState::ImplicitDefine);
+  if (MCSymbol *End = SlotsEnd.lookup(JTI); End && TD.T2.isValid()) {
+    // The loading form: lea slots+5(%rip),%T2; lea (%T2,%rX,8),%T2 (the
+    // end of slot X's jmp rel32); movslq -4(%T2),%R (its rel32); add
+    // %T2,%R (its target); jmp *%R.
+    Register T2 = TD.T2;
+    BuildMI(MBB, Jmp, DL, TII->get(X.LEA64r), T2)
+        .addReg(X.RIP)
+        .addImm(1)
+        .addReg(0)
+        .addSym(End)
+        .addReg(0);
+    BuildMI(MBB, Jmp, DL, TII->get(X.LEA64r), T2)
+        .addReg(T2)
+        .addImm(SFI_BRANCH_SLOT_SIZE)
+        .addReg(Xr)
+        .addImm(0)
+        .addReg(0);
+    SlotReads.insert(BuildMI(MBB, Jmp, DL, TII->get(X.MOVSX64rm32), R)
+                         .addReg(T2)
+                         .addImm(1)
+                         .addReg(0)
+                         .addImm(-4)
+                         .addReg(0));
+    BuildMI(MBB, Jmp, DL, TII->get(X.ADD64rr), R)
+        .addReg(R)
+        .addReg(T2)
+        .addReg(X.EFLAGS, RegState::ImplicitDefine | RegState::Dead);
+    Ld->eraseFromParent();
+    TD.Add->eraseFromParent();
+    // The dispatch reaches the cases directly now; the slots stay (the
+    // verifier reads their jumps) as successors too.
+    MachineBasicBlock *Slot = Slot0;
+    for (uint64_t K = 0; K <= Mask; ++K, Slot = Slot->getNextNode())
+      if (!MBB.isSuccessor(Slot))
+        MBB.addSuccessor(Slot);
+    ++NumTableJumps;
+    ++NumLoadingJumps;
+    SFI_DEBUG(debugLine(CurMF->getName(), "jump table dispatch to branch "
+                                          "slots")
+              << "table " << JTI << ", " << (Mask + 1)
+              << " slots (reading their jumps), in "
+              << printMBBReference(MBB) << "\n");
+    return;
+  }
   BuildMI(MBB, Jmp, DL, TII->get(X.LEA64r), T)
       .addReg(X.RIP)
       .addImm(1)
@@ -869,6 +943,8 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
   // function's own last block.
   trapAtEnd(MF);
   Slots.clear();
+  SlotsEnd.clear();
+  SlotReads.clear();
   TableJumps.clear();
   if (MF.getJumpTableInfo()) {
     SmallVector<MachineInstr *, 4> Jumps;
@@ -942,6 +1018,10 @@ bool MachineSandbox::runOnMachineFunction(MachineFunction &MF) {
                        TII->getName(MI.getOpcode()));
         continue;
       }
+      // The loading slot jump's read of a slot's rel32 stays flat: the
+      // verifier knows it only in that form, inside that sequence.
+      if (SlotReads.count(&MI))
+        continue;
       int Mem = memOperandIndex(MI);
       // lea disp(%rsp), %rsp is a stack adjustment that keeps the flags
       // (an epilogue that shrink-wrapping put between a test and its

@@ -24,6 +24,7 @@ config.substitutions.append(("%clang", "%s/clang" % tools))
 config.substitutions.append(
     ("%sfi-clang", "%s/clang -fpass-plugin=%s -fplugin=%s" % (tools, plugin, plugin)))
 config.substitutions.append(("%llc", "%s/llc" % tools))
+config.substitutions.append(("%objdump", "%s/llvm-objdump" % tools))
 config.substitutions.append(("%FileCheck", "%s/FileCheck" % tools))
 config.substitutions.append(("%not", "%s/not" % tools))
 config.substitutions.append(("%srcroot", config.sfi_src_root))

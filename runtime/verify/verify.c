@@ -25,12 +25,23 @@ enum {
   K_TRAP /* ud0/ud1/ud2/int3: the path ends */
 };
 
-enum { F_NOTARGET = 1, F_RSPMEM = 2 };
+/* F_SLOTLOAD: a K_JMPT of the loading form (below); F_CLAIMED: a P_SLD
+ * that is part of one; F_SLOTSE9: on a table's first slot, every slot
+ * checked to be a 5-byte jmp rel32 into the function. */
+enum {
+  F_NOTARGET = 1,
+  F_RSPMEM = 2,
+  F_SLOTLOAD = 4,
+  F_CLAIMED = 8,
+  F_SLOTSE9 = 16
+};
 
 /* The parts of the confinement sequence and of the branch-slot jump,
  * recognized on every instruction: P_LEA is lea jt(%rip) (P_RLEA any other
- * lea disp(%rip)), P_AND any and $imm,%r32, P_SLEA lea (%S,%I,8),%R. */
-enum { P_NONE, P_LEA, P_SUB, P_AND, P_ADD, P_RLEA, P_SLEA };
+ * lea disp(%rip)), P_AND any and $imm,%r32, P_SLEA lea (%S,%I,8),%R,
+ * P_SLD movslq -4(%S),%R (the loading branch-slot jump's read of a slot's
+ * rel32; a flat read, refused in full mode outside that sequence). */
+enum { P_NONE, P_LEA, P_SUB, P_AND, P_ADD, P_RLEA, P_SLEA, P_SLD };
 
 /* What an instruction's bytes say (analyze(), the fast path, the cache):
  *  disp   %rip displacement (rip != RIP_NONE) or branch offset
@@ -513,6 +524,8 @@ static int check_mem(const struct vctx *c, const ZydisDecodedInstruction *d,
     f->rip_size = (uint32_t)size;
     return 0;
   }
+  if (f->pat == P_SLD)
+    return 0; /* claimed by a loading branch-slot jump, or refused */
   return fail(c, "memory", va,
               "unconfined memory operand (not %%gs: with 32-bit address, "
               "%%rsp frame or %%rip image)");
@@ -605,6 +618,20 @@ static void match_pattern(const ZydisDecodedInstruction *d,
       f->pat = d->mnemonic == ZYDIS_MNEMONIC_SUB ? P_SUB : P_ADD;
       f->ra = (uint16_t)op[0].reg.value;
       f->rb = (uint16_t)op[1].reg.value;
+    }
+    return;
+  case ZYDIS_MNEMONIC_MOVSXD:
+    if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        is_gpr64(op[0].reg.value) && op[0].reg.value != ZYDIS_REGISTER_RSP &&
+        op[1].type == ZYDIS_OPERAND_TYPE_MEMORY &&
+        op[1].mem.type == ZYDIS_MEMOP_TYPE_MEM && op[1].size == 32 &&
+        d->address_width == 64 && is_flat_seg(op[1].mem.segment) &&
+        is_gpr64(op[1].mem.base) && op[1].mem.base != ZYDIS_REGISTER_RSP &&
+        op[1].mem.index == ZYDIS_REGISTER_NONE &&
+        op[1].mem.disp.value == -4) {
+      f->pat = P_SLD;
+      f->ra = (uint16_t)op[0].reg.value;
+      f->rb = (uint16_t)op[1].mem.base;
     }
     return;
   case ZYDIS_MNEMONIC_AND:
@@ -764,7 +791,16 @@ static int analyze(const struct vctx *c, const ZydisDecodedInstruction *d,
       m != ZYDIS_MNEMONIC_AND)
     f->free |= FREE_IMM;
   match_pattern(d, op, f);
-  return check_operands(c, d, op, va, f);
+  if (check_operands(c, d, op, va, f))
+    return -1;
+  /* whether movslq disp(%S),%R is P_SLD depends on disp: keep it in the
+   * cache's key (a stores-only read would leave it out) */
+  if (m == ZYDIS_MNEMONIC_MOVSXD && d->operand_count_visible == 2 &&
+      op[1].type == ZYDIS_OPERAND_TYPE_MEMORY &&
+      op[1].mem.index == ZYDIS_REGISTER_NONE &&
+      is_flat_seg(op[1].mem.segment))
+    f->free &= (uint8_t)~FREE_DISP;
+  return 0;
 }
 
 /* call/jmp *%R at index i of the unit: the four instructions before it
@@ -793,12 +829,46 @@ static int check_confined(struct vctx *c, size_t i, const struct facts *f) {
   return 0;
 }
 
+/* jmp *%R at index i, the loading form of the branch-slot jump:
+ *   and $N-1,%eI; lea slots+5(%rip),%S; lea (%S,%rI,8),%S;
+ *   movslq -4(%S),%R; add %S,%R; jmp *%R
+ * (N a power of two up to SFI_BRANCH_SLOTS_MAX, I != S, R != S). %S is
+ * the end of slot I, which must be a 5-byte `jmp rel32` (table_once
+ * checks every slot): %R becomes that jmp's target, so the jump goes
+ * where jumping into the slot would go, one jump instead of two. */
+static int table_jump_load(struct vctx *c, size_t i) {
+  struct vinsn *r = &c->v[i];
+  if (i < 5)
+    return 0;
+  struct vinsn *and = &c->v[i - 5], *lea = &c->v[i - 4], *idx = &c->v[i - 3],
+               *ld = &c->v[i - 2], *add = &c->v[i - 1];
+  uint32_t n = and->imm + 1;
+  uint16_t S = lea->ra, R = r->ra, I = and->ra;
+  if (and->pat != P_AND || (lea->pat != P_RLEA && lea->pat != P_LEA) ||
+      idx->pat != P_SLEA || idx->ra != S || idx->rb != S || idx->rc != I ||
+      ld->pat != P_SLD || ld->ra != R || ld->rb != S || add->pat != P_ADD ||
+      add->ra != R || add->rb != S || I == S || R == S || n == 0 ||
+      n > SFI_BRANCH_SLOTS_MAX || (n & (n - 1)) || lea->target < 5)
+    return 0;
+  r->kind = K_JMPT;
+  r->target = lea->target - 5;
+  r->imm = n;
+  r->flags |= F_NOTARGET | F_SLOTLOAD;
+  lea->flags |= F_NOTARGET;
+  idx->flags |= F_NOTARGET;
+  ld->flags |= F_NOTARGET | F_CLAIMED;
+  add->flags |= F_NOTARGET;
+  return 1;
+}
+
 /* jmp *%R at index i: a branch-slot jump if the three instructions before
  * it are `and $N-1,%eI; lea slots(%rip),%S; lea (%S,%rI,8),%R` (N a power
  * of two up to SFI_BRANCH_SLOTS_MAX, I != S); step() then checks the N
  * slots. Returns 1 if it is one, 0 if not. */
 static int table_jump(struct vctx *c, size_t i) {
   struct vinsn *r = &c->v[i];
+  if (table_jump_load(c, i))
+    return 1;
   if (i < 3)
     return 0;
   struct vinsn *and = &c->v[i - 3], *lea = &c->v[i - 2], *idx = &c->v[i - 1];
@@ -1417,6 +1487,23 @@ static long table_once(struct vctx *c, const struct vinsn *r, uint64_t start,
   if (t0 < 0)
     return -1;
   struct vinsn *first = &c->v[t0];
+  if ((r->flags & F_SLOTLOAD) && !(first->flags & F_SLOTSE9)) {
+    /* checked once per table, whatever its size (jumps that disagree on
+     * it fail below, so this covers every slot any jump uses) */
+    first->flags |= F_SLOTSE9;
+    for (uint32_t k = 0; k < r->imm; k++) {
+      long s = slot_target(c, r, k, start, end);
+      if (s < 0)
+        return -1;
+      const struct vinsn *j = &c->v[s];
+      if (j->kind != K_JMP || j->len != 5 || c->in->image[j->va] != 0xe9 ||
+          j->target < start || j->target >= end)
+        return fail(c, "branch", r->va,
+                    "branch slot %u at 0x%llx of a loading slot jump is not "
+                    "a 5-byte jmp rel32 inside the function",
+                    k, (unsigned long long)j->va);
+    }
+  }
   if (first->slots == r->imm)
     return t0;
   if (first->slots)
@@ -1542,7 +1629,15 @@ static int step(struct vctx *c, size_t i, size_t *nwork, uint64_t start,
 static int check_unit(struct vctx *c, uint64_t start, uint64_t end,
                       int range_end) {
   c->slot_budget = (end - start) / SFI_BRANCH_SLOT_SIZE;
-  if (decode_unit(c, start, end) || check_targets(c, start, end))
+  if (decode_unit(c, start, end))
+    return -1;
+  if (!c->in->stores_only)
+    for (size_t i = 0; i < c->nv; i++)
+      if (c->v[i].pat == P_SLD && !(c->v[i].flags & F_CLAIMED))
+        return fail(c, "memory", c->v[i].va,
+                    "unconfined memory operand (a slot read outside a "
+                    "loading branch-slot jump)");
+  if (check_targets(c, start, end))
     return -1;
   /* the branch list is done with: its room (one slot per instruction)
    * holds the worklist, where each instruction enters at most once */

@@ -150,6 +150,8 @@ struct fform {
   int acc;  /* M_R, M_W, M_RW, M_NONE */
   int imm;  /* immediate bytes after the modrm operand */
   int dest; /* a written GPR: 1 modrm.reg, 2 modrm.rm (mod 3) */
+  int sld;  /* movslq: a flat base-only operand is left to analyze() (P_SLD,
+             * its displacement in the cache's key) */
 };
 
 /* The end of every modrm instruction: the operand at d->i, no %gs: or 67
@@ -160,6 +162,9 @@ fmodrm_end(struct fdec *d, const struct fform *m, int stores_only,
            struct facts *f) {
   fmodrm(d);
   if ((d->gs || d->p67) && !d->has_mem)
+    return -1;
+  if (m->sld && d->has_mem && !d->gs && !d->p67 && !d->rip && d->index < 0 &&
+      d->base != 4)
     return -1;
   if ((m->dest == 1 && d->reg == 4) ||
       (m->dest == 2 && !d->has_mem && d->rm == 4))
@@ -645,6 +650,9 @@ fast_alu_rm(struct fdec *d, uint8_t op, int stores_only, struct facts *f) {
   fmodrm(d);
   if ((d->gs || d->p67) && !d->has_mem)
     return -1;
+  if (m->sld && d->has_mem && !d->gs && !d->p67 && !d->rip && d->index < 0 &&
+      d->base != 4)
+    return -1;
   if (fmem(d, byte ? SZ_B : SZ_V, to_reg || alu == 7 ? M_R : M_RW,
            stores_only, f))
     return -1;
@@ -897,6 +905,7 @@ fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
       return 0;
     m.cls = SZ_D;
     m.dest = 1;
+    m.sld = 1;
     break;
   case 0x84: case 0x85: /* test r/m, r */
     m.cls = op & 1 ? SZ_V : SZ_B;

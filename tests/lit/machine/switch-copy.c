@@ -4,11 +4,12 @@
 // (found by a random search for the shape xz's file_info_decode has).
 // RUN: %sfi-clang -O2 -fPIC -S %s -o - | %FileCheck %s
 // CHECK-LABEL: m:
-// CHECK: leaq [[SLOTS:\.LBB[0-9_]+]](%rip), %[[S:[a-z0-9]+]]
-// CHECK-NEXT: leaq (%[[S]],%{{[a-z0-9]+}},8), %[[R:[a-z0-9]+]]
+// CHECK: leaq [[END:\.Lsfi_slot0_end[0-9]+]](%rip), %[[S:[a-z0-9]+]]
+// CHECK-NEXT: leaq (%[[S]],%{{[a-z0-9]+}},8), %[[S]]
+// CHECK-NEXT: movslq -4(%[[S]]), %[[R:[a-z0-9]+]]
+// CHECK-NEXT: addq %[[S]], %[[R]]
 // CHECK-NEXT: jmpq *%[[R]]
-// CHECK: [[SLOTS]]:
-// CHECK: jmp .LBB
+// CHECK: [[END]]:
 // CHECK: .Lfunc_end
 // CHECK-NOT: .LJTI
 extern long f0(long,long,long); extern long f1(long,long); extern long f2(long);
