@@ -30,7 +30,7 @@ __attribute__((visibility("hidden"))) int sfi__cpu_clear;
  * reinitialize the x87 state only when the processor says it is in use. */
 __attribute__((visibility("hidden"))) unsigned char sfi__cpu_xinuse;
 
-__attribute__((constructor)) static void detect_cpu_clear(void) {
+static void detect_cpu_clear(void) {
   __builtin_cpu_init();
   sfi__cpu_clear = __builtin_cpu_supports("avx512f") ? 2
                    : __builtin_cpu_supports("avx")   ? 1
@@ -44,6 +44,18 @@ __attribute__((constructor)) static void detect_cpu_clear(void) {
     sfi__cpu_xinuse = (a & 4) != 0;
   }
   (void)b;
+}
+
+/* Before anything can call in: a module load asks, so a host constructor
+ * that runs before this library's own still gets the clears (review: it
+ * saw the host's AVX and AVX-512 registers from the sandbox). */
+void sfi__cpu_init(void) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, detect_cpu_clear);
+}
+
+__attribute__((constructor(101))) static void cpu_init_early(void) {
+  sfi__cpu_init();
 }
 
 int64_t sfi__x87_probes_tpoff(void) {
@@ -688,9 +700,10 @@ sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
 /* A bound function: the instance, the checked address and the parsed
  * signature, so that a call repeats none of that work. */
 struct sfi_fn {
-  sfi_instance *in;
+  sfi_instance *in; /* NULL once the instance is freed */
   uint64_t fn;
   struct sfi_sig sig;
+  struct sfi_fn *prev, *next; /* the instance's list (in->fns) */
 };
 
 sfi_fn *sfi_fn_new(sfi_instance *in, uint64_t fn, const char *sig) {
@@ -716,15 +729,46 @@ sfi_fn *sfi_fn_new(sfi_instance *in, uint64_t fn, const char *sig) {
   }
   f->in = in;
   f->fn = fn;
+  f->next = in->fns;
+  if (in->fns)
+    in->fns->prev = f;
+  in->fns = f;
   return f;
 }
 
-void sfi_fn_free(sfi_fn *f) { free(f); }
+/* sfi_instance_free: every binding of the instance stops working (a later
+ * instance may get the same struct and region: review, a stale binding ran
+ * another module's unverified bytes). */
+void sfi__fns_release(sfi_instance *in) {
+  for (struct sfi_fn *f = in->fns, *n; f; f = n) {
+    n = f->next;
+    f->in = NULL;
+    f->prev = f->next = NULL;
+  }
+  in->fns = NULL;
+}
+
+void sfi_fn_free(sfi_fn *f) {
+  if (!f)
+    return;
+  if (f->in) {
+    if (f->prev)
+      f->prev->next = f->next;
+    else
+      f->in->fns = f->next;
+    if (f->next)
+      f->next->prev = f->prev;
+  }
+  free(f);
+}
 
 __attribute__((target("fsgsbase"))) int
 sfi_fn_call(const sfi_fn *f, const sfi_val *args, sfi_val *ret) {
   if (__builtin_expect(!f, 0))
     return sfi__err(SFI_ERR_INVALID, "sfi_fn_call: NULL function");
+  if (__builtin_expect(!f->in, 0))
+    return sfi__err(SFI_ERR_INVALID, "sfi_fn_call: the function's instance "
+                                     "has been freed");
   return call_core(f->in, f->fn, &f->sig, args, ret);
 }
 

@@ -785,6 +785,7 @@ void sfi_instance_free(sfi_instance *in) {
     }
     sfi__err(SFI_OK, "%s", saved);
   }
+  sfi__fns_release(in);
   sfi__sys_instance_fini(in);
   if (in->base && !warm_put(in))
     sfi__region_free(in->base);

@@ -55,6 +55,10 @@ struct sfi_argbuf {
 /* True if a is in the instance's code and follows a call instruction
  * (trap.c): a return address. */
 int sfi__after_call(const sfi_instance *in, uint64_t a);
+/* Bound functions of in stop working (sfi_instance_free). */
+void sfi__fns_release(sfi_instance *in);
+/* CPU features the transitions depend on, detected once (runtime/call.c). */
+void sfi__cpu_init(void);
 
 /* ---- errors (error.c) ---- */
 int sfi__err(int code, const char *fmt, ...)
@@ -169,6 +173,8 @@ struct sfi_grant {
   int dirfd;
 };
 
+struct sfi_fn;
+
 struct sfi_instance {
   uint64_t uid; /* unique over the process's life (never reused) */
   size_t jmp_rets_cap; /* return-address slots of all jmp contexts */
@@ -218,6 +224,9 @@ struct sfi_instance {
   int argc, envc;
   int stdio[3];
   uint64_t malloc_fn, free_fn;
+  /* bound functions (sfi_fn_new) of this instance: cut loose at free,
+   * so that a stale binding cannot call into a later instance */
+  struct sfi_fn *fns;
 };
 
 /* ---- calls (call.c, enter.S) ----

@@ -301,6 +301,7 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
                                    const sfi_import *imports,
                                    const sfi_module_options *opts,
                                    const char *name) {
+  sfi__cpu_init(); /* before any instance can be called */
   struct sfi_elf e = {.path = name, .data = data, .size = size};
   void **fns = NULL;
   uint64_t *addrs = NULL;

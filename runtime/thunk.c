@@ -127,7 +127,7 @@ static void put_empty_x87(struct asm_buf *a) {
   a->p[jae] = (uint8_t)(a->n - (jae + 1));
   PUT(a, 0x0f, 0x77);                   /* 2: emms; 3: */
 }
-#define EMPTY_X87_MAX 59
+#define EMPTY_X87_MAX 63 /* what put_empty_x87 emits (review: was 59) */
 
 /* The host's MXCSR control bits and x87 control word (at const_at from the
  * thunk's start), reloaded when the sandbox's differ; the x87 registers
@@ -172,7 +172,8 @@ static void put_masked_fp(struct asm_buf *a) {
   put_empty_x87(a); /* 2: (the x87 stack is empty at a call anyway) */
 }
 
-/* Longest thunk: checks 63 + masked FP 67 + x87 40 + jump and trap 15. */
+/* Longest thunk: checks 63 + masked FP 67 + x87 EMPTY_X87_MAX + jump and
+ * trap 15: exactly THUNK_SIZE now, no spare byte. */
 _Static_assert(63 + 67 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
                "thunk larger than SFI_STUB_SIZE");
 

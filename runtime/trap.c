@@ -207,7 +207,8 @@ void sfi__on_trap(int sig, siginfo_t *si, void *ctx) {
   }
   sfi_instance *in = rec->in;
   /* Import thunks are in the region (next to the image); callback thunks
-   * are host pages. Their only trap is the headroom check's ud2. */
+   * are host pages. They trap at the headroom check's ud2, or (SIGFPE) at
+   * the fldcw/emms that meets an x87 exception the sandbox left pending. */
   uint64_t stubs = in->stubs;
   int thunk = in_region(in, rip)
                   ? rip >= stubs && rip < stubs + in->m->stub_size
@@ -222,7 +223,10 @@ void sfi__on_trap(int sig, siginfo_t *si, void *ctx) {
   rec->why[0] = 0;
   if (sig == SIGILL && !thunk)
     code = pass_check(rip, code, rec);
-  if (thunk)
+  if (thunk && sig == SIGFPE)
+    strcpy(rec->why, "an x87 exception the sandbox left pending, raised "
+                     "when the import's FP state was loaded");
+  else if (thunk)
     strcpy(rec->why, "no native stack left for an import call (or a "
                      "misaligned stack pointer, or AC/TF set)");
   rec->signo = sig;

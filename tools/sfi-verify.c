@@ -110,7 +110,9 @@ int main(int argc, char **argv) {
   v.in.flags = flags;
   rc = sfi_verify(&v.in, &err);
   if (rc == 0 && !quiet)
-    printf("ok\n");
+    printf(skip > 0 ? "ok (the module; the program's launcher before it is "
+                      "not checked)\n"
+                    : "ok\n");
   else if (rc != 0) {
     char line[512];
     sfi_verify_format(&err, line, sizeof line);

@@ -314,8 +314,9 @@ int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
  * register, x87 and vector clears, the stack and depth bookkeeping) but
  * no signature parsing and no address check. sfi_fn_new returns NULL
  * with the reason in sfi_errmsg(). The sfi_fn stays valid across
- * sfi_instance_reset (addresses do not change); free it with sfi_fn_free
- * before the instance.
+ * sfi_instance_reset (addresses do not change); once its instance is
+ * freed, sfi_fn_call refuses it (SFI_ERR_INVALID) and only sfi_fn_free
+ * remains to be called on it.
  *
  *   sfi_fn *step = sfi_fn_new(in, sfi_lookup(in, "step"), "i:i"); // once
  *   sfi_val a = SFI_I32(7), r;

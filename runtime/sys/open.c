@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sys.h"
 
@@ -18,8 +20,21 @@ int sfi__sys_open(uint64_t path, int flags, int mode) {
   if (dev) {
     if ((flags & O_ACCMODE) != O_RDONLY && !writable)
       return -EACCES;
-    int fd = open(dev, flags | O_NOCTTY | O_CLOEXEC);
-    return fd < 0 ? -errno : sfi__sys_newfd(in, fd);
+    if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+      return -EEXIST; /* as natively: it exists */
+    /* never created, truncated or followed: only the device itself is
+     * opened (review: on a host without device nodes, O_CREAT made a
+     * regular /dev/null the sandbox could fill) */
+    int fd = open(dev, (flags & ~(O_CREAT | O_EXCL | O_TRUNC)) | O_NOFOLLOW |
+                           O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+      return errno == ELOOP || errno == ENXIO ? -ENOENT : -errno;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !sfi__sys_device_ok(dev, &st)) {
+      close(fd);
+      return -ENOENT;
+    }
+    return sfi__sys_newfd(in, fd);
   }
   if ((rc = sfi__sys_path(in, path, &dirfd, rest)))
     return rc;

@@ -5,7 +5,9 @@
 #include <linux/openat2.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "sys.h"
@@ -65,6 +67,7 @@ const char *sfi__sys_device(sfi_instance *in, uint64_t path, int *writable) {
     int writable;
   } devs[] = {{"/dev/null", 1}, {"/dev/zero", 1}, {"/dev/random", 0},
               {"/dev/urandom", 0}};
+  _Static_assert(sizeof devs / sizeof devs[0] == 4, "sfi__sys_device_ok");
   char name[16];
   if (sfi_copy_string_out(in, name, sizeof name, path) != SFI_OK)
     return NULL;
@@ -74,6 +77,19 @@ const char *sfi__sys_device(sfi_instance *in, uint64_t path, int *writable) {
       return devs[i].name;
     }
   return NULL;
+}
+
+/* Linux's numbers for the four (mem major 1): anything else at those
+ * names (a host without device nodes: a chroot, a regular file left at
+ * /dev/null) is not the device and does not exist for the sandbox. */
+int sfi__sys_device_ok(const char *dev, const struct stat *st) {
+  unsigned minor = strcmp(dev, "/dev/null") == 0      ? 3
+                   : strcmp(dev, "/dev/zero") == 0    ? 5
+                   : strcmp(dev, "/dev/random") == 0  ? 8
+                   : strcmp(dev, "/dev/urandom") == 0 ? 9
+                                                      : 0;
+  return minor && S_ISCHR(st->st_mode) && major(st->st_rdev) == 1 &&
+         minor(st->st_rdev) == minor;
 }
 
 int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest) {

@@ -18,8 +18,10 @@ int sfi__sys_stat(uint64_t path, uint64_t st) {
   int writable;
   const char *dev = sfi__sys_device(in, path, &writable);
   if (dev) { /* a device every process has: its status as natively */
-    if (stat(dev, &s) != 0)
+    if (lstat(dev, &s) != 0)
       return -errno;
+    if (!sfi__sys_device_ok(dev, &s))
+      return -ENOENT;
     memcpy(p, &s, sizeof s);
     return 0;
   }

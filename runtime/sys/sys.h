@@ -58,6 +58,10 @@ int sfi__sys_path(sfi_instance *in, uint64_t path, int *dirfd, char *rest);
  * Returns the host path when the sandbox path (exactly) names one, with
  * *writable set; else NULL. */
 const char *sfi__sys_device(sfi_instance *in, uint64_t path, int *writable);
+/* Whether st (of what was opened at dev) is that device: a character
+ * device with Linux's number for it. */
+struct stat;
+int sfi__sys_device_ok(const char *dev, const struct stat *st);
 /* Opens rest beneath dirfd with openat2 RESOLVE_BENEATH; -errno on error. */
 int sfi__sys_open_beneath(int dirfd, const char *rest, int flags, int mode);
 /* Splits a resolved path into an O_PATH fd of its parent and the last

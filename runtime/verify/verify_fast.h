@@ -387,7 +387,7 @@ static inline __attribute__((always_inline)) int fast_0f(struct fdec *d, int sto
     f->kind = K_TRAP;
     return 0;
   }
-  struct fform m = {0, M_R, 0, 0};
+  struct fform m = {0, M_R, 0, 0, 0};
   int r = o < 0x80 ? fast_0f_lo(d, o, &m) : fast_0f_hi(d, o, &m, f);
   if (r <= 0)
     return r;
@@ -608,7 +608,7 @@ fast_vex(struct fdec *d, uint8_t op, int stores_only, struct facts *f) {
   int s = v.size;
   struct fform m = {s == 8 ? SZ_B : s == 16 ? SZ_W : s == 32 ? SZ_D
                     : s == 64 ? SZ_Q : s == 128 ? SZ_X : SZ_Y,
-                    v.acc, v.imm, v.gpr};
+                    v.acc, v.imm, v.gpr, 0};
   return fmodrm_end(d, &m, stores_only, f);
 }
 
@@ -649,9 +649,6 @@ fast_alu_rm(struct fdec *d, uint8_t op, int stores_only, struct facts *f) {
   int alu = op >> 3, to_reg = op & 2, byte = !(op & 1);
   fmodrm(d);
   if ((d->gs || d->p67) && !d->has_mem)
-    return -1;
-  if (m->sld && d->has_mem && !d->gs && !d->p67 && !d->rip && d->index < 0 &&
-      d->base != 4)
     return -1;
   if (fmem(d, byte ? SZ_B : SZ_V, to_reg || alu == 7 ? M_R : M_RW,
            stores_only, f))
@@ -829,7 +826,7 @@ fast_facts(const uint8_t *p, int stores_only, struct facts *f) {
   }
   if (dup || (seen & (1u << K2E)) || (d.rep && op != 0x0f))
     return 0;
-  struct fform m = {SZ_V, M_R, 0, 0};
+  struct fform m = {SZ_V, M_R, 0, 0, 0};
   int64_t v;
   int r;
   switch (op) {

@@ -155,6 +155,32 @@ static void test_bound(void) {
   CHECK_EQ(r.i64, 11111);
   CHECK(sfi_current() == NULL);
   sfi_fn_free(ch);
+  /* a binding outlives its instance: refused, even when a new instance
+   * gets the same struct and region (review: a stale binding ran another
+   * module's unverified bytes); bindings freed in any order */
+  sfi_instance *C = sfi_instance_new(mod, NULL);
+  CHECK(C != NULL);
+  sfi_fn *s1 = sfi_fn_new(C, sfi_lookup(C, "add"), "ii:i");
+  sfi_fn *s2 = sfi_fn_new(C, sfi_lookup(C, "add"), "ii:i");
+  sfi_fn *s3 = sfi_fn_new(C, sfi_lookup(C, "add"), "ii:i");
+  CHECK(s1 && s2 && s3);
+  sfi_fn_free(s2); /* from the middle of the instance's list */
+  a[0] = SFI_I32(2);
+  a[1] = SFI_I32(3);
+  CHECK_EQ(sfi_fn_call(s1, a, &r), SFI_OK);
+  CHECK_EQ(r.i32, 5);
+  sfi_instance_free(C);
+  sfi_instance *D = sfi_instance_new(mod, NULL);
+  CHECK(D != NULL);
+  CHECK_EQ(sfi_fn_call(s1, a, &r), SFI_ERR_INVALID);
+  CHECK_MSG("instance has been freed");
+  CHECK_EQ(sfi_fn_call(s3, a, &r), SFI_ERR_INVALID);
+  sfi_fn_free(s3);
+  sfi_fn_free(s1);
+  sfi_fn *s4 = sfi_fn_new(D, sfi_lookup(D, "add"), "ii:i");
+  CHECK_EQ(sfi_fn_call(s4, a, &r), SFI_OK);
+  sfi_instance_free(D);
+  sfi_fn_free(s4); /* after its instance: only the binding is freed */
 }
 
 static void test_imports_nested(void) {

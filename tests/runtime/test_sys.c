@@ -13,6 +13,9 @@
 
 #include "t.h"
 
+struct stat;
+int sfi__sys_device_ok(const char *dev, const struct stat *st);
+
 static sfi_instance *in;
 static uint64_t buf, base;
 static size_t used;
@@ -107,6 +110,23 @@ static void test_files(void) {
   CHECK_EQ(callI("s_close", "i:i", I(fd), Z, Z), 0);
   CHECK_EQ(callI("s_close", "i:i", I(fd), Z, Z), -EBADF);
   /* Relative paths resolve against the first grant. */
+  /* Devices: only the real ones (a regular file or another device at the
+   * name is not the device); never created; O_EXCL says it exists. */
+  {
+    struct stat ds, rs;
+    CHECK(stat("/dev/null", &ds) == 0 && stat(outside, &rs) == 0);
+    CHECK(sfi__sys_device_ok("/dev/null", &ds));
+    CHECK(!sfi__sys_device_ok("/dev/zero", &ds));
+    CHECK(!sfi__sys_device_ok("/dev/null", &rs));
+    CHECK(!sfi__sys_device_ok("/dev/tty", &ds));
+    CHECK_EQ(callI("s_open", "pii:i", P(put("/dev/null")),
+                   I(O_WRONLY | O_CREAT | O_EXCL), I(0644)),
+             -EEXIST);
+    int dfd = (int)callI("s_open", "pii:i", P(put("/dev/null")),
+                         I(O_WRONLY | O_CREAT | O_TRUNC), I(0644));
+    CHECK(dfd >= 3);
+    callI("s_close", "i:i", I(dfd), Z, Z);
+  }
   fd = (int)callI("s_open", "pii:i", P(put("a.txt")), I(O_RDONLY), I(0));
   CHECK(fd >= 3);
   callI("s_close", "i:i", I(fd), Z, Z);
