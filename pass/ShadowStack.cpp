@@ -164,6 +164,19 @@ static Value *allocateShadow(IRBuilder<> &B, Module &M, Value *Cur,
   return New;
 }
 
+// lifetime.start/end take only an alloca or poison in LLVM 22 (the IR
+// verifier rejects them on a pointer into the shadow frame): a local moved
+// there gets poison markers, no-ops (they only let stack coloring share
+// native slots). Not erased: other steps hold lists of instructions.
+static void dropLifetimeMarkers(AllocaInst *AI) {
+  for (User *U : make_early_inc_range(AI->users()))
+    if (auto *II = dyn_cast<IntrinsicInst>(U))
+      if (II->isLifetimeStartOrEnd())
+        for (unsigned I = 0, E = II->arg_size(); I < E; ++I)
+          if (II->getArgOperand(I) == AI)
+            II->setArgOperand(I, PoisonValue::get(AI->getType()));
+}
+
 static bool processFunction(Function &F) {
   Module &M = *F.getParent();
   const DataLayout &DL = M.getDataLayout();
@@ -224,6 +237,7 @@ static bool processFunction(Function &F) {
       Value *Slot =
           B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Frame, Offsets[I]);
       Slot->takeName(AI);
+      dropLifetimeMarkers(AI);
       AI->replaceAllUsesWith(Slot);
       AI->eraseFromParent();
       ++NumShadowAllocas;
@@ -250,6 +264,7 @@ static bool processFunction(Function &F) {
     Value *New = allocateShadow(DB, M, Cur, Bytes, AI->getAlign(), Trap,
                                 Oversized);
     New->takeName(AI);
+    dropLifetimeMarkers(AI);
     AI->replaceAllUsesWith(New);
     AI->eraseFromParent();
     ++NumDynamicAllocas;
