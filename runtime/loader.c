@@ -160,25 +160,27 @@ static int index_symbols(sfi_module *m, struct sfi_elf *e) {
 
 /* The crt's and the pass's module-level symbols, checked to lie where the
  * runtime will write or read them. */
+/* *off = export name's offset, an 8-byte variable in a writable segment
+ * outside RELRO; else the loader's error. */
+static int writable_var(sfi_module *m, const char *name, uint64_t *off) {
+  const struct sfi_sym *s = sfi__export(m, name);
+  const struct sfi_seg *sg;
+  if (!s || !(sg = mseg(m, s->value, 8)) || !(sg->prot & 2) ||
+      (s->value + 8 > m->relro_start && s->value < m->relro_end))
+    return sfi__err(SFI_ERR_BADMODULE,
+                    "%s: export %s missing or not an "
+                    "8-byte writable variable (link the libsfi crt first)",
+                    m->name, name);
+  *off = s->value;
+  return SFI_OK;
+}
+
 static int find_specials(sfi_module *m) {
   const struct sfi_sym *s;
-  const struct sfi_seg *sg;
-  s = sfi__export(m, SFI_SYM_SSP);
-  if (!s || !(sg = mseg(m, s->value, 8)) || !(sg->prot & 2) ||
-      (s->value + 8 > m->relro_start && s->value < m->relro_end))
-    return sfi__err(SFI_ERR_BADMODULE,
-                    "%s: export %s missing or not an "
-                    "8-byte writable variable (link the libsfi crt first)",
-                    m->name, SFI_SYM_SSP);
-  m->ssp_off = s->value;
-  s = sfi__export(m, SFI_SYM_SSP_LIMIT);
-  if (!s || !(sg = mseg(m, s->value, 8)) || !(sg->prot & 2) ||
-      (s->value + 8 > m->relro_start && s->value < m->relro_end))
-    return sfi__err(SFI_ERR_BADMODULE,
-                    "%s: export %s missing or not an "
-                    "8-byte writable variable (link the libsfi crt first)",
-                    m->name, SFI_SYM_SSP_LIMIT);
-  m->ssp_limit_off = s->value;
+  int rc;
+  if ((rc = writable_var(m, SFI_SYM_SSP, &m->ssp_off)) != SFI_OK ||
+      (rc = writable_var(m, SFI_SYM_SSP_LIMIT, &m->ssp_limit_off)) != SFI_OK)
+    return rc;
   s = sfi__export(m, SFI_SYM_JT_BOUNDS);
   if (!s || !mseg(m, s->value, 16))
     return sfi__err(SFI_ERR_BADMODULE,

@@ -29,6 +29,15 @@ HIDDEN int __sfi_alarm_deliver(void);
       __sfi_alarm_deliver();                                                   \
   } while (0)
 
+/* The body of a wrapper of one system-interface call: an alarm point, the
+ * call, errno from a negative result. */
+#define SYS(expr)                                                              \
+  do {                                                                         \
+    SFI_ALARM_POINT();                                                         \
+    long r_ = (expr);                                                          \
+    return r_ < 0 ? __sfi_fail(r_) : r_;                                       \
+  } while (0)
+
 /* ---- FILE ------------------------------------------------------------------
  * One buffer per stream, used for reading or for writing at a time (the
  * direction switches on fflush/fseek, as C requires). rpos..rend holds

@@ -20,13 +20,6 @@
 
 #include "internal.h"
 
-#define SYS(expr)                                                              \
-  do {                                                                         \
-    SFI_ALARM_POINT();                                                         \
-    long r_ = (expr);                                                          \
-    return r_ < 0 ? __sfi_fail(r_) : r_;                                       \
-  } while (0)
-
 ssize_t pread(int fd, void *buf, size_t n, off_t off) {
   SYS(__sfi_sys_pread(fd, buf, n, off));
 }

@@ -11,13 +11,6 @@
 
 #include "internal.h"
 
-#define SYS(expr)                                                              \
-  do {                                                                         \
-    SFI_ALARM_POINT();                                                         \
-    long r_ = (expr);                                                          \
-    return r_ < 0 ? __sfi_fail(r_) : r_;                                       \
-  } while (0)
-
 ssize_t read(int fd, void *buf, size_t n) { SYS(__sfi_sys_read(fd, buf, n)); }
 ssize_t write(int fd, const void *buf, size_t n) {
   SYS(__sfi_sys_write(fd, buf, n));
