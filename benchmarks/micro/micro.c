@@ -151,6 +151,12 @@ static double scale(sfi_module *m, int nthreads, int cpu0, int ncpu, long n,
   return longest > 0 ? (double)n * nthreads / longest : 0;
 }
 
+/* One figure and its native comparison on one line. */
+static void vs_native(const char *what, double ns, double native) {
+  printf("%s: %.1f ns (native %.2f, x%.1f)\n", what, ns, native,
+         ns / native);
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: sfi-micro MODULE.so [--quick] [--max-instances N] "
@@ -433,28 +439,17 @@ int main(int argc, char **argv) {
   printf("native indirect call: %.2f ns\n", ns_native);
   printf("native indirect call (int, long, double):int: %.2f ns\n",
          ns_native3);
-  printf("call in+back (sfi_call_addr, empty export): %.1f ns (native %.2f, "
-         "x%.1f)\n",
-         ns_in, ns_native, ns_in / ns_native);
-  printf("call in+back (sfi_call_addr, \"iId:i\"): %.1f ns (native %.2f, "
-         "x%.1f)\n",
-         ns_in3, ns_native3, ns_in3 / ns_native3);
+  vs_native("call in+back (sfi_call_addr, empty export)", ns_in, ns_native);
+  vs_native("call in+back (sfi_call_addr, \"iId:i\")", ns_in3, ns_native3);
   if (ns_fn > 0) {
-    printf("call in+back (sfi_fn_call, empty export): %.1f ns (native %.2f, "
-           "x%.1f)\n",
-           ns_fn, ns_native, ns_fn / ns_native);
-    printf("call in+back (sfi_fn_call, \"iId:i\"): %.1f ns (native %.2f, "
-           "x%.1f)\n",
-           ns_fn3, ns_native3, ns_fn3 / ns_native3);
+    vs_native("call in+back (sfi_fn_call, empty export)", ns_fn, ns_native);
+    vs_native("call in+back (sfi_fn_call, \"iId:i\")", ns_fn3, ns_native3);
   } else {
     printf("call in+back (sfi_fn_call): not in this runtime\n");
   }
-  printf("call in+back by name (sfi_call): %.1f ns (native %.2f, x%.1f)\n",
-         ns_in_name, ns_native, ns_in_name / ns_native);
+  vs_native("call in+back by name (sfi_call)", ns_in_name, ns_native);
   printf("ratio call in / native call: %.1f\n", ns_in / ns_native);
-  printf("call in alternating between two instances: %.1f ns (native %.2f, "
-         "x%.1f)\n",
-         ns_alt, ns_native, ns_alt / ns_native);
+  vs_native("call in alternating between two instances", ns_alt, ns_native);
   printf("call out (sandbox -> empty host import -> back): %.1f ns (native "
          "%.2f, +%.1f)\n",
          ns_out, ns_native, ns_out - ns_native);
