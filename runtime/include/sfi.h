@@ -316,7 +316,8 @@ int sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
  * with the reason in sfi_errmsg(). The sfi_fn stays valid across
  * sfi_instance_reset (addresses do not change); once its instance is
  * freed, sfi_fn_call refuses it (SFI_ERR_INVALID) and only sfi_fn_free
- * remains to be called on it.
+ * remains to be called on it. sfi_fn_new and sfi_fn_free use the instance
+ * (its list of bindings): like a call, one thread at a time.
  *
  *   sfi_fn *step = sfi_fn_new(in, sfi_lookup(in, "step"), "i:i"); // once
  *   sfi_val a = SFI_I32(7), r;

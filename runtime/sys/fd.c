@@ -74,6 +74,12 @@ void sfi__sys_wait(int h, short events) {
   struct sfi_thread *t = sfi__thread();
   if (!t->timer_armed)
     return;
+  /* a descriptor not open for this direction never becomes ready: the
+   * I/O call itself reports EBADF (review: it timed out instead) */
+  int fl = fcntl(h, F_GETFL);
+  if (fl >= 0 && (((events & POLLOUT) && (fl & O_ACCMODE) == O_RDONLY) ||
+                  ((events & POLLIN) && (fl & O_ACCMODE) == O_WRONLY)))
+    return;
   for (;;) {
     long long ms = sfi__sys_ms_until(&t->deadline, 0);
     if (ms <= 0)

@@ -1,11 +1,45 @@
 /* open.c: __sfi_sys_open beneath a granted directory. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "sys.h"
+
+/* A device every process has: first looked at without opening it (O_PATH,
+ * no symlink followed) and required to be that device, then reopened
+ * through /proc/self/fd with the sandbox's flags, never O_CREAT, O_EXCL or
+ * O_TRUNC. Anything else at the name does not exist for the sandbox
+ * (reviews: on a host without device nodes O_CREAT made a regular
+ * /dev/null the sandbox could fill; a FIFO there blocked the host thread
+ * in open). */
+static int open_device(sfi_instance *in, const char *dev, int writable,
+                       int flags) {
+  int pfd = open(dev, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+  struct stat st;
+  int ok = pfd >= 0 && fstat(pfd, &st) == 0 && sfi__sys_device_ok(dev, &st);
+  if (!ok) {
+    if (pfd >= 0)
+      close(pfd);
+    return -ENOENT;
+  }
+  int rc = 0;
+  if ((flags & O_ACCMODE) != O_RDONLY && !writable)
+    rc = -EACCES;
+  else if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+    rc = -EEXIST; /* as natively: it exists */
+  char proc[64];
+  snprintf(proc, sizeof proc, "/proc/self/fd/%d", pfd);
+  int fd = rc ? -1
+              : open(proc, (flags & ~(O_CREAT | O_EXCL | O_TRUNC)) |
+                               O_NOCTTY | O_CLOEXEC);
+  if (!rc && fd < 0)
+    rc = -errno;
+  close(pfd);
+  return rc ? rc : sfi__sys_newfd(in, fd);
+}
 
 int sfi__sys_open(uint64_t path, int flags, int mode) {
   sfi_instance *in = sfi_current();
@@ -17,25 +51,8 @@ int sfi__sys_open(uint64_t path, int flags, int mode) {
    * gives the sandbox nothing of the host's. */
   int writable;
   const char *dev = sfi__sys_device(in, path, &writable);
-  if (dev) {
-    if ((flags & O_ACCMODE) != O_RDONLY && !writable)
-      return -EACCES;
-    if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
-      return -EEXIST; /* as natively: it exists */
-    /* never created, truncated or followed: only the device itself is
-     * opened (review: on a host without device nodes, O_CREAT made a
-     * regular /dev/null the sandbox could fill) */
-    int fd = open(dev, (flags & ~(O_CREAT | O_EXCL | O_TRUNC)) | O_NOFOLLOW |
-                           O_NOCTTY | O_CLOEXEC);
-    if (fd < 0)
-      return errno == ELOOP || errno == ENXIO ? -ENOENT : -errno;
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !sfi__sys_device_ok(dev, &st)) {
-      close(fd);
-      return -ENOENT;
-    }
-    return sfi__sys_newfd(in, fd);
-  }
+  if (dev)
+    return open_device(in, dev, writable, flags);
   if ((rc = sfi__sys_path(in, path, &dirfd, rest)))
     return rc;
   /* Opened non-blocking so that a FIFO cannot hold the thread past its
