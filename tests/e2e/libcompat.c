@@ -133,6 +133,9 @@ int main(void) {
     ERRNO("lstat out", lstat("/data/../host/link", &ls));
     // CHECK-NEXT: lstat missing: -1 No such file or directory
     ERRNO("lstat missing", lstat("/data/nothere", &ls));
+    // a trailing slash follows the link, as natively (to a file: ENOTDIR)
+    // CHECK-NEXT: lstat link/: -1 Not a directory
+    ERRNO("lstat link/", lstat("/data/link/", &ls));
   }
   // CHECK-NEXT: realpath out: 0 No such file or directory
   ERRNO("realpath out", realpath("/data/../host/f.txt", buf) != 0);
