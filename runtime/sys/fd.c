@@ -80,6 +80,10 @@ void sfi__sys_wait(int h, short events) {
   if (fl >= 0 && (((events & POLLOUT) && (fl & O_ACCMODE) == O_RDONLY) ||
                   ((events & POLLIN) && (fl & O_ACCMODE) == O_WRONLY)))
     return;
+  /* a non-blocking descriptor never blocks: the call answers at once
+   * (EAGAIN), as natively (review: a drain-until-EAGAIN loop timed out) */
+  if (fl >= 0 && (fl & O_NONBLOCK))
+    return;
   for (;;) {
     long long ms = sfi__sys_ms_until(&t->deadline, 0);
     if (ms <= 0)

@@ -30,13 +30,27 @@ static int open_device(sfi_instance *in, const char *dev, int writable,
     rc = -EACCES;
   else if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
     rc = -EEXIST; /* as natively: it exists */
+  /* the sandbox's own O_NOFOLLOW would refuse the /proc link (review) */
+  int of = (flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_NOFOLLOW)) | O_NOCTTY |
+           O_CLOEXEC;
   char proc[64];
   snprintf(proc, sizeof proc, "/proc/self/fd/%d", pfd);
-  int fd = rc ? -1
-              : open(proc, (flags & ~(O_CREAT | O_EXCL | O_TRUNC)) |
-                               O_NOCTTY | O_CLOEXEC);
+  int fd = rc ? -1 : open(proc, of);
+  if (!rc && fd < 0 && errno == ENOENT) {
+    /* no /proc: by name again, never following or blocking, and then
+     * required to be the very file checked above */
+    fd = open(dev, of | O_NOFOLLOW | O_NONBLOCK);
+    if (fd >= 0 && !(flags & O_NONBLOCK))
+      fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  }
   if (!rc && fd < 0)
     rc = -errno;
+  struct stat st2;
+  if (!rc && (fstat(fd, &st2) != 0 || st2.st_dev != st.st_dev ||
+              st2.st_ino != st.st_ino || st2.st_rdev != st.st_rdev)) {
+    close(fd); /* what was opened is not what was checked (review) */
+    rc = -ENOENT;
+  }
   close(pfd);
   return rc ? rc : sfi__sys_newfd(in, fd);
 }

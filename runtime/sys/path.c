@@ -185,6 +185,7 @@ int sfi__sys_parent(sfi_instance *in, uint64_t path, int *pfd, char *leaf) {
   if (rc)
     return rc;
   size_t n = strlen(rest);
+  int dir_only = n > 1 && rest[n - 1] == '/';
   while (n > 1 && rest[n - 1] == '/')
     rest[--n] = 0;
   char *slash = strrchr(rest, '/');
@@ -199,6 +200,14 @@ int sfi__sys_parent(sfi_instance *in, uint64_t path, int *pfd, char *leaf) {
   int fd = sfi__sys_open_beneath(dirfd, parent, O_PATH | O_DIRECTORY, 0);
   if (fd < 0)
     return fd;
+  /* "name/" names a directory: a file or symlink there is not one (review:
+   * unlink("f/") removed the file f) */
+  struct stat ls;
+  if (dir_only && fstatat(fd, name, &ls, AT_SYMLINK_NOFOLLOW) == 0 &&
+      !S_ISDIR(ls.st_mode)) {
+    close(fd);
+    return -ENOTDIR;
+  }
   strcpy(leaf, name);
   *pfd = fd;
   return 0;

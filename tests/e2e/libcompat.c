@@ -136,6 +136,20 @@ int main(void) {
     // a trailing slash follows the link, as natively (to a file: ENOTDIR)
     // CHECK-NEXT: lstat link/: -1 Not a directory
     ERRNO("lstat link/", lstat("/data/link/", &ls));
+    // CHECK-NEXT: lstat link/.: -1 Not a directory
+    ERRNO("lstat link/.", lstat("/data/link/.", &ls));
+    // "name/" on a file names no directory: nothing is removed
+    // CHECK-NEXT: unlink f.txt/: -1 Not a directory
+    ERRNO("unlink f.txt/", unlink("/data/f.txt/"));
+    // CHECK-NEXT: rename link/: -1 Not a directory
+    ERRNO("rename link/", rename("/data/link/", "/data/link2"));
+    // CHECK-NEXT: f.txt still there: 1
+    printf("f.txt still there: %d\n", stat("/data/f.txt", &ss) == 0);
+    // the sandbox's O_NOFOLLOW on a device opens it, as natively
+    // CHECK-NEXT: dev/null nofollow: 1
+    int nf = open("/dev/null", O_WRONLY | O_NOFOLLOW);
+    printf("dev/null nofollow: %d\n", nf >= 0);
+    close(nf);
   }
   // CHECK-NEXT: realpath out: 0 No such file or directory
   ERRNO("realpath out", realpath("/data/../host/f.txt", buf) != 0);
