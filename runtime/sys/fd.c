@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sys.h"
@@ -68,6 +69,11 @@ long long sfi__sys_ms_until(const struct timespec *t, int up) {
   clock_gettime(CLOCK_MONOTONIC, &now);
   return (long long)(t->tv_sec - now.tv_sec) * 1000 +
          (t->tv_nsec - now.tv_nsec + (up ? 999999 : 0)) / 1000000;
+}
+
+int sfi__sys_is_stream(int h) {
+  struct stat st;
+  return fstat(h, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
 }
 
 void sfi__sys_wait(int h, short events) {

@@ -35,14 +35,18 @@ static int open_device(sfi_instance *in, const char *dev, int writable,
            O_CLOEXEC;
   char proc[64];
   snprintf(proc, sizeof proc, "/proc/self/fd/%d", pfd);
-  int fd = rc ? -1 : open(proc, of);
+  /* never blocking in open (review: a FIFO where /proc should be) */
+  int fd = rc ? -1 : open(proc, of | O_NONBLOCK);
   if (!rc && fd < 0 && errno == ENOENT) {
     /* no /proc: by name again, never following or blocking, and then
-     * required to be the very file checked above */
+     * required to be the very file checked above; a failure here means
+     * the name changed under us: no device (review) */
     fd = open(dev, of | O_NOFOLLOW | O_NONBLOCK);
-    if (fd >= 0 && !(flags & O_NONBLOCK))
-      fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if (fd < 0)
+      errno = ENOENT;
   }
+  if (fd >= 0 && !(flags & O_NONBLOCK))
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (!rc && fd < 0)
     rc = -errno;
   struct stat st2;

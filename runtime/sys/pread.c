@@ -13,7 +13,7 @@ long sfi__sys_pread(int fd, uint64_t buf, uint64_t len, long off) {
   if (off < 0)
     return -EINVAL;
   /* a pipe or socket: ESPIPE at once, as natively */
-  if (len && lseek(h, 0, SEEK_CUR) >= 0)
+  if (!sfi__sys_is_stream(h))
     sfi__sys_wait(h, POLLIN);
   ssize_t r = pread(h, p, len, off);
   return r < 0 ? -errno : r;

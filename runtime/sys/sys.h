@@ -45,6 +45,10 @@ int sfi__sys_newfd_at(sfi_instance *in, int host, int min, int beneath);
  * a sandbox blocked in I/O must not outlive its limit. No-op without a
  * limit. */
 void sfi__sys_wait(int h, short events);
+/* A pipe, FIFO or socket: a zero-length read or write answers at once and
+ * pread/pwrite fail with ESPIPE at once (a character device may block on
+ * either: /dev/kmsg, a terminal's lock; review). */
+int sfi__sys_is_stream(int h);
 /* Milliseconds from now (CLOCK_MONOTONIC) to t, rounded up (up != 0) or
  * toward zero; negative once t has passed. */
 long long sfi__sys_ms_until(const struct timespec *t, int up);
