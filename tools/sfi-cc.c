@@ -165,9 +165,11 @@ static int append_file(FILE *o, const char *from) {
 static int make_runnable(const char *path) {
   const char *launcher = fmt("%s/bin/sfi-run", prefix);
   struct stat ls, ms;
-  if (stat(launcher, &ls) != 0 || stat(path, &ms) != 0)
+  if (stat(launcher, &ls) != 0)
     die("missing %s (build the project first: cmake --build build)",
         launcher);
+  if (stat(path, &ms) != 0)
+    die("%s: the linked module is gone: %s", path, strerror(errno));
   char *tmp = fmt("%s.sfi-cc.tmp", path);
   FILE *o = fopen(tmp, "wb");
   uint64_t off = ((uint64_t)ls.st_size + SFI_PROG_ALIGN - 1) /

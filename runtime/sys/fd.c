@@ -71,12 +71,14 @@ long long sfi__sys_ms_until(const struct timespec *t, int up) {
          (t->tv_nsec - now.tv_nsec + (up ? 999999 : 0)) / 1000000;
 }
 
-int sfi__sys_is_stream(int h) {
+/* A pipe, FIFO or socket (a character device may block where these
+ * answer at once: /dev/kmsg, a terminal's lock; review). */
+static int is_stream(int h) {
   struct stat st;
   return fstat(h, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
 }
 
-void sfi__sys_wait(int h, short events) {
+void sfi__sys_wait(int h, short events, int at_once_on_stream) {
   struct sfi_thread *t = sfi__thread();
   if (!t->timer_armed)
     return;
@@ -89,6 +91,8 @@ void sfi__sys_wait(int h, short events) {
   /* a non-blocking descriptor never blocks: the call answers at once
    * (EAGAIN), as natively (review: a drain-until-EAGAIN loop timed out) */
   if (fl >= 0 && (fl & O_NONBLOCK))
+    return;
+  if (at_once_on_stream && is_stream(h))
     return;
   for (;;) {
     long long ms = sfi__sys_ms_until(&t->deadline, 0);

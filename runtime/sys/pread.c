@@ -12,9 +12,7 @@ long sfi__sys_pread(int fd, uint64_t buf, uint64_t len, long off) {
     return h;
   if (off < 0)
     return -EINVAL;
-  /* a pipe or socket: ESPIPE at once, as natively */
-  if (!sfi__sys_is_stream(h))
-    sfi__sys_wait(h, POLLIN);
+  sfi__sys_wait(h, POLLIN, 1); /* ESPIPE at once on a pipe or socket */
   ssize_t r = pread(h, p, len, off);
   return r < 0 ? -errno : r;
 }

@@ -10,8 +10,7 @@ long sfi__sys_read(int fd, uint64_t buf, uint64_t len) {
   int h = sfi__sys_iobuf(in, fd, buf, &len, SYS_IO_MAX, 1, &p);
   if (h < 0)
     return h;
-  if (len || !sfi__sys_is_stream(h)) /* zero bytes: at once on a pipe */
-    sfi__sys_wait(h, POLLIN);
+  sfi__sys_wait(h, POLLIN, len == 0);
   ssize_t r = read(h, p, len);
   return r < 0 ? -errno : r;
 }

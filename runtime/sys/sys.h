@@ -43,12 +43,10 @@ int sfi__sys_newfd_at(sfi_instance *in, int host, int min, int beneath);
 /* Waits until host fd h is ready for events (POLLIN/POLLOUT) or the time
  * limit of the current call runs out (then traps with SFI_TRAP_TIMEOUT):
  * a sandbox blocked in I/O must not outlive its limit. No-op without a
- * limit. */
-void sfi__sys_wait(int h, short events);
-/* A pipe, FIFO or socket: a zero-length read or write answers at once and
- * pread/pwrite fail with ESPIPE at once (a character device may block on
- * either: /dev/kmsg, a terminal's lock; review). */
-int sfi__sys_is_stream(int h);
+ * limit. at_once_on_stream: the call answers at once on a pipe, FIFO or
+ * socket (a zero-length read or write; pread/pwrite, ESPIPE): no wait
+ * there. */
+void sfi__sys_wait(int h, short events, int at_once_on_stream);
 /* Milliseconds from now (CLOCK_MONOTONIC) to t, rounded up (up != 0) or
  * toward zero; negative once t has passed. */
 long long sfi__sys_ms_until(const struct timespec *t, int up);

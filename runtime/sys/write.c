@@ -11,7 +11,6 @@ long sfi__sys_write(int fd, uint64_t buf, uint64_t len) {
   int h = sfi__sys_iobuf(in, fd, buf, &len, SYS_IO_MAX, 0, &p);
   if (h < 0)
     return h;
-  if (len || !sfi__sys_is_stream(h)) /* zero bytes: at once on a pipe */
-    sfi__sys_wait(h, POLLOUT);
+  sfi__sys_wait(h, POLLOUT, len == 0);
   return sfi__host_write(h, p, len);
 }
