@@ -23,11 +23,8 @@ int sfi__sys_lstat(uint64_t path, uint64_t st) {
     return sfi__sys_stat(path, st);
   /* a trailing slash makes lstat follow the link, as natively */
   char name[PATH_MAX];
-  size_t nl;
   if (sfi_copy_string_out(in, name, sizeof name, path) == SFI_OK &&
-      (nl = strlen(name)) &&
-      (name[nl - 1] == '/' ||
-       (nl >= 2 && name[nl - 1] == '.' && name[nl - 2] == '/')))
+      sfi__sys_names_dir(name))
     return sfi__sys_stat(path, st); /* "name/", "name/.": through links */
   int rc = sfi__sys_parent(in, path, &pfd, leaf);
   if (rc == -EACCES) /* the grant itself, or an escape stat refuses too */

@@ -59,10 +59,7 @@ static int join_normal(const char *dir, const char *rel, char *out) {
     out[n++] = '/';
   /* "name/" and "name/." must still name a directory (review: lstat and
    * stat of "link/" to a file answered for the file, natively ENOTDIR) */
-  size_t rl = strlen(rel);
-  if (out[n - 1] != '/' &&
-      ((rl && rel[rl - 1] == '/') ||
-       (rl >= 2 && rel[rl - 1] == '.' && rel[rl - 2] == '/'))) {
+  if (out[n - 1] != '/' && sfi__sys_names_dir(rel)) {
     if (n + 2 > PATH_MAX)
       return -1;
     out[n++] = '/';

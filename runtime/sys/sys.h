@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../internal.h"
 #include "host.h"
@@ -64,6 +65,13 @@ const char *sfi__sys_device(sfi_instance *in, uint64_t path, int *writable);
  * device with Linux's number for it. */
 struct stat;
 int sfi__sys_device_ok(const char *dev, const struct stat *st);
+/* Whether a path ends "name/" or "name/.": it names a directory (through
+ * a symlink, for lstat too). */
+static inline int sfi__sys_names_dir(const char *p) {
+  size_t n = strlen(p);
+  return (n && p[n - 1] == '/') ||
+         (n >= 2 && p[n - 1] == '.' && p[n - 2] == '/');
+}
 /* Opens rest beneath dirfd with openat2 RESOLVE_BENEATH; -errno on error. */
 int sfi__sys_open_beneath(int dirfd, const char *rest, int flags, int mode);
 /* Splits a resolved path into an O_PATH fd of its parent and the last
