@@ -25,6 +25,7 @@ CHECK(struct sfi_callrec, ret_rax, R_RETRAX);
 CHECK(struct sfi_callrec, ret_xmm0, R_RETXMM);
 CHECK(struct sfi_callrec, mxcsr, R_MXCSR);
 CHECK(struct sfi_callrec, fcw, R_FCW);
+CHECK(struct sfi_callrec, uses, R_USES);
 CHECK(struct sfi_callrec, entry_rsp, R_ENTRYRSP);
 _Static_assert(sizeof(((struct sfi_callrec *)0)->gpr) == 6 * 8, "gpr");
 _Static_assert(sizeof(((struct sfi_callrec *)0)->xmm) == 8 * 8, "xmm");
@@ -50,3 +51,5 @@ _Static_assert(SFI_NSTACK_GUARD >= SFI_NATIVE_FRAME_MAX + 4096,
                "native stack guard narrower than a frame");
 _Static_assert(SFI_NSTACK_RESERVE < SFI_NSTACK_SIZE - SFI_NSTACK_GUARD,
                "import headroom larger than the stack");
+_Static_assert(U_X87 == SFI_USES_X87 && U_AVX512 == SFI_USES_AVX512,
+               "SFI_USES_* bits in enter.S");

@@ -22,6 +22,10 @@
 #define R_RETXMM 208
 #define R_MXCSR 216
 #define R_FCW 220
+#define R_USES 222
+/* its bits: SFI_USES_X87 and SFI_USES_AVX512 (verify.h) */
+#define U_X87 1
+#define U_AVX512 2
 #define R_ENTRYRSP 224
 
 /* struct sfi_thread (internal.h): the innermost call record, read through

@@ -495,6 +495,7 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
   rec.fn = fn;
   rec.new_rsp = 0; /* nested: continue below; else set with the stack */
   rec.in = in;
+  rec.uses = (uint16_t)in->m->uses;
   rec.prev = t->top;
   rec.serial = ++in->call_serial;
   uint64_t ssp;

@@ -55,7 +55,8 @@ static int write_slot(sfi_instance *in, int i, uint64_t v) {
 /* Rewrites callback thunk i; the pages are host memory, but a half-done
  * rewrite leaves them writable or the old target live: broken too. */
 static int set_thunk(sfi_instance *in, int i, void *fn) {
-  if (sfi__thunk_set(in->cb_thunks, in->cb_thunks_size, (size_t)i, fn) == 0)
+  if (sfi__thunk_set(in->cb_thunks, in->cb_thunks_size, (size_t)i, fn,
+                     (in->m->uses & SFI_USES_X87) != 0) == 0)
     return SFI_OK;
   in->broken = 1;
   return sfi__err(SFI_ERR_NOMEM,
@@ -97,7 +98,8 @@ uint64_t sfi_callback_new(sfi_instance *in, const char *sig, void *fn) {
     size_t sz;
     for (int k = 0; k < SFI_CALLBACK_SLOTS; k++)
       fns[k] = (void *)unset_callback;
-    in->cb_thunks = sfi__thunks_make(fns, SFI_CALLBACK_SLOTS, &sz);
+    in->cb_thunks = sfi__thunks_make(fns, SFI_CALLBACK_SLOTS, &sz,
+                                     (in->m->uses & SFI_USES_X87) != 0);
     in->cb_thunks_size = sz;
     if (!in->cb_thunks) {
       sfi__err(SFI_ERR_NOMEM, "cannot map callback thunks");

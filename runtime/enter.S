@@ -80,13 +80,17 @@ sfi__enter:
          * 128 and up of ymm/zmm0-15; their low 128 bits are written below
          * (movq zero-extends xmm0-7, pxor clears xmm8-15). AVX-512 adds
          * zmm16-31 (an EVEX.128 vpxord zeroes the whole register) and
-         * k0-k7. */
+         * k0-k7, cleared only for a module whose code can read them (the
+         * verifier's SFI_USES_AVX512: only EVEX and the mask instructions
+         * name them). */
         mov     sfi__cpu_clear(%rip), %eax
         test    %eax, %eax
         jz      5f
         vzeroupper
         cmp     $2, %eax
         jb      5f
+        testb   $U_AVX512, R_USES(%rbx)
+        jz      5f
         vpxord  %xmm16, %xmm16, %xmm16
         vpxord  %xmm17, %xmm17, %xmm17
         vpxord  %xmm18, %xmm18, %xmm18
@@ -118,7 +122,11 @@ sfi__enter:
          * (XINUSE bit 0; 0 guarantees the init state: FCW 0x37f, FSW 0,
          * all tags empty, FIP/FDP/FOP 0, registers 0); only then XRSTOR
          * puts it there (~100 ns, like fninit, which leaves the registers
-         * and is why the fallback also overwrites them with fldz). */
+         * and is why the fallback also overwrites them with fldz).
+         * A module without any x87/MMX instruction (SFI_USES_X87 clear)
+         * can neither read this state nor change it: the host's stays. */
+        testb   $U_X87, R_USES(%rbx)
+        jz      6f
         X87_INIT 6f
 6:      movq    R_XMM+0(%rbx), %xmm0
         movq    R_XMM+8(%rbx), %xmm1
@@ -161,7 +169,10 @@ sfi__enter_ret:
         mov     %rax, R_RETRAX(%rdi)
         movq    %xmm0, R_RETXMM(%rdi)
         /* No x87/MMX state and no pending x87 exception for the host
-         * (review); the initial state also spares the next call in. */
+         * (review); the initial state also spares the next call in. A
+         * module without x87/MMX instructions left the state unchanged. */
+        testb   $U_X87, R_USES(%rdi)
+        jz      7f
         X87_INIT 7f
 7:      xor     %eax, %eax
         jmp     .Lrestore

@@ -11,6 +11,7 @@
 
 #include "sfi.h"
 #include "sfi_abi.h"
+#include "verify.h"
 
 #define SFI_PAGE 4096ULL
 #define PAGE_DOWN(x) ((uint64_t)(x) & ~(SFI_PAGE - 1))
@@ -116,6 +117,11 @@ struct sfi_module {
   uint64_t ssp_off, ssp_limit_off, jt_bounds_off, cb_slots_off;
   uint64_t start_off; /* __sfi_start */
   uint32_t mode, scheme;
+  /* SFI_USES_* (runtime/verify/verify.h): the state beyond general, SSE
+   * and AVX registers the verified code can touch. The transitions clear
+   * x87/MMX and AVX-512 registers only for a module that can observe
+   * them (enter.S, thunk.c). */
+  unsigned uses;
   /* Import thunks after the image, in the region: thunk i at
    * stub_off + SFI_STUB_SIZE * i. */
   uint64_t stub_off, stub_size;
@@ -244,7 +250,7 @@ struct sfi_callrec {
   uint64_t ret_xmm0; /* 208 */
   uint32_t mxcsr;    /* 216 */
   uint16_t fcw;      /* 220 */
-  uint16_t pad;
+  uint16_t uses;     /* 222: the module's SFI_USES_* (what to clear) */
   uint64_t entry_rsp; /* 224: rsp just before the call into the sandbox */
   /* C only below */
   struct sfi_callrec *prev;
@@ -347,13 +353,13 @@ void sfi__timer_disarm(struct sfi_thread *t);
 _Noreturn void sfi__trap_now(int code, const char *why);
 
 /* ---- thunks (thunk.c) ---- */
-void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel);
-void sfi__thunk_emit_plain(uint8_t *t, void *fn);
+void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel, int x87);
+void sfi__thunk_emit_plain(uint8_t *t, void *fn, int x87);
 void sfi__thunk_consts(uint8_t *at);
-void *sfi__thunks_make(void *const *fns, size_t n, size_t *size);
+void *sfi__thunks_make(void *const *fns, size_t n, size_t *size, int x87);
 void sfi__thunks_free(void *p, size_t size);
 uint64_t sfi__thunk_addr(void *page, size_t i);
-int sfi__thunk_set(void *page, size_t size, size_t i, void *fn);
+int sfi__thunk_set(void *page, size_t size, size_t i, void *fn, int x87);
 
 /* ---- symbols (symbolize.c, loader.c) ---- */
 int sfi__is_func_start(const sfi_module *m, uint64_t off);
@@ -394,7 +400,7 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
 /* ---- the binary verifier on a loaded module (verify/verify_module.c):
  * maps the sealed memfd image and runs sfi_verify; SFI_ERR_BADMODULE with
  * the violation on rejection. Not yet called by the loader. ---- */
-int sfi__verify_module(const sfi_module *m);
+int sfi__verify_module(sfi_module *m);
 
 /* ---- instance internals ---- */
 /* Applies the relocations. relro: also those in RELRO (which must be

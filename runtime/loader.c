@@ -210,9 +210,10 @@ static int find_specials(sfi_module *m) {
  * stack headroom and jumps to host function i (see thunk.c). GOT entries
  * point at them, so every pointer the loader gives the sandbox lies inside
  * its region, and a call out costs one indirect jump more than a native
- * call through a pointer. */
-static int make_stubs(sfi_module *m, void *const *fns,
-                      const struct sfi_undef *undefs, uint32_t n) {
+ * call through a pointer. Their place is fixed first (relocations point at
+ * them); their code is written once the verifier has said which state the
+ * module's code can touch (emit_stubs). */
+static int place_stubs(sfi_module *m, uint32_t n) {
   m->stub_off = m->image_size;
   if (!n)
     return SFI_OK;
@@ -221,20 +222,27 @@ static int make_stubs(sfi_module *m, void *const *fns,
   if (!m->stubs)
     return SFI_ERR_NOMEM;
   memset(m->stubs, 0xcc, m->stub_size);
+  m->image_size += m->stub_size;
+  return SFI_OK;
+}
+
+static void emit_stubs(sfi_module *m, void *const *fns,
+                       const struct sfi_undef *undefs, uint32_t n) {
+  if (!n)
+    return;
   uint64_t consts = m->stub_size - 8; /* the host's FP control values */
+  int x87 = (m->uses & SFI_USES_X87) != 0;
   sfi__thunk_consts(m->stubs + consts);
   for (uint32_t i = 0; i < n; i++) {
     uint8_t *t = m->stubs + SFI_STUB_SIZE * (uint64_t)i;
     /* Host-granted imports get the host's FP environment; the system
      * interface and libm run under the sandbox's, as natively. */
     if (strncmp(undefs[i].name, "__sfi_", 6) == 0)
-      sfi__thunk_emit_plain(t, fns[i]);
+      sfi__thunk_emit_plain(t, fns[i], x87);
     else
       sfi__thunk_emit(t, fns[i],
-                      (int64_t)(consts - SFI_STUB_SIZE * (uint64_t)i));
+                      (int64_t)(consts - SFI_STUB_SIZE * (uint64_t)i), x87);
   }
-  m->image_size += m->stub_size;
-  return SFI_OK;
 }
 
 int sfi__is_func_start(const sfi_module *m, uint64_t off) {
@@ -266,10 +274,6 @@ static int make_memfd(sfi_module *m, const struct sfi_elf *e) {
   if (ftruncate(m->memfd, (off_t)m->image_size) != 0)
     return sfi__err(SFI_ERR_NOMEM, "%s: ftruncate memfd: %s", m->name,
                     strerror(errno));
-  if (m->stub_size && pwrite(m->memfd, m->stubs, m->stub_size,
-                             (off_t)m->stub_off) != (ssize_t)m->stub_size)
-    return sfi__err(SFI_ERR_NOMEM, "%s: writing memfd: %s", m->name,
-                    strerror(errno));
   for (int i = 0; i < m->nsegs; i++) {
     const struct sfi_seg *s = &m->segs[i];
     const uint8_t *src = e->data + s->offset;
@@ -283,6 +287,16 @@ static int make_memfd(sfi_module *m, const struct sfi_elf *e) {
       done += (uint64_t)w;
     }
   }
+  return SFI_OK;
+}
+
+/* After verification (which reads the image below stub_off only): the
+ * stubs' code into the memfd, then the seals. */
+static int seal_memfd(sfi_module *m) {
+  if (m->stub_size && pwrite(m->memfd, m->stubs, m->stub_size,
+                             (off_t)m->stub_off) != (ssize_t)m->stub_size)
+    return sfi__err(SFI_ERR_NOMEM, "%s: writing memfd: %s", m->name,
+                    strerror(errno));
   /* The image is final: no write(2) or shared writable mapping can change
    * it any more (private copy-on-write mappings stay possible). */
   if (fcntl(m->memfd, F_ADD_SEALS,
@@ -316,6 +330,7 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
   m->memfd = -1;
   m->mapfd = -1;
   m->relro_prot = PROT_READ;
+  m->uses = SFI_USES_X87 | SFI_USES_AVX512; /* until verified */
   if (!data) {
     sfi__err(SFI_ERR_INVALID, "sfi_module_load_mem: NULL data");
     goto err;
@@ -341,7 +356,7 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
   if ((rc = resolve_imports(m, &e, imports, &fns)))
     goto err;
   addrs = calloc(e.nundefs ? e.nundefs : 1, sizeof *addrs);
-  if (!addrs || make_stubs(m, fns, e.undefs, e.nundefs) != SFI_OK) {
+  if (!addrs || place_stubs(m, e.nundefs) != SFI_OK) {
     sfi__err(SFI_ERR_NOMEM, "%s: out of memory", name);
     goto err;
   }
@@ -349,8 +364,10 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
     addrs[i] = m->stub_off + SFI_STUB_SIZE * (uint64_t)i;
   if ((rc = sfi__elf_relocs(&e, addrs, &m->relocs, &m->nrelocs)) ||
       (rc = index_symbols(m, &e)) || (rc = find_specials(m)) ||
-      (rc = make_memfd(m, &e)) ||
-      (rc = sfi__verify_module(m)) || (rc = sfi__layout_prepare(m)))
+      (rc = make_memfd(m, &e)) || (rc = sfi__verify_module(m)))
+    goto err;
+  emit_stubs(m, fns, e.undefs, e.nundefs);
+  if ((rc = seal_memfd(m)) || (rc = sfi__layout_prepare(m)))
     goto err;
   free(fns);
   free(addrs);

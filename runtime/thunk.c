@@ -132,7 +132,7 @@ static void put_empty_x87(struct asm_buf *a) {
 /* The host's MXCSR control bits and x87 control word (at const_at from the
  * thunk's start), reloaded when the sandbox's differ; the x87 registers
  * emptied (the sandbox may leave MMX state). */
-static void put_host_fp(struct asm_buf *a, int64_t const_at) {
+static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
   PUT(a, 0x0f, 0xae, 0x5c, 0x24, 0xf8); /* stmxcsr -8(%rsp) */
   PUT(a, 0x44, 0x8b, 0x5c, 0x24, 0xf8); /* mov -8(%rsp), %r11d */
   PUT(a, 0x41, 0x83, 0xe3, 0xc0);       /* and $~0x3f, %r11d: no flags */
@@ -141,6 +141,12 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at) {
   PUT(a, 0x74, 0x07);                   /* je 1f */
   PUT(a, 0x0f, 0xae, 0x15);             /* ldmxcsr mxcsr(%rip) */
   put_rel(a, const_at, 0);
+  /* A module whose code has no x87/MMX instruction (the verifier's
+   * SFI_USES_X87) cannot change the x87 control word or leave anything on
+   * the x87 stack: the host function finds both as its caller left them
+   * when it called in. */
+  if (!x87)
+    return; /* 1: */
   PUT(a, 0xd9, 0x7c, 0x24, 0xf8);       /* 1: fnstcw -8(%rsp) */
   PUT(a, 0x44, 0x0f, 0xb7, 0x5c, 0x24, 0xf8); /* movzwl -8(%rsp), %r11d */
   PUT(a, 0x66, 0x44, 0x3b, 0x1d);       /* cmp fcw(%rip), %r11w */
@@ -154,7 +160,7 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at) {
 /* The sandbox's own FP environment (rounding, precision), but with every
  * exception masked in MXCSR and the x87 control word and the x87 registers
  * emptied: what the system interface and libm run under. */
-static void put_masked_fp(struct asm_buf *a) {
+static void put_masked_fp(struct asm_buf *a, int x87) {
   PUT(a, 0x0f, 0xae, 0x5c, 0x24, 0xf8);             /* stmxcsr -8(%rsp) */
   PUT(a, 0x44, 0x8b, 0x5c, 0x24, 0xf8);             /* mov -8(%rsp), %r11d */
   PUT(a, 0x41, 0xf7, 0xd3);                         /* not %r11d */
@@ -169,7 +175,10 @@ static void put_masked_fp(struct asm_buf *a) {
   PUT(a, 0x74, 0x0a);                               /* jz 2f */
   PUT(a, 0x66, 0x83, 0x4c, 0x24, 0xf8, 0x3f);       /* orw $0x3f, -8(%rsp) */
   PUT(a, 0xd9, 0x6c, 0x24, 0xf8);                   /* fldcw -8(%rsp) */
-  put_empty_x87(a); /* 2: (the x87 stack is empty at a call anyway) */
+  /* 2: (the x87 stack is empty at a call anyway; nothing to empty if the
+   * module has no x87/MMX instruction) */
+  if (x87)
+    put_empty_x87(a);
 }
 
 /* Longest thunk: checks 63 + masked FP 67 + x87 EMPTY_X87_MAX + jump and
@@ -191,24 +200,22 @@ static void put_jump(struct asm_buf *a, void *fn, const size_t fix[3]) {
 
 /* For the system interface and libm: they run under the sandbox's own
  * rounding mode, as the same calls would in a native program. */
-static void emit_plain(uint8_t *t, void *fn) {
+void sfi__thunk_emit_plain(uint8_t *t, void *fn, int x87) {
   struct asm_buf a = {t, 0};
   size_t fix[3];
   memset(t, 0xcc, THUNK_SIZE);
   put_checks(&a, fix);
-  put_masked_fp(&a);
+  put_masked_fp(&a, x87);
   put_jump(&a, fn, fix);
 }
 
-void sfi__thunk_emit_plain(uint8_t *t, void *fn) { emit_plain(t, fn); }
-
 /* For host-granted imports and callbacks: the host's FP environment. */
-void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel) {
+void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel, int x87) {
   struct asm_buf a = {t, 0};
   size_t fix[3];
   memset(t, 0xcc, THUNK_SIZE);
   put_checks(&a, fix);
-  put_host_fp(&a, const_rel);
+  put_host_fp(&a, const_rel, x87);
   put_jump(&a, fn, fix);
 }
 
@@ -225,7 +232,7 @@ void sfi__thunk_consts(uint8_t *at) {
 }
 
 /* n thunks followed by the constants, in host pages. */
-void *sfi__thunks_make(void *const *fns, size_t n, size_t *size) {
+void *sfi__thunks_make(void *const *fns, size_t n, size_t *size, int x87) {
   size_t sz = PAGE_UP(n * THUNK_SIZE + 8);
   uint8_t *p = mmap(NULL, sz, PROT_READ | PROT_WRITE,
                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -235,7 +242,7 @@ void *sfi__thunks_make(void *const *fns, size_t n, size_t *size) {
   sfi__thunk_consts(p + sz - 8);
   for (size_t i = 0; i < n; i++)
     sfi__thunk_emit(p + i * THUNK_SIZE, fns[i],
-                    (int64_t)(sz - 8 - i * THUNK_SIZE));
+                    (int64_t)(sz - 8 - i * THUNK_SIZE), x87);
   if (mprotect(p, sz, PROT_READ | PROT_EXEC) != 0) {
     munmap(p, sz);
     return NULL;
@@ -255,11 +262,11 @@ uint64_t sfi__thunk_addr(void *page, size_t i) {
 /* Rewrites one thunk of pages owned by a single instance (callbacks); the
  * instance is not running on another thread, so nobody executes them
  * meanwhile. */
-int sfi__thunk_set(void *page, size_t size, size_t i, void *fn) {
+int sfi__thunk_set(void *page, size_t size, size_t i, void *fn, int x87) {
   if (mprotect(page, size, PROT_READ | PROT_WRITE) != 0)
     return -1;
   sfi__thunk_emit((uint8_t *)page + i * THUNK_SIZE, fn,
-                  (int64_t)(size - 8 - i * THUNK_SIZE));
+                  (int64_t)(size - 8 - i * THUNK_SIZE), x87);
   return mprotect(page, size, PROT_READ | PROT_EXEC);
 }
 

@@ -107,12 +107,20 @@ int main(int argc, char **argv) {
     return 1;
   }
   struct sfi_verify_error err;
+  unsigned uses = 0;
   v.in.flags = flags;
+  v.in.uses = &uses;
   rc = sfi_verify(&v.in, &err);
-  if (rc == 0 && !quiet)
+  if (rc == 0 && !quiet) {
     printf(skip > 0 ? "ok (the module; the program's launcher before it is "
                       "not checked)\n"
                     : "ok\n");
+    /* what the transitions clear for it (runtime/enter.S) */
+    if (uses)
+      printf("state: its code can touch%s%s\n",
+             uses & SFI_USES_X87 ? " x87/MMX" : "",
+             uses & SFI_USES_AVX512 ? " AVX-512" : "");
+  }
   else if (rc != 0) {
     char line[512];
     sfi_verify_format(&err, line, sizeof line);

@@ -33,7 +33,9 @@ enum {
   F_RSPMEM = 2,
   F_SLOTLOAD = 4,
   F_CLAIMED = 8,
-  F_SLOTSE9 = 16
+  F_SLOTSE9 = 16,
+  F_X87 = 32,   /* reads or writes x87/MMX state (SFI_USES_X87) */
+  F_AVX512 = 64 /* EVEX, zmm, xmm/ymm16-31 or k0-k7 (SFI_USES_AVX512) */
 };
 
 /* The parts of the confinement sequence and of the branch-slot jump,
@@ -117,6 +119,7 @@ struct vctx {
   uint64_t slot_budget; /* slots the unit's tables may still have */
   int input_ok; /* ranges validated: instruction text may be decoded */
   int fast;     /* use the fast path (verify_fast.h) */
+  uint8_t uses; /* F_X87 | F_AVX512 of every instruction decoded */
 };
 
 #define FRAME_MAX ((int64_t)SFI_NATIVE_FRAME_MAX)
@@ -764,6 +767,71 @@ static int check_prefixes(const struct vctx *c,
   return 0;
 }
 
+/* F_X87 and F_AVX512: which of the two register files the transitions
+ * clear only for code that can observe them (runtime/enter.S, thunk.c)
+ * this instruction can read or write. Over-approximated: any x87/MMX
+ * extension, category or register operand (hidden ones too: fnstcw's
+ * control word, emms's tag word); any EVEX encoding, AVX-512 extension
+ * (the VEX-encoded mask instructions too), mask or zmm register, or
+ * xmm/ymm register above 15; xgetbv (XINUSE) both. */
+static uint8_t state_used(const ZydisDecodedInstruction *d,
+                          const ZydisDecodedOperand *op) {
+  uint8_t s = 0;
+  switch (d->meta.isa_ext) {
+  case ZYDIS_ISA_EXT_X87: case ZYDIS_ISA_EXT_MMX:
+  case ZYDIS_ISA_EXT_AMD3DNOW:
+    s |= F_X87;
+    break;
+  case ZYDIS_ISA_EXT_AVX512EVEX: case ZYDIS_ISA_EXT_AVX512VEX:
+    s |= F_AVX512;
+    break;
+  default:
+    break;
+  }
+  switch (d->meta.category) {
+  case ZYDIS_CATEGORY_X87_ALU: case ZYDIS_CATEGORY_FCMOV:
+  case ZYDIS_CATEGORY_MMX:
+    s |= F_X87;
+    break;
+  case ZYDIS_CATEGORY_KMASK:
+    s |= F_AVX512;
+    break;
+  default:
+    break;
+  }
+  if (d->encoding == ZYDIS_INSTRUCTION_ENCODING_EVEX ||
+      d->encoding == ZYDIS_INSTRUCTION_ENCODING_MVEX)
+    s |= F_AVX512;
+  /* xgetbv with ecx = 1 reads XINUSE, which says whether the host left
+   * the x87 state in its initial configuration: such a module gets the
+   * x87 reset that makes it so (and the AVX-512 clearing) */
+  if (d->mnemonic == ZYDIS_MNEMONIC_XGETBV)
+    s |= F_X87 | F_AVX512;
+  for (int i = 0; i < d->operand_count; i++) {
+    if (op[i].type != ZYDIS_OPERAND_TYPE_REGISTER)
+      continue;
+    ZydisRegister r = op[i].reg.value;
+    switch (ZydisRegisterGetClass(r)) {
+    case ZYDIS_REGCLASS_X87: case ZYDIS_REGCLASS_MMX:
+      s |= F_X87;
+      break;
+    case ZYDIS_REGCLASS_MASK: case ZYDIS_REGCLASS_ZMM:
+      s |= F_AVX512;
+      break;
+    case ZYDIS_REGCLASS_XMM: case ZYDIS_REGCLASS_YMM:
+      if (ZydisRegisterGetId(r) > 15)
+        s |= F_AVX512;
+      break;
+    default:
+      if (r == ZYDIS_REGISTER_X87CONTROL || r == ZYDIS_REGISTER_X87STATUS ||
+          r == ZYDIS_REGISTER_X87TAG)
+        s |= F_X87;
+      break;
+    }
+  }
+  return s;
+}
+
 static int analyze(const struct vctx *c, const ZydisDecodedInstruction *d,
                    const ZydisDecodedOperand *op, uint64_t va,
                    struct facts *f) {
@@ -793,6 +861,7 @@ static int analyze(const struct vctx *c, const ZydisDecodedInstruction *d,
   match_pattern(d, op, f);
   if (check_operands(c, d, op, va, f))
     return -1;
+  f->flags |= state_used(d, op);
   /* whether movslq disp(%S),%R is P_SLD depends on disp: keep it in the
    * cache's key (a stores-only read would leave it out) */
   if (m == ZYDIS_MNEMONIC_MOVSXD && d->operand_count_visible == 2 &&
@@ -1399,6 +1468,7 @@ static int decode_unit(struct vctx *c, uint64_t start, uint64_t end) {
     const struct facts *f = decode_one(c, va, end, &c->v[c->nv].f);
     if (!f)
       return -1;
+    c->uses |= f->flags;
     if (apply(c, va))
       return -1;
     uint8_t k = c->v[c->nv].kind;
@@ -1770,5 +1840,9 @@ int sfi_verify(const struct sfi_verify_input *in,
   free(c.br);
   free(c.at);
   free(c.cache);
+  if (in->uses)
+    *in->uses = rc ? SFI_USES_X87 | SFI_USES_AVX512
+                   : (c.uses & F_X87 ? SFI_USES_X87 : 0) |
+                         (c.uses & F_AVX512 ? SFI_USES_AVX512 : 0);
   return rc ? -1 : 0;
 }

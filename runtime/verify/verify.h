@@ -102,7 +102,15 @@ struct sfi_verify_input {
   size_t nimport_slots;
   int stores_only; /* module built in stores-only mode */
   int flags;       /* SFI_VERIFY_* below; 0 normally */
+  /* Output, if not NULL: which state beyond the general, SSE/AVX (ymm0-15)
+   * and flag registers the accepted code can read or write, SFI_USES_*
+   * below (both when refused). The transitions clear a register file only
+   * for modules that can observe it (runtime/enter.S, runtime/thunk.c). */
+  unsigned *uses;
 };
+
+#define SFI_USES_X87 1    /* x87 or MMX registers, x87 control or status */
+#define SFI_USES_AVX512 2 /* EVEX, zmm, xmm/ymm16-31 or k0-k7 */
 
 /* Testing only: decode every instruction with Zydis, without the fast
  * path and the cache of per-instruction facts (the mutation test compares

@@ -601,6 +601,11 @@ fast_vex(struct fdec *d, uint8_t op, int stores_only, struct facts *f) {
   v.kv = v.vvvv > 7;
   int r = map == 1 ? fast_vex_0f(d, o, &v)
           : map == 2 || map == 3 ? fast_vex_0f38_0f3a(map, o, &v) : -1;
+  /* the mask instructions (map 0f 41-4b, 90-99; kshift: 0f3a 30-33)
+   * touch AVX-512 state */
+  if ((map == 1 && ((o >= 0x41 && o <= 0x4b) || (o >= 0x90 && o <= 0x99))) ||
+      (map == 3 && o >= 0x30 && o <= 0x33))
+    f->flags |= F_AVX512;
   if (r <= 0)
     return r;
   if (v.two && v.vvvv)

@@ -127,7 +127,7 @@ static int fill_input(const sfi_module *m, struct sfi_verify_input *in,
   return 0;
 }
 
-int sfi__verify_module(const sfi_module *m) {
+int sfi__verify_module(sfi_module *m) {
   struct sfi_verify_input in = {0};
   struct sfi_verify_error err;
   struct vbuf b = {0};
@@ -137,6 +137,7 @@ int sfi__verify_module(const sfi_module *m) {
                     m->name);
   int rc = fill_input(m, &in, &b);
   in.image = img;
+  in.uses = &m->uses;
   if (rc == 0)
     rc = sfi_verify(&in, &err) ? 1 : 0;
   munmap(img, m->image_size);

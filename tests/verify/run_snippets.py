@@ -8,7 +8,9 @@ A snippet file holds snippets separated by marker lines
     #= fail RULE NAME [options]
 where RULE is the rule name the verifier must report ("memory", "stack",
 ...). Options: stores-only (the module carries a stores-only libsfi note),
-jt=N (pad the table to N bytes instead of 256), nojt (no table section).
+jt=N (pad the table to N bytes instead of 256), nojt (no table section),
+uses=x87|avx512|x87+avx512|none (a passing snippet: the state the verifier
+says its code can touch, which decides what the transitions clear).
 Every snippet is assembled after PROLOGUE: FUNC name starts a function
 (16-aligned, int3 fill, STT_FUNC), JT name adds a table entry (jmp name).
 The table always starts with the crt's trap entry.
@@ -116,6 +118,17 @@ def main():
                 out = r.stdout.strip()
                 ok = (r.returncode == 0) if s["exp"] == "pass" else (
                     r.returncode == 1 and (": %s at " % s["rule"]) in out)
+                uses = [o.split("=", 1)[1] for o in s["opts"]
+                        if o.startswith("uses=")]
+                if ok and uses:
+                    want = {"none": set(), "x87": {"x87/MMX"},
+                            "avx512": {"AVX-512"},
+                            "x87+avx512": {"x87/MMX", "AVX-512"}}[uses[0]]
+                    got = set()
+                    for line in out.splitlines():
+                        if line.startswith("state: its code can touch"):
+                            got = set(line.split("touch", 1)[1].split())
+                    ok = got == want
                 print("%s %s %s: %s" % ("ok  " if ok else "FAIL", s["exp"],
                                         where, out))
                 bad += not ok
