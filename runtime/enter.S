@@ -192,6 +192,7 @@ sfi__recover:
         mov     %fs:TH_TOP(%rdi), %rdi
         mov     R_RSP(%rdi), %rsp
         fninit                          /* drop whatever x87 state was left */
+        fldcw   R_FCW(%rdi)             /* and the host's control word */
         mov     %esi, %eax
 .Lrestore:
         mov     R_RSP(%rdi), %rsp
@@ -209,7 +210,11 @@ sfi__recover:
         cmp     R_MXCSR(%rdi), %ecx
         je      1f
         ldmxcsr R_MXCSR(%rdi)
-1:      fnstcw  -8(%rsp)
+        /* A module without x87 instructions cannot have changed the x87
+         * control word (and the recovery path put it back). */
+1:      testb   $U_X87, R_USES(%rdi)
+        jz      2f
+        fnstcw  -8(%rsp)
         movzwl  -8(%rsp), %ecx
         cmpw    R_FCW(%rdi), %cx
         je      2f
