@@ -155,6 +155,20 @@ host fpuenv
 link fpuenv
 verified "fpuenv" "$t/fpuenv.so"
 holds "$t/fpuenv_host" "$t/fpuenv.so"
+# A module without x87/MMX/AVX-512 instructions: the verifier says so (then
+# the transitions leave that state alone), and the host keeps its own x87
+# control word and an empty x87 stack after calls, imports and a trap. One
+# with long double arithmetic: the verifier says x87.
+host x87free
+cmodule x87free -fsfi-exports=all -fsfi-import=host_fcw
+v=$("$b/bin/sfi-verify" "$t/x87free.so" | tr '\n' ' ')
+echo "== x87free: $v"
+case "$v" in *state:*) echo "x87free: said to touch x87/AVX-512 state"; fail=1 ;; esac
+holds "$t/x87free_host" "$t/x87free.so"
+cmodule x87ld -fsfi-exports=all
+v=$("$b/bin/sfi-verify" "$t/x87ld.so" | tr '\n' ' ')
+echo "== x87ld: $v"
+case "$v" in *"state: its code can touch x87/MMX"*) ;; *) echo "x87ld: x87 not seen"; fail=1 ;; esac
 # the host's stdout offset moved by the sandbox
 "$b/bin/sfi-cc" -O2 "$here/seekstdout.c" -o "$t/seekstdout.so"
 (echo "HOST LOG LINE 1"; "$b/bin/sfi-run" "$t/seekstdout.so"; echo "HOST LOG LINE 2") > "$t/seek.out"
