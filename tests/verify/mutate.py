@@ -11,7 +11,10 @@ code and checks the verdicts:
   depend on its fast path and decoding cache (--no-cache), --crosscheck
   (fast path against Zydis) must agree, and every accepted mutant must
   pass an independent oracle (llvm-objdump's disassembly: no forbidden
-  mnemonic, every memory operand %gs:+32-bit, (%rsp) or (%rip)).
+  mnemonic, every memory operand %gs:+32-bit, (%rsp) or (%rip)), and
+  the register state the verifier says the code can touch (its `state:`
+  line) must cover every x87/MMX and AVX-512 instruction llvm-objdump
+  sees (the transitions clear that state only for modules said to use it).
 Usage: mutate.py --verify SFI_VERIFY --objdump LLVM_OBJDUMP
                  [--module M.so | --clang C --lld L] [--random N] [--each N]
                  [--seed S]"""
@@ -109,6 +112,30 @@ def oracle(text):
         else:
             return "unconfined memory operand"
     return None
+
+
+X87 = re.compile(r"%st\b|%st\(|%mm\d")
+AVX512 = re.compile(r"%zmm|%k[0-7]\b|%[xy]mm(1[6-9]|2\d|3[01])\b|\{")
+
+
+def state_needed(text):
+    """The SFI_USES_* names an instruction's text needs."""
+    mnem = text.split()[0] if text else ""
+    need = set()
+    if mnem.startswith("f") or mnem in ("emms", "wait") or X87.search(text):
+        need.add("x87/MMX")
+    if mnem.startswith("k") or AVX512.search(text):
+        need.add("AVX-512")
+    if mnem == "xgetbv":
+        need |= {"x87/MMX", "AVX-512"}
+    return need
+
+
+def state_said(out):
+    for line in out.splitlines():
+        if line.startswith("state: its code can touch"):
+            return set(line.split("touch", 1)[1].split())
+    return set()
 
 
 def targeted(insns, kind, rng, segs, data):
@@ -225,9 +252,15 @@ def main():
                 continue
             if rc == 0:
                 accepted += 1
+                said = state_said(out)
                 for va, b, text, sect in disassemble(a.objdump, mut):
                     if sect != ".text":
                         continue
+                    missed = state_needed(text) - said
+                    if missed:
+                        print("STATE at 0x%x `%s`: %s not reported (mutant "
+                              "byte 0x%x)" % (va, text, " ".join(missed), pos))
+                        errors += 1
                     why = oracle(text)
                     if why:
                         print("ORACLE at 0x%x `%s`: %s (mutant byte 0x%x)" %
