@@ -210,11 +210,10 @@ sfi__recover:
         cmp     R_MXCSR(%rdi), %ecx
         je      1f
         ldmxcsr R_MXCSR(%rdi)
-        /* A module without x87 instructions cannot have changed the x87
-         * control word (and the recovery path put it back). */
-1:      testb   $U_X87, R_USES(%rdi)
-        jz      2f
-        fnstcw  -8(%rsp)
+        /* Every module: the system-interface thunks set the control word
+         * on the module's behalf (thunk.c, put_masked_fp), x87 code or
+         * not (review call4). */
+1:      fnstcw  -8(%rsp)
         movzwl  -8(%rsp), %ecx
         cmpw    R_FCW(%rdi), %cx
         je      2f

@@ -122,6 +122,9 @@ struct sfi_module {
    * x87/MMX and AVX-512 registers only for a module that can observe
    * them (enter.S, thunk.c). */
   unsigned uses;
+  /* It imports a runtime function that returns a long double on the x87
+   * stack (libm's long double variants, strtold): SFI_USES_X87 too. */
+  int x87_imports;
   /* Import thunks after the image, in the region: thunk i at
    * stub_off + SFI_STUB_SIZE * i. */
   uint64_t stub_off, stub_size;
@@ -422,6 +425,7 @@ struct sfi_bind {
   void *fn;
 };
 void *sfi__sys_lookup(const char *name);
+int sfi__libm_x87(const char *name);
 void *sfi__libm_lookup(const char *name);
 int sfi__sys_instance_init(sfi_instance *in, const sfi_instance_options *o);
 void sfi__sys_instance_fini(sfi_instance *in);

@@ -58,6 +58,20 @@ static const struct sfi_bind libm[] = {
     SFI_BIND3(fabs) SFI_BIND3(copysign)
 };
 
+/* Whether name is a long double variant ("sinl": "sin" is listed too),
+ * whose wrapper returns its result on the x87 stack (the module pops it):
+ * a module importing one gets the x87 handling of the transitions even
+ * without x87 code of its own (loader.c; review call4). */
+int sfi__libm_x87(const char *name) {
+  size_t n = strlen(name);
+  if (n < 2 || name[n - 1] != 'l' || !sfi__libm_lookup(name))
+    return 0;
+  for (size_t i = 0; i < sizeof libm / sizeof libm[0]; i++)
+    if (strlen(libm[i].name) == n - 1 && !strncmp(libm[i].name, name, n - 1))
+      return 1;
+  return 0;
+}
+
 /* Linear: imports are bound once per module load. */
 void *sfi__libm_lookup(const char *name) {
   for (size_t i = 0; i < sizeof libm / sizeof libm[0]; i++)

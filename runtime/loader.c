@@ -73,11 +73,15 @@ static int resolve_imports(sfi_module *m, struct sfi_elf *e,
   for (uint32_t i = 0; i < e->nundefs; i++) {
     const char *n = e->undefs[i].name;
     void *fn = NULL;
-    if (strncmp(n, SFI_SYS_PREFIX, strlen(SFI_SYS_PREFIX)) == 0)
+    if (strncmp(n, SFI_SYS_PREFIX, strlen(SFI_SYS_PREFIX)) == 0) {
       fn = sfi__sys_lookup(n + strlen(SFI_SYS_PREFIX));
-    else if (strncmp(n, "__sfi_libm_", 11) == 0)
+      if (strcmp(n + strlen(SFI_SYS_PREFIX), "strtold") == 0)
+        m->x87_imports = 1;
+    } else if (strncmp(n, "__sfi_libm_", 11) == 0) {
       fn = sfi__libm_lookup(n + 11);
-    else
+      if (sfi__libm_x87(n + 11))
+        m->x87_imports = 1;
+    } else
       for (const sfi_import *im = imports; im && im->name; im++)
         if (strcmp(im->name, n) == 0) {
           fn = im->fn;
@@ -366,6 +370,8 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
       (rc = index_symbols(m, &e)) || (rc = find_specials(m)) ||
       (rc = make_memfd(m, &e)) || (rc = sfi__verify_module(m)))
     goto err;
+  if (m->x87_imports)
+    m->uses |= SFI_USES_X87;
   emit_stubs(m, fns, e.undefs, e.nundefs);
   if ((rc = seal_memfd(m)) || (rc = sfi__layout_prepare(m)))
     goto err;

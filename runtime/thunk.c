@@ -141,12 +141,9 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
   PUT(a, 0x74, 0x07);                   /* je 1f */
   PUT(a, 0x0f, 0xae, 0x15);             /* ldmxcsr mxcsr(%rip) */
   put_rel(a, const_at, 0);
-  /* A module whose code has no x87/MMX instruction (the verifier's
-   * SFI_USES_X87) cannot change the x87 control word or leave anything on
-   * the x87 stack: the host function finds both as its caller left them
-   * when it called in. */
-  if (!x87)
-    return; /* 1: */
+  /* The control word even for a module without x87 code: a system-
+   * interface call earlier in the same call in may have masked it (review
+   * call4). */
   PUT(a, 0xd9, 0x7c, 0x24, 0xf8);       /* 1: fnstcw -8(%rsp) */
   PUT(a, 0x44, 0x0f, 0xb7, 0x5c, 0x24, 0xf8); /* movzwl -8(%rsp), %r11d */
   PUT(a, 0x66, 0x44, 0x3b, 0x1d);       /* cmp fcw(%rip), %r11w */
@@ -154,7 +151,11 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
   PUT(a, 0x74, 0x06);                   /* je 2f */
   PUT(a, 0xd9, 0x2d);                   /* fldcw fcw(%rip) */
   put_rel(a, const_at + 4, 0);
-  put_empty_x87(a);                     /* 2: */
+  /* 2: the x87 stack emptied, unless the module has no x87/MMX code (the
+   * verifier's SFI_USES_X87) and imports no runtime function that returns
+   * a long double on it (loader.c): then nothing can be on it. */
+  if (x87)
+    put_empty_x87(a);
 }
 
 /* The sandbox's own FP environment (rounding, precision), but with every
@@ -172,8 +173,17 @@ static void put_masked_fp(struct asm_buf *a, int x87) {
   PUT(a, 0x44, 0x0f, 0xb7, 0x5c, 0x24, 0xf8);       /* movzwl ..., %r11d */
   PUT(a, 0x41, 0xf7, 0xd3);                         /* not %r11d */
   PUT(a, 0x41, 0xf7, 0xc3, 0x3f, 0x00, 0x00, 0x00); /* test $0x3f, %r11d */
-  PUT(a, 0x74, 0x0a);                               /* jz 2f */
+  if (x87)
+    PUT(a, 0x74, 0x0a);                             /* jz 2f */
+  else
+    PUT(a, 0x74, 0x0c);                             /* jz 2f (fnclex) */
   PUT(a, 0x66, 0x83, 0x4c, 0x24, 0xf8, 0x3f);       /* orw $0x3f, -8(%rsp) */
+  /* Without x87 code the module's call in did not reset the x87 state: an
+   * exception the host left pending (unmasked) would fire at the waiting
+   * fldcw, here, as a sandbox trap. Drop the flags first, as the reset
+   * would have (review call4). */
+  if (!x87)
+    PUT(a, 0xdb, 0xe2);                             /* fnclex */
   PUT(a, 0xd9, 0x6c, 0x24, 0xf8);                   /* fldcw -8(%rsp) */
   /* 2: (the x87 stack is empty at a call anyway; nothing to empty if the
    * module has no x87/MMX instruction) */
