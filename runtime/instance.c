@@ -284,19 +284,32 @@ static int drop_file(sfi_instance *in, uint64_t off, uint64_t len) {
 }
 
 /* Drops every private page of the writable image (RELRO too if relro) so
- * it reads as the module's initial bytes again. */
-static int drop_image(sfi_instance *in, int relro) {
+ * it reads as the module's initial bytes again. In the compact layout the
+ * anonymous pages are cleared up to anon_hi (at least the end of bss; the
+ * shadow stack and heap that follow in the same mapping when the caller
+ * clears them too: one madvise for all of it), and the pages that hold
+ * data's initial bytes are not dropped but written over in place (those
+ * bytes, then zeros to the page's end): they were written at creation, so
+ * dropping them would only cost a page fault when they are written again
+ * right after. Every byte still ends up as the module's initial one,
+ * resident or not. */
+static int drop_image(sfi_instance *in, int relro, uint64_t anon_hi) {
   const sfi_module *m = in->m;
   if (m->compact) {
-    uint64_t rw = in->image + m->low_end;
+    uint64_t rw = in->image + m->low_end, end = in->image + m->stub_off;
+    uint64_t keep = PAGE_UP(m->data_init_size);
+    if (keep > end - rw)
+      keep = end - rw;
+    if (anon_hi < end)
+      anon_hi = end;
     if (relro && m->relro_end > m->relro_start &&
         drop_file(in, m->relro_start, m->relro_end - m->relro_start) != 0)
       return -1;
-    if (m->stub_off > m->low_end &&
-        drop_anon(rw, m->stub_off - m->low_end) != 0)
+    if (drop_anon(rw + keep, anon_hi - (rw + keep)) != 0)
       return -1;
     if (m->data_init_size)
       memcpy((void *)rw, m->data_init, m->data_init_size);
+    memset((void *)(rw + m->data_init_size), 0, keep - m->data_init_size);
     return 0;
   }
   for (int i = 0; i < m->nsegs; i++) {
@@ -536,26 +549,44 @@ static int heap_budget(const sfi_module *m, uint64_t limit, uint64_t shadow,
 /* ---- regions kept mapped after free ----
  * A freed instance's region keeps its mappings (the module's image, RELRO
  * relocated for that base, the shadow stack) with every private page
- * dropped, and the next instance of the same module with the same shadow
+ * dropped or, for the pages that hold data's initial bytes, written back
+ * to them, and the next instance of the same module with the same shadow
  * stack size takes it: no mmap, no RELRO mprotect, page tables already
- * there. Only regions whose RELRO nothing changed (no callback slot
- * written) qualify; the heap goes back to PROT_NONE. At most SFI_WARM_MAX
- * regions in the process; the region pool drains them when it runs out,
- * sfi_module_free drops its own, sfi_release_cached() all. */
-#define SFI_WARM_MAX 16
+ * there, no page fault. Only regions whose RELRO nothing changed (no
+ * callback slot written) qualify; the heap goes back to PROT_NONE. At
+ * most SFI_KEEP_FREED (environment, default SFI_WARM_DEFAULT, 0 keeps
+ * none) regions in the process, each with its mappings (3 in the compact
+ * layout) and a few resident pages (RELRO, the data's first pages, page
+ * tables); the region pool drains them when it runs out, instance
+ * creation when a mapping fails (vm.max_map_count), sfi_module_free drops
+ * its own, sfi_release_cached() all. */
+#define SFI_WARM_DEFAULT 256
+#define SFI_WARM_CAP 4096
 static pthread_mutex_t warm_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
   const sfi_module *m;
   uint64_t base, shadow;
-} warm[SFI_WARM_MAX];
+} warm[SFI_WARM_CAP];
 static int nwarm;
+static int warm_max = -1; /* under warm_lock */
+
+static int warm_limit(void) { /* under warm_lock */
+  if (warm_max < 0) {
+    const char *e = getenv("SFI_KEEP_FREED");
+    long v = e && *e ? strtol(e, NULL, 10) : SFI_WARM_DEFAULT;
+    warm_max = v < 0 ? 0 : v > SFI_WARM_CAP ? SFI_WARM_CAP : (int)v;
+  }
+  return warm_max;
+}
 
 /* Drops the writable image pages (not RELRO), the shadow stack's and the
  * heap (back to PROT_NONE): what a new instance must find. */
 static int warm_clean(sfi_instance *in) {
-  if (drop_image(in, 0) != 0)
+  /* compact: the shadow stack follows bss in the same mapping */
+  int compact = in->m->compact;
+  if (drop_image(in, 0, compact ? in->shadow_hi : 0) != 0)
     return -1;
-  if (drop_anon(in->shadow_lo, in->shadow_size) != 0)
+  if (!compact && drop_anon(in->shadow_lo, in->shadow_size) != 0)
     return -1;
   if (in->heap_mapped > in->heap_start &&
       mmap((void *)in->heap_start, in->heap_mapped - in->heap_start,
@@ -570,12 +601,12 @@ static int warm_put(sfi_instance *in) {
   if (!in->complete || in->broken || in->relro_dirty || in->running)
     return 0;
   pthread_mutex_lock(&warm_lock);
-  int room = nwarm < SFI_WARM_MAX;
+  int room = nwarm < warm_limit();
   pthread_mutex_unlock(&warm_lock);
   if (!room || warm_clean(in) != 0)
     return 0;
   pthread_mutex_lock(&warm_lock);
-  int kept = nwarm < SFI_WARM_MAX;
+  int kept = nwarm < warm_limit();
   if (kept) {
     warm[nwarm].m = in->m;
     warm[nwarm].base = in->base;
@@ -601,8 +632,10 @@ static uint64_t warm_take(const sfi_module *m, uint64_t shadow) {
 
 /* Frees the kept regions of module m (all if m is NULL); returns how many. */
 static int warm_drop(const sfi_module *m) {
-  uint64_t bases[SFI_WARM_MAX];
+  static uint64_t bases[SFI_WARM_CAP]; /* under drop_lock */
+  static pthread_mutex_t drop_lock = PTHREAD_MUTEX_INITIALIZER;
   int n = 0;
+  pthread_mutex_lock(&drop_lock);
   pthread_mutex_lock(&warm_lock);
   for (int i = 0; i < nwarm;)
     if (!m || warm[i].m == m) {
@@ -614,11 +647,30 @@ static int warm_drop(const sfi_module *m) {
   pthread_mutex_unlock(&warm_lock);
   for (int i = 0; i < n; i++)
     sfi__region_free(bases[i]);
+  pthread_mutex_unlock(&drop_lock);
   return n;
 }
 
 void sfi__warm_drop_module(const sfi_module *m) { warm_drop(m); }
 void sfi_release_cached(void) { warm_drop(NULL); }
+
+/* Maps a fresh region's image, data, bss and shadow stack. */
+static int map_instance(sfi_instance *in) {
+  const sfi_module *m = in->m;
+  if (map_segments(in) != SFI_OK)
+    return SFI_ERR_NOMEM;
+  if (!m->compact &&
+      mmap((void *)in->shadow_lo, in->shadow_size, PROT_READ | PROT_WRITE,
+           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
+           0) == MAP_FAILED) {
+    int e = errno;
+    sfi__err(SFI_ERR_NOMEM, "%s: mapping shadow stack: %s", m->name,
+             strerror(e));
+    sfi__map_hint(e, m->maps_per_instance);
+    return SFI_ERR_NOMEM;
+  }
+  return SFI_OK;
+}
 
 sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   static const sfi_instance_options defaults;
@@ -675,18 +727,11 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   if (heap < in->heap_max - in->heap_start)
     in->heap_max = in->heap_start + heap;
   in->time_limit = o->time_limit;
-  if (!reused && map_segments(in) != SFI_OK)
+  /* Out of mappings (vm.max_map_count) while freed regions are kept:
+   * they give their mappings up, and the mapping is tried once more. */
+  if (!reused && map_instance(in) != SFI_OK &&
+      (warm_drop(NULL) == 0 || map_instance(in) != SFI_OK))
     goto err;
-  if (!reused && !m->compact &&
-      mmap((void *)in->shadow_lo, shadow, PROT_READ | PROT_WRITE,
-           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
-           0) == MAP_FAILED) {
-    int e = errno;
-    sfi__err(SFI_ERR_NOMEM, "%s: mapping shadow stack: %s", m->name,
-             strerror(e));
-    sfi__map_hint(e, m->maps_per_instance);
-    goto err;
-  }
   /* A kept region's RELRO is already relocated for this base. */
   if (sfi__relocate(in, !reused) != SFI_OK)
     goto err;
@@ -728,19 +773,25 @@ int sfi_instance_reset(sfi_instance *in) {
                         PROT_READ | PROT_WRITE) != 0)
     return sfi__err(SFI_ERR_NOMEM, "reset: mprotect RELRO: %s",
                     strerror(errno));
-  if (drop_image(in, relro) != 0) {
+  /* The heap's pages are dropped (zero again) but stay mapped: the next
+   * run grows into them without mmap. The sandbox can reach what it could
+   * reach before, all within heap_max (mem_limit). In the compact layout
+   * data, bss, the shadow stack and the heap are one mapping, cleared by
+   * drop_image with one madvise. */
+  int compact = m->compact;
+  if (drop_image(in, relro, compact ? in->heap_mapped : 0) != 0) {
     in->broken = 1; /* RELRO may be writable now */
-    return sfi__err(SFI_ERR_NOMEM, "reset: madvise: %s", strerror(errno));
+    return sfi__err(SFI_ERR_NOMEM,
+                    "reset: cannot clear data, bss, the shadow stack or the "
+                    "heap: %s",
+                    strerror(errno));
   }
-  if (drop_anon(in->shadow_lo, in->shadow_size) != 0) {
+  if (!compact && drop_anon(in->shadow_lo, in->shadow_size) != 0) {
     in->broken = 1;
     return sfi__err(SFI_ERR_NOMEM, "reset: cannot clear the shadow stack: %s",
                     strerror(errno));
   }
-  /* The heap's pages are dropped (zero again) but stay mapped: the next
-   * run grows into them without mmap. The sandbox can reach what it could
-   * reach before, all within heap_max (mem_limit). */
-  if (in->heap_mapped > in->heap_start &&
+  if (!compact && in->heap_mapped > in->heap_start &&
       drop_anon(in->heap_start, in->heap_mapped - in->heap_start) != 0) {
     in->broken = 1;
     return sfi__err(SFI_ERR_NOMEM, "reset: cannot release the heap: %s",

@@ -238,12 +238,16 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o);
  *     sfi_instance_reset(in);   // trapped: start over */
 int sfi_instance_reset(sfi_instance *in);
 /* Returns the region to the pool (all its memory is released). NULL is
- * ignored; a running instance is not freed. Up to 16 freed regions in the
- * process keep their mappings, every private page dropped, for the next
- * sfi_instance_new of the same module with the same shadow stack size
- * (which then maps nothing); a region whose read-only data a callback
- * changed is never kept. They still count against the region pool, which
- * gives them up when it runs out.
+ * ignored; a running instance is not freed. Up to 256 freed regions in the
+ * process (SFI_KEEP_FREED=n in the environment sets the number, 0 keeps
+ * none) keep their mappings, reset as by sfi_instance_reset (every private
+ * page dropped or written back to the module's initial bytes, the heap
+ * unmapped), for the next sfi_instance_new of the same module with the
+ * same shadow stack size (which then maps nothing); a region whose
+ * read-only data a callback changed is never kept. They still count
+ * against the region pool and the process's mappings (3 each in the
+ * compact layout), and give them up when the pool runs out or a new
+ * instance's mapping fails.
  *
  *   sfi_instance_free(in);   // every sfi_sptr into it is now dangling */
 void sfi_instance_free(sfi_instance *in);
