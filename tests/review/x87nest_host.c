@@ -1,0 +1,60 @@
+/* x87nest_host.c: two modules. A (x87nest_a.so, x87/MMX code) calls the
+ * host import run_b, which calls work(SECRET) in B (x87nest_b.so, no x87
+ * code: the verifier says so), B's secret being a long double it prints
+ * through the system interface. Back in A, A reads %mm0-%mm7: a mantissa
+ * equal to B's secret means B's data crossed to another sandbox through
+ * the x87 registers (before 75bd0a3 B's return ran X87_INIT).
+ *   usage: x87nest_host x87nest_a.so x87nest_b.so   exit 1 on a leak */
+#include <stdint.h>
+#include <stdio.h>
+#include "sfi.h"
+
+#define SECRET 0x5ec7e75ec7e7ULL
+
+static sfi_instance *inb;
+
+static int run_b(void) {
+  sfi_val k = SFI_I64(SECRET), r;
+  if (sfi_call(inb, "work", "I:i", &k, &r) != SFI_OK) {
+    printf("work: %s\n", sfi_errmsg());
+    return -1;
+  }
+  return r.i32;
+}
+
+int main(int argc, char **argv) {
+  if (argc != 3)
+    return 2;
+  const sfi_import imps[] = {{"run_b", ":i", (void *)run_b},
+                             {NULL, NULL, NULL}};
+  sfi_module *ma = sfi_module_load(argv[1], imps, NULL);
+  sfi_module *mb = sfi_module_load(argv[2], NULL, NULL);
+  sfi_instance *ina = ma ? sfi_instance_new(ma, NULL) : NULL;
+  inb = mb ? sfi_instance_new(mb, NULL) : NULL;
+  if (!ina || !inb) {
+    printf("load: %s\n", sfi_errmsg());
+    return 2;
+  }
+  sfi_val r;
+  if (sfi_call(ina, "probe", ":I", NULL, &r) != SFI_OK) {
+    printf("probe: %s\n", sfi_errmsg());
+    return 2;
+  }
+  uint64_t mm[8];
+  if (sfi_copy_out(ina, mm, r.ptr, sizeof mm) != SFI_OK) {
+    printf("copy: %s\n", sfi_errmsg());
+    return 2;
+  }
+  int bad = 0;
+  for (int i = 0; i < 8; i++) {
+    printf("  A sees %%mm%d = 0x%016llx\n", i, (unsigned long long)mm[i]);
+    if ((mm[i] & 0x7fffffffffffffffULL) == SECRET) {
+      printf("BAD: A (another sandbox) reads B's secret long double in "
+             "%%mm%d\n", i);
+      bad = 1;
+    }
+  }
+  if (!bad)
+    printf("x87nest: B's x87 data not seen by A\n");
+  return bad;
+}
