@@ -33,6 +33,7 @@ _Static_assert(sizeof(((struct sfi_callrec *)0)->mxcsr) == 4, "mxcsr");
 _Static_assert(sizeof(((struct sfi_callrec *)0)->fcw) == 2, "fcw");
 
 CHECK(struct sfi_thread, top, TH_TOP);
+CHECK(struct sfi_thread, x87_dirty, TH_X87DIRTY);
 
 CHECK(struct sfi_jmpctx, regs[0], J_RBX);
 CHECK(struct sfi_jmpctx, regs[1], J_RBP);

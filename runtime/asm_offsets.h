@@ -31,6 +31,7 @@
 /* struct sfi_thread (internal.h): the innermost call record, read through
  * %fs by the transitions (the thread's state is initial-exec TLS). */
 #define TH_TOP 0
+#define TH_X87DIRTY 12
 
 /* struct sfi_jmpctx.regs (internal.h): a sandbox caller's context */
 #define J_RBX 0

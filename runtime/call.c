@@ -64,6 +64,12 @@ int64_t sfi__x87_probes_tpoff(void) {
   return (int64_t)((uint64_t)&sfi__thread_state.x87_probes - fsb);
 }
 
+int64_t sfi__x87_dirty_tpoff(void) {
+  uint64_t fsb;
+  __asm__("mov %%fs:0, %0" : "=r"(fsb));
+  return (int64_t)((uint64_t)&sfi__thread_state.x87_dirty - fsb);
+}
+
 struct sfi_thread *sfi__thread(void) {
   return &sfi__thread_state;
 }

@@ -165,13 +165,19 @@ sfi__enter_ret:
         /* Back from the sandbox: every register but rax/xmm0 (the result)
          * is the sandbox's to choose, rsp and the callee-saved ones too. */
         mov     sfi__thread_state@GOTTPOFF(%rip), %rdi
+        movzbl  %fs:TH_X87DIRTY(%rdi), %ecx
+        movb    $0, %fs:TH_X87DIRTY(%rdi)
         mov     %fs:TH_TOP(%rdi), %rdi  /* this call's record */
         mov     %rax, R_RETRAX(%rdi)
         movq    %xmm0, R_RETXMM(%rdi)
         /* No x87/MMX state and no pending x87 exception for the host
          * (review); the initial state also spares the next call in. A
-         * module without x87/MMX instructions left the state unchanged. */
-        testb   $U_X87, R_USES(%rdi)
+         * module without x87/MMX instructions left the state unchanged,
+         * unless runtime code it called (its system-interface thunks set
+         * x87_dirty) used the unit: its flags, its registers' values (a
+         * nested x87 module could read them; review call4b). */
+        or      R_USES(%rdi), %cl
+        test    $U_X87, %cl
         jz      7f
         X87_INIT 7f
 7:      xor     %eax, %eax

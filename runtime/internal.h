@@ -297,6 +297,11 @@ struct sfi_nstack {
 struct sfi_thread {
   struct sfi_callrec *top;
   int depth;
+  /* Set (to SFI_USES_X87) by the system-interface thunks of a module
+   * without x87 code: runtime code run for it (libm, printf's long double
+   * formatting) may have used the x87 unit, so the call's return resets
+   * it as for an x87 module (enter.S; review call4b). */
+  unsigned char x87_dirty;
   /* The stack in use (a copy of stacks[cur]'s fields, read by trap.c). */
   uint64_t stack_lo, stack_hi; /* usable sandbox native stack */
   void *stack_map;
@@ -327,6 +332,7 @@ extern unsigned char sfi__cpu_xinuse __attribute__((visibility("hidden")));
 /* Offset of this thread's x87_probes from the %fs base (the same in every
  * thread: initial-exec TLS). */
 int64_t sfi__x87_probes_tpoff(void);
+int64_t sfi__x87_dirty_tpoff(void);
 void sfi__set_gs(uint64_t v);
 uint64_t sfi__get_gs(void);
 

@@ -370,7 +370,10 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
       (rc = index_symbols(m, &e)) || (rc = find_specials(m)) ||
       (rc = make_memfd(m, &e)) || (rc = sfi__verify_module(m)))
     goto err;
-  if (m->x87_imports)
+  /* x87-free system-interface thunks mark the thread through %fs:disp32
+   * (thunk.c): without that, treat the module as an x87 one. */
+  int64_t dirty = sfi__x87_dirty_tpoff();
+  if (m->x87_imports || dirty != (int32_t)dirty)
     m->uses |= SFI_USES_X87;
   emit_stubs(m, fns, e.undefs, e.nundefs);
   if ((rc = seal_memfd(m)) || (rc = sfi__layout_prepare(m)))

@@ -148,7 +148,12 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
   PUT(a, 0x44, 0x0f, 0xb7, 0x5c, 0x24, 0xf8); /* movzwl -8(%rsp), %r11d */
   PUT(a, 0x66, 0x44, 0x3b, 0x1d);       /* cmp fcw(%rip), %r11w */
   put_rel(a, const_at + 4, 0);
-  PUT(a, 0x74, 0x06);                   /* je 2f */
+  if (x87)
+    PUT(a, 0x74, 0x06);                 /* je 2f */
+  else
+    PUT(a, 0x74, 0x08);                 /* je 2f (fnclex) */
+  if (!x87)
+    PUT(a, 0xdb, 0xe2);                 /* fnclex: see put_masked_fp */
   PUT(a, 0xd9, 0x2d);                   /* fldcw fcw(%rip) */
   put_rel(a, const_at + 4, 0);
   /* 2: the x87 stack emptied, unless the module has no x87/MMX code (the
@@ -181,14 +186,26 @@ static void put_masked_fp(struct asm_buf *a, int x87) {
   /* Without x87 code the module's call in did not reset the x87 state: an
    * exception the host left pending (unmasked) would fire at the waiting
    * fldcw, here, as a sandbox trap. Drop the flags first, as the reset
-   * would have (review call4). */
+   * would have (review call4). And the host's thunk reloading its control
+   * word later would make flags this call's runtime code sets pending:
+   * fnclex there too (put_host_fp; review call4b). */
   if (!x87)
     PUT(a, 0xdb, 0xe2);                             /* fnclex */
   PUT(a, 0xd9, 0x6c, 0x24, 0xf8);                   /* fldcw -8(%rsp) */
   /* 2: (the x87 stack is empty at a call anyway; nothing to empty if the
-   * module has no x87/MMX instruction) */
-  if (x87)
+   * module has no x87/MMX instruction.) Runtime code run for a module
+   * without x87 code may use the x87 unit (libm, printf's long double
+   * formatting): the call's return then resets it (x87_dirty, enter.S;
+   * review call4b: its flags, and register values a nested x87 module
+   * could read). */
+  if (x87) {
     put_empty_x87(a);
+    return;
+  }
+  int32_t d = (int32_t)sfi__x87_dirty_tpoff(); /* checked by the loader */
+  PUT(a, 0x64, 0xc6, 0x04, 0x25);                   /* movb $1, %fs:d */
+  put32(a, (uint32_t)d);
+  PUT(a, 0x01);
 }
 
 /* Longest thunk: checks 63 + masked FP 67 + x87 EMPTY_X87_MAX + jump and

@@ -190,13 +190,13 @@ cmodule x87flags -fsfi-exports=all -fsfi-import=host_ld
 verified "x87flags" "$t/x87flags.so"
 v=$("$b/bin/sfi-verify" "$t/x87flags.so" | tr '\n' ' ')
 case "$v" in *state:*) echo "x87flags: said to touch x87/AVX-512 state" ;; esac
-"$t/x87flags_host" "$t/x87flags.so" || still_open x87flags
+holds "$t/x87flags_host" "$t/x87flags.so"
 host x87nest
 link x87nest_a
 cmodule x87nest_b -fsfi-exports=all
 verified "x87nest_a" "$t/x87nest_a.so"
 verified "x87nest_b" "$t/x87nest_b.so"
-"$t/x87nest_host" "$t/x87nest_a.so" "$t/x87nest_b.so" || still_open x87nest
+holds "$t/x87nest_host" "$t/x87nest_a.so" "$t/x87nest_b.so"
 # the host's stdout offset moved by the sandbox
 "$b/bin/sfi-cc" -O2 "$here/seekstdout.c" -o "$t/seekstdout.so"
 (echo "HOST LOG LINE 1"; "$b/bin/sfi-run" "$t/seekstdout.so"; echo "HOST LOG LINE 2") > "$t/seek.out"
