@@ -47,7 +47,7 @@ int main(int argc, char **argv) {
     sfi_instance_free(a);
     sfi_instance *b = review_instance(m, round == 1 ? NULL : &lim);
     printf("round %d: region %s\n", round,
-           sfi_region_base(b) == base ? "kept and reused" : "another one");
+           sfi_region_base(b) == base ? "the same one" : "another one");
     scan(b, PAT + round, "new after free");
     fill(b, PAT + 7);
     if (round == 0) { /* control: the same instance does see it */
