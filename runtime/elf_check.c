@@ -712,6 +712,16 @@ static int one_reloc(struct sfi_elf *e, const char *table, uint64_t k,
                "segment",
                p, table, (unsigned long long)k,
                (unsigned long long)r->r_offset);
+  /* Inside RELRO or outside it, never across its start or end: a reused
+   * region relocates only the part outside RELRO (instance.c), and a write
+   * spilling into read-only RELRO would fault in the host (review life4). */
+  if (e->relro_end > e->relro_start && r->r_offset < e->relro_end &&
+      r->r_offset + 8 > e->relro_start &&
+      (r->r_offset < e->relro_start || r->r_offset + 8 > e->relro_end))
+    return BAD("%s: %s relocation %llu: target 0x%llx straddles the RELRO "
+               "boundary",
+               p, table, (unsigned long long)k,
+               (unsigned long long)r->r_offset);
   /* GOT entries are call targets: they must be read-only for the sandbox. */
   if ((type == R_X86_64_GLOB_DAT || type == R_X86_64_JUMP_SLOT) &&
       (r->r_offset < e->relro_start || r->r_offset + 8 > e->relro_end))

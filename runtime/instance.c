@@ -562,12 +562,18 @@ static int heap_budget(const sfi_module *m, uint64_t limit, uint64_t shadow,
  * its own, sfi_release_cached() all. */
 #define SFI_WARM_DEFAULT 256
 #define SFI_WARM_CAP 4096
+/* What a kept region may hold resident (RELRO, data's initial pages), each
+ * and all together: the module decides its RELRO's size (review life4:
+ * 16 MiB of RELRO kept 1 GiB resident with no instance live). */
+#define SFI_WARM_REGION_BYTES (64ULL << 10)
+#define SFI_WARM_TOTAL_BYTES (16ULL << 20)
 static pthread_mutex_t warm_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
   const sfi_module *m;
-  uint64_t base, shadow;
+  uint64_t base, shadow, bytes;
 } warm[SFI_WARM_CAP];
 static int nwarm;
+static uint64_t warm_bytes_total; /* under warm_lock */
 static int warm_max = -1; /* under warm_lock */
 
 static int warm_limit(void) { /* under warm_lock */
@@ -596,21 +602,38 @@ static int warm_clean(sfi_instance *in) {
   return 0;
 }
 
+/* The private pages a kept region holds after warm_clean: RELRO (written
+ * by relocation) and, in the compact layout, the pages of data's initial
+ * bytes; the rest is dropped. */
+static uint64_t warm_bytes(const sfi_module *m) {
+  uint64_t b = m->relro_end - m->relro_start;
+  if (m->compact)
+    b += PAGE_UP(m->data_init_size);
+  return b;
+}
+
 /* 1 if the region was kept for reuse. */
 static int warm_put(sfi_instance *in) {
   if (!in->complete || in->broken || in->relro_dirty || in->running)
     return 0;
+  uint64_t bytes = warm_bytes(in->m);
+  if (bytes > SFI_WARM_REGION_BYTES)
+    return 0;
   pthread_mutex_lock(&warm_lock);
-  int room = nwarm < warm_limit();
+  int room = nwarm < warm_limit() &&
+             warm_bytes_total + bytes <= SFI_WARM_TOTAL_BYTES;
   pthread_mutex_unlock(&warm_lock);
   if (!room || warm_clean(in) != 0)
     return 0;
   pthread_mutex_lock(&warm_lock);
-  int kept = nwarm < warm_limit();
+  int kept = nwarm < warm_limit() &&
+             warm_bytes_total + bytes <= SFI_WARM_TOTAL_BYTES;
   if (kept) {
     warm[nwarm].m = in->m;
     warm[nwarm].base = in->base;
     warm[nwarm].shadow = in->shadow_size;
+    warm[nwarm].bytes = bytes;
+    warm_bytes_total += bytes;
     nwarm++;
   }
   pthread_mutex_unlock(&warm_lock);
@@ -623,6 +646,7 @@ static uint64_t warm_take(const sfi_module *m, uint64_t shadow) {
   for (int i = nwarm - 1; i >= 0; i--)
     if (warm[i].m == m && warm[i].shadow == shadow) {
       base = warm[i].base;
+      warm_bytes_total -= warm[i].bytes;
       warm[i] = warm[--nwarm];
       break;
     }
@@ -640,6 +664,7 @@ static int warm_drop(const sfi_module *m) {
   for (int i = 0; i < nwarm;)
     if (!m || warm[i].m == m) {
       bases[n++] = warm[i].base;
+      warm_bytes_total -= warm[i].bytes;
       warm[i] = warm[--nwarm];
     } else {
       i++;
@@ -705,8 +730,12 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   int reused = 0;
   if ((in->base = warm_take(m, shadow)) != 0)
     reused = 1;
-  else if (!(in->base = sfi__region_alloc()) && warm_drop(NULL) > 0)
-    in->base = sfi__region_alloc(); /* the pool gave up kept regions */
+  else if (!(in->base = sfi__region_alloc())) {
+    /* The pool gives up its kept regions; tried again even if another
+     * thread drained them first (review life4: spurious failures). */
+    warm_drop(NULL);
+    in->base = sfi__region_alloc();
+  }
   if (!in->base)
     goto err;
   in->image = in->base + SFI_IMAGE_OFFSET;
@@ -730,7 +759,7 @@ sfi_instance *sfi_instance_new(sfi_module *m, const sfi_instance_options *o) {
   /* Out of mappings (vm.max_map_count) while freed regions are kept:
    * they give their mappings up, and the mapping is tried once more. */
   if (!reused && map_instance(in) != SFI_OK &&
-      (warm_drop(NULL) == 0 || map_instance(in) != SFI_OK))
+      (warm_drop(NULL), map_instance(in) != SFI_OK))
     goto err;
   /* A kept region's RELRO is already relocated for this base. */
   if (sfi__relocate(in, !reused) != SFI_OK)
@@ -866,11 +895,18 @@ int sfi__heap_resize(sfi_instance *in, uint64_t nb) {
     return -1;
   uint64_t want = PAGE_UP(nb);
   if (want > in->heap_mapped) {
-    if (mmap((void *)in->heap_mapped, want - in->heap_mapped,
-             PROT_READ | PROT_WRITE,
-             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
-             0) == MAP_FAILED)
-      return -1;
+    /* Out of mappings (vm.max_map_count): regions kept by free give
+     * theirs up first (review life4: a freed tenant's kept regions
+     * starved a live one's heap). */
+    for (int tries = 0;; tries++) {
+      if (mmap((void *)in->heap_mapped, want - in->heap_mapped,
+               PROT_READ | PROT_WRITE,
+               MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
+               0) != MAP_FAILED)
+        break;
+      if (tries || errno != ENOMEM || warm_drop(NULL) == 0)
+        return -1;
+    }
     in->heap_mapped = want;
   } else if (want < PAGE_UP(in->brk)) {
     if (drop_anon(want, PAGE_UP(in->brk) - want) != 0)
