@@ -211,6 +211,36 @@ holds "$t/keeprace_host" "$t/keepleak.so" 3
 holds "$t/keeprss_host" "$t/keeprss.so"
 holds "$t/keepdrain_host" "$t/keepleak.so" 100
 "$t/keepmaps_host" "$t/keepleak.so" || still_open keepmaps
+# review call4c: bdd703f's x87_dirty mark is per-thread memory. A host
+# SIGALRM handler's nested call (documented in sfi.h) clears it and resets
+# the unit in the handler's context; sigreturn puts the interrupted x87
+# state back, and the outer call's return skips the reset: host SIGFPE
+# (fpe) or the x87-free module's secret in %mm for a nested x87 module
+# (nest; nosig must hold). x87exit: sfi__recover (exit(), traps) runs
+# fninit, which keeps the data registers: another sandbox reads them after
+# the import that ran the call (x87-free module, and x87 module as before
+# 75bd0a3). x87unmask: host-import thunks clear x87 flags only when they
+# reload the control word: a host that unmasks FE_INVALID in its import
+# dies of the flag the sandbox set (x87-free via fmt_fp, or x87 code).
+host x87sig
+cmodule x87sig -fsfi-exports=all
+verified "x87sig" "$t/x87sig.so"
+case "$("$b/bin/sfi-verify" "$t/x87sig.so" | tr '\n' ' ')" in
+  *state:*) echo "x87sig: said to touch x87/AVX-512 state"; fail=1 ;; esac
+holds "$t/x87sig_host" "$t/x87sig.so" "$t/x87nest_a.so"
+host x87exit
+cmodule x87exit -fsfi-exports=all
+verified "x87exit" "$t/x87exit.so"
+"$b/bin/sfi-cc" -O2 -shared -fsfi-exports=all -DX87 "$here/x87exit.c" \
+  -o "$t/x87exit_x87.so"
+verified "x87exit_x87" "$t/x87exit_x87.so"
+holds "$t/x87exit_host" "$t/x87nest_a.so" "$t/x87exit.so"
+holds "$t/x87exit_host" "$t/x87nest_a.so" "$t/x87exit_x87.so"
+host x87unmask
+cmodule x87unmask_x -fsfi-exports=all -fsfi-import=host_ld
+verified "x87unmask_x" "$t/x87unmask_x.so"
+holds "$t/x87unmask_host" "$t/x87flags.so"
+holds "$t/x87unmask_host" "$t/x87unmask_x.so"
 # the host's stdout offset moved by the sandbox
 "$b/bin/sfi-cc" -O2 "$here/seekstdout.c" -o "$t/seekstdout.so"
 (echo "HOST LOG LINE 1"; "$b/bin/sfi-run" "$t/seekstdout.so"; echo "HOST LOG LINE 2") > "$t/seek.out"
