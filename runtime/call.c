@@ -459,6 +459,24 @@ static __attribute__((noinline, cold)) int refuse_call(sfi_instance *in) {
                   in->m->name);
 }
 
+/* Each call with a limit arms the timer for its own deadline unless an
+ * outer call's comes sooner; the outer one is put back on return. */
+static inline __attribute__((always_inline)) void
+arm_limit(struct sfi_thread *t, const sfi_instance *in,
+          struct sfi_callrec *rec) {
+  rec->armed_here = 0;
+  if (in->time_limit <= 0)
+    return;
+  struct timespec d = sfi__deadline(in->time_limit);
+  if (!t->timer_armed || d.tv_sec < t->deadline.tv_sec ||
+      (d.tv_sec == t->deadline.tv_sec && d.tv_nsec < t->deadline.tv_nsec)) {
+    rec->armed_here = 1;
+    rec->prev_armed = t->timer_armed;
+    rec->prev_deadline = t->deadline;
+    sfi__timer_arm_until(t, d);
+  }
+}
+
 /* Calls sandbox address fn (already checked by the caller) with a parsed
  * signature. Inlined into its two callers (sfi__call_raw, sfi_fn_call). */
 static inline __attribute__((target("fsgsbase"), always_inline)) int
@@ -545,19 +563,7 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
    * register again: nothing relies on the value left. */
   int restore_gs =
       t->depth > 1 || (rec.prev_gs != 0 && rec.prev_gs != t->gs_left);
-  /* Each call with a limit arms the timer for its own deadline unless an
-   * outer call's comes sooner; the outer one is put back on return. */
-  rec.armed_here = 0;
-  if (in->time_limit > 0) {
-    struct timespec d = sfi__deadline(in->time_limit);
-    if (!t->timer_armed || d.tv_sec < t->deadline.tv_sec ||
-        (d.tv_sec == t->deadline.tv_sec && d.tv_nsec < t->deadline.tv_nsec)) {
-      rec.armed_here = 1;
-      rec.prev_armed = t->timer_armed;
-      rec.prev_deadline = t->deadline;
-      sfi__timer_arm_until(t, d);
-    }
-  }
+  arm_limit(t, in, &rec);
   if (nested && rec.prev && rec.prev->in != in) {
     /* B starts 1 KiB below here (past this frame and the scrub's own), on
      * a stack scrubbed up to that point: nothing it can read below its
@@ -568,7 +574,13 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
     scrub_below(t->stack_lo, rec.new_rsp);
   }
   t->x87_probes = 0; /* x87 in its initial state from the entry on */
+  /* A nested call (an import's, or a host signal handler's) clears the
+   * thread's x87_dirty mark when it resets the unit; after a signal
+   * handler's, sigreturn puts the interrupted x87 state back, so the mark
+   * must come back too (review call4c x87sig). */
+  unsigned char x87_dirty = t->x87_dirty;
   rc = sfi__enter(&rec);
+  t->x87_dirty |= x87_dirty;
   if (rec.armed_here) {
     if (rec.prev_armed)
       sfi__timer_arm_until(t, rec.prev_deadline);

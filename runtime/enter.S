@@ -197,9 +197,16 @@ sfi__recover:
         mov     sfi__thread_state@GOTTPOFF(%rip), %rdi
         mov     %fs:TH_TOP(%rdi), %rdi
         mov     R_RSP(%rdi), %rsp
-        fninit                          /* drop whatever x87 state was left */
+        /* Drop whatever x87 state was left, data registers included
+         * (fninit keeps them: review call4c x87exit), for every module
+         * (runtime code may have used the unit for an x87-free one). */
+        mov     %esi, %r8d              /* X87_INIT clobbers eax, ecx, edx */
+        X87_INIT 8f
+8:      mov     sfi__thread_state@GOTTPOFF(%rip), %rdi
+        movb    $0, %fs:TH_X87DIRTY(%rdi)
+        mov     %fs:TH_TOP(%rdi), %rdi
         fldcw   R_FCW(%rdi)             /* and the host's control word */
-        mov     %esi, %eax
+        mov     %r8d, %eax
 .Lrestore:
         mov     R_RSP(%rdi), %rsp
         pushfq                          /* DF, AC or TF set: popfq (~12 ns) */

@@ -141,19 +141,17 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
   PUT(a, 0x74, 0x07);                   /* je 1f */
   PUT(a, 0x0f, 0xae, 0x15);             /* ldmxcsr mxcsr(%rip) */
   put_rel(a, const_at, 0);
-  /* The control word even for a module without x87 code: a system-
-   * interface call earlier in the same call in may have masked it (review
-   * call4). */
-  PUT(a, 0xd9, 0x7c, 0x24, 0xf8);       /* 1: fnstcw -8(%rsp) */
+  /* 1: no x87 exception flag the sandbox (or runtime code run for it)
+   * set: a host function that unmasks one would take it as pending
+   * (review call4c x87unmask). Then the control word, even for a module
+   * without x87 code: a system-interface call earlier in the same call in
+   * may have masked it (review call4). */
+  PUT(a, 0xdb, 0xe2);                   /* 1: fnclex */
+  PUT(a, 0xd9, 0x7c, 0x24, 0xf8);       /* fnstcw -8(%rsp) */
   PUT(a, 0x44, 0x0f, 0xb7, 0x5c, 0x24, 0xf8); /* movzwl -8(%rsp), %r11d */
   PUT(a, 0x66, 0x44, 0x3b, 0x1d);       /* cmp fcw(%rip), %r11w */
   put_rel(a, const_at + 4, 0);
-  if (x87)
-    PUT(a, 0x74, 0x06);                 /* je 2f */
-  else
-    PUT(a, 0x74, 0x08);                 /* je 2f (fnclex) */
-  if (!x87)
-    PUT(a, 0xdb, 0xe2);                 /* fnclex: see put_masked_fp */
+  PUT(a, 0x74, 0x06);                   /* je 2f */
   PUT(a, 0xd9, 0x2d);                   /* fldcw fcw(%rip) */
   put_rel(a, const_at + 4, 0);
   /* 2: the x87 stack emptied, unless the module has no x87/MMX code (the
@@ -212,6 +210,9 @@ static void put_masked_fp(struct asm_buf *a, int x87) {
  * trap 15: exactly THUNK_SIZE now, no spare byte. */
 _Static_assert(63 + 67 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
                "thunk larger than SFI_STUB_SIZE");
+/* Host thunk: checks 63 + host FP 58 (with fnclex) + EMPTY_X87_MAX + 15. */
+_Static_assert(63 + 58 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
+               "host thunk larger than SFI_STUB_SIZE");
 
 static void put_jump(struct asm_buf *a, void *fn, const size_t fix[3]) {
   uint64_t target = (uint64_t)fn;
