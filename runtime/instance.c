@@ -33,7 +33,7 @@ static int to_prot(int p) {
  * six. The stubs sit in the top pages of the region's guard, just below
  * the image; the guard's first SFI_FOLD_MAX + SFI_MAX_ACCESS bytes, all
  * that an access from the region below can reach, stay unmapped (at most
- * 127 pages of stubs, about 2500 imports; more fall back). RELRO is
+ * 127 pages of stubs, about 2300 imports; more fall back). RELRO is
  * made read+exec, not read-only, once relocated so that it joins the code
  * mapping; like the read-only data already there, nothing can run it: the
  * runtime enters only verified function starts and sandbox control flow

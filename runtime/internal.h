@@ -82,7 +82,7 @@ struct sfi_seg {
 };
 
 enum { RK_BASE, RK_ABS }; /* value = base + IMAGE_OFFSET + v, or = v */
-#define SFI_STUB_SIZE 208 /* one thunk: checks, flags, FP state, jmp */
+#define SFI_STUB_SIZE 224 /* one thunk: checks, flags, FP state, jmp */
 struct sfi_reloc {
   uint64_t off; /* image offset of the 8-byte slot */
   uint64_t v;
