@@ -241,6 +241,14 @@ cmodule x87unmask_x -fsfi-exports=all -fsfi-import=host_ld
 verified "x87unmask_x" "$t/x87unmask_x.so"
 holds "$t/x87unmask_host" "$t/x87flags.so"
 holds "$t/x87unmask_host" "$t/x87unmask_x.so"
+# review call4d: the host's x87 registers and zmm16-31/k (left in place for
+# a module without x87/AVX-512 code since 75bd0a3) in a host signal
+# handler's frame on the sandbox's native stack (no SA_ONSTACK, as x87sig)
+host x87frame
+link x87frame
+verified "x87frame" "$t/x87frame.so"
+"$t/x87frame_host" "$t/x87frame.so" ||
+  still_open x87frame
 # the host's stdout offset moved by the sandbox
 "$b/bin/sfi-cc" -O2 "$here/seekstdout.c" -o "$t/seekstdout.so"
 (echo "HOST LOG LINE 1"; "$b/bin/sfi-run" "$t/seekstdout.so"; echo "HOST LOG LINE 2") > "$t/seek.out"
