@@ -288,10 +288,14 @@ void *sfi_userdata(sfi_instance *in);
  * differs). A call from a signal handler that interrupted another call's
  * host-side setup or teardown on the same thread is refused
  * (SFI_ERR_INVALID); calls while the sandbox or an import runs are nested
- * calls. sfi_call_addr costs about 30-35 ns per call on the development
- * machine (about 13 ns of it the two XINUSE reads that keep host x87 data
- * out and sandbox x87 state in, see benchmarks/results/micro.md), sfi_call
- * a name lookup more, sfi_fn_call (below) the signature parse less.
+ * calls. Install host signal handlers that may interrupt a call with
+ * SA_ONSTACK: one without it runs on the sandbox native stack, where its
+ * frames and the kernel's signal frame stay readable by the sandbox
+ * (docs/contract.md, known limits). sfi_call_addr costs about 18-22 ns per
+ * call on the development machine for a module without x87 or AVX-512
+ * code (the verifier says so; others pay the x87 reset, about 13 ns more,
+ * see benchmarks/results/micro.md), sfi_call a name lookup more,
+ * sfi_fn_call (below) the signature parse less.
  *
  *   sfi_val a[2] = {SFI_PTR(buf), SFI_I64(len)}, r;
  *   int rc = sfi_call(in, "checksum", "pI:i", a, &r);
