@@ -5,7 +5,10 @@
 # in loops, setjmp, computed goto, varargs, vector and unrolled loops) with
 # the pass at every -O level, both modes, and several code-generation flag
 # sets. A crash (signal, assertion, "PLEASE submit", stack dump, or an exit
-# status above 1) is kept as crash-FILE-OLEVEL-MODE-FLAGSET.log in OUT.
+# status above 1) is kept as crash-FILE-OLEVEL-MODE-FLAGSET.log in OUT; a
+# clean error (status 1: something the pass or machine pass refused) as
+# error-*.log. Then all programs are linked into one module with sfi-cc
+# -flto at -O1..-Oz in both modes.
 #   tests/fuzz/lsr_hunt.sh BUILD_DIR [OUT]
 # Env: LSR_FLAGSETS (';'-separated flag sets; default below).
 set -u
@@ -50,6 +53,29 @@ for f in "$here"/lsr/*.c; do
   done
   IFS=$IFS_SAVE
 done
-rm -f "$OUT/t.o" "$OUT/t.log"
+# -flto: the link-time optimizer runs the whole pipeline again over the
+# sandboxed IR (LICM, GVN, the loop passes), then code generation (LSR);
+# all programs and their stubs make one module, built by sfi-cc.
+if [ -x "$B/bin/sfi-cc" ]; then
+  for L in 1 2 3 s z; do
+    for m in full stores; do
+      runs=$((runs + 1))
+      timeout 600 "$B/bin/sfi-cc" -O"$L" -fsfi-mode=$m -flto -shared \
+        -fsfi-exports=all -w "$here"/lsr/*.c "$here"/lsr/Inputs/stubs.c \
+        -o "$OUT/t.so" >"$OUT/t.log" 2>&1
+      rc=$?
+      if [ $rc -gt 1 ] || grep -q "PLEASE submit\|Assertion\|Stack dump" "$OUT/t.log"; then
+        crashes=$((crashes + 1))
+        cp "$OUT/t.log" "$OUT/crash-lto-O$L-$m.log"
+        echo "CRASH -flto -O$L $m status $rc"
+      elif [ $rc -ne 0 ]; then
+        errors=$((errors + 1))
+        cp "$OUT/t.log" "$OUT/error-lto-O$L-$m.log"
+        echo "ERROR -flto -O$L $m: $(grep -m1 error "$OUT/t.log" | cut -c1-200)"
+      fi
+    done
+  done
+fi
+rm -f "$OUT/t.o" "$OUT/t.so" "$OUT/t.log"
 echo "lsr_hunt: $runs compiles, $crashes crashes, $errors clean errors (kept in $OUT)"
 [ "$crashes" -eq 0 ] && [ "$errors" -eq 0 ]
