@@ -9,11 +9,14 @@
 # clean error (status 1: something the pass or machine pass refused) as
 # error-*.log. Then all programs are linked into one module with sfi-cc
 # -flto at -O1..-Oz in both modes.
-#   tests/fuzz/lsr_hunt.sh BUILD_DIR [OUT]
+#   tests/fuzz/lsr_hunt.sh BUILD_DIR [OUT [FILE.c...]]
+# With FILEs (e.g. benchmarks/programs/*.c) those are compiled instead of
+# lsr/*.c, and the -flto link is skipped.
 # Env: LSR_FLAGSETS (';'-separated flag sets; default below).
 set -u
-B=${1:?usage: lsr_hunt.sh BUILD_DIR [OUT]}
+B=${1:?usage: lsr_hunt.sh BUILD_DIR [OUT [FILE.c...]]}
 OUT=${2:-$(mktemp -d)}
+[ $# -ge 2 ] && shift 2 || shift $#
 mkdir -p "$OUT"
 here=$(cd "$(dirname "$0")" && pwd)
 P=$(cd "$B" && pwd)/lib/libsfi.so
@@ -23,7 +26,8 @@ runs=0
 crashes=0
 errors=0
 IFS_SAVE=$IFS
-for f in "$here"/lsr/*.c; do
+[ $# -eq 0 ] && set -- "$here"/lsr/*.c && LTO=1
+for f in "$@"; do
   name=$(basename "$f" .c)
   IFS=';'
   for set in $SETS; do
@@ -56,7 +60,7 @@ done
 # -flto: the link-time optimizer runs the whole pipeline again over the
 # sandboxed IR (LICM, GVN, the loop passes), then code generation (LSR);
 # all programs and their stubs make one module, built by sfi-cc.
-if [ -x "$B/bin/sfi-cc" ]; then
+if [ -n "${LTO:-}" ] && [ -x "$B/bin/sfi-cc" ]; then
   for L in 1 2 3 s z; do
     for m in full stores; do
       runs=$((runs + 1))
