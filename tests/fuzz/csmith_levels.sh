@@ -21,32 +21,46 @@
 #   -m MODES   alt (default: full for odd seeds, stores for even), full,
 #              stores, or both (every level in both modes)
 #   -j JOBS    seeds in parallel (default 1)
+#   --gen cgoto  programs from cgoto_gen.py SEED (direct-threaded
+#              interpreters: computed goto through label tables) instead
+#              of csmith; the reference run needs no checksum line
 # Env: SFI_BIN (the build's bin directory), CSMITH_OPTS, CSMITH_INC.
 # Exit status 0 only if no CRASH, FAIL or MISMATCH. Long runs, outside CI.
 set -u
-LEVELS=0,1,2,3,s,z
-MODES=alt
-JOBS=1
-OUT=
-SEEDS=
-while [ $# -gt 0 ]; do
-  case "$1" in
-  -l) LEVELS=$2; shift 2 ;;
-  -m) MODES=$2; shift 2 ;;
-  -j) JOBS=$2; shift 2 ;;
-  --out) OUT=$2; shift 2 ;;
-  --range) SEEDS="$SEEDS $(seq "$2" "$3")"; shift 3 ;;
-  -*) echo "csmith_levels.sh: unknown option $1" >&2; exit 2 ;;
-  *) SEEDS="$SEEDS $1"; shift ;;
+# A child (one seed, re-entered through xargs below) takes every setting
+# from the environment its parent exported.
+if [ -z "${CSMITH_LEVELS_ONE:-}" ]; then
+  LEVELS=0,1,2,3,s,z
+  MODES=alt
+  JOBS=1
+  OUT=
+  SEEDS=
+  GEN=csmith
+  while [ $# -gt 0 ]; do
+    case "$1" in
+    -l) LEVELS=$2; shift 2 ;;
+    -m) MODES=$2; shift 2 ;;
+    -j) JOBS=$2; shift 2 ;;
+    --out) OUT=$2; shift 2 ;;
+    --gen) GEN=$2; shift 2 ;;
+    --range) SEEDS="$SEEDS $(seq "$2" "$3")"; shift 3 ;;
+    -*) echo "csmith_levels.sh: unknown option $1" >&2; exit 2 ;;
+    *) SEEDS="$SEEDS $1"; shift ;;
+    esac
+  done
+  : "${SFI_BIN:?set SFI_BIN to the build's bin directory}"
+  CSMITH_OPTS=${CSMITH_OPTS:---max-funcs 6 --no-packed-struct}
+  CSMITH_INC=${CSMITH_INC:-/usr/include/csmith}
+  OUT=${OUT:-$(mktemp -d)}
+  mkdir -p "$OUT"
+  OUT=$(cd "$OUT" && pwd)
+  case "$GEN" in
+  csmith | cgoto) ;;
+  *) echo "csmith_levels.sh: --gen csmith|cgoto" >&2; exit 2 ;;
   esac
-done
-: "${SFI_BIN:?set SFI_BIN to the build's bin directory}"
-CSMITH_OPTS=${CSMITH_OPTS:---max-funcs 6 --no-packed-struct}
-CSMITH_INC=${CSMITH_INC:-/usr/include/csmith}
-OUT=${OUT:-$(mktemp -d)}
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-export LEVELS MODES SFI_BIN CSMITH_OPTS CSMITH_INC OUT
+  HERE=$(cd "$(dirname "$0")" && pwd)
+  export LEVELS MODES SFI_BIN CSMITH_OPTS CSMITH_INC OUT GEN HERE
+fi
 
 crashed() { # LOG STATUS
   [ "$2" -gt 1 ] ||
@@ -58,8 +72,13 @@ one() {
   d="$OUT/w$s"
   rm -rf "$d"
   mkdir -p "$d"
-  if ! csmith --seed "$s" $CSMITH_OPTS -o "$d/p.c" >/dev/null 2>&1; then
-    echo "skip $s - - csmith"
+  if [ "$GEN" = cgoto ]; then
+    python3 "$HERE/cgoto_gen.py" "$s" >"$d/p.c"
+  else
+    csmith --seed "$s" $CSMITH_OPTS -o "$d/p.c" >/dev/null 2>&1
+  fi
+  if [ $? -ne 0 ]; then
+    echo "skip $s - - generator"
     rm -rf "$d"
     return
   fi
@@ -70,7 +89,7 @@ one() {
   fi
   timeout 3 "$d/native" >"$d/n.out" 2>/dev/null
   nrc=$?
-  if [ $nrc -ne 0 ] || ! grep -q '^checksum = ' "$d/n.out"; then
+  if [ $nrc -ne 0 ] || { [ "$GEN" = csmith ] && ! grep -q '^checksum = ' "$d/n.out"; }; then
     echo "skip $s - - reference run (status $nrc)"
     rm -rf "$d"
     return
@@ -151,7 +170,7 @@ awk '
   $1 == "skip" && $3 == "-" { noref++; next }
   { n[$3]++; k[$1]++; kl[$1 " " $3]++; if (!($2 in seen)) { seen[$2] = 1; progs++ } }
   END {
-    printf "csmith: %d programs compiled and run (%d seeds without a reference run)\n", progs, noref
+    printf "%s: %d programs compiled and run (%d seeds without a reference run)\n", gen, progs, noref
     split("O0 O1 O2 O3 Os Oz", order, " ")
     for (i = 1; i <= 6; i++) if ((l = order[i]) in n)
       printf "  -%s: %d builds, %d ok, %d crash, %d fail, %d mismatch, %d skip\n", l, n[l],
@@ -159,5 +178,5 @@ awk '
     printf "total: %d builds, %d ok, %d crash, %d fail, %d mismatch, %d skip\n",
       k["ok"] + k["CRASH"] + k["FAIL"] + k["MISMATCH"] + k["skip"],
       k["ok"], k["CRASH"], k["FAIL"], k["MISMATCH"], k["skip"]
-  }' "$log"
+  }' gen="$GEN" "$log"
 ! grep -q '^CRASH\|^FAIL\|^MISMATCH' "$log"
