@@ -27,6 +27,7 @@
 
 #include "SFI.h"
 
+#include "llvm/ADT/bit.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
@@ -532,7 +533,7 @@ static bool keepNativeCopiesInline(Function &F) {
 // (nobuiltin, so that nothing turns them back into the intrinsic); copies
 // within the inline limits stay inline. The limits: at most 8 moves per
 // memcpy (4 under optsize) and 16 per memset (8 under optsize), each
-// 16 bytes wide with SSE and 8 without.
+// 16 bytes wide with SSE and 8 without (8 under minsize, to be safe).
 static bool keepCopiesOffStringInstructions(Function &F) {
   // The C library's own copies are left alone (no self-recursion).
   StringRef Name = F.getName();
@@ -554,8 +555,11 @@ static bool keepCopiesOffStringInstructions(Function &F) {
   for (Instruction &I : instructions(F)) {
     auto *MI = dyn_cast<MemIntrinsic>(&I);
     // memcpy.inline/memset.inline (native-stack copies) must stay inline;
-    // a volatile copy keeps its intrinsic; memmove never uses strings.
-    if (!MI || MI->isForceInlined() || MI->isVolatile() ||
+    // memmove never uses strings. A volatile copy becomes a call too, as
+    // code generation itself makes one beyond its limits: the call is
+    // opaque, every byte is accessed (csmith's volatile struct copies hit
+    // this at -Os and -Oz).
+    if (!MI || MI->isForceInlined() ||
         !(isa<MemCpyInst>(MI) || isa<MemSetInst>(MI)))
       continue;
     auto *Len = dyn_cast<ConstantInt>(MI->getLength());
@@ -565,10 +569,13 @@ static bool keepCopiesOffStringInstructions(Function &F) {
     bool Copy = isa<MemCpyInst>(MI);
     uint64_t Moves = (Copy ? 8 : 16) / (OptSize ? 2 : 1);
     // Under minsize even lengths within the move limit of the widest
-    // vector may become strings: keep only what 4 (8) plain 8-byte moves
-    // cover, which code generation always expands inline.
-    uint64_t Inline = MinSize ? (Copy ? 4 : 8) * 8 : Moves * Width;
-    if (N <= Inline || (!MinSize && N > 128))
+    // vector may become strings: count 8-byte moves there.
+    uint64_t W = MinSize ? 8 : Width;
+    // The moves code generation needs: overlapping ones cover a tail, but
+    // a volatile copy may not overlap (60 bytes: 16+16+16+8+4).
+    uint64_t Needed = MI->isVolatile() ? N / W + llvm::popcount(N % W)
+                                       : (N + W - 1) / W;
+    if (Needed <= Moves || (!MinSize && N > 128))
       continue;
     Work.push_back(MI);
   }

@@ -18,3 +18,4 @@ long many_args(long a, long b, long c, long d, long e, long f, long g, long h,
   return a + b + c + d + e + f + g + h + (long)(x1 + x2 + x3 + x4 + x5 + x6 +
                                               x7 + x8 + x9 + ld);
 }
+void use(void *p) { sink(p); }
