@@ -41,6 +41,21 @@ bool sfi::setCodegenAttributes(Module &M) {
     F.removeFnAttr("stackrealign");
     F.removeFnAttr("probe-stack");
     F.removeFnAttr("stack-probe-size");
+    // Gathers and scatters address memory through a vector of indices that
+    // no segment override can confine, so the machine pass refuses them;
+    // the loop vectorizer makes llvm.masked.gather/scatter for -mavx2 and
+    // AVX-512 targets (-march=native). With these tuning features code
+    // generation scalarizes them (ScalarizeMaskedMemIntrin) into ordinary
+    // loads and stores, which the machine pass confines. Before, a plain
+    // indexed loop failed to compile at -O2 -march=native (issue 14's
+    // lsr_hunt.sh). The target's own gather intrinsics
+    // (_mm256_i32gather_ps) are still refused.
+    StringRef Old = F.getFnAttribute("target-features").getValueAsString();
+    std::string Features = Old.str();
+    if (!Features.empty())
+      Features += ",";
+    Features += "+prefer-no-gather,+prefer-no-scatter";
+    F.addFnAttr("target-features", Features);
     Changed = true;
   }
   return Changed;

@@ -279,6 +279,25 @@ static LabelTable matchLabelTable(Value *A, uint64_t FnTag) {
   return R;
 }
 
+// Every phi of Dest takes, from From, the value it took from Cur (the
+// block of the indirectbr) once per edge From's new terminator has to Dest:
+// the switch over label indices has one edge per label, but the switch
+// over a label table's index has one per table slot that holds the label
+// (`{&&op_a, &&op_b, &&op_a, &&op_a}`) and none for a label the table
+// lacks. Before issue 14's fix the phis kept one entry in every case: the
+// IR was invalid (release builds of clang do not verify it) and later
+// passes, Loop Strength Reduction among them, worked on broken phis.
+static void setPhiEdges(BasicBlock *Dest, BasicBlock *From, BasicBlock *Cur) {
+  unsigned Edges = llvm::count(successors(From), Dest);
+  for (PHINode &PN : Dest->phis()) {
+    Value *V = PN.getIncomingValueForBlock(Cur);
+    while (PN.getBasicBlockIndex(From) >= 0)
+      PN.removeIncomingValue(From, /*DeletePHIIfEmpty=*/false);
+    for (unsigned I = 0; I < Edges; ++I)
+      PN.addIncoming(V, From);
+  }
+}
+
 static bool lowerIndirectBr(Function &F) {
   SmallVector<IndirectBrInst *, 2> Work;
   for (BasicBlock &BB : F)
@@ -370,11 +389,9 @@ static bool lowerIndirectBr(Function &F) {
         Dispatch(Addr->getIncomingValueForBlock(Pred), Br);
         Br->eraseFromParent();
         // Each destination's phis: the value they took from Cur, now
-        // arriving from Pred.
+        // arriving from Pred, once per edge of Pred's switch.
         for (BasicBlock *Dest : Dests)
-          if (Index.count(Dest))
-            for (PHINode &PN : Dest->phis())
-              PN.addIncoming(PN.getIncomingValueForBlock(Cur), Pred);
+          setPhiEdges(Dest, Pred, Cur);
       }
       for (BasicBlock *Dest : Dests)
         for (PHINode &PN : Dest->phis())
@@ -387,19 +404,12 @@ static bool lowerIndirectBr(Function &F) {
       continue;
     }
     Dispatch(IBI->getAddress(), IBI);
-    // The indirectbr had one edge (and phi entry) per listing of Dest;
-    // the switch has one if Dest's address is taken, else none.
-    for (BasicBlock *Dest : Dests) {
-      unsigned Keep = Index.count(Dest) ? 1 : 0;
-      for (PHINode &PN : Dest->phis()) {
-        unsigned Edges = 0;
-        for (unsigned J = 0; J < PN.getNumIncomingValues(); ++J)
-          Edges += PN.getIncomingBlock(J) == Cur;
-        for (; Edges > Keep; --Edges)
-          PN.removeIncomingValue(Cur, /*DeletePHIIfEmpty=*/false);
-      }
-    }
     IBI->eraseFromParent();
+    // The indirectbr had one edge (and phi entry) per listing of Dest; the
+    // switch, now Cur's terminator, has as many as it has cases that go
+    // there.
+    for (BasicBlock *Dest : Dests)
+      setPhiEdges(Dest, Cur, Cur);
     ++NumIndirectBr;
   }
   for (WeakTrackingVH &V : Loads)

@@ -27,6 +27,7 @@
 
 #include "SFI.h"
 
+#include "llvm/ADT/bit.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
@@ -56,6 +57,8 @@ STATISTIC(NumSkippedLoads, "Loads left unmasked (stores-only mode)");
 STATISTIC(NumMasks, "Mask computations emitted");
 STATISTIC(NumMasksShared, "Accesses served by an existing mask");
 STATISTIC(NumFolded, "Constant offsets folded after a mask");
+STATISTIC(NumStringCopiesCalled,
+          "Constant-length copies made library calls (no rep movs/stos)");
 STATISTIC(NumSplit, "Unrolled accesses p[i + C] sharing the mask of p[i]");
 
 static cl::opt<bool> SplitGEPs(
@@ -517,6 +520,94 @@ static bool keepNativeCopiesInline(Function &F) {
   return Changed;
 }
 
+// x86 code generation expands a constant-length memcpy or memset that is
+// too long for its inline limit of moves (MaxStoresPerMemcpy/Memset, in
+// the OptSize variant under optsize) into a string instruction instead of a
+// library call: `rep movs`/`rep stos` for up to 128 bytes, and for any
+// length in a minsize function (X86SelectionDAGInfo). The machine pass
+// must refuse those (their destination is always %es:(%rdi), which no
+// segment override can move), so before this fix every -Oz struct copy of
+// more than about 64 bytes, every aligned -Os copy of 72..128 bytes and
+// `char buf[200] = {0}` at -Oz failed to compile (issue 14's fuzzing). Make
+// exactly those copies calls of the sandbox libc's memcpy/memset
+// (nobuiltin, so that nothing turns them back into the intrinsic); copies
+// within the inline limits stay inline. The limits: at most 8 moves per
+// memcpy (4 under optsize) and 16 per memset (8 under optsize), each
+// 16 bytes wide with SSE and 8 without (8 under minsize, to be safe).
+static bool keepCopiesOffStringInstructions(Function &F) {
+  // The C library's own copies are left alone (no self-recursion).
+  StringRef Name = F.getName();
+  if (Name == "memcpy" || Name == "memset" || Name == "memmove")
+    return false;
+  bool MinSize = F.hasMinSize(), OptSize = F.hasOptSize() || MinSize;
+  // The last "+sse2"/"-sse2" (or "-sse", which implies -sse2) of the
+  // target features decides; x86-64 has SSE2 unless told otherwise.
+  bool SSE = true;
+  SmallVector<StringRef, 32> Features;
+  F.getFnAttribute("target-features").getValueAsString().split(Features, ',');
+  for (StringRef Feat : Features)
+    if (Feat == "+sse2")
+      SSE = true;
+    else if (Feat == "-sse2" || Feat == "-sse")
+      SSE = false;
+  uint64_t Width = SSE ? 16 : 8;
+  SmallVector<MemIntrinsic *, 8> Work;
+  for (Instruction &I : instructions(F)) {
+    auto *MI = dyn_cast<MemIntrinsic>(&I);
+    // memcpy.inline/memset.inline (native-stack copies) must stay inline;
+    // memmove never uses strings. A volatile copy becomes a call too, as
+    // code generation itself makes one beyond its limits: the call is
+    // opaque, every byte is accessed (csmith's volatile struct copies hit
+    // this at -Os and -Oz).
+    if (!MI || MI->isForceInlined() ||
+        !(isa<MemCpyInst>(MI) || isa<MemSetInst>(MI)))
+      continue;
+    auto *Len = dyn_cast<ConstantInt>(MI->getLength());
+    if (!Len || Len->getValue().getActiveBits() > 64)
+      continue;
+    uint64_t N = Len->getZExtValue();
+    bool Copy = isa<MemCpyInst>(MI);
+    uint64_t Moves = (Copy ? 8 : 16) / (OptSize ? 2 : 1);
+    // Under minsize even lengths within the move limit of the widest
+    // vector may become strings: count 8-byte moves there.
+    uint64_t W = MinSize ? 8 : Width;
+    // The moves code generation needs: overlapping ones cover a tail, but
+    // a volatile copy may not overlap (60 bytes: 16+16+16+8+4).
+    uint64_t Needed = MI->isVolatile() ? N / W + llvm::popcount(N % W)
+                                       : (N + W - 1) / W;
+    if (Needed <= Moves || (!MinSize && N > 128))
+      continue;
+    Work.push_back(MI);
+  }
+  Module &M = *F.getParent();
+  for (MemIntrinsic *MI : Work) {
+    IRBuilder<> B(MI);
+    Type *PtrTy = B.getPtrTy(), *SizeTy = B.getInt64Ty();
+    Value *Len = B.CreateZExtOrTrunc(MI->getLength(), SizeTy);
+    CallInst *C;
+    if (auto *MC = dyn_cast<MemCpyInst>(MI)) {
+      FunctionCallee Fn = M.getOrInsertFunction("memcpy", PtrTy, PtrTy,
+                                                PtrTy, SizeTy);
+      C = B.CreateCall(Fn, {MC->getRawDest(), MC->getRawSource(), Len});
+    } else {
+      auto *MS = cast<MemSetInst>(MI);
+      FunctionCallee Fn = M.getOrInsertFunction(
+          "memset", PtrTy, PtrTy, B.getInt32Ty(), SizeTy);
+      C = B.CreateCall(Fn, {MS->getRawDest(),
+                            B.CreateZExt(MS->getValue(), B.getInt32Ty()),
+                            Len});
+    }
+    C->addFnAttr(Attribute::NoBuiltin);
+    C->setDebugLoc(MI->getDebugLoc());
+    SFI_DEBUG(debugLine(F.getName(), "constant-length copy made a library "
+                                     "call (no string instruction)")
+              << *MI << "\n");
+    MI->eraseFromParent();
+    ++NumStringCopiesCalled;
+  }
+  return !Work.empty();
+}
+
 bool sfi::sandboxMemory(Module &M, const Config &C,
                         FunctionAnalysisManager &FAM) {
   bool Changed = false;
@@ -543,7 +634,7 @@ bool sfi::sandboxMemory(Module &M, const Config &C,
     Changed |=
         C.IRMasks
             ? Sandboxer(F, C, FAM.getResult<DominatorTreeAnalysis>(F)).run()
-            : keepNativeCopiesInline(F);
+            : keepNativeCopiesInline(F) | keepCopiesOffStringInstructions(F);
     // And this step changed it again (Sandboxer splits blocks).
     FAM.invalidate(F, PreservedAnalyses::none());
   }

@@ -12,6 +12,8 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 using namespace sfi;
@@ -60,8 +62,22 @@ PreservedAnalyses sfi::SFIPass::run(Module &M, ModuleAnalysisManager &MAM) {
   addMarker(M, Cfg);
   M.addModuleFlag(Module::Max, "sfi.sandboxed",
                   Cfg.TheMode == Mode::Full ? SFI_MODE_FULL : SFI_MODE_STORES);
-  if (Cfg.Verify)
+  if (Cfg.Verify) {
+    // Release builds of clang do not verify the IR between passes: a step
+    // that left invalid IR (issue 14: phis that did not match a switch's
+    // edges) went on to crash or mislead a later pass, Loop Strength
+    // Reduction in code generation. With -sfi-verify (sfi-cc's default)
+    // such a bug of the pass is a clear error here instead.
+    std::string Why;
+    raw_string_ostream OS(Why);
+    if (verifyModule(M, &OS)) {
+      auto [First, Rest] = StringRef(Why).split('\n');
+      reportModuleError(M, "the pass produced invalid IR (a bug in libsfi): " +
+                               First + " " + Rest.split('\n').first.trim());
+      return PreservedAnalyses::none();
+    }
     verifySandboxed(M, Cfg, /*Report=*/true, FAM);
+  }
   printStatsIfRequested();
   // Every step may have changed any function: nothing is preserved.
   return PreservedAnalyses::none();
