@@ -28,6 +28,7 @@
 #include "SFI.h"
 
 #include "llvm/ADT/bit.h"
+#include "llvm/Analysis/TargetTransformInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
@@ -533,8 +534,13 @@ static bool keepNativeCopiesInline(Function &F) {
 // (nobuiltin, so that nothing turns them back into the intrinsic); copies
 // within the inline limits stay inline. The limits: at most 8 moves per
 // memcpy (4 under optsize) and 16 per memset (8 under optsize), each
-// 16 bytes wide with SSE and 8 without (8 under minsize, to be safe).
-static bool keepCopiesOffStringInstructions(Function &F) {
+// 16 bytes wide with SSE and 8 without (8 under minsize, to be safe). Code
+// generation uses 16-byte moves only where vector registers may be used
+// (no noimplicitfloat: -mno-implicit-float, -msoft-float) and the access is
+// 16-aligned or unaligned 16-byte accesses are fast on the tuned CPU (not
+// core2, atom, k8: review fuzz4); else 8-byte ones, twice as many.
+static bool keepCopiesOffStringInstructions(Function &F,
+                                            const TargetTransformInfo &TTI) {
   // The C library's own copies are left alone (no self-recursion).
   StringRef Name = F.getName();
   if (Name == "memcpy" || Name == "memset" || Name == "memmove")
@@ -550,7 +556,23 @@ static bool keepCopiesOffStringInstructions(Function &F) {
       SSE = true;
     else if (Feat == "-sse2" || Feat == "-sse")
       SSE = false;
-  uint64_t Width = SSE ? 16 : 8;
+  bool Vector = SSE && !F.hasFnAttribute(Attribute::NoImplicitFloat) &&
+                F.getFnAttribute("use-soft-float").getValueAsString() !=
+                    "true";
+  LLVMContext &Ctx = F.getContext();
+  auto WidthFor = [&](const MemIntrinsic *MI) -> uint64_t {
+    if (!Vector)
+      return 8;
+    Align A = MI->getDestAlign().valueOrOne();
+    if (auto *MT = dyn_cast<MemTransferInst>(MI))
+      A = std::min(A, MT->getSourceAlign().valueOrOne());
+    if (A >= Align(16))
+      return 16;
+    unsigned Fast = 0;
+    return TTI.allowsMisalignedMemoryAccesses(Ctx, 128, 0, A, &Fast) && Fast
+               ? 16
+               : 8;
+  };
   SmallVector<MemIntrinsic *, 8> Work;
   for (Instruction &I : instructions(F)) {
     auto *MI = dyn_cast<MemIntrinsic>(&I);
@@ -570,7 +592,7 @@ static bool keepCopiesOffStringInstructions(Function &F) {
     uint64_t Moves = (Copy ? 8 : 16) / (OptSize ? 2 : 1);
     // Under minsize even lengths within the move limit of the widest
     // vector may become strings: count 8-byte moves there.
-    uint64_t W = MinSize ? 8 : Width;
+    uint64_t W = MinSize ? 8 : WidthFor(MI);
     // The moves code generation needs: overlapping ones cover a tail, but
     // a volatile copy may not overlap (60 bytes: 16+16+16+8+4).
     uint64_t Needed = MI->isVolatile() ? N / W + llvm::popcount(N % W)
@@ -634,7 +656,9 @@ bool sfi::sandboxMemory(Module &M, const Config &C,
     Changed |=
         C.IRMasks
             ? Sandboxer(F, C, FAM.getResult<DominatorTreeAnalysis>(F)).run()
-            : keepNativeCopiesInline(F) | keepCopiesOffStringInstructions(F);
+            : keepNativeCopiesInline(F) |
+                  keepCopiesOffStringInstructions(
+                      F, FAM.getResult<TargetIRAnalysis>(F));
     // And this step changed it again (Sandboxer splits blocks).
     FAM.invalidate(F, PreservedAnalyses::none());
   }

@@ -5,6 +5,9 @@
 ; up to 128 bytes, volatile ones too (as code generation makes beyond its
 ; limits). Copies within the limits, memcpy.inline and memmove stay
 ; intrinsics (issue 14).
+; 16-byte moves need vector registers (no noimplicitfloat) and a 16-aligned
+; access or fast unaligned 16-byte ones on the tuned CPU (generic here; not
+; core2).
 ; RUN: %opt -passes=sfi -S %s | %FileCheck %s
 ; RUN: %opt -passes='sfi<stores>' -S %s | %FileCheck %s
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
@@ -19,7 +22,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK: call void @llvm.memcpy.inline.p0.p0.i64(ptr %d, ptr %s, i64 320, i1 false)
 ; CHECK: call ptr @memcpy(ptr %d, ptr %s, i64 320) #[[NB]]
 ; CHECK: call void @llvm.memmove.p0.p0.i64(ptr %d, ptr %s, i64 320, i1 false)
-define void @minsize(ptr %d, ptr %s) minsize optsize {
+define void @minsize(ptr %d, ptr %s) minsize optsize "tune-cpu"="generic" {
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 32, i1 false)
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 33, i1 false)
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 320, i1 false)
@@ -36,7 +39,7 @@ define void @minsize(ptr %d, ptr %s) minsize optsize {
 ; CHECK: call ptr @memcpy(ptr %d, ptr %s, i64 72) #[[NB]]
 ; CHECK: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 129, i1 false)
 ; CHECK: call void @llvm.memset.p0.i64(ptr %d, i8 %v, i64 128, i1 false)
-define void @optsize(ptr %d, ptr %s, i8 %v) optsize {
+define void @optsize(ptr %d, ptr %s, i8 %v) optsize "tune-cpu"="generic" {
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 64, i1 false)
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 72, i1 false)
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 129, i1 false)
@@ -49,7 +52,7 @@ define void @optsize(ptr %d, ptr %s, i8 %v) optsize {
 ; CHECK: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 60, i1 false)
 ; CHECK: call ptr @memcpy(ptr %d, ptr %s, i64 60) #[[NB]]
 ; CHECK: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 56, i1 true)
-define void @optsize.volatile(ptr %d, ptr %s) optsize {
+define void @optsize.volatile(ptr %d, ptr %s) optsize "tune-cpu"="generic" {
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 60, i1 false)
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 60, i1 true)
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 56, i1 true)
@@ -58,7 +61,7 @@ define void @optsize.volatile(ptr %d, ptr %s) optsize {
 
 ; CHECK-LABEL: define void @speed(
 ; CHECK: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 128, i1 false)
-define void @speed(ptr %d, ptr %s) {
+define void @speed(ptr %d, ptr %s) "tune-cpu"="generic" {
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 128, i1 false)
   ret void
 }
@@ -70,7 +73,7 @@ define void @speed(ptr %d, ptr %s) {
 ; CHECK: call ptr @memcpy(ptr %d, ptr %s, i64 72) #[[NB]]
 ; CHECK: [[V:%.*]] = zext i8 %v to i32
 ; CHECK: call ptr @memset(ptr %d, i32 [[V]], i64 100) #[[NB]]
-define void @nosse(ptr %d, ptr %s, i8 %v) "target-features"="+sse,+sse2,-sse,-sse2" {
+define void @nosse(ptr %d, ptr %s, i8 %v) "target-features"="+sse,+sse2,-sse,-sse2" "tune-cpu"="generic" {
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 64, i1 false)
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 72, i1 false)
   call void @nosse.optsize(ptr %d, i8 %v)
@@ -81,4 +84,24 @@ define internal void @nosse.optsize(ptr %d, i8 %v) optsize "target-features"="-s
   ret void
 }
 
+; Without vector registers for copies (noimplicitfloat: -mno-implicit-float,
+; -msoft-float), or on a CPU where unaligned 16-byte accesses are slow and
+; the copy is not 16-aligned, the moves are 8 bytes wide: 72 bytes need 9
+; (limit 8), a 16-aligned one 5 (review fuzz4).
+; CHECK-LABEL: define void @noimplicitfloat(
+; CHECK: call ptr @memcpy(ptr %d, ptr %s, i64 72) #[[NB]]
+; CHECK-LABEL: define void @core2(
+; CHECK: call ptr @memcpy(ptr %d, ptr %s, i64 72) #[[NB]]
+; CHECK: call void @llvm.memcpy.p0.p0.i64(ptr align 16 %d, ptr align 16 %s, i64 72, i1 false)
+define void @noimplicitfloat(ptr %d, ptr %s) noimplicitfloat "tune-cpu"="generic" {
+  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 72, i1 false)
+  ret void
+}
+define void @core2(ptr %d, ptr %s) "tune-cpu"="core2" {
+  call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 72, i1 false)
+  call void @llvm.memcpy.p0.p0.i64(ptr align 16 %d, ptr align 16 %s, i64 72, i1 false)
+  ret void
+}
+
 ; CHECK: attributes #[[NB]] = { nobuiltin }
+

@@ -1,7 +1,9 @@
 #!/bin/sh
-# review-fuzz4 reproducers. Usage: tests/review-fuzz4/run.sh [build-dir]
-# Prints one line per configuration: ok, MISMATCH, or the first compile error.
-B=${1:-/work/main/build}; D=$(dirname "$0"); T=${TMPDIR:-/tmp}/review-fuzz4.$$
+# review-fuzz4 reproducers. Usage: tests/review/fuzz4-copies/run.sh [build-dir]
+# Prints one line per configuration: ok, MISMATCH, or the first compile error;
+# exits 1 unless every line is ok (ctest review.fuzz4-copies).
+B=${1:-$(dirname "$0")/../../../build}; D=$(dirname "$0"); T=${TMPDIR:-/tmp}/review-fuzz4.$$
+bad=0
 mkdir -p "$T"; trap 'rm -rf "$T"' EXIT
 for f in copies-width.c held-cgoto.c held-gather.c; do
   clang-22 -O2 "$D/$f" -o "$T/native" && "$T/native" > "$T/native.out" || exit 1
@@ -15,6 +17,8 @@ for f in copies-width.c held-cgoto.c held-gather.c; do
         r=MISMATCH
       fi
       printf '%-14s -O%s %-20s %s\n' "$f" "$O" "$X" "$r"
+      [ "$r" = ok ] || bad=1
     done
   done
 done
+exit $bad
