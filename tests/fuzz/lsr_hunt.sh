@@ -21,7 +21,7 @@ mkdir -p "$OUT"
 here=$(cd "$(dirname "$0")" && pwd)
 P=$(cd "$B" && pwd)/lib/libsfi.so
 FLAGS=$(sed -n 's/^SFI_CFLAG("\([^"]*\)")$/\1/p' "$here/../../include/sfi_cflags.def")
-SETS=${LSR_FLAGSETS:-"-g0;-funroll-loops;-march=native;-mavx2 -mfma;-march=x86-64-v4 -funroll-loops;-ffast-math -funroll-loops -g"}
+SETS=${LSR_FLAGSETS:-"-g0;-funroll-loops;-march=native;-mavx2 -mfma;-march=x86-64-v4 -funroll-loops;-ffast-math -funroll-loops -g;-mno-implicit-float;-mtune=core2"}
 runs=0
 crashes=0
 errors=0
