@@ -58,16 +58,10 @@ __attribute__((constructor(101))) static void cpu_init_early(void) {
   sfi__cpu_init();
 }
 
-int64_t sfi__x87_probes_tpoff(void) {
+int64_t sfi__thread_tpoff(const void *field) {
   uint64_t fsb; /* the TCB's self pointer: the %fs base */
   __asm__("mov %%fs:0, %0" : "=r"(fsb));
-  return (int64_t)((uint64_t)&sfi__thread_state.x87_probes - fsb);
-}
-
-int64_t sfi__x87_dirty_tpoff(void) {
-  uint64_t fsb;
-  __asm__("mov %%fs:0, %0" : "=r"(fsb));
-  return (int64_t)((uint64_t)&sfi__thread_state.x87_dirty - fsb);
+  return (int64_t)((uint64_t)field - fsb);
 }
 
 struct sfi_thread *sfi__thread(void) {

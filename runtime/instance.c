@@ -612,6 +612,12 @@ static uint64_t warm_bytes(const sfi_module *m) {
   return b;
 }
 
+/* Room for one more kept region holding `bytes` (under warm_lock). */
+static int warm_room(uint64_t bytes) {
+  return nwarm < warm_limit() &&
+         warm_bytes_total + bytes <= SFI_WARM_TOTAL_BYTES;
+}
+
 /* 1 if the region was kept for reuse. */
 static int warm_put(sfi_instance *in) {
   if (!in->complete || in->broken || in->relro_dirty || in->running)
@@ -620,14 +626,12 @@ static int warm_put(sfi_instance *in) {
   if (bytes > SFI_WARM_REGION_BYTES)
     return 0;
   pthread_mutex_lock(&warm_lock);
-  int room = nwarm < warm_limit() &&
-             warm_bytes_total + bytes <= SFI_WARM_TOTAL_BYTES;
+  int room = warm_room(bytes);
   pthread_mutex_unlock(&warm_lock);
   if (!room || warm_clean(in) != 0)
     return 0;
   pthread_mutex_lock(&warm_lock);
-  int kept = nwarm < warm_limit() &&
-             warm_bytes_total + bytes <= SFI_WARM_TOTAL_BYTES;
+  int kept = warm_room(bytes); /* again: the lock was dropped to clean */
   if (kept) {
     warm[nwarm].m = in->m;
     warm[nwarm].base = in->base;

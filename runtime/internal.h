@@ -121,10 +121,7 @@ struct sfi_module {
    * and AVX registers the verified code can touch. The transitions clear
    * x87/MMX and AVX-512 registers only for a module that can observe
    * them (enter.S, thunk.c). */
-  unsigned uses;
-  /* It imports a runtime function that returns a long double on the x87
-   * stack (libm's long double variants, strtold): SFI_USES_X87 too. */
-  int x87_imports;
+  unsigned uses; /* also set by long double runtime imports (loader.c) */
   /* Import thunks after the image, in the region: thunk i at
    * stub_off + SFI_STUB_SIZE * i. */
   uint64_t stub_off, stub_size;
@@ -329,10 +326,10 @@ int sfi__thread_prepare(struct sfi_thread *t);
 
 /* CPU features decided once (call.c): XGETBV(1) usable. */
 extern unsigned char sfi__cpu_xinuse __attribute__((visibility("hidden")));
-/* Offset of this thread's x87_probes from the %fs base (the same in every
- * thread: initial-exec TLS). */
-int64_t sfi__x87_probes_tpoff(void);
-int64_t sfi__x87_dirty_tpoff(void);
+/* Offset of a field of this thread's sfi__thread_state (x87_probes,
+ * x87_dirty) from the %fs base: the same in every thread (initial-exec
+ * TLS), so generated code reaches it as %fs:disp. */
+int64_t sfi__thread_tpoff(const void *field);
 void sfi__set_gs(uint64_t v);
 uint64_t sfi__get_gs(void);
 

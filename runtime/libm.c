@@ -59,9 +59,7 @@ static const struct sfi_bind libm[] = {
 };
 
 /* Whether name is a long double variant ("sinl": "sin" is listed too),
- * whose wrapper returns its result on the x87 stack (the module pops it):
- * a module importing one gets the x87 handling of the transitions even
- * without x87 code of its own (loader.c; review call4). */
+ * whose wrapper returns its result on the x87 stack (loader.c). */
 int sfi__libm_x87(const char *name) {
   size_t n = strlen(name);
   if (n < 2 || name[n - 1] != 'l' || !sfi__libm_lookup(name))

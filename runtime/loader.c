@@ -73,15 +73,11 @@ static int resolve_imports(sfi_module *m, struct sfi_elf *e,
   for (uint32_t i = 0; i < e->nundefs; i++) {
     const char *n = e->undefs[i].name;
     void *fn = NULL;
-    if (strncmp(n, SFI_SYS_PREFIX, strlen(SFI_SYS_PREFIX)) == 0) {
+    if (strncmp(n, SFI_SYS_PREFIX, strlen(SFI_SYS_PREFIX)) == 0)
       fn = sfi__sys_lookup(n + strlen(SFI_SYS_PREFIX));
-      if (strcmp(n + strlen(SFI_SYS_PREFIX), "strtold") == 0)
-        m->x87_imports = 1;
-    } else if (strncmp(n, "__sfi_libm_", 11) == 0) {
+    else if (strncmp(n, "__sfi_libm_", 11) == 0)
       fn = sfi__libm_lookup(n + 11);
-      if (sfi__libm_x87(n + 11))
-        m->x87_imports = 1;
-    } else
+    else
       for (const sfi_import *im = imports; im && im->name; im++)
         if (strcmp(im->name, n) == 0) {
           fn = im->fn;
@@ -217,6 +213,16 @@ static int find_specials(sfi_module *m) {
  * call through a pointer. Their place is fixed first (relocations point at
  * them); their code is written once the verifier has said which state the
  * module's code can touch (emit_stubs). */
+/* A runtime import that returns a long double on the x87 stack (the
+ * module pops it): libm's long double variants, strtold. A module
+ * importing one gets the x87 handling of the transitions even without x87
+ * code of its own (review call4). */
+static int returns_long_double(const char *name) {
+  if (strncmp(name, "__sfi_libm_", 11) == 0)
+    return sfi__libm_x87(name + 11);
+  return strcmp(name, SFI_SYS_PREFIX "strtold") == 0;
+}
+
 static int place_stubs(sfi_module *m, uint32_t n) {
   m->stub_off = m->image_size;
   if (!n)
@@ -372,9 +378,12 @@ sfi_module *sfi__module_load_named(const void *data, size_t size,
     goto err;
   /* x87-free system-interface thunks mark the thread through %fs:disp32
    * (thunk.c): without that, treat the module as an x87 one. */
-  int64_t dirty = sfi__x87_dirty_tpoff();
-  if (m->x87_imports || dirty != (int32_t)dirty)
+  int64_t dirty = sfi__thread_tpoff(&sfi__thread_state.x87_dirty);
+  if (dirty != (int32_t)dirty)
     m->uses |= SFI_USES_X87;
+  for (uint32_t i = 0; i < e.nundefs; i++)
+    if (returns_long_double(e.undefs[i].name))
+      m->uses |= SFI_USES_X87;
   emit_stubs(m, fns, e.undefs, e.nundefs);
   if ((rc = seal_memfd(m)) || (rc = sfi__layout_prepare(m)))
     goto err;

@@ -98,7 +98,7 @@ static void put_empty_x87(struct asm_buf *a) {
     PUT(a, 0x0f, 0x77); /* emms */
     return;
   }
-  int64_t tp = sfi__x87_probes_tpoff();
+  int64_t tp = sfi__thread_tpoff(&sfi__thread_state.x87_probes);
   if (tp != (int32_t)tp) { /* not reachable as %fs:disp32: emms alone */
     PUT(a, 0x0f, 0x77);
     return;
@@ -204,7 +204,8 @@ static void put_masked_fp(struct asm_buf *a, int x87) {
     put_empty_x87(a);
     return;
   }
-  int32_t d = (int32_t)sfi__x87_dirty_tpoff(); /* checked by the loader */
+  /* fits in 32 bits: checked by the loader */
+  int32_t d = (int32_t)sfi__thread_tpoff(&sfi__thread_state.x87_dirty);
   PUT(a, 0x64, 0xc6, 0x04, 0x25);                   /* movb $1, %fs:d */
   put32(a, (uint32_t)d);
   PUT(a, 0x01);
