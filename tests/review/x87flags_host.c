@@ -18,20 +18,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "sfi.h"
-
-struct env {
-  uint16_t fcw, r0, fsw, r1, ftw, r2;
-  uint32_t rest[5];
-};
-
-static struct env x87(void) {
-  struct env e;
-  __asm__ volatile("fnstenv %0; fldenv %0" : "=m"(e));
-  return e;
-}
+#include "x87_host.h"
 
 static int host_ld(void) {
-  struct env e = x87();
+  struct x87env e = x87_env();
   printf("  in host_ld: FCW 0x%x FSW 0x%x\n", e.fcw, e.fsw);
   fflush(stdout);
   volatile long double x = 3.0L;
@@ -59,7 +49,7 @@ static int run(const char *path, const char *what) {
     rc = sfi_call(in, "viant", "d:d", &a, &r);
   else
     rc = sfi_call(in, "then_import", ":i", NULL, &r);
-  struct env e = x87();
+  struct x87env e = x87_env();
   printf("  %s: sfi_call %d; host after: FCW 0x%x FSW 0x%x%s\n", what, rc,
          e.fcw, e.fsw, (e.fsw & 0x80) ? " (ES: exception pending)" : "");
   fflush(stdout);

@@ -8,29 +8,19 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "sfi.h"
+#include "x87_host.h"
 
 static uint16_t import_fcw, import_ftw;
 
-struct env {
-  uint16_t fcw, r0, fsw, r1, ftw, r2;
-  uint32_t rest[5];
-};
-
-static struct env x87(void) {
-  struct env e;
-  __asm__ volatile("fnstenv %0; fldcw %0" : "=m"(e)); /* fnstenv masks */
-  return e;
-}
-
 static int host_fcw(void) {
-  struct env e = x87();
+  struct x87env e = x87_env();
   import_fcw = e.fcw;
   import_ftw = e.ftw;
   return e.fcw;
 }
 
 static int check(const char *when, uint16_t want) {
-  struct env e = x87();
+  struct x87env e = x87_env();
   if (e.fcw != want || (e.ftw & 0xffff) != 0xffff || (e.fsw & 0x3800)) {
     printf("BAD (%s): FCW 0x%x (want 0x%x) FSW 0x%x FTW 0x%x\n", when, e.fcw,
            want, e.fsw, e.ftw);

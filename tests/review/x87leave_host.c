@@ -16,20 +16,10 @@
 #include <stdio.h>
 #include <string.h>
 #include "sfi.h"
-
-struct env {
-  uint16_t fcw, r0, fsw, r1, ftw, r2;
-  uint32_t rest[5];
-};
-
-static struct env x87(void) {
-  struct env e;
-  __asm__ volatile("fnstenv %0; fldenv %0" : "=m"(e));
-  return e;
-}
+#include "x87_host.h"
 
 static int check(const char *when, uint16_t want) {
-  struct env e = x87();
+  struct x87env e = x87_env();
   if (e.fcw != want || e.ftw != 0xffff) {
     printf("BAD (%s): FCW 0x%x (want 0x%x) FSW 0x%x (TOP %d) FTW 0x%x\n",
            when, e.fcw, want, e.fsw, (e.fsw >> 11) & 7, e.ftw);
