@@ -26,6 +26,19 @@ runs=0
 crashes=0
 errors=0
 IFS_SAVE=$IFS
+# judge STATUS TAG WHAT: the compile whose output is $OUT/t.log crashed
+# (kept as crash-TAG.log) or stopped with a clean error (error-TAG.log).
+judge() {
+  if [ "$1" -gt 1 ] || grep -q "PLEASE submit\|Assertion\|Stack dump" "$OUT/t.log"; then
+    crashes=$((crashes + 1))
+    cp "$OUT/t.log" "$OUT/crash-$2.log"
+    echo "CRASH $3 status $1"
+  elif [ "$1" -ne 0 ]; then
+    errors=$((errors + 1))
+    cp "$OUT/t.log" "$OUT/error-$2.log"
+    echo "ERROR $3: $(grep -m1 error "$OUT/t.log" | cut -c1-200)"
+  fi
+}
 [ $# -eq 0 ] && set -- "$here"/lsr/*.c && LTO=1
 for f in "$@"; do
   name=$(basename "$f" .c)
@@ -41,16 +54,7 @@ for f in "$@"; do
           -fno-crash-diagnostics -Xclang -load -Xclang "$P" \
           -fpass-plugin="$P" -mllvm -sfi-mode=$m -mllvm -sfi-verify \
           -c "$f" -o "$OUT/t.o" >"$OUT/t.log" 2>&1
-        rc=$?
-        if [ $rc -gt 1 ] || grep -q "PLEASE submit\|Assertion\|Stack dump" "$OUT/t.log"; then
-          crashes=$((crashes + 1))
-          cp "$OUT/t.log" "$OUT/crash-$name-O$L-$m-$sid.log"
-          echo "CRASH $name -O$L $m [$set] status $rc"
-        elif [ $rc -ne 0 ]; then
-          errors=$((errors + 1))
-          cp "$OUT/t.log" "$OUT/error-$name-O$L-$m-$sid.log"
-          echo "ERROR $name -O$L $m [$set]: $(grep -m1 error "$OUT/t.log" | cut -c1-200)"
-        fi
+        judge $? "$name-O$L-$m-$sid" "$name -O$L $m [$set]"
       done
     done
     IFS=';'
@@ -67,16 +71,7 @@ if [ -n "${LTO:-}" ] && [ -x "$B/bin/sfi-cc" ]; then
       timeout 600 "$B/bin/sfi-cc" -O"$L" -fsfi-mode=$m -flto -shared \
         -fsfi-exports=all -w "$here"/lsr/*.c "$here"/lsr/Inputs/stubs.c \
         -o "$OUT/t.so" >"$OUT/t.log" 2>&1
-      rc=$?
-      if [ $rc -gt 1 ] || grep -q "PLEASE submit\|Assertion\|Stack dump" "$OUT/t.log"; then
-        crashes=$((crashes + 1))
-        cp "$OUT/t.log" "$OUT/crash-lto-O$L-$m.log"
-        echo "CRASH -flto -O$L $m status $rc"
-      elif [ $rc -ne 0 ]; then
-        errors=$((errors + 1))
-        cp "$OUT/t.log" "$OUT/error-lto-O$L-$m.log"
-        echo "ERROR -flto -O$L $m: $(grep -m1 error "$OUT/t.log" | cut -c1-200)"
-      fi
+      judge $? "lto-O$L-$m" "-flto -O$L $m"
     done
   done
 fi
