@@ -255,6 +255,7 @@ parse_sig(const char *sig, struct sfi_sig *ps) {
   ps->res = s[1];
   ps->ng = (uint8_t)g;
   ps->nx = (uint8_t)x;
+  ps->spill = g > 6 || x > 8;
   return SFI_OK;
 }
 
@@ -292,31 +293,41 @@ static void put_mem_arg(struct sfi_argbuf *mb, char type, uint64_t v) {
   mb->size += size;
 }
 
-/* Fills every argument register of the record (unused ones with 0: they
- * must not carry host values, pointers or secrets, into the sandbox) and,
- * when the arguments do not all fit in registers, the buffer mb. */
+/* Fills every argument register of the record from arguments that all fit
+ * in registers (!ps->spill); unused ones get 0: they must not carry host
+ * values, pointers or secrets, into the sandbox. */
 static inline __attribute__((always_inline)) void
-load_args(struct sfi_callrec *rec, const struct sfi_sig *ps,
-          const sfi_val *args, struct sfi_argbuf *mb) {
+load_reg_args(struct sfi_callrec *rec, const struct sfi_sig *ps,
+              const sfi_val *args) {
   /* Fixed-size clears compile to a few vector stores (a variable-length
    * one to `rep stos`, which costs more than the whole rest). */
   memset(rec->gpr, 0, sizeof rec->gpr);
   memset(rec->xmm, 0, sizeof rec->xmm);
+  int g = 0, x = 0, n = ps->nargs;
+  for (int i = 0; i < n; i++) {
+    char t = ps->type[i];
+    uint64_t v = arg_bits(t, &args[i]);
+    if (t == 'f' || t == 'd')
+      rec->xmm[x++] = v;
+    else
+      rec->gpr[g++] = v;
+  }
+}
+
+/* Fills every argument register of the record and, when the arguments do
+ * not all fit in registers, the buffer mb. */
+static inline __attribute__((always_inline)) void
+load_args(struct sfi_callrec *rec, const struct sfi_sig *ps,
+          const sfi_val *args, struct sfi_argbuf *mb) {
   mb->size = 0;
   int g = 0, x = 0, n = ps->nargs;
-  if (__builtin_expect(ps->ng <= 6 && ps->nx <= 8, 1)) {
-    /* all in registers: the usual case */
+  if (__builtin_expect(!ps->spill, 1)) {
     mb->gpr_index = -1;
-    for (int i = 0; i < n; i++) {
-      char t = ps->type[i];
-      uint64_t v = arg_bits(t, &args[i]);
-      if (t == 'f' || t == 'd')
-        rec->xmm[x++] = v;
-      else
-        rec->gpr[g++] = v;
-    }
+    load_reg_args(rec, ps, args);
     return;
   }
+  memset(rec->gpr, 0, sizeof rec->gpr);
+  memset(rec->xmm, 0, sizeof rec->xmm);
   mb->gpr_index = 5; /* five integer registers, the sixth the buffer */
   for (int i = 0; i < n; i++) {
     char t = ps->type[i];
@@ -471,9 +482,21 @@ arm_limit(struct sfi_thread *t, const sfi_instance *in,
   }
 }
 
+/* A call that did not return normally: exit() or a trap, which leaves the
+ * instance refusing calls until a reset. */
+static __attribute__((noinline, cold)) int
+call_failed(sfi_instance *in, struct sfi_callrec *rec, int rc) {
+  if (rc == SFI_ERR_EXIT)
+    return sfi__err(SFI_ERR_EXIT, "%s: exit(%d)", in->m->name, in->exit_status);
+  in->trapped = 1;
+  rec->trap = rc;
+  sfi__trap_message(rec);
+  return rc;
+}
+
 /* Calls sandbox address fn (already checked by the caller) with a parsed
- * signature. Inlined into its two callers (sfi__call_raw, sfi_fn_call). */
-static inline __attribute__((target("fsgsbase"), always_inline)) int
+ * signature: every kind of call (call_fast takes the usual one). */
+static __attribute__((target("fsgsbase"), noinline)) int
 call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
           const sfi_val *args, sfi_val *ret) {
   struct sfi_thread *t = &sfi__thread_state;
@@ -609,12 +632,74 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
     store_ret(&rec, res, ret);
     return SFI_OK;
   }
-  if (rc == SFI_ERR_EXIT)
-    return sfi__err(SFI_ERR_EXIT, "%s: exit(%d)", in->m->name, in->exit_status);
-  in->trapped = 1;
-  rec.trap = rc;
-  sfi__trap_message(&rec);
-  return rc;
+  return call_failed(in, &rec, rc);
+}
+
+/* The usual call, with less to decide: outermost on this thread (no
+ * nesting checks, scrubs or %gs to put back for a caller), no time limit
+ * (no timer), arguments all in registers (no buffer), a thread that has
+ * called in before. Anything else goes the general way (call_core), which
+ * makes the same checks and changes in the same order where both act. */
+static inline __attribute__((target("fsgsbase"), always_inline)) int
+call_fast(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
+          const sfi_val *args, sfi_val *ret) {
+  struct sfi_thread *t = &sfi__thread_state;
+  if (__builtin_expect((t->depth | in->broken | in->trapped | ps->spill) ||
+                           !t->stack_map || in->time_limit > 0 ||
+                           (ps->nargs && !args) ||
+                           !__atomic_load_n(&sfi__signals_installed,
+                                            __ATOMIC_ACQUIRE),
+                       0))
+    return call_core(in, fn, ps, args, ret);
+  struct sfi_callrec rec;
+  rec.trap = 0;
+  rec.why[0] = 0;
+  rec.signo = 0;
+  rec.nbt = 0;
+  rec.armed_here = 0;
+  load_reg_args(&rec, ps, args);
+  in->called = 1;
+  rec.fn = fn;
+  rec.in = in;
+  rec.uses = (uint16_t)in->m->uses;
+  rec.prev = t->top;
+  rec.serial = ++in->call_serial;
+  uint64_t *sspp = (uint64_t *)(in->image + in->m->ssp_off), ssp = *sspp;
+  in->running++;
+  t->top = &rec;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  t->depth = 1;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  /* Chosen once the depth is raised, as in call_core. */
+  stack_for(t, in->uid);
+  rec.new_rsp = t->stack_hi;
+  rec.prev_gs = get_gs();
+  if (rec.prev_gs != in->base)
+    set_gs(in->base);
+  t->x87_probes = 0;
+  unsigned char x87_dirty = t->x87_dirty; /* see call_core */
+  int rc = sfi__enter(&rec);
+  t->x87_dirty |= x87_dirty;
+  if (rec.prev_gs != 0 && rec.prev_gs != t->gs_left) {
+    if (rec.prev_gs != in->base)
+      set_gs(rec.prev_gs);
+    t->gs_left = 0;
+  } else {
+    t->gs_left = in->base;
+  }
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  t->depth = 0;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  t->top = rec.prev;
+  in->running--;
+  if (in->njmp)
+    sfi__jmp_release_serial(in, rec.serial);
+  *sspp = ssp; /* unwound, or returned above where it started */
+  if (__builtin_expect(rc == SFI_OK, 1)) {
+    store_ret(&rec, ps->res, ret);
+    return SFI_OK;
+  }
+  return call_failed(in, &rec, rc);
 }
 
 /* Calls sandbox address fn (already checked by the caller). */
@@ -625,7 +710,7 @@ sfi__call_raw(sfi_instance *in, uint64_t fn, const char *sig,
   int rc = parse_sig(sig, &ps);
   if (rc != SFI_OK)
     return rc;
-  return call_core(in, fn, &ps, args, ret);
+  return call_fast(in, fn, &ps, args, ret);
 }
 
 int sfi_is_funcptr(sfi_instance *in, uint64_t fn) {
@@ -707,7 +792,7 @@ sfi_call_addr(sfi_instance *in, uint64_t fn, const char *sig,
   int rc = parse_sig(sig, &ps);
   if (rc != SFI_OK)
     return rc;
-  return call_core(in, fn, &ps, args, ret);
+  return call_fast(in, fn, &ps, args, ret);
 }
 
 /* A bound function: the instance, the checked address and the parsed
@@ -782,7 +867,7 @@ sfi_fn_call(const sfi_fn *f, const sfi_val *args, sfi_val *ret) {
   if (__builtin_expect(!f->in, 0))
     return sfi__err(SFI_ERR_INVALID, "sfi_fn_call: the function's instance "
                                      "has been freed");
-  return call_core(f->in, f->fn, &f->sig, args, ret);
+  return call_fast(f->in, f->fn, &f->sig, args, ret);
 }
 
 int sfi_run_main(sfi_instance *in) {

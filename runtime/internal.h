@@ -43,6 +43,7 @@ _Static_assert(SFI_REGION_REACH_END <= SFI_GUARD_SIZE, "reach beyond guard");
 /* A signature string, checked and parsed (call.c). */
 struct sfi_sig {
   uint8_t nargs, ng, nx; /* arguments; integer-class; floating-point */
+  uint8_t spill;         /* 1: not all in registers (a buffer, call.c) */
   char res;              /* result type, 'v' for none */
   char type[SFI_MAX_ARGS];
 };
