@@ -241,6 +241,18 @@ cmodule x87unmask_x -fsfi-exports=all -fsfi-import=host_ld
 verified "x87unmask_x" "$t/x87unmask_x.so"
 holds "$t/x87unmask_host" "$t/x87flags.so"
 holds "$t/x87unmask_host" "$t/x87unmask_x.so"
+# The same x87 assertions on the path of a processor without XGETBV(1)
+# (X87_INIT's fninit/fldz fallback; x87_host.h forces it).
+echo "== x87 hosts again, without XINUSE (SFI_TEST_NO_XINUSE=1)"
+export SFI_TEST_NO_XINUSE=1
+holds "$t/x87leave_host" "$t/x87leave.so"
+holds "$t/x87leave_host" "$t/x87leave.so" trap
+holds "$t/x87flags_host" "$t/x87flags.so"
+holds "$t/x87nest_host" "$t/x87nest_a.so" "$t/x87nest_b.so"
+holds "$t/x87sig_host" "$t/x87sig.so" "$t/x87nest_a.so"
+holds "$t/x87exit_host" "$t/x87nest_a.so" "$t/x87exit.so"
+holds "$t/x87exit_host" "$t/x87nest_a.so" "$t/x87exit_x87.so"
+unset SFI_TEST_NO_XINUSE
 # review call4d: the host's x87 registers and zmm16-31/k (left in place for
 # a module without x87/AVX-512 code since 75bd0a3) in a host signal
 # handler's frame on the sandbox's native stack (no SA_ONSTACK, as x87sig)
