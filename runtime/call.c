@@ -652,6 +652,9 @@ call_fast(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
                        0))
     return call_core(in, fn, ps, args, ret);
   struct sfi_callrec rec;
+  /* Read now: an import may free the binding that holds ps (review call5
+   * fnfree). */
+  char res = ps->res;
   rec.trap = 0;
   rec.why[0] = 0;
   rec.signo = 0;
@@ -696,7 +699,7 @@ call_fast(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
     sfi__jmp_release_serial(in, rec.serial);
   *sspp = ssp; /* unwound, or returned above where it started */
   if (__builtin_expect(rc == SFI_OK, 1)) {
-    store_ret(&rec, ps->res, ret);
+    store_ret(&rec, res, ret);
     return SFI_OK;
   }
   return call_failed(in, &rec, rc);

@@ -241,6 +241,24 @@ cmodule x87unmask_x -fsfi-exports=all -fsfi-import=host_ld
 verified "x87unmask_x" "$t/x87unmask_x.so"
 holds "$t/x87unmask_host" "$t/x87flags.so"
 holds "$t/x87unmask_host" "$t/x87unmask_x.so"
+# review call5 (call_fast): an import frees the binding being called
+# (fnfree: its result type was read after the call; valgrind too when
+# installed); a host signal handler's calls in the fast path's windows
+# with a %gs base of the host's own (sigwin, 1 s); the exit paths (trap,
+# exit, stale longjmp, nested call, timeout) put back %gs, MXCSR and the
+# x87 control word (fastmisc).
+host fnfree
+cmodule fnfree -fsfi-exports=all -fsfi-import=host_unbind
+holds "$t/fnfree_host" "$t/fnfree.so"
+if command -v valgrind >/dev/null; then
+  holds valgrind -q --error-exitcode=9 "$t/fnfree_host" "$t/fnfree.so"
+fi
+host sigwin
+cmodule ccrossleak -fsfi-exports=all
+holds "$t/sigwin_host" "$t/ccrossleak.so" 1
+host fastmisc
+cmodule fastmisc -fsfi-exports=all -fsfi-import=host_back
+holds "$t/fastmisc_host" "$t/fastmisc.so"
 # The same x87 assertions on the path of a processor without XGETBV(1)
 # (X87_INIT's fninit/fldz fallback; x87_host.h forces it).
 echo "== x87 hosts again, without XINUSE (SFI_TEST_NO_XINUSE=1)"
