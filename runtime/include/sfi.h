@@ -291,11 +291,13 @@ void *sfi_userdata(sfi_instance *in);
  * calls. Install host signal handlers that may interrupt a call with
  * SA_ONSTACK: one without it runs on the sandbox native stack, where its
  * frames and the kernel's signal frame stay readable by the sandbox
- * (docs/contract.md, known limits). sfi_call_addr costs about 18-22 ns per
+ * (docs/contract.md, known limits). sfi_call_addr costs about 17-18 ns per
  * call on the development machine for a module without x87 or AVX-512
  * code (the verifier says so; others pay the x87 reset, about 13 ns more,
  * see benchmarks/results/micro.md), sfi_call a name lookup more,
- * sfi_fn_call (below) the signature parse less.
+ * sfi_fn_call (below, 14-16 ns) the signature parse less. Calls with a
+ * time limit, nested calls and calls with arguments beyond the registers
+ * take a slower path.
  *
  *   sfi_val a[2] = {SFI_PTR(buf), SFI_I64(len)}, r;
  *   int rc = sfi_call(in, "checksum", "pI:i", a, &r);
