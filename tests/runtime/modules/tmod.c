@@ -28,6 +28,11 @@ double mix(int a, double b, long c, float d, int e, double f, int g, double h,
 }
 void nothing(void) {}
 
+/* More than a page of relocated read-only data (RELRO), so that
+ * test_loader can end RELRO inside a segment, at a page boundary. */
+static const char *const relro_names[640] = {[0] = "first", [639] = "last"};
+const char *relro_name(int i) { return relro_names[i < 0 || i >= 640 ? 0 : i]; }
+
 int deref(const int *p) { return *p; }
 void poke(long *p, long v) { *p = v; }
 int divi(int a, int b) { return a / b; }
