@@ -146,8 +146,24 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
    * (review call4c x87unmask); fnclex only when a flag is set (it costs
    * ~13 ns, fnstsw and a test ~1). Then the control word, even for a
    * module without x87 code: a system-interface call earlier in the same
-   * call in may have masked it (review call4). */
-  PUT(a, 0xdd, 0x7c, 0x24, 0xf8);       /* 1: fnstsw -8(%rsp) */
+   * call in may have masked it (review call4).
+   * A module without x87 code can change neither; only runtime code run
+   * for it can, through a system-interface thunk, which marks the thread
+   * (x87_dirty, put_masked_fp). Unmarked, the x87 state is still what
+   * the host had when it called in (or what a nested call's return put
+   * back), so both checks are skipped (~1 ns of a call out). */
+  size_t skip = 0;
+  if (!x87) {
+    /* fits in 32 bits: checked by the loader */
+    int32_t d = (int32_t)sfi__thread_tpoff(&sfi__thread_state.x87_dirty);
+    PUT(a, 0x64, 0x80, 0x3c, 0x25);     /* cmpb $0, %fs:d */
+    put32(a, (uint32_t)d);
+    PUT(a, 0x00);
+    PUT(a, 0x74);                       /* je 2f */
+    skip = a->n;
+    PUT(a, 0x00);
+  }
+  PUT(a, 0xdd, 0x7c, 0x24, 0xf8);       /* fnstsw -8(%rsp) */
   PUT(a, 0xf6, 0x44, 0x24, 0xf8, 0x3f); /* testb $0x3f, -8(%rsp) */
   PUT(a, 0x74, 0x02);                   /* jz 3f */
   PUT(a, 0xdb, 0xe2);                   /* fnclex */
@@ -158,6 +174,8 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
   PUT(a, 0x74, 0x06);                   /* je 2f */
   PUT(a, 0xd9, 0x2d);                   /* fldcw fcw(%rip) */
   put_rel(a, const_at + 4, 0);
+  if (skip)
+    a->p[skip] = (uint8_t)(a->n - (skip + 1));
   /* 2: the x87 stack emptied, unless the module has no x87/MMX code (the
    * verifier's SFI_USES_X87) and imports no runtime function that returns
    * a long double on it (loader.c): then nothing can be on it. */
@@ -216,7 +234,7 @@ static void put_masked_fp(struct asm_buf *a, int x87) {
 _Static_assert(63 + 67 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
                "thunk larger than SFI_STUB_SIZE");
 /* Host thunk: checks 63 + host FP 69 (with the flag test) + EMPTY_X87_MAX
- * + 15. */
+ * + 15; without x87 code the mark test (10) instead of EMPTY_X87_MAX. */
 _Static_assert(63 + 69 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
                "host thunk larger than SFI_STUB_SIZE");
 
