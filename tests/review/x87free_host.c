@@ -67,6 +67,16 @@ int main(int argc, char **argv) {
     bad = 1;
   }
   bad |= check("after an import", 0x27f);
+  if (sfi_call(in, "via_sys_host", ":i", NULL, &r) != SFI_OK || r.i32 < 0) {
+    printf("via_sys_host: %s\n", sfi_errmsg());
+    return 1;
+  }
+  if (import_fcw != 0x37f || import_ftw != 0xffff) {
+    printf("BAD (inside an import after runtime code): FCW 0x%x FTW 0x%x\n",
+           import_fcw, import_ftw);
+    bad = 1;
+  }
+  bad |= check("after runtime code and an import", 0x27f);
   int rc = sfi_call(in, "crash", "i:i", &a, &r);
   if (rc == SFI_OK) {
     printf("crash: no trap\n");
