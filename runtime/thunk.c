@@ -132,7 +132,8 @@ static void put_empty_x87(struct asm_buf *a) {
 /* The host's MXCSR control bits and x87 control word (at const_at from the
  * thunk's start), reloaded when the sandbox's differ; the x87 registers
  * emptied (the sandbox may leave MMX state). */
-static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
+static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87,
+                        int mark_skip) {
   PUT(a, 0x0f, 0xae, 0x5c, 0x24, 0xf8); /* stmxcsr -8(%rsp) */
   PUT(a, 0x44, 0x8b, 0x5c, 0x24, 0xf8); /* mov -8(%rsp), %r11d */
   PUT(a, 0x41, 0x83, 0xe3, 0xc0);       /* and $~0x3f, %r11d: no flags */
@@ -147,13 +148,18 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
    * ~13 ns, fnstsw and a test ~1). Then the control word, even for a
    * module without x87 code: a system-interface call earlier in the same
    * call in may have masked it (review call4).
-   * A module without x87 code can change neither; only runtime code run
-   * for it can, through a system-interface thunk, which marks the thread
-   * (x87_dirty, put_masked_fp). Unmarked, the x87 state is still what
-   * the host had when it called in (or what a nested call's return put
-   * back), so both checks are skipped (~1 ns of a call out). */
+   * mark_skip (import stubs of a module without x87 code): the module
+   * can change neither; only runtime code run for it can, through a
+   * system-interface thunk, which marks the thread (x87_dirty bit 0,
+   * put_masked_fp); the call in marks it too (bit 1, enter.S) when the
+   * host's control word is not the one at const_at (the module's
+   * thunk_fcw). Unmarked, the x87 state is the host's from the call in
+   * (or what a nested call's return put back) with the control word
+   * these checks would load, so both are skipped (~0.6 ns of a call
+   * out). Callback thunks, made later and maybe on another thread, may
+   * hold another control word: they always check. */
   size_t skip = 0;
-  if (!x87) {
+  if (mark_skip) {
     /* fits in 32 bits: checked by the loader */
     int32_t d = (int32_t)sfi__thread_tpoff(&sfi__thread_state.x87_dirty);
     PUT(a, 0x64, 0x80, 0x3c, 0x25);     /* cmpb $0, %fs:d */
@@ -234,7 +240,7 @@ static void put_masked_fp(struct asm_buf *a, int x87) {
 _Static_assert(63 + 67 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
                "thunk larger than SFI_STUB_SIZE");
 /* Host thunk: checks 63 + host FP 69 (with the flag test) + EMPTY_X87_MAX
- * + 15; without x87 code the mark test (10) instead of EMPTY_X87_MAX. */
+ * + 15; without x87 code the mark test (11) instead of EMPTY_X87_MAX. */
 _Static_assert(63 + 69 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
                "host thunk larger than SFI_STUB_SIZE");
 
@@ -262,12 +268,13 @@ void sfi__thunk_emit_plain(uint8_t *t, void *fn, int x87) {
 }
 
 /* For host-granted imports and callbacks: the host's FP environment. */
-void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel, int x87) {
+void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel, int x87,
+                     int mark_skip) {
   struct asm_buf a = {t, 0};
   size_t fix[3];
   memset(t, 0xcc, THUNK_SIZE);
   put_checks(&a, fix);
-  put_host_fp(&a, const_rel, x87);
+  put_host_fp(&a, const_rel, x87, mark_skip);
   put_jump(&a, fn, fix);
 }
 
@@ -294,7 +301,7 @@ void *sfi__thunks_make(void *const *fns, size_t n, size_t *size, int x87) {
   sfi__thunk_consts(p + sz - 8);
   for (size_t i = 0; i < n; i++)
     sfi__thunk_emit(p + i * THUNK_SIZE, fns[i],
-                    (int64_t)(sz - 8 - i * THUNK_SIZE), x87);
+                    (int64_t)(sz - 8 - i * THUNK_SIZE), x87, 0);
   if (mprotect(p, sz, PROT_READ | PROT_EXEC) != 0) {
     munmap(p, sz);
     return NULL;
@@ -318,7 +325,7 @@ int sfi__thunk_set(void *page, size_t size, size_t i, void *fn, int x87) {
   if (mprotect(page, size, PROT_READ | PROT_WRITE) != 0)
     return -1;
   sfi__thunk_emit((uint8_t *)page + i * THUNK_SIZE, fn,
-                  (int64_t)(size - 8 - i * THUNK_SIZE), x87);
+                  (int64_t)(size - 8 - i * THUNK_SIZE), x87, 0);
   return mprotect(page, size, PROT_READ | PROT_EXEC);
 }
 

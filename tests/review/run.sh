@@ -259,6 +259,13 @@ holds "$t/sigwin_host" "$t/ccrossleak.so" 1
 host fastmisc
 cmodule fastmisc -fsfi-exports=all -fsfi-import=host_back
 holds "$t/fastmisc_host" "$t/fastmisc.so"
+# review callout5: x87-free import thunks skip their x87 checks while the
+# thread is unmarked; the sandbox must not choose the control word host
+# functions run under by making, or not, a system-interface call first
+# (x87cwsel: the host calls in with upward rounding after loading).
+host x87cwsel
+cmodule x87cwsel -fsfi-exports=all -fsfi-import=host_env
+holds "$t/x87cwsel_host" "$t/x87cwsel.so"
 # The same x87 assertions on the path of a processor without XGETBV(1)
 # (X87_INIT's fninit/fldz fallback; x87_host.h forces it).
 echo "== x87 hosts again, without XINUSE (SFI_TEST_NO_XINUSE=1)"

@@ -2,10 +2,9 @@
  * x87 state alone: after a call and after a trap (recovered with fninit,
  * then the host's control word put back) the host finds its own control
  * word (double precision, 0x27f, set after the load) and an empty x87
- * stack; inside an import, an empty stack and the host's control word as
- * of the call in (0x27f: nothing ran for the module that could change
- * it, so the import thunk leaves it; after a system-interface call, the
- * loading thread's, 0x37f, as for an x87 module: x87flags, x87unmask).
+ * stack; inside an import, an empty stack and the control word host
+ * functions run under (the loading thread's, 0x37f), directly and after
+ * runtime code ran for the module (a system-interface call).
  *   usage: x87free_host x87free.so   exit 1 on a difference */
 #include <stdint.h>
 #include <stdio.h>
@@ -61,7 +60,7 @@ int main(int argc, char **argv) {
     printf("via_host: %s\n", sfi_errmsg());
     return 1;
   }
-  if (import_fcw != 0x27f || import_ftw != 0xffff) {
+  if (import_fcw != 0x37f || import_ftw != 0xffff) {
     printf("BAD (inside the import): FCW 0x%x FTW 0x%x\n", import_fcw,
            import_ftw);
     bad = 1;
