@@ -27,7 +27,6 @@ CHECK(struct sfi_callrec, mxcsr, R_MXCSR);
 CHECK(struct sfi_callrec, fcw, R_FCW);
 CHECK(struct sfi_callrec, uses, R_USES);
 CHECK(struct sfi_callrec, entry_rsp, R_ENTRYRSP);
-CHECK(struct sfi_callrec, thunk_fcw, R_TFCW);
 _Static_assert(sizeof(((struct sfi_callrec *)0)->gpr) == 6 * 8, "gpr");
 _Static_assert(sizeof(((struct sfi_callrec *)0)->xmm) == 8 * 8, "xmm");
 _Static_assert(sizeof(((struct sfi_callrec *)0)->mxcsr) == 4, "mxcsr");

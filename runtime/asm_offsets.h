@@ -27,15 +27,11 @@
 #define U_X87 1
 #define U_AVX512 2
 #define R_ENTRYRSP 224
-#define R_TFCW 232
 
 /* struct sfi_thread (internal.h): the innermost call record, read through
  * %fs by the transitions (the thread's state is initial-exec TLS). */
 #define TH_TOP 0
 #define TH_X87DIRTY 12
-/* its bit set when the host's control word at a call in differs from the
- * module's import thunks' (enter.S; bit 0 is U_X87) */
-#define X87_FCW_MARK 2
 
 /* struct sfi_jmpctx.regs (internal.h): a sandbox caller's context */
 #define J_RBX 0

@@ -537,7 +537,6 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
   rec.new_rsp = 0; /* nested: continue below; else set with the stack */
   rec.in = in;
   rec.uses = (uint16_t)in->m->uses;
-  rec.thunk_fcw = in->m->thunk_fcw;
   rec.prev = t->top;
   rec.serial = ++in->call_serial;
   uint64_t ssp;
@@ -666,7 +665,6 @@ call_fast(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
   rec.fn = fn;
   rec.in = in;
   rec.uses = (uint16_t)in->m->uses;
-  rec.thunk_fcw = in->m->thunk_fcw;
   rec.prev = t->top;
   rec.serial = ++in->call_serial;
   uint64_t *sspp = (uint64_t *)(in->image + in->m->ssp_off), ssp = *sspp;

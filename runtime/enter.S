@@ -64,15 +64,7 @@ sfi__enter:
         mov     %rsp, R_RSP(%rdi)
         stmxcsr R_MXCSR(%rdi)
         fnstcw  R_FCW(%rdi)
-        /* A host control word other than the one the import thunks load:
-         * mark the thread, so that an x87-free module's host-import
-         * thunks load theirs (thunk.c put_host_fp). */
-        movzwl  R_FCW(%rdi), %eax
-        cmpw    R_TFCW(%rdi), %ax
-        je      9f
-        mov     sfi__thread_state@GOTTPOFF(%rip), %rax
-        orb     $X87_FCW_MARK, %fs:TH_X87DIRTY(%rax)
-9:      mov     %rdi, %rbx              /* rec, until the call */
+        mov     %rdi, %rbx              /* rec, until the call */
         mov     R_NEWRSP(%rdi), %rax
         test    %rax, %rax
         jnz     1f

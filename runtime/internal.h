@@ -123,9 +123,6 @@ struct sfi_module {
    * x87/MMX and AVX-512 registers only for a module that can observe
    * them (enter.S, thunk.c). */
   unsigned uses; /* also set by long double runtime imports (loader.c) */
-  /* The x87 control word its import thunks load for host functions (the
-   * loading thread's, loader.c emit_stubs). */
-  uint16_t thunk_fcw;
   /* Import thunks after the image, in the region: thunk i at
    * stub_off + SFI_STUB_SIZE * i. */
   uint64_t stub_off, stub_size;
@@ -256,8 +253,6 @@ struct sfi_callrec {
   uint16_t fcw;      /* 220 */
   uint16_t uses;     /* 222: the module's SFI_USES_* (what to clear) */
   uint64_t entry_rsp; /* 224: rsp just before the call into the sandbox */
-  uint16_t thunk_fcw; /* 232: the x87 control word the module's import
-                       * thunks give host functions (sfi_module.thunk_fcw) */
   /* C only below */
   struct sfi_callrec *prev;
   sfi_instance *in;
@@ -300,13 +295,10 @@ struct sfi_nstack {
 struct sfi_thread {
   struct sfi_callrec *top;
   int depth;
-  /* Bit 0 (SFI_USES_X87) set by the system-interface thunks of a module
+  /* Set (to SFI_USES_X87) by the system-interface thunks of a module
    * without x87 code: runtime code run for it (libm, printf's long double
    * formatting) may have used the x87 unit, so the call's return resets
-   * it as for an x87 module (enter.S; review call4b). Bit 1 (X87_FCW_MARK)
-   * set at the call in when the host's control word is not the one the
-   * module's import thunks load. While neither is set, an x87-free
-   * module's host-import thunks skip their x87 checks (thunk.c). */
+   * it as for an x87 module (enter.S; review call4b). */
   unsigned char x87_dirty;
   /* The stack in use (a copy of stacks[cur]'s fields, read by trap.c). */
   uint64_t stack_lo, stack_hi; /* usable sandbox native stack */
@@ -368,8 +360,7 @@ void sfi__timer_disarm(struct sfi_thread *t);
 _Noreturn void sfi__trap_now(int code, const char *why);
 
 /* ---- thunks (thunk.c) ---- */
-void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel, int x87,
-                     int mark_skip);
+void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel, int x87);
 void sfi__thunk_emit_plain(uint8_t *t, void *fn, int x87);
 void sfi__thunk_consts(uint8_t *at);
 void *sfi__thunks_make(void *const *fns, size_t n, size_t *size, int x87);

@@ -243,7 +243,6 @@ static void emit_stubs(sfi_module *m, void *const *fns,
   uint64_t consts = m->stub_size - 8; /* the host's FP control values */
   int x87 = (m->uses & SFI_USES_X87) != 0;
   sfi__thunk_consts(m->stubs + consts);
-  memcpy(&m->thunk_fcw, m->stubs + consts + 4, 2);
   for (uint32_t i = 0; i < n; i++) {
     uint8_t *t = m->stubs + SFI_STUB_SIZE * (uint64_t)i;
     /* Host-granted imports get the host's FP environment; the system
@@ -252,8 +251,7 @@ static void emit_stubs(sfi_module *m, void *const *fns,
       sfi__thunk_emit_plain(t, fns[i], x87);
     else
       sfi__thunk_emit(t, fns[i],
-                      (int64_t)(consts - SFI_STUB_SIZE * (uint64_t)i), x87,
-                      !x87);
+                      (int64_t)(consts - SFI_STUB_SIZE * (uint64_t)i), x87);
   }
 }
 

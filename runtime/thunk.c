@@ -132,8 +132,7 @@ static void put_empty_x87(struct asm_buf *a) {
 /* The host's MXCSR control bits and x87 control word (at const_at from the
  * thunk's start), reloaded when the sandbox's differ; the x87 registers
  * emptied (the sandbox may leave MMX state). */
-static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87,
-                        int mark_skip) {
+static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87) {
   PUT(a, 0x0f, 0xae, 0x5c, 0x24, 0xf8); /* stmxcsr -8(%rsp) */
   PUT(a, 0x44, 0x8b, 0x5c, 0x24, 0xf8); /* mov -8(%rsp), %r11d */
   PUT(a, 0x41, 0x83, 0xe3, 0xc0);       /* and $~0x3f, %r11d: no flags */
@@ -147,29 +146,8 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87,
    * (review call4c x87unmask); fnclex only when a flag is set (it costs
    * ~13 ns, fnstsw and a test ~1). Then the control word, even for a
    * module without x87 code: a system-interface call earlier in the same
-   * call in may have masked it (review call4).
-   * mark_skip (import stubs of a module without x87 code): the module
-   * can change neither; only runtime code run for it can, through a
-   * system-interface thunk, which marks the thread (x87_dirty bit 0,
-   * put_masked_fp); the call in marks it too (bit 1, enter.S) when the
-   * host's control word is not the one at const_at (the module's
-   * thunk_fcw). Unmarked, the x87 state is the host's from the call in
-   * (or what a nested call's return put back) with the control word
-   * these checks would load, so both are skipped (~0.6 ns of a call
-   * out). Callback thunks, made later and maybe on another thread, may
-   * hold another control word: they always check. */
-  size_t skip = 0;
-  if (mark_skip) {
-    /* fits in 32 bits: checked by the loader */
-    int32_t d = (int32_t)sfi__thread_tpoff(&sfi__thread_state.x87_dirty);
-    PUT(a, 0x64, 0x80, 0x3c, 0x25);     /* cmpb $0, %fs:d */
-    put32(a, (uint32_t)d);
-    PUT(a, 0x00);
-    PUT(a, 0x74);                       /* je 2f */
-    skip = a->n;
-    PUT(a, 0x00);
-  }
-  PUT(a, 0xdd, 0x7c, 0x24, 0xf8);       /* fnstsw -8(%rsp) */
+   * call in may have masked it (review call4). */
+  PUT(a, 0xdd, 0x7c, 0x24, 0xf8);       /* 1: fnstsw -8(%rsp) */
   PUT(a, 0xf6, 0x44, 0x24, 0xf8, 0x3f); /* testb $0x3f, -8(%rsp) */
   PUT(a, 0x74, 0x02);                   /* jz 3f */
   PUT(a, 0xdb, 0xe2);                   /* fnclex */
@@ -180,8 +158,6 @@ static void put_host_fp(struct asm_buf *a, int64_t const_at, int x87,
   PUT(a, 0x74, 0x06);                   /* je 2f */
   PUT(a, 0xd9, 0x2d);                   /* fldcw fcw(%rip) */
   put_rel(a, const_at + 4, 0);
-  if (skip)
-    a->p[skip] = (uint8_t)(a->n - (skip + 1));
   /* 2: the x87 stack emptied, unless the module has no x87/MMX code (the
    * verifier's SFI_USES_X87) and imports no runtime function that returns
    * a long double on it (loader.c): then nothing can be on it. */
@@ -240,7 +216,7 @@ static void put_masked_fp(struct asm_buf *a, int x87) {
 _Static_assert(63 + 67 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
                "thunk larger than SFI_STUB_SIZE");
 /* Host thunk: checks 63 + host FP 69 (with the flag test) + EMPTY_X87_MAX
- * + 15; without x87 code the mark test (11) instead of EMPTY_X87_MAX. */
+ * + 15. */
 _Static_assert(63 + 69 + EMPTY_X87_MAX + 15 <= THUNK_SIZE,
                "host thunk larger than SFI_STUB_SIZE");
 
@@ -268,13 +244,12 @@ void sfi__thunk_emit_plain(uint8_t *t, void *fn, int x87) {
 }
 
 /* For host-granted imports and callbacks: the host's FP environment. */
-void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel, int x87,
-                     int mark_skip) {
+void sfi__thunk_emit(uint8_t *t, void *fn, int64_t const_rel, int x87) {
   struct asm_buf a = {t, 0};
   size_t fix[3];
   memset(t, 0xcc, THUNK_SIZE);
   put_checks(&a, fix);
-  put_host_fp(&a, const_rel, x87, mark_skip);
+  put_host_fp(&a, const_rel, x87);
   put_jump(&a, fn, fix);
 }
 
@@ -301,7 +276,7 @@ void *sfi__thunks_make(void *const *fns, size_t n, size_t *size, int x87) {
   sfi__thunk_consts(p + sz - 8);
   for (size_t i = 0; i < n; i++)
     sfi__thunk_emit(p + i * THUNK_SIZE, fns[i],
-                    (int64_t)(sz - 8 - i * THUNK_SIZE), x87, 0);
+                    (int64_t)(sz - 8 - i * THUNK_SIZE), x87);
   if (mprotect(p, sz, PROT_READ | PROT_EXEC) != 0) {
     munmap(p, sz);
     return NULL;
@@ -325,7 +300,7 @@ int sfi__thunk_set(void *page, size_t size, size_t i, void *fn, int x87) {
   if (mprotect(page, size, PROT_READ | PROT_WRITE) != 0)
     return -1;
   sfi__thunk_emit((uint8_t *)page + i * THUNK_SIZE, fn,
-                  (int64_t)(size - 8 - i * THUNK_SIZE), x87, 0);
+                  (int64_t)(size - 8 - i * THUNK_SIZE), x87);
   return mprotect(page, size, PROT_READ | PROT_EXEC);
 }
 

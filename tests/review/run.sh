@@ -266,6 +266,19 @@ holds "$t/fastmisc_host" "$t/fastmisc.so"
 host x87cwsel
 cmodule x87cwsel -fsfi-exports=all -fsfi-import=host_env
 holds "$t/x87cwsel_host" "$t/x87cwsel.so"
+# (review callout6) the same after a callback made under another control
+# word (x87cbcw, also from a thread that unmasks an exception), after a
+# host import that changed its own rounding (x87cbcw via_imp), and a flag a
+# host import left (x87carry: the next import unmasks it); the skip was
+# reverted, these keep it out.
+host x87cbcw
+cmodule x87cbcw -fsfi-exports=all -fsfi-import=host_env -fsfi-import=host_round
+holds "$t/x87cbcw_host" "$t/x87cbcw.so"
+holds "$t/x87cbcw_host" "$t/x87cbcw.so" thread
+holds "$t/x87cbcw_host" "$t/x87cbcw.so" unmask
+host x87carry
+cmodule x87carry -fsfi-exports=all -fsfi-import=host_widen -fsfi-import=host_ld
+holds "$t/x87carry_host" "$t/x87carry.so"
 # The same x87 assertions on the path of a processor without XGETBV(1)
 # (X87_INIT's fninit/fldz fallback; x87_host.h forces it).
 echo "== x87 hosts again, without XINUSE (SFI_TEST_NO_XINUSE=1)"
