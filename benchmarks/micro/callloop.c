@@ -1,9 +1,10 @@
 /* callloop.c: N calls of the module's empty export, into one instance or
- * alternating between two: for instruction counts per call under callgrind
- * (run with N and with 0 and subtract).
+ * alternating between two, or ("out") one call making N calls of the empty
+ * host import: for instruction counts per call under callgrind (run with N
+ * and with 0 and subtract), or time (`time`, pinned) for A/B runs.
  *   clang-22 -O2 -g -Iruntime/include benchmarks/micro/callloop.c \
  *     build/lib/libsfirt.a -lZydis -lm -lpthread -ldl -o callloop
- *   valgrind --tool=callgrind ./callloop benchmarks/out/micro/mod.so 100000 [alt|fn] */
+ *   valgrind --tool=callgrind ./callloop benchmarks/out/micro/mod.so 100000 [alt|fn|out] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,10 @@ int main(int argc, char **argv) {
   uint64_t fa = sfi_lookup(a, "empty"), fb = sfi_lookup(b, "empty");
   long n = atol(argv[2]);
   int alt = argc > 3 && !strcmp(argv[3], "alt");
+  if (argc > 3 && !strcmp(argv[3], "out")) { /* N calls out, one call in */
+    sfi_val arg = {.i64 = n}, r;
+    return sfi_call(a, "call_out", "I:I", &arg, &r) != SFI_OK;
+  }
   if (argc > 3 && !strcmp(argv[3], "fn")) {
     sfi_fn *f = sfi_fn_new(a, fa, ":v");
     if (!f)
