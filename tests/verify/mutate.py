@@ -15,9 +15,15 @@ code and checks the verdicts:
   the register state the verifier says the code can touch (its `state:`
   line) must cover every x87/MMX and AVX-512 instruction llvm-objdump
   sees (the transitions clear that state only for modules said to use it).
+  --tables (with --module, a module built by sfi-cc that has table
+  dispatches in the loading form): each slot moved into an instruction or
+  to another function or made a call, the index mask widened past the
+  table, the slot base moved, the slot read at another offset must all be
+  rejected; the oracle takes the flat slot read only inside a whole table
+  dispatch.
 Usage: mutate.py --verify SFI_VERIFY --objdump LLVM_OBJDUMP
-                 [--module M.so | --clang C --lld L] [--random N] [--each N]
-                 [--seed S]"""
+                 [--module M.so [--tables] | --clang C --lld L]
+                 [--random N] [--each N] [--seed S]"""
 import argparse
 import os
 import random
@@ -50,7 +56,8 @@ def file_off(segs, va):
     raise ValueError("0x%x not in code" % va)
 
 
-LINE = re.compile(r"^\s*([0-9a-f]+):\s+((?:[0-9a-f]{2} )+)\s*(.*)$")
+# The bytes end with a tab, not a space, when they fill their column.
+LINE = re.compile(r"^\s*([0-9a-f]+):\s+((?:[0-9a-f]{2}[ \t])+)\s*(.*)$")
 
 
 def disassemble(objdump, path):
@@ -65,7 +72,7 @@ def disassemble(objdump, path):
         m = LINE.match(line)
         if m:
             insns.append((int(m.group(1), 16),
-                          bytes.fromhex(m.group(2).replace(" ", "")),
+                          bytes.fromhex(re.sub(r"\s", "", m.group(2))),
                           m.group(3).strip(), sect))
     return insns
 
@@ -79,7 +86,7 @@ def verify(binary, path, no_cache=False, crosscheck=False):
 
 FORBIDDEN = re.compile(
     r"^(rep\w*\s+)?(syscall|sysenter|int\b|int1|into|iret|lret|ljmp|lcall|"
-    r"wr[fg]sbase|rd[fg]sbase|swapgs|movs|stos|cmps[bwlq]?\b|scas|lods|"
+    r"wr[fg]sbase|rd[fg]sbase|swapgs|movs[bwlq]\b|stos|cmps[bwlq]?\b|scas|lods|"
     r"ins[bwl]?\b|outs|xlat|enter|leave|popf|maskmov|vmaskmovdqu|xbegin|"
     r"xabort|xend|xsave|xrstor|fxsave|fxrstor|wrpkru|umonitor|umwait|tpause|"
     r"monitor|mwait|movdir64b|enqcmd|bnd|hlt|in\b|out\b|cli|sti|vpgather|"
@@ -175,6 +182,83 @@ def targeted(insns, kind, rng, segs, data):
     raise ValueError(kind)
 
 
+def table_sites(insns):
+    """Table dispatches of the loading form in .text, each as
+    (and-mask insn, lea-slots insn, movslq insn, first slot address, slot
+    count): `and $N-1,%eX; ...; lea D(%rip),%T; lea (%T,%rX,8),%T; movslq
+    -4(%T),%R; add; jmp *%R`, slot i a 5-byte `jmp rel32` at T-5+8*i."""
+    text = [x for x in insns if x[3] == ".text"]
+    sites = []
+    for i in range(len(text) - 3):
+        lea, scale, load = text[i], text[i + 1], text[i + 2]
+        if not (lea[2].startswith("leaq") and "(%rip)" in lea[2] and
+                scale[2].startswith("leaq") and ",8)" in scale[2] and
+                load[2].startswith("movslq") and load[2].split()[1]
+                .startswith("-4(")):
+            continue
+        disp = struct.unpack_from("<i", lea[1], len(lea[1]) - 4)[0]
+        slots5 = lea[0] + len(lea[1]) + disp
+        mask = None
+        idx = re.search(r",%r?(\w+?)d?,8\)", scale[2].replace(" ", ""))
+        if not idx:
+            continue
+        reg = idx.group(1)  # "cx" of %rcx, "9" of %r9
+        r32 = "%e" + reg if not reg.isdigit() else "%r" + reg + "d"
+        for j in range(i - 1, max(-1, i - 6), -1):
+            m = re.match(r"andl\s+\$(\d+), (%\w+)$", text[j][2])
+            if m and m.group(2) == r32:
+                mask = (text[j], int(m.group(1)))
+                break
+        if mask is None or mask[1] & (mask[1] + 1):
+            continue
+        sites.append((mask[0], lea, load, slots5 - 5, mask[1] + 1))
+    return sites
+
+
+TABLE_KINDS = ("slot-mid", "slot-other-func", "slot-call", "table-mask",
+               "table-lea", "table-load")
+
+
+def table_mutant(insns, kind, rng, segs, sites):
+    """One mutant of a table dispatch as {file offset: bytes}: each must be
+    rejected (a slot that jumps into an instruction, to another function or
+    is not a jmp; a mask wider than the table; the slot base moved; the
+    slot read at another offset)."""
+    and_i, lea, load, slot0, n = rng.choice(sites)
+    starts = {x[0] for x in insns}
+    if kind.startswith("slot-"):
+        slot = slot0 + 8 * rng.randrange(n)
+        off = file_off(segs, slot)
+        if kind == "slot-call":
+            return {off: b"\xe8"}
+        here = slot + 5
+        if kind == "slot-mid":
+            funcs = sorted(x[0] for x in insns)
+            cands = [a + d for a in funcs for d in (1, 2)
+                     if a + d not in starts and slot0 - 4096 < a < slot0]
+        else:  # another function's first instruction (the crt's, at least)
+            own = lea[0]
+            cands = [x[0] for x in insns if x[3] == ".text" and
+                     abs(x[0] - own) > 4096]
+            cands = cands[:1] + cands[-1:]
+        if not cands:
+            return None
+        return {off + 1: struct.pack("<i", rng.choice(cands) - here)}
+    if kind == "table-mask":
+        va, b, _, _ = and_i
+        wider = (n << 1) - 1
+        return {file_off(segs, va) + len(b) - 1: bytes([wider & 0xff])} \
+            if b[-1] == n - 1 and wider < 128 else None
+    if kind == "table-lea":
+        va, b, _, _ = lea
+        disp = struct.unpack_from("<i", b, len(b) - 4)[0] + 8
+        return {file_off(segs, va) + len(b) - 4: struct.pack("<i", disp)}
+    if kind == "table-load":
+        va, b, _, _ = load
+        return {file_off(segs, va) + len(b) - 1: bytes([(b[-1] + 1) & 0xff])}
+    raise ValueError(kind)
+
+
 def apply(data, patch):
     d = bytearray(data)
     for off, b in patch.items():
@@ -192,6 +276,9 @@ def main():
     ap.add_argument("--random", type=int, default=300)
     ap.add_argument("--each", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--tables", action="store_true",
+                    help="also mutate the module's table dispatches (the "
+                    "module must have some: --module built by sfi-cc)")
     ap.add_argument("--file", type=int, default=50,
                     help="random mutations anywhere in the file (headers, "
                     "symbols, relocations): no crash, same verdicts")
@@ -213,8 +300,11 @@ def main():
         segs = exec_segments(data)
         insns = disassemble(a.objdump, base)
         mut = os.path.join(tmp, "m.so")
-        for kind in ("syscall", "drop67", "gs-to-ds", "gs-to-64bit",
-                     "and-mask", "call-rel32"):
+        # and-mask: the synthetic module's confinement masks; a real
+        # module's andl are arithmetic.
+        kinds = ("syscall", "drop67", "gs-to-ds", "gs-to-64bit") + \
+            (("call-rel32",) if a.module else ("and-mask", "call-rel32"))
+        for kind in kinds:
             rejected = tried = 0
             for _ in range(a.each):
                 patch = targeted(insns, kind, rng, segs, data)
@@ -228,6 +318,30 @@ def main():
                     print("NOT REJECTED %s %s: %s" % (kind, patch, out))
                     errors += 1
             print("targeted %-12s %d/%d rejected" % (kind, rejected, tried))
+        if a.tables:
+            sites = table_sites(insns)
+            print("table dispatches: %d" % len(sites))
+            if not sites:
+                print("no table dispatch in the base module")
+                errors += 1
+            for kind in TABLE_KINDS if sites else ():
+                rejected = tried = 0
+                for _ in range(a.each):
+                    patch = table_mutant(insns, kind, rng, segs, sites)
+                    if patch is None:
+                        continue
+                    open(mut, "wb").write(apply(data, patch))
+                    rc, out = verify(a.verify, mut)
+                    tried += 1
+                    rejected += rc == 1
+                    if rc != 1:
+                        print("NOT REJECTED %s %s: %s" % (kind, patch, out))
+                        errors += 1
+                if not tried:
+                    print("no %s mutant could be made" % kind)
+                    errors += 1
+                print("targeted %-15s %d/%d rejected" % (kind, rejected,
+                                                          tried))
         code = [(off, sz) for _, off, sz in segs]
         total = sum(sz for _, sz in code)
         accepted = 0
@@ -253,7 +367,13 @@ def main():
             if rc == 0:
                 accepted += 1
                 said = state_said(out)
-                for va, b, text, sect in disassemble(a.objdump, mut):
+                minsns = disassemble(a.objdump, mut)
+                # the loading form's slot read (movslq -4(%T)) is flat:
+                # the oracle takes it only inside a whole table dispatch
+                loads = {site[2][0] for site in table_sites(minsns)}
+                for va, b, text, sect in minsns:
+                    if va in loads:
+                        continue
                     if sect != ".text":
                         continue
                     missed = state_needed(text) - said
