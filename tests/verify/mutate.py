@@ -259,6 +259,31 @@ def table_mutant(insns, kind, rng, segs, sites):
     raise ValueError(kind)
 
 
+def all_rejected(verify_bin, data, mut, kind, each, width, make,
+                 required=False):
+    """Up to `each` mutants of one kind (make(kind): a patch, or None when
+    none can be made here), written to mut: the verifier must reject every
+    one; with `required`, at least one must be made. Prints the tally and
+    returns the number of errors."""
+    rejected = tried = errors = 0
+    for _ in range(each):
+        patch = make(kind)
+        if patch is None:
+            continue
+        open(mut, "wb").write(apply(data, patch))
+        rc, out = verify(verify_bin, mut)
+        tried += 1
+        rejected += rc == 1
+        if rc != 1:
+            print("NOT REJECTED %s %s: %s" % (kind, patch, out))
+            errors += 1
+    if required and not tried:
+        print("no %s mutant could be made" % kind)
+        errors += 1
+    print("targeted %-*s %d/%d rejected" % (width, kind, rejected, tried))
+    return errors
+
+
 def apply(data, patch):
     d = bytearray(data)
     for off, b in patch.items():
@@ -305,19 +330,9 @@ def main():
         kinds = ("syscall", "drop67", "gs-to-ds", "gs-to-64bit") + \
             (("call-rel32",) if a.module else ("and-mask", "call-rel32"))
         for kind in kinds:
-            rejected = tried = 0
-            for _ in range(a.each):
-                patch = targeted(insns, kind, rng, segs, data)
-                if patch is None:
-                    break
-                open(mut, "wb").write(apply(data, patch))
-                rc, out = verify(a.verify, mut)
-                tried += 1
-                rejected += rc == 1
-                if rc != 1:
-                    print("NOT REJECTED %s %s: %s" % (kind, patch, out))
-                    errors += 1
-            print("targeted %-12s %d/%d rejected" % (kind, rejected, tried))
+            errors += all_rejected(
+                a.verify, data, mut, kind, a.each, 12,
+                lambda k: targeted(insns, k, rng, segs, data))
         if a.tables:
             sites = table_sites(insns)
             print("table dispatches: %d" % len(sites))
@@ -325,23 +340,10 @@ def main():
                 print("no table dispatch in the base module")
                 errors += 1
             for kind in TABLE_KINDS if sites else ():
-                rejected = tried = 0
-                for _ in range(a.each):
-                    patch = table_mutant(insns, kind, rng, segs, sites)
-                    if patch is None:
-                        continue
-                    open(mut, "wb").write(apply(data, patch))
-                    rc, out = verify(a.verify, mut)
-                    tried += 1
-                    rejected += rc == 1
-                    if rc != 1:
-                        print("NOT REJECTED %s %s: %s" % (kind, patch, out))
-                        errors += 1
-                if not tried:
-                    print("no %s mutant could be made" % kind)
-                    errors += 1
-                print("targeted %-15s %d/%d rejected" % (kind, rejected,
-                                                          tried))
+                errors += all_rejected(
+                    a.verify, data, mut, kind, a.each, 15,
+                    lambda k: table_mutant(insns, k, rng, segs, sites),
+                    required=True)
         code = [(off, sz) for _, off, sz in segs]
         total = sum(sz for _, sz in code)
         accepted = 0
