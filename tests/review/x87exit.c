@@ -14,14 +14,8 @@
  * import A reads the secret in %mm. */
 #include <stdlib.h>
 
-struct ld {
-  unsigned long long mant;
-  unsigned short exp;
-  unsigned char pad[6];
-};
+#include "x87_mod.h"
 
-int __sfi_sys_fmt_fp(unsigned long buf, unsigned long cap, int spec, int width,
-                     int prec, unsigned long valuep);
 
 static struct ld val;
 static char out[128];

@@ -17,14 +17,8 @@
  * unmasked over a set IE flag makes the exception pending, and the host's
  * next x87 instruction gets SIGFPE in host code (not attributable: the
  * host dies). */
-struct ld {
-  unsigned long long mant;
-  unsigned short exp;
-  unsigned char pad[6];
-};
+#include "x87_mod.h"
 
-int __sfi_sys_fmt_fp(unsigned long buf, unsigned long cap, int spec, int width,
-                     int prec, unsigned long valuep);
 double __sfi_libm_nexttoward(double x, unsigned long buf);
 int host_ld(void);
 

@@ -4,6 +4,8 @@
  * AVX-512 registers alone. x87free_host.c checks that the host still finds
  * its own x87 control word and an empty x87 stack after a return, after a
  * trap, and inside an import. */
+#include "x87_mod.h"
+
 int host_fcw(void);
 
 int plain(int x) { return x * 3 + 1; }
@@ -20,13 +22,11 @@ int via_host(void) { return host_fcw(); }
 /* Runtime code first (the host's snprintf formats a long double for the
  * system interface: the thread is marked), then the import: the import
  * thunk must check the x87 state again. */
-int __sfi_sys_fmt_fp(unsigned long buf, unsigned long cap, int spec, int width,
-                     int prec, unsigned long valuep);
-static unsigned long long one[2] = {0x8000000000000000ULL, 0x3fff}; /* 1.0L */
+static struct ld one = {0x8000000000000000ULL, 0x3fff, {0}}; /* 1.0L */
 static char out[64];
 int via_sys_host(void) {
   if (__sfi_sys_fmt_fp((unsigned long)out, sizeof out, 'f', 0, 1,
-                       (unsigned long)one) <= 0)
+                       (unsigned long)&one) <= 0)
     return -1;
   return host_fcw();
 }

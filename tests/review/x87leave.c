@@ -10,11 +10,7 @@
  *    put_masked_fp sets the x87 exception masks (fldcw), and the return path
  *    no longer compares the control word for an x87-free module, so a host
  *    that runs with unmasked x87 exceptions gets them masked. */
-struct ld {
-  unsigned long long mant;
-  unsigned short exp;
-  unsigned char pad[6];
-};
+#include "x87_mod.h"
 
 void __sfi_libm_fabsl(unsigned long buf); /* really: long double in %st(0) */
 double __sfi_libm_fabs(double x);

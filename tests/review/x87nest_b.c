@@ -5,14 +5,8 @@
  * register, and it stays there after work returns (an x87-free module's
  * return skips X87_INIT), for whoever runs x87 code next without a reset:
  * here module A, back from the import that called B. */
-struct ld {
-  unsigned long long mant;
-  unsigned short exp;
-  unsigned char pad[6];
-};
+#include "x87_mod.h"
 
-int __sfi_sys_fmt_fp(unsigned long buf, unsigned long cap, int spec, int width,
-                     int prec, unsigned long valuep);
 
 static struct ld secret;
 static char out[128];

@@ -10,14 +10,8 @@
  * in the signal handler's context: sigreturn puts the interrupted x87 state
  * back (the secret's mantissa in a register, or IE set by an SNaN) and
  * x87_dirty stays 0, so work's own return skips the reset. */
-struct ld {
-  unsigned long long mant;
-  unsigned short exp;
-  unsigned char pad[6];
-};
+#include "x87_mod.h"
 
-int __sfi_sys_fmt_fp(unsigned long buf, unsigned long cap, int spec, int width,
-                     int prec, unsigned long valuep);
 
 static struct ld val;
 static char out[128];

@@ -4,11 +4,7 @@
  * word) and calls the granted host import host_ld, which enables
  * FE_INVALID for its own computation: SIGFPE in host code. The x87
  * host-import thunk empties the stack (emms) but keeps the flags. */
-struct ld {
-  unsigned long long mant;
-  unsigned short exp;
-  unsigned char pad[6];
-};
+#include "x87_mod.h"
 
 int host_ld(void);
 
