@@ -494,6 +494,104 @@ call_failed(sfi_instance *in, struct sfi_callrec *rec, int rc) {
   return rc;
 }
 
+/* The pieces call_core and call_fast share, in the order both use them. */
+
+/* What the call runs and for whom; the serial stamps setjmp contexts made
+ * during it (sfi__jmp_release_serial). */
+static inline __attribute__((always_inline)) void
+rec_identify(struct sfi_callrec *rec, const struct sfi_thread *t,
+             sfi_instance *in, uint64_t fn) {
+  rec->fn = fn;
+  rec->in = in;
+  rec->uses = (uint16_t)in->m->uses;
+  rec->prev = t->top;
+  rec->serial = ++in->call_serial;
+}
+
+/* The record becomes the thread's innermost and the depth rises: from now
+ * on a signal handler's call on this thread is refused unless it runs on
+ * the sandbox native stack (a nested call). */
+static inline __attribute__((always_inline)) void
+chain_push(struct sfi_thread *t, sfi_instance *in, struct sfi_callrec *rec) {
+  in->running++;
+  t->top = rec;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  t->depth++;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+
+static inline __attribute__((always_inline)) void
+chain_pop(struct sfi_thread *t, sfi_instance *in,
+          const struct sfi_callrec *rec) {
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  t->depth--;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  t->top = rec->prev;
+  in->running--;
+}
+
+/* %gs from here on, while depth > 0: a signal handler's sfi_call on this
+ * thread is then refused (not on the sandbox native stack), so none can
+ * change %gs between the check below and the call, or before the base is
+ * put back. The base is written only when it differs (wrgsbase costs
+ * ~20 ns); it is always read, so a host that changed it cannot make the
+ * sandbox run on a stale base. */
+static inline __attribute__((target("fsgsbase"), always_inline)) void
+gs_switch(struct sfi_callrec *rec, const sfi_instance *in) {
+  rec->prev_gs = get_gs();
+  if (rec->prev_gs != in->base)
+    set_gs(in->base);
+}
+
+/* Before the depth (t->depth, passed as a constant where known) drops.
+ * Put back always for a nested call (the calling sandbox needs its own
+ * base), and for a thread that set a %gs base of its own. A thread whose base was 0 (the x86-64 Linux ABI and glibc use %fs,
+ * never %gs) keeps the region base until its next call, which reads the
+ * register again: nothing relies on the value left. gs_left is written by
+ * outermost calls only, so it is what it was at this call's start. */
+static inline __attribute__((target("fsgsbase"), always_inline)) void
+gs_put_back(struct sfi_thread *t, const sfi_instance *in, uint64_t prev_gs,
+            int depth) {
+  if (depth > 1 || (prev_gs != 0 && prev_gs != t->gs_left)) {
+    if (prev_gs != in->base)
+      set_gs(prev_gs);
+    if (depth == 1)
+      t->gs_left = 0;
+  } else {
+    t->gs_left = in->base;
+  }
+}
+
+/* sfi__enter with the thread's x87 marks: probes start over (x87 is in
+ * its initial state from the entry on); a nested call (an import's, or a
+ * host signal handler's) clears x87_dirty when it resets the unit, and
+ * after a signal handler's, sigreturn puts the interrupted x87 state back,
+ * so the mark must come back too (review call4c x87sig). */
+static inline __attribute__((always_inline)) int
+enter_sandbox(struct sfi_thread *t, struct sfi_callrec *rec) {
+  t->x87_probes = 0;
+  unsigned char x87_dirty = t->x87_dirty;
+  int rc = sfi__enter(rec);
+  t->x87_dirty |= x87_dirty;
+  return rc;
+}
+
+/* After the chain is popped: setjmp contexts of this call released, the
+ * shadow stack pointer put back (unwound, or returned above an argument
+ * buffer), the result stored or the failure reported. */
+static inline __attribute__((always_inline)) int
+call_end(sfi_instance *in, struct sfi_callrec *rec, int rc, uint64_t *sspp,
+         uint64_t ssp, char res, sfi_val *ret) {
+  if (in->njmp)
+    sfi__jmp_release_serial(in, rec->serial);
+  memcpy(sspp, &ssp, 8);
+  if (__builtin_expect(rc == SFI_OK, 1)) {
+    store_ret(rec, res, ret);
+    return SFI_OK;
+  }
+  return call_failed(in, rec, rc);
+}
+
 /* Calls sandbox address fn (already checked by the caller) with a parsed
  * signature: every kind of call (call_fast takes the usual one). */
 static __attribute__((target("fsgsbase"), noinline)) int
@@ -533,14 +631,10 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
   if (nested && here - t->stack_lo < SFI_NSTACK_RESERVE)
     return sfi__err(SFI_TRAP_STACK, "sandbox native stack exhausted by "
                                     "nested calls");
-  rec.fn = fn;
+  rec_identify(&rec, t, in, fn);
   rec.new_rsp = 0; /* nested: continue below; else set with the stack */
-  rec.in = in;
-  rec.uses = (uint16_t)in->m->uses;
-  rec.prev = t->top;
-  rec.serial = ++in->call_serial;
-  uint64_t ssp;
-  memcpy(&ssp, (void *)(in->image + in->m->ssp_off), 8);
+  uint64_t *sspp = (uint64_t *)(in->image + in->m->ssp_off), ssp;
+  memcpy(&ssp, sspp, 8);
   if (mb.gpr_index >= 0) {
     uint64_t buf = (ssp - mb.size) & ~(uint64_t)15;
     /* __sfi_ssp is sandbox data: bound it on both sides (review). */
@@ -548,14 +642,10 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
       return sfi__err(SFI_TRAP_STACK, "%s: no shadow stack left for the "
                                       "arguments", in->m->name);
     memcpy((void *)buf, mb.bytes, mb.size);
-    memcpy((void *)(in->image + in->m->ssp_off), &buf, 8);
+    memcpy(sspp, &buf, 8);
     rec.gpr[mb.gpr_index] = buf;
   }
-  in->running++;
-  t->top = &rec;
-  __atomic_signal_fence(__ATOMIC_SEQ_CST);
-  t->depth++;
-  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  chain_push(t, in, &rec);
   /* The stack is chosen once the depth is raised: a signal handler's call
    * from now on is refused (not on the sandbox native stack), so none can
    * run another instance on the chosen stack before this call enters it
@@ -564,22 +654,7 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
     stack_for(t, in->uid);
     rec.new_rsp = t->stack_hi;
   }
-  /* %gs from here on, while depth > 0: a signal handler's sfi_call on this
-   * thread is then refused (not on the sandbox native stack), so none can
-   * change %gs between the check below and the call, or before the base is
-   * put back. The base is written only when it differs (wrgsbase costs
-   * ~20 ns); it is always read, so a host that changed it cannot make the
-   * sandbox run on a stale base. */
-  rec.prev_gs = get_gs();
-  if (rec.prev_gs != in->base)
-    set_gs(in->base);
-  /* Put back on return: always for a nested call (the calling sandbox
-   * needs its own base), and for a thread that set a %gs base of its own.
-   * A thread whose base was 0 (the x86-64 Linux ABI and glibc use %fs,
-   * never %gs) keeps the region base until its next call, which reads the
-   * register again: nothing relies on the value left. */
-  int restore_gs =
-      t->depth > 1 || (rec.prev_gs != 0 && rec.prev_gs != t->gs_left);
+  gs_switch(&rec, in);
   arm_limit(t, in, &rec);
   if (nested && rec.prev && rec.prev->in != in) {
     /* B starts 1 KiB below here (past this frame and the scrub's own), on
@@ -590,33 +665,15 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
     rec.new_rsp = (sp - 1024) & ~(uint64_t)15;
     scrub_below(t->stack_lo, rec.new_rsp);
   }
-  t->x87_probes = 0; /* x87 in its initial state from the entry on */
-  /* A nested call (an import's, or a host signal handler's) clears the
-   * thread's x87_dirty mark when it resets the unit; after a signal
-   * handler's, sigreturn puts the interrupted x87 state back, so the mark
-   * must come back too (review call4c x87sig). */
-  unsigned char x87_dirty = t->x87_dirty;
-  rc = sfi__enter(&rec);
-  t->x87_dirty |= x87_dirty;
+  rc = enter_sandbox(t, &rec);
   if (rec.armed_here) {
     if (rec.prev_armed)
       sfi__timer_arm_until(t, rec.prev_deadline);
     else
       sfi__timer_disarm(t);
   }
-  if (restore_gs) {
-    if (rec.prev_gs != in->base)
-      set_gs(rec.prev_gs);
-    if (t->depth == 1)
-      t->gs_left = 0;
-  } else {
-    t->gs_left = in->base;
-  }
-  __atomic_signal_fence(__ATOMIC_SEQ_CST);
-  t->depth--;
-  __atomic_signal_fence(__ATOMIC_SEQ_CST);
-  t->top = rec.prev;
-  in->running--;
+  gs_put_back(t, in, rec.prev_gs, t->depth);
+  chain_pop(t, in, &rec);
   /* A nested call into another instance ran on the stack below the outer
    * instance's frames: drop what it left there before the outer one
    * resumes (review4 nestleak); the next outermost call scrubs anyway. */
@@ -624,15 +681,7 @@ call_core(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
     scrub_nested(t);
     t->stacks[t->cur].owner = 0; /* scrubbed again before the next use */
   }
-  if (in->njmp)
-    sfi__jmp_release_serial(in, rec.serial);
-  /* Unwound, or returned above our argument buffer. */
-  memcpy((void *)(in->image + in->m->ssp_off), &ssp, 8);
-  if (rc == SFI_OK) {
-    store_ret(&rec, res, ret);
-    return SFI_OK;
-  }
-  return call_failed(in, &rec, rc);
+  return call_end(in, &rec, rc, sspp, ssp, res, ret);
 }
 
 /* The usual call, with less to decide: outermost on this thread (no
@@ -662,47 +711,18 @@ call_fast(sfi_instance *in, uint64_t fn, const struct sfi_sig *ps,
   rec.armed_here = 0;
   load_reg_args(&rec, ps, args);
   in->called = 1;
-  rec.fn = fn;
-  rec.in = in;
-  rec.uses = (uint16_t)in->m->uses;
-  rec.prev = t->top;
-  rec.serial = ++in->call_serial;
-  uint64_t *sspp = (uint64_t *)(in->image + in->m->ssp_off), ssp = *sspp;
-  in->running++;
-  t->top = &rec;
-  __atomic_signal_fence(__ATOMIC_SEQ_CST);
-  t->depth = 1;
-  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  rec_identify(&rec, t, in, fn);
+  uint64_t *sspp = (uint64_t *)(in->image + in->m->ssp_off), ssp;
+  memcpy(&ssp, sspp, 8);
+  chain_push(t, in, &rec);
   /* Chosen once the depth is raised, as in call_core. */
   stack_for(t, in->uid);
   rec.new_rsp = t->stack_hi;
-  rec.prev_gs = get_gs();
-  if (rec.prev_gs != in->base)
-    set_gs(in->base);
-  t->x87_probes = 0;
-  unsigned char x87_dirty = t->x87_dirty; /* see call_core */
-  int rc = sfi__enter(&rec);
-  t->x87_dirty |= x87_dirty;
-  if (rec.prev_gs != 0 && rec.prev_gs != t->gs_left) {
-    if (rec.prev_gs != in->base)
-      set_gs(rec.prev_gs);
-    t->gs_left = 0;
-  } else {
-    t->gs_left = in->base;
-  }
-  __atomic_signal_fence(__ATOMIC_SEQ_CST);
-  t->depth = 0;
-  __atomic_signal_fence(__ATOMIC_SEQ_CST);
-  t->top = rec.prev;
-  in->running--;
-  if (in->njmp)
-    sfi__jmp_release_serial(in, rec.serial);
-  *sspp = ssp; /* unwound, or returned above where it started */
-  if (__builtin_expect(rc == SFI_OK, 1)) {
-    store_ret(&rec, res, ret);
-    return SFI_OK;
-  }
-  return call_failed(in, &rec, rc);
+  gs_switch(&rec, in);
+  int rc = enter_sandbox(t, &rec);
+  gs_put_back(t, in, rec.prev_gs, 1);
+  chain_pop(t, in, &rec);
+  return call_end(in, &rec, rc, sspp, ssp, res, ret);
 }
 
 /* Calls sandbox address fn (already checked by the caller). */
