@@ -489,13 +489,7 @@ int main(int argc, char **argv) {
   printf("RSS per idle instance: %.1f KiB (total %ld KiB)\n",
          live ? (double)(rss1 - rss0) / (double)live : 0.0, rss1 - rss0);
   {
-    FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
-    long mmc = -1;
-    if (f) {
-      if (fscanf(f, "%ld", &mmc) != 1)
-        mmc = -1;
-      fclose(f);
-    }
+    long mmc = procstat_max_map_count();
     printf("vm.max_map_count: %ld (mappings per process; bounds the instance "
            "count)\n",
            mmc);

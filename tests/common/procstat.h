@@ -1,5 +1,5 @@
 /* procstat.h: what a test or benchmark reads about its own process from
- * /proc: resident memory and the number of mappings. Header-only, for the
+ * /proc: resident memory, the number of mappings and their limit. Header-only, for the
  * runtime tests (tests/runtime/t.h and its tests) and the microbenchmarks
  * (benchmarks/micro/micro.c). */
 #ifndef SFI_TESTS_PROCSTAT_H
@@ -29,5 +29,17 @@ static inline long procstat_map_count(void) {
   if (f)
     fclose(f);
   return n;
+}
+
+/* The kernel's per-process mapping limit (vm.max_map_count), or -1. */
+static inline long procstat_max_map_count(void) {
+  long limit = -1;
+  FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
+  if (f) {
+    if (fscanf(f, "%ld", &limit) != 1)
+      limit = -1;
+    fclose(f);
+  }
+  return limit;
 }
 #endif

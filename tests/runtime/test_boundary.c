@@ -362,13 +362,7 @@ static void test_warm_reuse(void) {
  * where the default limit is in force (higher limits hit the address
  * space first, which test_pool covers). */
 static void test_map_count(void) {
-  long limit = -1;
-  FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
-  if (f) {
-    if (fscanf(f, "%ld", &limit) != 1)
-      limit = -1;
-    fclose(f);
-  }
+  long limit = procstat_max_map_count();
   if (limit < 0 || limit > 70000) {
     fprintf(stderr, "test_map_count: skipped (vm.max_map_count %ld)\n", limit);
     return;

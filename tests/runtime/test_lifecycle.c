@@ -238,13 +238,7 @@ static int fill(const sfi_instance_options *o, sfi_instance **v, int max) {
   return n;
 }
 static void test_drain_on_map_limit(void) {
-  long limit = -1;
-  FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
-  if (f) {
-    if (fscanf(f, "%ld", &limit) != 1)
-      limit = -1;
-    fclose(f);
-  }
+  long limit = procstat_max_map_count();
   if (limit < 0 || limit > 70000) {
     fprintf(stderr, "test_drain_on_map_limit: skipped (vm.max_map_count "
                     "%ld)\n",
