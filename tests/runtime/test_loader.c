@@ -72,6 +72,9 @@ static void expect_bad(uint8_t *p, int code, const char *msg, int line) {
     BAD(p, msg);                                                               \
   } while (0)
 
+/* The first dynamic relocation of image p. */
+#define RELA(p) ((Elf64_Rela *)(p + file_off(p, dyn(p, DT_RELA)->d_un.d_val)))
+
 /* A relocation across the start of RELRO: half its write would land in
  * memory the loader makes read-only (whole pages), which faults in the host
  * when a kept region is relocated again (review life4). lld starts RELRO at
@@ -97,9 +100,7 @@ static void relro_straddle(void) {
   rr->p_offset += cut;
   rr->p_memsz -= cut;
   rr->p_filesz = rr->p_filesz > cut ? rr->p_filesz - cut : 0;
-  Elf64_Rela *r0 =
-      (Elf64_Rela *)(p + file_off(p, dyn(p, DT_RELA)->d_un.d_val));
-  r0->r_offset = start - 4;
+  RELA(p)->r_offset = start - 4;
   BAD(p, "straddles the RELRO boundary");
 }
 
@@ -167,7 +168,6 @@ static void targeted(void) {
   }
   /* Relocations. */
   Elf64_Rela *r0;
-#define RELA(p) ((Elf64_Rela *)(p + file_off(p, dyn(p, DT_RELA)->d_un.d_val)))
   p = copy();
   r0 = RELA(p);
   r0->r_info = ELF64_R_INFO(0, R_X86_64_PC32);
